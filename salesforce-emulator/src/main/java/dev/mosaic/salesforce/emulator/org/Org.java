@@ -1,0 +1,71 @@
+package dev.mosaic.salesforce.emulator.org;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data side of an emulated Salesforce org: schema, records and SOQL, with no HTTP in it.
+ *
+ * <p>This is the seam between the org (schema, store, generator, SOQL engine) and the HTTP surface
+ * (OAuth, REST routing, composite, Bulk, limits, faults). Everything it returns is already in
+ * Salesforce's JSON shape ({@code Map}/{@code List}/{@code String}/{@code Number}/{@code Boolean}/null),
+ * so the HTTP side only serializes. Every failure is a {@link SalesforceError} carrying Salesforce's
+ * own status, error code and wording. Implementations are thread-safe.
+ */
+public interface Org {
+
+    /** The 18-character organization id ({@code 00D…}). */
+    String orgId();
+
+    /** The users the HTTP side signs in as. */
+    OrgUser adminUser();
+
+    /** A second user for whom field-level security hides some fields. */
+    OrgUser restrictedUser();
+
+    /** {@code GET /sobjects/}: {@code {"encoding","maxBatchSize","sobjects":[…]}}. */
+    Map<String, Object> describeGlobal(OrgUser user, String apiVersion);
+
+    /** {@code GET /sobjects/X/}: {@code {"objectDescribe":{…},"recentItems":[…]}}; 404 NOT_FOUND for unknown objects. */
+    Map<String, Object> basicInfo(String objectName, OrgUser user, String apiVersion);
+
+    /** {@code GET /sobjects/X/describe}: the full describe; fields the user cannot read are absent. */
+    Map<String, Object> describe(String objectName, OrgUser user, String apiVersion);
+
+    /**
+     * Parses and runs a SOQL statement. The result is lazy: rows are formatted only when asked,
+     * so paging over a large result costs memory for one page at a time.
+     */
+    QueryResult query(String soql, QueryMode mode, OrgUser user);
+
+    /** {@code GET /sobjects/X/{id}[?fields=a,b]}: all readable fields when {@code fields} is null. */
+    Map<String, Object> retrieve(String objectName, String id, List<String> fields, OrgUser user, String apiVersion);
+
+    /** {@code POST /sobjects/X/}: returns the new 18-character id. */
+    String create(String objectName, Map<String, Object> fields, OrgUser user);
+
+    /** {@code PATCH /sobjects/X/{id}}. */
+    void update(String objectName, String id, Map<String, Object> fields, OrgUser user);
+
+    /** {@code DELETE /sobjects/X/{id}}: a soft delete ({@code IsDeleted=true}, recycle bin). */
+    void delete(String objectName, String id, OrgUser user);
+
+    /** {@code GET /sobjects/X/updated/?start&end}: {@code {"ids":[…],"latestDateCovered":…}}. */
+    Map<String, Object> updated(String objectName, Instant start, Instant end);
+
+    /** {@code GET /sobjects/X/deleted/?start&end}: {@code {"deletedRecords":[…],"earliestDateAvailable","latestDateCovered"}}. */
+    Map<String, Object> deleted(String objectName, Instant start, Instant end);
+
+    /** Salesforce's merge: losers become deleted with {@code MasterRecordId}; their children move to the master. */
+    void merge(String objectName, String masterId, List<String> mergedIds);
+
+    /** Random realistic creates, updates and deletes, for incremental-sync tests; returns what was done. */
+    Map<String, Object> mutate(long seed, int creates, int updates, int deletes);
+
+    /** Per object: {@code {"live":N,"deleted":N}}. */
+    Map<String, Map<String, Long>> recordCounts();
+
+    /** The instant the org uses as "now" (injected clock), for stamping writes. */
+    Instant now();
+}
