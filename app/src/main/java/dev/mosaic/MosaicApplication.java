@@ -1,0 +1,21 @@
+package dev.mosaic;
+
+import dev.mosaic.platform.config.MosaicProperties;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+/**
+ * Starts Mosaic. {@code mosaic} runs the service; {@code mosaic demo} runs it with a Salesforce
+ * emulator, already connected and syncing (see {@link DemoMode}).
+ */
+@SpringBootApplication
+@EnableConfigurationProperties(MosaicProperties.class)
+public class MosaicApplication {
+
+    public static void main(String[] args) {
+        SpringApplication app = new SpringApplication(MosaicApplication.class);
+        String[] springArgs = DemoMode.apply(app, args);
+        app.run(springArgs);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.mosaic.api;
+
+import dev.mosaic.platform.http.ApiError;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Every REST failure in the one shape of {@link ApiError}; never a stack trace. */
+@RestControllerAdvice(basePackages = "dev.mosaic.api")
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ApiError> badInput(IllegalArgumentException e) {
+        return ApiError.of("bad_request", e.getMessage()).response(HttpStatus.BAD_REQUEST);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        return ApiError.of("bad_request", "The request body is not valid JSON of the expected shape.")
+                .response(HttpStatus.BAD_REQUEST);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return ApiError.of("bad_request", "Parameter '" + e.getParameterName() + "' is required.",
+                Map.of("parameter", e.getParameterName())).response(HttpStatus.BAD_REQUEST);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return ApiError.of("bad_request", "Parameter '" + e.getName() + "' has an invalid value.",
+                Map.of("parameter", e.getName())).response(HttpStatus.BAD_REQUEST);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> wrongMethod(HttpRequestMethodNotSupportedException e) {
+        return ApiError.of("method_not_allowed", e.getMethod() + " is not supported here.")
+                .response(HttpStatus.METHOD_NOT_ALLOWED);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) {
+        log.error("Unexpected failure in the REST API", e);
+        return ApiError.of("internal_error", "Something went wrong on our side; it has been logged.")
+                .response(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.mosaic.tenant;
+
+import static dev.mosaic.tenant.TenantTables.API_TOKEN;
+import static dev.mosaic.tenant.TenantTables.TOKEN_HASH;
+import static dev.mosaic.tenant.TenantTables.TOKEN_ID;
+import static dev.mosaic.tenant.TenantTables.TOKEN_NAME;
+import static dev.mosaic.tenant.TenantTables.TOKEN_TENANT_ID;
+import static dev.mosaic.tenant.TenantTables.TOKEN_USER_ID;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+
+/**
+ * API tokens for {@code Authorization: Bearer}. A token names its tenant ({@code mosaic_<tenant>_<secret>}),
+ * so finding it is a query within one tenant, like every other query; a token without that prefix (one an
+ * operator chose through {@code MOSAIC_ADMIN_TOKEN}) belongs to the {@code default} tenant. Only a SHA-256
+ * hash is stored: tokens are long random strings, so a slow password hash would add nothing.
+ */
+@Service
+public class ApiTokenService {
+
+    private static final String PREFIX = "mosaic_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DSLContext db;
+    private final UserService users;
+
+    public ApiTokenService(DSLContext db, UserService users) {
+        this.db = db;
+        this.users = users;
+    }
+
+    /** A new random token for the user; the caller shows it once, it cannot be read back. */
+    public IssuedToken issue(TenantPrincipal owner, String name) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + owner.tenantId() + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        register(owner, name, token);
+        return new IssuedToken(token);
+    }
+
+    /** Stores a token chosen by an operator. It must name the owner's tenant, or be unprefixed for {@code default}. */
+    public void register(TenantPrincipal owner, String name, String token) {
+        if (!tenantOf(token).equals(owner.tenantId())) {
+            throw new IllegalArgumentException("This token does not belong to tenant " + owner.tenantId()
+                    + ": a token names its tenant as mosaic_<tenant>_<secret>");
+        }
+        db.insertInto(API_TOKEN, TOKEN_TENANT_ID, TOKEN_ID, TOKEN_USER_ID, TOKEN_HASH, TOKEN_NAME)
+                .values(owner.tenantId(), UUID.randomUUID(), owner.userId(), hash(token), name)
+                .execute();
+    }
+
+    /** The token's user, or empty when the token is unknown in the tenant it names. */
+    public Optional<TenantPrincipal> authenticate(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        String tenantId = tenantOf(token);
+        return db.select(TOKEN_USER_ID)
+                .from(API_TOKEN)
+                .where(TOKEN_TENANT_ID.eq(tenantId), TOKEN_HASH.eq(hash(token)))
+                .fetchOptional(TOKEN_USER_ID)
+                .flatMap(userId -> users.find(tenantId, userId));
+    }
+
+    static String tenantOf(String token) {
+        if (token.startsWith(PREFIX)) {
+            int end = token.indexOf('_', PREFIX.length());
+            if (end > PREFIX.length()) {
+                return token.substring(PREFIX.length(), end);
+            }
+        }
+        return TenantService.DEFAULT_TENANT;
+    }
+
+    private static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** A freshly issued token. Its {@code toString} hides the value so it cannot leak into a log. */
+    public record IssuedToken(String value) {
+        @Override
+        public String toString() {
+            return "IssuedToken[***]";
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.mosaic.tenant.auth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.platform.http.ApiError;
+import dev.mosaic.tenant.ApiTokenService;
+import dev.mosaic.tenant.UserService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Two doors: the REST API and the metrics endpoint take {@code Authorization: Bearer <token>} and no
+ * session (so no CSRF); the web UI takes a login form, a session cookie and CSRF tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today, upgradeable later: stored hashes carry their algorithm id.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens, ObjectMapper json) throws Exception {
+        return http
+                .securityMatcher("/api/**", "/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().authenticated())
+                .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> ApiError.of("unauthorized",
+                                "Send a valid API token as 'Authorization: Bearer <token>'.")
+                                .write(response, HttpStatus.UNAUTHORIZED, json))
+                        .accessDeniedHandler((request, response, e) -> ApiError.of("forbidden",
+                                "This token may not do that.").write(response, HttpStatus.FORBIDDEN, json)))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http, UserService users) throws Exception {
+        return http
+                .authenticationManager(new ProviderManager(new WorkspaceLoginProvider(users)))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .usernameParameter("email")
+                        .authenticationDetailsSource(WorkspaceLoginProvider.Details::new)
+                        .defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .build();
+    }
+}
