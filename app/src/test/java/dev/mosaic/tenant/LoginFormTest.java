@@ -1,0 +1,97 @@
+package dev.mosaic.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mosaic.testing.MosaicIntegrationTest;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class LoginFormTest extends MosaicIntegrationTest {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final HttpClient browser = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    @Test
+    void signingInWithTheFormOpensASessionThatShowsTheUser() throws Exception {
+        String csrf = csrfTokenFromLoginPage();
+
+        HttpResponse<String> login = postLogin(Map.of("_csrf", csrf, "workspace", "default",
+                "email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
+
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/"));
+        HttpResponse<String> home = browserGet("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains(ADMIN_EMAIL).contains("Sign out");
+    }
+
+    @Test
+    void wrongPasswordSendsBackToTheFormWithAnError() throws Exception {
+        String csrf = csrfTokenFromLoginPage();
+
+        HttpResponse<String> login = postLogin(Map.of("_csrf", csrf, "workspace", "default",
+                "email", ADMIN_EMAIL, "password", "not the password"));
+
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login?error"));
+        assertThat(browserGet("/login?error").body()).contains("Wrong workspace, email or password");
+        assertThat(browserGet("/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void loginPostWithoutCsrfTokenIsRefused() throws Exception {
+        csrfTokenFromLoginPage();
+
+        HttpResponse<String> login = postLogin(Map.of("workspace", "default",
+                "email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
+
+        assertThat(login.statusCode()).isEqualTo(403);
+        assertThat(browserGet("/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void pagesNeedASignIn() throws Exception {
+        HttpResponse<String> home = browserGet("/");
+
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+    }
+
+    private String csrfTokenFromLoginPage() throws Exception {
+        HttpResponse<String> page = browserGet("/login");
+        assertThat(page.statusCode()).isEqualTo(200);
+        Matcher matcher = CSRF_FIELD.matcher(page.body());
+        assertThat(matcher.find()).as("login form carries a CSRF token").isTrue();
+        return matcher.group(1);
+    }
+
+    private HttpResponse<String> postLogin(Map<String, String> fields) throws Exception {
+        String form = new LinkedHashMap<>(fields).entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return browser.send(HttpRequest.newBuilder(url("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> browserGet(String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

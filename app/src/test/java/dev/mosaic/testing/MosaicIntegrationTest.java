@@ -1,0 +1,73 @@
+package dev.mosaic.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.Optional;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that share one running Mosaic: the real app on a random port, over real HTTP, on
+ * a real PostgreSQL. Subclasses inherit one configuration, so Spring starts the app once for all.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class MosaicIntegrationTest {
+
+    protected static final String ADMIN_EMAIL = "admin@example.com";
+    protected static final String ADMIN_PASSWORD = "correct horse battery staple";
+    protected static final String ADMIN_TOKEN = "mosaic_default_integration-test-admin-token";
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Optional<String> DATABASE_URL = TestDatabases.freshExternalDatabase();
+    private static final String DATA_DIR = newTempDir();
+
+    @LocalServerPort
+    protected int port;
+
+    protected final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @DynamicPropertySource
+    static void mosaicSettings(DynamicPropertyRegistry registry) {
+        DATABASE_URL.ifPresent(url -> {
+            registry.add("mosaic.db.url", () -> url);
+            registry.add("mosaic.db.user", TestDatabases::user);
+        });
+        registry.add("mosaic.data-dir", () -> DATA_DIR);
+        registry.add("mosaic.admin.email", () -> ADMIN_EMAIL);
+        registry.add("mosaic.admin.password", () -> ADMIN_PASSWORD);
+        registry.add("mosaic.admin.token", () -> ADMIN_TOKEN);
+    }
+
+    protected URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    protected HttpResponse<String> get(String path, String bearerToken) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).GET();
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    private static String newTempDir() {
+        try {
+            return Files.createTempDirectory("mosaic-it").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
