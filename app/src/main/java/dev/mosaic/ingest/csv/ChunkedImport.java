@@ -10,12 +10,16 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One import run's state: the rows of the current chunk with their row numbers, the counts so far and the
  * errors, which come back from ingest by position in the chunk and leave here by spreadsheet row.
  */
 final class ChunkedImport {
+
+    private static final Logger log = LoggerFactory.getLogger(ChunkedImport.class);
 
     private final IngestService ingest;
     private final String tenantId;
@@ -100,6 +104,7 @@ final class ChunkedImport {
                 moreErrors++;
             }
         }
+        log.debug("CSV import of {} for tenant {}: {} rows done, {} rejected", request.type(), tenantId, rows, rejected);
         chunkItems.removeAll();
         chunkItemRows.clear();
         chunkRowErrors.clear();

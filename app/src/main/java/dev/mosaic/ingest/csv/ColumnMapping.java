@@ -98,6 +98,19 @@ final class ColumnMapping {
         }
     }
 
+    /**
+     * A mapping that feeds no field would turn every row into an empty item and an error: that is a file
+     * (or mapping) that does not fit, so it is refused as a whole.
+     */
+    void requireSomeColumn(ImportType type, List<String> header) {
+        if (columns.isEmpty()) {
+            throw new InvalidImportException("mapping", "No column of the file feeds a field of " + type
+                    + "; its columns are " + String.join(", ", header) + ". Send a mapping"
+                    + " {\"CSV header\":\"mosaicField\"} using the fields " + String.join(", ", type.fields()) + ".",
+                    Map.of("columns", header, "knownFields", type.fields()));
+        }
+    }
+
     private static int indexOf(List<String> header, String name) {
         int exact = header.indexOf(name);
         if (exact >= 0) {

@@ -25,6 +25,8 @@ final class CsvRowReader implements Closeable {
     /** The header line is read twice (to choose the delimiter, then to parse it): it must fit a buffer. */
     private static final int MAX_HEADER_CHARS = 1 << 20;
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /** What the UTF-8 decoder puts where bytes are not UTF-8. */
+    private static final char NOT_UTF8 = '\uFFFD';
 
     private final RecordGuardReader guard;
     private final CSVParser parser;
@@ -71,6 +73,10 @@ final class CsvRowReader implements Closeable {
         String headerLine = firstNonBlankLine(text);
         if (headerLine == null) {
             throw new InvalidImportException("file", "The file is empty: it needs a header line and rows.");
+        }
+        if (headerLine.indexOf(NOT_UTF8) >= 0 || headerLine.indexOf('\u0000') >= 0) {
+            throw noHeader("The file is not UTF-8 text (it may be UTF-16, or Windows-1252 as older Excel saves"
+                    + " \"CSV\"). Save it as \"CSV UTF-8\" and import it again.");
         }
         char delimiter = DelimiterDetection.detect(headerLine);
         try {
@@ -130,6 +136,11 @@ final class CsvRowReader implements Closeable {
         }
         if (values.stream().allMatch(String::isBlank)) {
             return null;
+        }
+        if (values.stream().anyMatch(value -> value.indexOf(NOT_UTF8) >= 0)) {
+            // Importing the row would store the replacement characters in place of the user's letters.
+            return CsvRow.unreadable(row, "The row has bytes that are not UTF-8, so some letters cannot be read;"
+                    + " save the file as \"CSV UTF-8\" and import it again.");
         }
         values.addAll(Collections.nCopies(header.size() - values.size(), ""));
         return CsvRow.readable(row, values);

@@ -100,4 +100,14 @@ class CsvColumnMappingTest {
                 .isInstanceOf(InvalidImportException.class)
                 .hasMessageContaining("two columns");
     }
+
+    @Test
+    void aFileOfWhichNoColumnFeedsAFieldIsRefused() {
+        ColumnMapping mapping = ColumnMapping.automatic(ImportType.CONTACTS, List.of("Courriel", "Nom"));
+
+        assertThatThrownBy(() -> mapping.requireSomeColumn(ImportType.CONTACTS, List.of("Courriel", "Nom")))
+                .isInstanceOf(InvalidImportException.class)
+                .hasMessageContaining("Courriel")
+                .hasMessageContaining("firstName");
+    }
 }

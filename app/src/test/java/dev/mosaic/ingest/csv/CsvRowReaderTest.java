@@ -3,8 +3,11 @@ package dev.mosaic.ingest.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -104,6 +107,33 @@ class CsvRowReaderTest {
         assertThatThrownBy(() -> CsvRowReader.open(new StringReader("\"name\"x,domain\nAcme,acme.com\n")))
                 .isInstanceOf(InvalidImportException.class)
                 .hasMessageContaining("header");
+    }
+
+    @Test
+    void aRowThatIsNotUtf8IsReportedInsteadOfImportedWithGarbledLetters() throws IOException {
+        byte[] windows1252 = "name,city\nRen\u00e9,K\u00f6ln\nAnna,Berlin\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        List<CsvRow> rows = new ArrayList<>();
+        try (CsvRowReader reader = CsvRowReader.open(new InputStreamReader(new ByteArrayInputStream(windows1252),
+                StandardCharsets.UTF_8))) {
+            for (CsvRow row = reader.next(); row != null; row = reader.next()) {
+                rows.add(row);
+            }
+        }
+
+        assertThat(rows.get(0).isReadable()).isFalse();
+        assertThat(rows.get(0).problem()).contains("UTF-8");
+        assertThat(rows.get(1).values()).containsExactly("Anna", "Berlin");
+    }
+
+    @Test
+    void aHeaderThatIsNotUtf8IsRefused() {
+        byte[] utf16 = "\uFEFFname,domain\r\nAcme,acme.com\r\n".getBytes(StandardCharsets.UTF_16LE);
+
+        assertThatThrownBy(() -> CsvRowReader.open(new InputStreamReader(new ByteArrayInputStream(utf16),
+                StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidImportException.class)
+                .hasMessageContaining("UTF-8");
     }
 
     @Test
