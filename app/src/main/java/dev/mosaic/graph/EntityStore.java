@@ -20,7 +20,7 @@ class EntityStore {
     }
 
     void create(String tenantId, UUID entityId, EntityType type, Instant now) {
-        db.execute("insert into entity (tenant_id, entity_id, entity_type, created_at, updated_at) values (?, ?, ?, ?, ?)",
+        db.execute("insert into entity (tenant_id, entity_id, entity_type, created_at, updated_at) values (?, ?, ?, ?::timestamptz, ?::timestamptz)",
                 tenantId, entityId, type.key(), utc(now), utc(now));
     }
 
@@ -43,7 +43,7 @@ class EntityStore {
 
     void saveGolden(String tenantId, UUID entityId, String displayName, String searchText, String goldenJson,
                     boolean deleted, Instant now) {
-        db.execute("update entity set display_name = ?, search_text = ?, golden = ?::jsonb, deleted = ?, updated_at = ? "
+        db.execute("update entity set display_name = ?, search_text = ?, golden = ?::jsonb, deleted = ?, updated_at = ?::timestamptz "
                 + "where tenant_id = ? and entity_id = ?", displayName, searchText, goldenJson, deleted, utc(now),
                 tenantId, entityId);
     }
@@ -56,7 +56,7 @@ class EntityStore {
 
     void setMergedInto(String tenantId, List<UUID> entityIds, UUID survivorId, Instant now) {
         for (UUID entityId : entityIds) {
-            db.execute("update entity set merged_into = ?, updated_at = ? where tenant_id = ? and entity_id = ?",
+            db.execute("update entity set merged_into = ?, updated_at = ?::timestamptz where tenant_id = ? and entity_id = ?",
                     survivorId, utc(now), tenantId, entityId);
         }
     }

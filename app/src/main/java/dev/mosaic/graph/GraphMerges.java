@@ -1,5 +1,7 @@
 package dev.mosaic.graph;
 
+import dev.mosaic.platform.errors.ConflictException;
+import dev.mosaic.platform.errors.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -61,7 +63,7 @@ public class GraphMerges {
         live(tenantId, survivorId);
         EntityStore.EntityRow merged = entities.find(tenantId, mergedId).orElseThrow();
         if (!survivorId.equals(merged.mergedInto())) {
-            throw new IllegalStateException("Entity " + mergedId + " is not merged into " + survivorId + " any more");
+            throw new ConflictException("Entity " + mergedId + " is not merged into " + survivorId + " any more");
         }
         records.move(tenantId, move.records(), survivorId, mergedId);
         entities.setMergedInto(tenantId, List.of(mergedId), null, golden.now());
@@ -75,7 +77,7 @@ public class GraphMerges {
         EntityStore.EntityRow row = entities.find(tenantId, entityId)
                 .orElseThrow(() -> new NotFoundException("There is no entity " + entityId));
         if (row.mergedInto() != null) {
-            throw new IllegalStateException("Entity " + entityId + " was merged into " + row.mergedInto());
+            throw new ConflictException("Entity " + entityId + " was merged into " + row.mergedInto());
         }
         return row;
     }

@@ -19,9 +19,11 @@ public class GraphReader {
     private final DSLContext db;
     private final EntityStore entities;
     private final GraphMerges merges;
+    private final RecordStore records;
 
-    GraphReader(DSLContext db, EntityStore entities, GraphMerges merges) {
+    GraphReader(DSLContext db, EntityStore entities, GraphMerges merges, RecordStore records) {
         this.db = db;
+        this.records = records;
         this.entities = entities;
         this.merges = merges;
     }
@@ -34,6 +36,15 @@ public class GraphReader {
                         tenantId, ref.system(), ref.object(), ref.externalId())
                 .map(row -> new EntityHandle(row.get("entity_id", UUID.class),
                         EntityType.fromKey(row.get("entity_type", String.class)), RecordStore.instant(row, "created_at")));
+    }
+
+    public Optional<RecordSnapshot> snapshot(String tenantId, UUID recordId) {
+        return records.find(tenantId, recordId).map(record -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            record.fields().forEach((field, value) -> values.put(field, value.value()));
+            return new RecordSnapshot(record.recordId(), record.ref(), record.type(), record.entityId(), record.deleted(),
+                    values);
+        });
     }
 
     /** Entities of one type whose names, emails or domains contain {@code query}; all of them without one. */

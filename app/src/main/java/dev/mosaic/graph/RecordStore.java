@@ -53,7 +53,7 @@ class RecordStore {
     void insert(String tenantId, StoredRecord record) {
         db.execute("insert into source_record (tenant_id, record_id, system, object, external_id, entity_type, "
                         + "entity_id, url, fields, content_hash, deleted, first_seen_at, last_seen_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)",
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::timestamptz, ?::timestamptz)",
                 tenantId, record.recordId(), record.ref().system(), record.ref().object(), record.ref().externalId(),
                 record.type().key(), record.entityId(), record.url(), fieldsJson(record.fields()),
                 record.contentHash(), record.deleted(), utc(record.firstSeenAt()), utc(record.lastSeenAt()));
@@ -61,7 +61,7 @@ class RecordStore {
 
     void update(String tenantId, StoredRecord record) {
         db.execute("update source_record set url = ?, fields = ?::jsonb, content_hash = ?, deleted = ?, "
-                        + "last_seen_at = ? where tenant_id = ? and record_id = ?",
+                        + "last_seen_at = ?::timestamptz where tenant_id = ? and record_id = ?",
                 record.url(), fieldsJson(record.fields()), record.contentHash(), record.deleted(),
                 utc(record.lastSeenAt()), tenantId, record.recordId());
     }

@@ -24,7 +24,7 @@ public class Timeline {
 
     public void append(String tenantId, TimelineEvent event) {
         db.execute("insert into timeline_event (tenant_id, event_id, occurred_at, kind, subject_record, subject_entity, "
-                        + "summary, detail, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)",
+                        + "summary, detail, recorded_at) values (?, ?, ?::timestamptz, ?, ?, ?, ?, ?::jsonb, ?::timestamptz)",
                 tenantId, event.eventId(), utc(event.occurredAt()), event.kind(), event.subjectRecord(),
                 event.subjectEntity(), event.summary(), Json.write(event.detail()), utc(clock.instant()));
     }
@@ -39,7 +39,7 @@ public class Timeline {
             return;
         }
         db.execute("insert into timeline_event (tenant_id, event_id, occurred_at, kind, subject_record, subject_entity, "
-                        + "summary, detail, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) "
+                        + "summary, detail, recorded_at) values (?, ?, ?::timestamptz, ?, ?, ?, ?, ?::jsonb, ?::timestamptz) "
                         + "on conflict (tenant_id, event_id) do update set occurred_at = excluded.occurred_at, "
                         + "kind = excluded.kind, summary = excluded.summary, detail = excluded.detail",
                 tenantId, record.recordId(), utc(event.occurredAt()), event.kind(), record.recordId(),

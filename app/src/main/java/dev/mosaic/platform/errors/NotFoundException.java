@@ -1,4 +1,4 @@
-package dev.mosaic.graph;
+package dev.mosaic.platform.errors;
 
 /** Something the caller named does not exist in their tenant. The API answers 404. */
 public class NotFoundException extends RuntimeException {
