@@ -62,14 +62,18 @@ final class ChunkedImport {
     }
 
     private void acceptItem(int row, ObjectNode item) {
-        if (item.hasNonNull("externalId")) {
-            String externalId = item.get("externalId").asText();
-            Integer firstRow = rowByExternalId.putIfAbsent(externalId, row);
-            if (firstRow != null) {
-                chunkRowErrors.add(new CsvImportResult.RowError(row, externalId, "externalId",
-                        "Row " + firstRow + " has the same externalId; only the first of them is imported."));
-                return;
-            }
+        if (!item.hasNonNull("externalId")) {
+            // Ingest would only say "externalId is required", of a column the file may not even have.
+            chunkRowErrors.add(new CsvImportResult.RowError(row, null, null,
+                    DerivedExternalIds.whatIdentifies(request.type())));
+            return;
+        }
+        String externalId = item.get("externalId").asText();
+        Integer firstRow = rowByExternalId.putIfAbsent(externalId, row);
+        if (firstRow != null) {
+            chunkRowErrors.add(new CsvImportResult.RowError(row, externalId, "externalId",
+                    "Row " + firstRow + " has the same externalId; only the first of them is imported."));
+            return;
         }
         if (request.dryRun() && preview.size() < CsvImportService.PREVIEW_ROWS) {
             preview.add(item.deepCopy());

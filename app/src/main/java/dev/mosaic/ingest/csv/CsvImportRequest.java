@@ -3,12 +3,11 @@ package dev.mosaic.ingest.csv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.ingest.IngestService;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What the caller asked of one CSV import, checked before any of the file is read.
@@ -19,9 +18,6 @@ public record CsvImportRequest(ImportType type, String source, Map<String, Strin
 
     public static final String DEFAULT_SOURCE = "csv";
 
-    private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9-]{1,40}");
-    /** Sources Mosaic itself writes as: an import claiming them would pass for Salesforce data or user edits. */
-    private static final Set<String> RESERVED_SOURCES = Set.of("salesforce", "mosaic");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads the request's form fields or query parameters as sent (null when absent). */
@@ -46,13 +42,12 @@ public record CsvImportRequest(ImportType type, String source, Map<String, Strin
         if (source == null || source.isBlank()) {
             return DEFAULT_SOURCE;
         }
-        if (!SOURCE_NAME.matcher(source).matches()) {
-            throw new InvalidImportException("source", "The source '" + source + "' must be 1 to 40 lower-case"
-                    + " letters, digits or dashes, like 'csv' or 'trade-show-2026'.");
-        }
-        if (RESERVED_SOURCES.contains(source)) {
-            throw new InvalidImportException("source", "The source '" + source + "' is reserved for Mosaic's"
-                    + " own data; name the system the file comes from instead, or leave it out for 'csv'.");
+        // Ingest owns the rule (names, and the reserved "salesforce" and "mosaic"); checked here so that a
+        // bad source is refused before the file is read, and named as the field at fault.
+        try {
+            IngestService.requireValidSource(source);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidImportException("source", e.getMessage());
         }
         return source;
     }

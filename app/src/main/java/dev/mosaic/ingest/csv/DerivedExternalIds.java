@@ -21,7 +21,7 @@ import java.util.Optional;
  *
  * Ids are readable rather than hashed so that the graph's provenance says where an entity came from.
  * The prefixes keep a derived id from ever equalling an id a file gives explicitly. A row from which
- * nothing can be derived gets no externalId, and ingest validation reports what it lacks. When a contact's
+ * nothing can be derived is not imported; {@link #whatIdentifies} says what it lacks. When a contact's
  * email changes between two imports its id changes too; identity resolution, not this rule, links the two.
  */
 final class DerivedExternalIds {
@@ -63,6 +63,16 @@ final class DerivedExternalIds {
             return Optional.of("domain:" + domain.get());
         }
         return Optional.ofNullable(text(item, "name")).map(name -> "name:" + normalizeName(name));
+    }
+
+    /** Why a row without an id and without what this rule derives one from cannot be imported. */
+    static String whatIdentifies(ImportType type) {
+        return switch (type) {
+            case CONTACTS -> "The row has no id, email, first or last name: nothing tells this contact apart."
+                    + " Fill one of them in, or map an id column.";
+            case ORGANIZATIONS -> "The row has no id, domain, website or name: nothing tells this organization"
+                    + " apart. Fill one of them in, or map an id column.";
+        };
     }
 
     /** "https://www.Acme.com:443/about?x" → "acme.com". */

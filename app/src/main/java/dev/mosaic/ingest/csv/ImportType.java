@@ -27,7 +27,8 @@ public enum ImportType {
             field("firstName", "first name", "given name"),
             field("lastName", "last name", "surname", "family name"),
             field("email", "e-mail", "email address", "e-mail address", "work email"),
-            field("phone", "mobile", "phone number", "mobile phone", "telephone"),
+            field("phone", "mobile", "phone number", "telephone", "work phone"),
+            field("mobilePhone", "mobile phone", "cell", "cell phone"),
             field("title", "job title", "position"),
             field("organization", "company id", "organization id", "organisation id", "account id"),
             // A contact list's "Company"/"Organization" column almost always holds a name, not an id: a
