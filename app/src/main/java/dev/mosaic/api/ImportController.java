@@ -81,7 +81,7 @@ class ImportController {
         if (http.getContentLengthLong() > CsvUploadLimit.MAX_BYTES) {
             throw new CsvUploadLimit.TooLargeException();
         }
-        try (InputStream csv = CsvUploadLimit.limit(http.getInputStream())) {
+        try (InputStream csv = CsvUploadLimit.spool(http.getInputStream())) {
             return imports.importCsv(principal.tenantId(), request, csv);
         }
     }

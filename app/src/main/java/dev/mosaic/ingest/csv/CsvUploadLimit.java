@@ -3,6 +3,10 @@ package dev.mosaic.ingest.csv;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * How large a CSV upload may be. 50 MB is a few hundred thousand rows: more than a spreadsheet exports,
@@ -22,8 +26,25 @@ public final class CsvUploadLimit {
         }
     }
 
+    /**
+     * Copies a request body of unknown size to a temporary file, failing with {@link TooLargeException}
+     * past {@link #MAX_BYTES}, and returns it for reading; closing the stream deletes the file. So a file
+     * over the limit is refused before any of its rows is imported, as a multipart upload is (the servlet
+     * container stores those before the request reaches us).
+     */
+    public static InputStream spool(InputStream body) throws IOException {
+        Path file = Files.createTempFile("mosaic-csv-upload-", ".csv");
+        try (InputStream limited = limit(body)) {
+            Files.copy(limited, file, StandardCopyOption.REPLACE_EXISTING);
+            return Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
     /** The stream, failing with {@link TooLargeException} once more than {@link #MAX_BYTES} were read. */
-    public static InputStream limit(InputStream upload) {
+    static InputStream limit(InputStream upload) {
         return new FilterInputStream(upload) {
             private long read;
 

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.testing.MosaicIntegrationTest;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -274,6 +277,41 @@ class CsvImportApiTest extends MosaicIntegrationTest {
     }
 
     @Test
+    void aCsvDeclaredInAnotherCharsetThanUtf8IsRefused() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url(IMPORTS + "?type=organizations"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/csv; charset=windows-1252")
+                .POST(HttpRequest.BodyPublishers.ofString("name\nAcme\n"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertBadRequestNaming(response, "file");
+        assertThat(error(response).path("message").asText()).contains("UTF-8");
+    }
+
+    @Test
+    void aBodyOverTheUploadLimitIsRefusedWithoutImportingAnyOfIt() throws Exception {
+        // Sent chunked, so the server cannot refuse by the declared length; and with more rows than a chunk
+        // before the limit, which must not be imported either.
+        StringBuilder rows = new StringBuilder("name,domain\n");
+        for (int i = 0; i < 1_500; i++) {
+            rows.append("Company ").append(i).append(",company").append(i).append(".com\n");
+        }
+        long size = CsvUploadLimit.MAX_BYTES + 512 * 1024;
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url(IMPORTS + "?type=organizations"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(
+                        new ByteArrayInputStream(rows.toString().getBytes(StandardCharsets.UTF_8)),
+                        blankLines(size))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(error(response).path("code").asText()).isEqualTo("payload_too_large");
+        assertThat(error(response).path("details").path("field").asText()).isEqualTo("file");
+        assertThat(getJson("/api/v1/organizations", token).path("total").asInt()).isZero();
+    }
+
+    @Test
     void importingNeedsAToken() throws Exception {
         MultipartCsvUpload form = new MultipartCsvUpload().field("type", "organizations")
                 .file("organizations.csv", resource("organizations.csv"));
@@ -339,6 +377,29 @@ class CsvImportApiTest extends MosaicIntegrationTest {
         List<Integer> rows = new ArrayList<>();
         result.path("errors").forEach(error -> rows.add(error.path("row").asInt()));
         return rows;
+    }
+
+    /** {@code size} bytes of line breaks, made as they are read. */
+    private static InputStream blankLines(long size) {
+        return new InputStream() {
+            private long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? '\n' : -1;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, left);
+                Arrays.fill(buffer, offset, offset + n, (byte) '\n');
+                left -= n;
+                return n;
+            }
+        };
     }
 
     private static byte[] resource(String name) {
