@@ -5,10 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,8 +25,6 @@ public class CsvImportService {
     /** A file that is wrong throughout has an error per row; the first thousand say what is wrong. */
     static final int MAX_LISTED_ERRORS = 1_000;
 
-    private static final Logger log = LoggerFactory.getLogger(CsvImportService.class);
-
     private final IngestService ingest;
 
     public CsvImportService(IngestService ingest) {
@@ -50,17 +44,10 @@ public class CsvImportService {
             mapping.requireSomeColumn(request.type(), rows.header());
             ImportItemMapper mapper = new ImportItemMapper(request.type(), mapping);
             ChunkedImport run = new ChunkedImport(ingest, tenantId, request, mapper);
-            Instant started = Instant.now();
             for (CsvRow row = rows.next(); row != null; row = rows.next()) {
                 run.accept(row);
             }
-            CsvImportResult result = run.finish(mapping);
-            // Counts only: the rows themselves are customer data and stay out of the logs.
-            log.info("CSV import of {} for tenant {} from source {}{}: {} rows, {} errors, {} ms",
-                    request.type(), tenantId, request.source(), request.dryRun() ? " (dry run)" : "",
-                    result.rows(), result.errors().size() + (result.moreErrors() == null ? 0 : result.moreErrors()),
-                    Duration.between(started, Instant.now()).toMillis());
-            return result;
+            return run.finish(mapping);
         }
     }
 }

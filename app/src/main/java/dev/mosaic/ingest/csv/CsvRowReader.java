@@ -32,7 +32,6 @@ final class CsvRowReader implements Closeable {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final char delimiter;
-    private final int headerRow;
     private final List<String> header;
     private CSVRecord pendingRecord;
     private int pendingRow;
@@ -51,7 +50,7 @@ final class CsvRowReader implements Closeable {
                     : "The file's header line cannot be read: " + guard.problems().peekFirst().reason());
         }
         CSVRecord headerRecord = nextRecord();
-        this.headerRow = guard.passedRows().removeFirst();
+        int headerRow = guard.passedRows().removeFirst();
         if (!guard.problems().isEmpty() && guard.problems().peekFirst().row() < headerRow) {
             throw noHeader("The file's header line cannot be read: " + guard.problems().peekFirst().reason());
         }
