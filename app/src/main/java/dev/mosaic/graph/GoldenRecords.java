@@ -36,18 +36,20 @@ class GoldenRecords {
     void refresh(String tenantId, UUID entityId) {
         EntityStore.EntityRow entity = entities.find(tenantId, entityId).orElseThrow();
         List<StoredRecord> members = records.members(tenantId, entityId);
+        boolean deleted = !members.isEmpty() && members.stream().allMatch(StoredRecord::deleted);
         Map<String, List<FieldValue>> candidates = new HashMap<>();
         Map<ExternalRef, UUID> recordIds = new HashMap<>();
         for (StoredRecord member : members) {
             recordIds.put(member.ref(), member.recordId());
-            if (!member.deleted()) {
+            // Deleted records no longer speak for the entity, unless nothing else does: then its page still
+            // shows what it was.
+            if (!member.deleted() || deleted) {
                 member.fields().forEach((field, value) ->
                         candidates.computeIfAbsent(field, f -> new ArrayList<>()).add(value));
             }
         }
         Map<String, List<FieldValue>> decided = new Survivorship(priorities.get(tenantId)).decide(candidates);
         Map<String, Object> winners = Survivorship.winners(decided);
-        boolean deleted = !members.isEmpty() && members.stream().allMatch(StoredRecord::deleted);
 
         recordChanges(tenantId, entity, decided, recordIds);
         entities.saveGolden(tenantId, entityId, EntityPresentation.displayName(entity.type(), winners),

@@ -77,11 +77,11 @@ class IdentityStore {
                 tenantId, entityId, entityId).map(IdentityStore::toLineage);
     }
 
+    /** Pairs are stored in PostgreSQL's uuid order (not Java's, which compares signed longs). */
     void block(String tenantId, UUID a, UUID b, String reason, Instant at) {
-        UUID low = a.compareTo(b) < 0 ? a : b;
-        UUID high = low == a ? b : a;
-        db.execute("insert into merge_block (tenant_id, entity_a, entity_b, reason, created_at) values (?, ?, ?, ?, ?::timestamptz) "
-                + "on conflict do nothing", tenantId, low, high, reason, utc(at));
+        db.execute("insert into merge_block (tenant_id, entity_a, entity_b, reason, created_at) "
+                + "values (?, least(?::uuid, ?::uuid), greatest(?::uuid, ?::uuid), ?, ?::timestamptz) "
+                + "on conflict do nothing", tenantId, a, b, a, b, reason, utc(at));
     }
 
     /** True when a person said some entity of one cluster differs from some entity of the other. */
@@ -96,11 +96,10 @@ class IdentityStore {
 
     /** Adds a suggestion unless the pair was ever suggested before (pending, accepted or rejected). */
     boolean suggest(String tenantId, EntityType type, UUID a, UUID b, String reason, Map<String, Object> evidence, Instant at) {
-        UUID low = a.compareTo(b) < 0 ? a : b;
-        UUID high = low == a ? b : a;
         return db.execute("insert into review_item (tenant_id, review_id, entity_type, entity_a, entity_b, reason, evidence, "
-                        + "created_at) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::timestamptz) on conflict do nothing",
-                tenantId, UUID.randomUUID(), type.key(), low, high, reason, Json.write(evidence), utc(at)) == 1;
+                        + "created_at) values (?, ?, ?, least(?::uuid, ?::uuid), greatest(?::uuid, ?::uuid), ?, ?::jsonb, "
+                        + "?::timestamptz) on conflict do nothing",
+                tenantId, UUID.randomUUID(), type.key(), a, b, a, b, reason, Json.write(evidence), utc(at)) == 1;
     }
 
     /** Suggestions between two entities that are now one need no decision any more. */

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class IngestItems {
 
-    private static final Set<String> COMMON = Set.of("externalId", "url", "updatedAt");
+    private static final Set<String> COMMON = Set.of("externalId", "url", "updatedAt", "deleted");
     private static final Set<String> INTERACTION_TYPES = Set.of("email", "call", "meeting", "task");
     private static final Set<String> DIRECTIONS = Set.of("inbound", "outbound", "internal");
 
@@ -27,6 +27,11 @@ final class IngestItems {
     static SourceRecordInput read(IngestKind kind, String source, JsonNode item, Instant receivedAt) {
         ItemFields fields = new ItemFields(item);
         ExternalRef ref = new ExternalRef(source, kind.object, fields.externalId());
+        if (fields.deleted()) {
+            // The source deleted it: what it said before stays as history, but no longer speaks for the entity.
+            return new SourceRecordInput(kind.type, ref, null, Map.of(), List.of(),
+                    fields.instant("updatedAt").orElse(receivedAt), true);
+        }
         List<LinkInput> links = new ArrayList<>();
         switch (kind) {
             case ORGANIZATIONS -> {

@@ -44,6 +44,15 @@ final class ItemFields {
         return node.asText().trim();
     }
 
+    /** {@code "deleted": true} marks an item its source deleted. */
+    boolean deleted() {
+        JsonNode node = item.get("deleted");
+        if (node != null && !node.isNull() && !node.isBoolean()) {
+            throw new InvalidItemException("deleted", "deleted must be true or false");
+        }
+        return node != null && node.asBoolean(false);
+    }
+
     Optional<String> text(String field) {
         JsonNode node = item.get(field);
         if (node == null || node.isNull()) {

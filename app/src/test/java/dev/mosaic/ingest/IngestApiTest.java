@@ -141,6 +141,30 @@ class IngestApiTest extends MosaicIntegrationTest {
                 .contains("title changed from CTO to CEO");
     }
 
+    @Test
+    void anItemItsSourceDeletedLeavesListsAndTimelinesButKeepsItsHistory() throws Exception {
+        call("POST", "/api/v1/ingest/hubspot", token, BATCH);
+        String org = getJson("/api/v1/external/hubspot/organization/o-1", token).path("id").asText();
+        assertThat(getJson("/api/v1/organizations/" + org + "/timeline", token).path("items").findValuesAsText("summary"))
+                .contains("Email: Renewal terms");
+
+        JsonNode summary = call("POST", "/api/v1/ingest/hubspot", token, """
+                {"contacts":[{"externalId":"c-1","deleted":true}],"interactions":[{"externalId":"i-1","deleted":true}]}
+                """);
+
+        assertThat(summary.path("updated").asInt()).isEqualTo(2);
+        assertThat(getJson("/api/v1/contacts", token).path("total").asInt()).isZero();
+        String contact = getJson("/api/v1/external/hubspot/contact/c-1", token).path("id").asText();
+        JsonNode detail = getJson("/api/v1/contacts/" + contact, token);
+        assertThat(detail.path("deleted").asBoolean()).isTrue();
+        assertThat(detail.path("name").asText()).isEqualTo("Jane Doe");
+        assertThat(detail.path("externalIds").get(0).path("deleted").asBoolean()).isTrue();
+        assertThat(getJson("/api/v1/organizations/" + org + "/timeline", token).path("items").findValuesAsText("summary"))
+                .doesNotContain("Email: Renewal terms");
+        assertThat(getJson("/api/v1/organizations/" + org, token).path("relations").findValuesAsText("name"))
+                .doesNotContain("Jane Doe");
+    }
+
     private static List<String> relationNames(JsonNode entity, String kind) {
         List<String> names = new ArrayList<>();
         entity.path("relations").forEach(relation -> {
