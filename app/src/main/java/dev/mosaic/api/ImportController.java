@@ -7,7 +7,6 @@ import dev.mosaic.ingest.csv.CsvUploadLimit;
 import dev.mosaic.ingest.csv.InvalidImportException;
 import dev.mosaic.platform.http.ApiError;
 import dev.mosaic.tenant.TenantPrincipal;
-import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,16 +14,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
-import org.springframework.boot.web.servlet.MultipartConfigFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -117,35 +110,5 @@ class ImportController {
     ResponseEntity<ApiError> tooLarge(CsvUploadLimit.TooLargeException e) {
         return ApiError.of("payload_too_large", e.getMessage(), Map.of("field", "file",
                 "maxBytes", CsvUploadLimit.MAX_BYTES)).response(HttpStatus.PAYLOAD_TOO_LARGE);
-    }
-
-    /**
-     * Lifts the servlet container's multipart limits (Spring Boot's default is 1 MB a file) to the CSV
-     * upload limit, keeping every other {@code spring.servlet.multipart} setting and any larger limit set
-     * there. It replaces Boot's own {@link MultipartConfigElement}, which backs off when one exists.
-     */
-    @Configuration(proxyBeanMethods = false)
-    static class UploadLimits {
-
-        @Bean
-        MultipartConfigElement multipartConfigElement(ObjectProvider<MultipartProperties> configured) {
-            MultipartProperties properties = configured.getIfAvailable(MultipartProperties::new);
-            DataSize csvLimit = DataSize.ofBytes(CsvUploadLimit.MAX_BYTES);
-            // The request also carries the form fields and part headers around the file.
-            DataSize requestLimit = DataSize.ofBytes(CsvUploadLimit.MAX_BYTES + DataSize.ofMegabytes(1).toBytes());
-            MultipartConfigFactory factory = new MultipartConfigFactory();
-            factory.setLocation(properties.getLocation());
-            factory.setFileSizeThreshold(properties.getFileSizeThreshold());
-            factory.setMaxFileSize(larger(properties.getMaxFileSize(), csvLimit));
-            factory.setMaxRequestSize(larger(properties.getMaxRequestSize(), requestLimit));
-            return factory.createMultipartConfig();
-        }
-
-        private static DataSize larger(DataSize configured, DataSize needed) {
-            if (configured == null || configured.toBytes() < 0) {
-                return configured;
-            }
-            return configured.compareTo(needed) >= 0 ? configured : needed;
-        }
     }
 }

@@ -312,6 +312,22 @@ class CsvImportApiTest extends MosaicIntegrationTest {
     }
 
     @Test
+    void aMultipartFileOverTheUploadLimitIsRefusedInTheApiErrorShape() throws Exception {
+        byte[] huge = new byte[(int) CsvUploadLimit.MAX_BYTES + 2 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) '\n');
+        MultipartCsvUpload form = new MultipartCsvUpload().field("type", "organizations").file("huge.csv", huge);
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url(IMPORTS))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", form.contentType())
+                .POST(form.publisher())
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(error(response).path("code").asText()).isEqualTo("payload_too_large");
+    }
+
+    @Test
     void importingNeedsAToken() throws Exception {
         MultipartCsvUpload form = new MultipartCsvUpload().field("type", "organizations")
                 .file("organizations.csv", resource("organizations.csv"));
