@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -109,7 +110,8 @@ public final class SalesforceEmulator implements AutoCloseable {
                 .register("query", new QueryResource(org, cursors, QueryMode.REST_QUERY))
                 .register("queryAll", new QueryResource(org, cursors, QueryMode.REST_QUERY_ALL))
                 .register("composite", new CompositeResource(router, usage, org))
-                .register("jobs", new BulkQueryResource(org, new BulkQueryJobs(bulkThreads, org), usage));
+                .register("jobs", new BulkQueryResource(org,
+                        new BulkQueryJobs(b.bulkJobExecutor != null ? b.bulkJobExecutor : bulkThreads, org), usage));
         DataApi data = new DataApi(tokens, usage, stats, router);
         ControlApi control = new ControlApi(org, usage, stats, faults, tokens);
 
@@ -214,6 +216,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         private Sleeper sleeper = Sleeper.REAL;
         private Org org;
         private int threads = 16;
+        private Executor bulkJobExecutor;
 
         private Builder() {
         }
@@ -317,6 +320,15 @@ public final class SalesforceEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("threads must be positive: " + threads);
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Where Bulk query jobs run (default: two daemon threads). Tests pass an executor they drain by hand
+         * to observe a job before it completes.
+         */
+        public Builder bulkJobExecutor(Executor bulkJobExecutor) {
+            this.bulkJobExecutor = bulkJobExecutor;
             return this;
         }
 

@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /** The org's Bulk 2.0 query jobs, and the small executor that moves them from UploadComplete to JobComplete. */
 public final class BulkQueryJobs {
     private final Map<String, BulkQueryJob> jobs = new ConcurrentHashMap<>();
-    private final ExecutorService executor;
+    private final Executor executor;
     private final Org org;
 
-    public BulkQueryJobs(ExecutorService executor, Org org) {
+    public BulkQueryJobs(Executor executor, Org org) {
         this.executor = executor;
         this.org = org;
     }
