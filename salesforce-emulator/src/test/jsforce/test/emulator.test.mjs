@@ -109,7 +109,7 @@ test('scanAll and queryAll see deleted rows that query hides', async () => {
   const soql = `SELECT Id, IsDeleted FROM Contact WHERE Id = '${id}'`;
   const live = await conn.query(soql);
   const scanned = await conn.query(soql).scanAll(true);
-  const all = await conn.queryAll(soql);
+  const all = await conn.query(soql, { scanAll: true });
   assert.equal(live.totalSize, 0);
   assert.equal(scanned.totalSize, 1);
   assert.equal(scanned.records[0].IsDeleted, true);
