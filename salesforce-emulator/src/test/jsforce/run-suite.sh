@@ -2,7 +2,7 @@
 # Runs the jsforce suite against the emulator jar given as $1. Called by Maven in the integration-test phase.
 # A developer machine without Node still builds: the suite is then reported loudly as not run.
 set -euo pipefail
-cd "$(dirname "$0")"
+case "$0" in */*) cd "${0%/*}" ;; esac
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   echo "=================================================================="
   echo "jsforce suite NOT RUN: node not found"

@@ -13,7 +13,7 @@ let conn;
 
 function startEmulator() {
   return new Promise((resolve, reject) => {
-    const child = spawn('java', ['-jar', JAR, '--port', '0', '--seed', '42', '--accounts', String(ACCOUNTS)],
+    const child = spawn(process.env.EMULATOR_JAVA ?? 'java', ['-jar', JAR, '--port', '0', '--seed', '42', '--accounts', String(ACCOUNTS)],
       { stdio: ['ignore', 'pipe', 'inherit'] });
     const timer = setTimeout(() => reject(new Error('emulator did not print EMULATOR READY within 60 s')), 60_000);
     child.on('exit', (code) => reject(new Error(`emulator exited early with ${code}`)));
