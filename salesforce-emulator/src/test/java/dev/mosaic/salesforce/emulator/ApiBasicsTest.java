@@ -106,6 +106,25 @@ class ApiBasicsTest {
     }
 
     @Test
+    void concurrentClientsAreAllServedAndEveryCallCounted() throws Exception {
+        long before = emulator.apiCalls();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(24);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 240; i++) {
+                statuses.add(pool.submit(() -> http.get(V + "/limits", token).statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(emulator.apiCalls()).isEqualTo(before + 240);
+    }
+
+    @Test
     void dailyLimitExhaustedAnswers403AndStopsCounting() {
         SalesforceEmulator tiny = SalesforceEmulator.builder().seed(5).accounts(2).apiLimit(2).start();
         try {
