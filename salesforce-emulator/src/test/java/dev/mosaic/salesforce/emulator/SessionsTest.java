@@ -128,6 +128,24 @@ class SessionsTest {
     }
 
     @Test
+    void introspectionTellsActiveFromInactiveTokens() {
+        String token = http.login(creds);
+        java.util.Map<String, String> client = params("client_id", creds.clientId(), "client_secret", creds.clientSecret());
+
+        java.util.Map<String, String> active = new java.util.LinkedHashMap<>(client);
+        active.put("token", token);
+        JsonNode live = json(http.postForm("/services/oauth2/introspect", active));
+        java.util.Map<String, String> bogus = new java.util.LinkedHashMap<>(client);
+        bogus.put("token", "nope");
+        JsonNode dead = json(http.postForm("/services/oauth2/introspect", bogus));
+
+        assertThat(live.get("active").asBoolean()).isTrue();
+        assertThat(live.get("token_type").asText()).isEqualTo("access_token");
+        assertThat(live.get("exp").asLong() - live.get("iat").asLong()).isEqualTo(30 * 60);
+        assertThat(dead.get("active").asBoolean()).isFalse();
+    }
+
+    @Test
     void identityUrlAndUserinfoDescribeTheSignedInUser() {
         HttpResponse<String> tokenResponse = http.token(params("grant_type", "refresh_token", "client_id", creds.clientId(),
                 "client_secret", creds.clientSecret(), "refresh_token", creds.refreshToken()));

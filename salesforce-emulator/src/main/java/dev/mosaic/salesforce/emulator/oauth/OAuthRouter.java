@@ -24,6 +24,7 @@ public final class OAuthRouter {
             case "authorize" -> authorize.handle(request);
             case "revoke" -> revoke(request);
             case "userinfo" -> identity.userinfo(request);
+            case "introspect" -> token.introspect(request);
             default -> ApiResponse.notFound();
         };
     }

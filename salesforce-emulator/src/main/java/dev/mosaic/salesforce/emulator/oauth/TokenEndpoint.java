@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code POST /services/oauth2/token}: every grant type the product and the outside clients use. */
 public final class TokenEndpoint {
@@ -54,6 +55,49 @@ public final class TokenEndpoint {
                 case "password" -> password(params);
                 default -> throw new OAuthError("unsupported_grant_type", "grant type not supported");
             };
+        } catch (OAuthError e) {
+            return error(e);
+        }
+    }
+
+    /**
+     * {@code POST /services/oauth2/introspect}: RFC 7662 as Salesforce implements it; the caller
+     * authenticates as the Connected App, and unknown or expired tokens are just {@code "active":false}.
+     */
+    public ApiResponse introspect(ApiRequest request) {
+        if (!"POST".equals(request.method())) {
+            return ApiResponse.methodNotAllowed(request.method(), "POST");
+        }
+        try {
+            OAuthParameters params = OAuthParameters.of(request);
+            checkClient(params, true);
+            String token = params.get("token");
+            Map<String, Object> body = new LinkedHashMap<>();
+            Optional<Session> session = tokens.session(token);
+            Optional<RefreshGrant> refresh = tokens.refreshGrant(token);
+            if (session.isPresent()) {
+                Session s = session.get();
+                body.put("active", true);
+                body.put("scope", s.scope());
+                body.put("client_id", s.clientId());
+                body.put("username", users.loginName(s.user()));
+                body.put("sub", responses.identityUrl(s.user()));
+                body.put("token_type", "access_token");
+                body.put("exp", tokens.expiresAt(s).getEpochSecond());
+                body.put("iat", s.issuedAt().getEpochSecond());
+                body.put("nbf", s.issuedAt().getEpochSecond());
+            } else if (refresh.isPresent()) {
+                RefreshGrant g = refresh.get();
+                body.put("active", true);
+                body.put("scope", g.scope());
+                body.put("client_id", g.clientId());
+                body.put("username", users.loginName(g.user()));
+                body.put("sub", responses.identityUrl(g.user()));
+                body.put("token_type", "refresh_token");
+            } else {
+                body.put("active", false);
+            }
+            return ApiResponse.ok(body);
         } catch (OAuthError e) {
             return error(e);
         }

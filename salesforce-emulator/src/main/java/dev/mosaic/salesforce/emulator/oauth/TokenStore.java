@@ -71,6 +71,11 @@ public final class TokenStore {
         return Optional.of(session);
     }
 
+    /** When a session stops working. */
+    public Instant expiresAt(Session session) {
+        return session.issuedAt().plus(sessionLifetime);
+    }
+
     /** Revokes an access or refresh token; revoking a refresh token also ends the sessions issued from it. */
     public boolean revoke(String token) {
         if (token == null) {
