@@ -49,6 +49,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -71,6 +72,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final FaultPlan faults;
     private final TokenStore tokens;
     private final ApiUsage usage;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SalesforceEmulator(Builder b) throws IOException {
         this.org = b.org != null ? b.org : InMemoryOrg.generate(b.seed, b.accounts, b.clock);
@@ -89,7 +91,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         ConnectedApp app = new ConnectedApp(credentials.clientId(), credentials.clientSecret(), Optional.ofNullable(b.jwtPublicKey));
         this.tokens = new TokenStore(b.clock, b.sessionLifetime, org.orgId());
         tokens.registerRefreshToken(credentials.refreshToken(), org.adminUser(), app.clientId(), "refresh_token web api");
-        this.usage = new ApiUsage(b.apiLimit);
+        this.usage = new ApiUsage(b.apiLimit, b.clock);
         this.faults = new FaultPlan();
         CallStats stats = new CallStats();
         UserDirectory users = new UserDirectory(org, username, credentials.password());
@@ -173,6 +175,9 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(0);
         httpThreads.shutdownNow();
         bulkThreads.shutdownNow();

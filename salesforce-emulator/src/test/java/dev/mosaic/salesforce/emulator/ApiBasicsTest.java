@@ -125,8 +125,9 @@ class ApiBasicsTest {
     }
 
     @Test
-    void dailyLimitExhaustedAnswers403AndStopsCounting() {
-        SalesforceEmulator tiny = SalesforceEmulator.builder().seed(5).accounts(2).apiLimit(2).start();
+    void dailyLimitExhaustedAnswers403UntilTheWindowRenews() {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-03-01T10:00:00Z"));
+        SalesforceEmulator tiny = SalesforceEmulator.builder().seed(5).accounts(2).apiLimit(2).clock(clock).start();
         try {
             Http tinyHttp = new Http(tiny.baseUrl());
             String tinyToken = tinyHttp.login(tiny.credentials());
@@ -139,6 +140,11 @@ class ApiBasicsTest {
             assertThat(json(over)).isEqualTo(Http.golden("request-limit-exceeded.json"));
             assertThat(over.headers().firstValue("Sforce-Limit-Info")).hasValue("api-usage=2/2");
             assertThat(tinyHttp.get("/services/data/").statusCode()).as("versions stay free").isEqualTo(200);
+
+            clock.advance(java.time.Duration.ofHours(24));
+            HttpResponse<String> nextDay = tinyHttp.get(V + "/limits", tinyHttp.login(tiny.credentials()));
+            assertThat(nextDay.statusCode()).as("the allowance renews after 24 hours").isEqualTo(200);
+            assertThat(nextDay.headers().firstValue("Sforce-Limit-Info")).hasValue("api-usage=1/2");
         } finally {
             tiny.close();
         }

@@ -84,6 +84,16 @@ class ControlApiTest {
     }
 
     @Test
+    void usersListTheAdminAndTheRestrictedUser() {
+        JsonNode users = json(http.get("/__emulator/users"));
+
+        assertThat(users).hasSize(2);
+        assertThat(users.get(0).get("restricted").asBoolean()).isFalse();
+        assertThat(users.get(1).get("restricted").asBoolean()).isTrue();
+        assertThat(users.get(1).get("username").asText()).isEqualTo(emulator.org().restrictedUser().username());
+    }
+
+    @Test
     void badControlInputIsA400() {
         HttpResponse<String> merge = http.postJson("/__emulator/merge", null, Map.of("object", "Account"));
         HttpResponse<String> unknown = http.get("/__emulator/nothing");

@@ -9,6 +9,7 @@ import dev.mosaic.salesforce.emulator.limits.ApiUsage;
 import dev.mosaic.salesforce.emulator.limits.CallStats;
 import dev.mosaic.salesforce.emulator.oauth.TokenStore;
 import dev.mosaic.salesforce.emulator.org.Org;
+import dev.mosaic.salesforce.emulator.org.OrgUser;
 import dev.mosaic.salesforce.emulator.org.SalesforceError;
 
 import java.time.Duration;
@@ -43,6 +44,7 @@ public final class ControlApi {
         try {
             return switch (action) {
                 case "stats" -> "GET".equals(method) ? stats() : notAllowed(method, "GET");
+                case "users" -> "GET".equals(method) ? users() : notAllowed(method, "GET");
                 case "faults" -> switch (method) {
                     case "POST" -> armFault(Json.readObject(request.body()));
                     case "DELETE" -> {
@@ -72,6 +74,20 @@ public final class ControlApi {
         body.put("calls", stats.snapshot());
         body.put("records", org.recordCounts());
         return ApiResponse.ok(body);
+    }
+
+    /** Who can sign in, so command-line users can find the restricted user's name. */
+    private ApiResponse users() {
+        return ApiResponse.ok(List.of(user(org.adminUser()), user(org.restrictedUser())));
+    }
+
+    private static Map<String, Object> user(OrgUser user) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", user.id());
+        entry.put("username", user.username());
+        entry.put("displayName", user.displayName());
+        entry.put("restricted", user.restricted());
+        return entry;
     }
 
     private ApiResponse armFault(Map<String, Object> body) {
