@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /** Small generated orgs on a fixed clock, shared by the tests. */
-final class TestOrgs {
+public final class TestOrgs {
     static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
