@@ -1,0 +1,634 @@
+package dev.mosaic.salesforce.emulator.org.generate;
+
+import dev.mosaic.salesforce.emulator.org.schema.StandardSchema;
+import dev.mosaic.salesforce.emulator.org.store.RecordStore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import static dev.mosaic.salesforce.emulator.org.generate.SamplePools.*;
+
+/**
+ * Fills a {@link RecordStore} with a realistic, messy org. Same seed and clock give the same org,
+ * byte for byte: one {@link Random} drives everything, in a fixed order.
+ *
+ * <p>Per account, on average: 4.5 contacts, 2 opportunities, 3 contact roles, 5 account-contact
+ * relations, 10 tasks, 5 events, 4 emails, 1.5 notes and 0.3 leads — about 36 records, so
+ * 100 accounts make ~3,600 records and ~28,000 accounts make a million.
+ */
+public final class OrgGenerator {
+    private static final long DAY = 86_400_000L;
+    private static final long YEAR = 365 * DAY;
+
+    private final Random random;
+    private final RecordStore store;
+    private final long now;
+    private final long start;
+    private final long[] importInstants;
+    private final TableWriter users;
+    private final TableWriter accounts;
+    private final TableWriter contacts;
+    private final TableWriter leads;
+    private final TableWriter opportunities;
+    private final TableWriter contactRoles;
+    private final TableWriter relations;
+    private final TableWriter tasks;
+    private final TableWriter events;
+    private final TableWriter emails;
+    private final TableWriter notes;
+    private final List<Long> userKeys = new ArrayList<>();
+
+    private OrgGenerator(long seed, RecordStore store, long nowMillis) {
+        this.random = new Random(seed);
+        this.store = store;
+        // Whole seconds, like Salesforce's stamps.
+        this.now = nowMillis - Math.floorMod(nowMillis, 1000);
+        this.start = now - 3 * YEAR;
+        StandardSchema s = store.schema();
+        this.users = new TableWriter(store.table(s.object("User")));
+        this.accounts = new TableWriter(store.table(s.object("Account")));
+        this.contacts = new TableWriter(store.table(s.object("Contact")));
+        this.leads = new TableWriter(store.table(s.object("Lead")));
+        this.opportunities = new TableWriter(store.table(s.object("Opportunity")));
+        this.contactRoles = new TableWriter(store.table(s.object("OpportunityContactRole")));
+        this.relations = new TableWriter(store.table(s.object("AccountContactRelation")));
+        this.tasks = new TableWriter(store.table(s.object("Task")));
+        this.events = new TableWriter(store.table(s.object("Event")));
+        this.emails = new TableWriter(store.table(s.object("EmailMessage")));
+        this.notes = new TableWriter(store.table(s.object("Note")));
+        // Data loads: many records share one exact stamp, as real imports do.
+        this.importInstants = new long[40];
+        for (int i = 0; i < importInstants.length; i++) {
+            importInstants[i] = start + (long) (random.nextDouble() * (now - start - DAY));
+            importInstants[i] -= Math.floorMod(importInstants[i], 1000);
+        }
+    }
+
+    /** Generates into an empty store; the admin is user row 0 and the restricted user row 1. */
+    public static void generate(long seed, int accountCount, RecordStore store, long nowMillis) {
+        store.write(() -> {
+            new OrgGenerator(seed, store, nowMillis).run(accountCount);
+            return null;
+        });
+    }
+
+    private void run(int accountCount) {
+        int userCount = Math.max(12, Math.min(20, 10 + accountCount / 2000));
+        createUser("Ada", "Admin", "admin@mosaic-demo.example", "System Administrator");
+        createUser("Rita", "Restricted", "analyst@mosaic-demo.example", "Data Analyst");
+        for (int i = 2; i < userCount; i++) {
+            String first = pick(FIRST_NAMES);
+            String last = pick(LAST_NAMES);
+            createUser(first, last, ascii(first).toLowerCase(Locale.ROOT) + "." + i + "@mosaic-demo.example",
+                    pick(TITLES));
+        }
+        long previousAccount = RecordStore.NO_KEY;
+        for (int a = 0; a < accountCount; a++) {
+            previousAccount = account(a, previousAccount);
+        }
+    }
+
+    // ---- users ------------------------------------------------------------------------------------
+
+    private void createUser(String first, String last, String email, String title) {
+        int row = users.newRow();
+        users.set(row, "Username", email);
+        users.set(row, "FirstName", first);
+        users.set(row, "LastName", last);
+        users.set(row, "Email", email);
+        users.set(row, "Alias", (ascii(first).charAt(0) + ascii(last)).toLowerCase(Locale.ROOT)
+                .substring(0, Math.min(8, 1 + ascii(last).length())));
+        users.set(row, "Title", title);
+        users.set(row, "IsActive", row < 2 || random.nextInt(10) > 0);
+        users.set(row, "ProfileId", row == 1 ? "00e5g000000RstrAAA" : "00e5g000000StdUAAA");
+        users.set(row, "UserType", "Standard");
+        if (row > 0) {
+            users.set(row, "ManagerId", userKeys.get(0));
+        }
+        long key = users.key(row);
+        userKeys.add(key);
+        users.audit(row, start, start, start, userKeys.get(0), userKeys.get(0));
+    }
+
+    // ---- accounts and their world -------------------------------------------------------------------
+
+    private long account(int index, long previousAccount) {
+        int row = accounts.newRow();
+        String name = companyName();
+        String domain = domainOf(name, index);
+        accounts.set(row, "Name", name);
+        accounts.set(row, "Type", pick(new String[] {"Prospect", "Customer - Direct", "Customer - Channel",
+                "Channel Partner / Reseller", "Technology Partner", "Other"}));
+        if (previousAccount != RecordStore.NO_KEY && random.nextInt(20) == 0) {
+            accounts.set(row, "ParentId", previousAccount);
+        }
+        address(accounts, row, "Billing");
+        if (random.nextInt(3) == 0) {
+            address(accounts, row, "Shipping");
+        }
+        accounts.set(row, "Phone", phone());
+        accounts.set(row, "Website", random.nextInt(8) == 0 ? null : (random.nextBoolean() ? "https://www." : "")
+                + domain);
+        accounts.set(row, "Industry", random.nextInt(6) == 0 ? null : pick(store.schema().object("Account")
+                .field("Industry").picklistValues().toArray(new String[0])));
+        accounts.set(row, "AnnualRevenue", random.nextInt(4) == 0 ? null
+                : (double) (100_000L * (1 + random.nextInt(50_000))));
+        accounts.set(row, "NumberOfEmployees", random.nextInt(5) == 0 ? null : (long) (1 + random.nextInt(20_000)));
+        accounts.set(row, "Description", random.nextInt(4) == 0 ? pick(LONG_TEXTS) : null);
+        accounts.set(row, "AccountSource", pick(new String[] {"Web", "Phone Inquiry", "Partner Referral",
+                "Purchased List", "Other", null}));
+        long owner = owner();
+        accounts.set(row, "OwnerId", owner);
+        long[] stamps = stamps();
+        accounts.audit(row, stamps[0], stamps[1], stamps[2], owner, someone());
+        long accountKey = accounts.key(row);
+
+        List<Long> accountContacts = new ArrayList<>();
+        int contactCount = 3 + random.nextInt(4);
+        for (int c = 0; c < contactCount; c++) {
+            boolean orphan = random.nextInt(20) == 0;
+            long contact = contact(orphan ? RecordStore.NO_KEY : accountKey, domain,
+                    accountContacts.isEmpty() ? RecordStore.NO_KEY : accountContacts.get(0), null);
+            if (!orphan) {
+                accountContacts.add(contact);
+                relation(accountKey, contact, true);
+            }
+            if (random.nextInt(16) == 0) {
+                duplicateOf(contact, orphan ? RecordStore.NO_KEY : accountKey, domain);
+            }
+        }
+        if (previousAccount != RecordStore.NO_KEY && !accountContacts.isEmpty() && random.nextInt(3) == 0) {
+            relation(previousAccount, accountContacts.get(random.nextInt(accountContacts.size())), false);
+        }
+
+        List<Long> opps = new ArrayList<>();
+        int oppCount = random.nextInt(5);
+        for (int o = 0; o < oppCount; o++) {
+            opps.add(opportunity(accountKey, name, accountContacts));
+        }
+        int taskCount = 5 + random.nextInt(11);
+        for (int t = 0; t < taskCount; t++) {
+            task(accountKey, accountContacts, opps);
+        }
+        int eventCount = 2 + random.nextInt(7);
+        for (int e = 0; e < eventCount; e++) {
+            event(accountKey, accountContacts, opps);
+        }
+        int emailCount = 1 + random.nextInt(7);
+        for (int e = 0; e < emailCount; e++) {
+            email(accountKey, accountContacts, opps);
+        }
+        int noteCount = random.nextInt(4);
+        for (int n = 0; n < noteCount; n++) {
+            List<Long> parents = new ArrayList<>(opps);
+            parents.add(accountKey);
+            parents.addAll(accountContacts);
+            note(parents.get(random.nextInt(parents.size())));
+        }
+        if (random.nextInt(10) < 3) {
+            lead(domain, name);
+        }
+        maybeDelete(accounts, row, 200);
+        if (random.nextInt(250) == 0 && previousAccount != RecordStore.NO_KEY) {
+            // A duplicate account someone already merged away.
+            int loser = accounts.newRow();
+            accounts.set(loser, "Name", name.toUpperCase(Locale.ROOT));
+            accounts.set(loser, "OwnerId", owner);
+            long[] s = stamps();
+            accounts.audit(loser, s[0], s[1], s[2], owner, owner);
+            mergeAway(accounts, loser, accountKey);
+        }
+        return accountKey;
+    }
+
+    private long contact(long accountKey, String domain, long reportsTo, String[] copiedName) {
+        int row = contacts.newRow();
+        String first = copiedName != null ? copiedName[0] : (random.nextInt(30) == 0 ? null : pick(FIRST_NAMES));
+        String last = copiedName != null ? copiedName[1] : pick(LAST_NAMES);
+        contacts.set(row, "FirstName", first);
+        contacts.set(row, "LastName", last);
+        if (random.nextInt(4) == 0) {
+            contacts.set(row, "Salutation", pick(new String[] {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof."}));
+        }
+        contacts.set(row, "AccountId", accountKey == RecordStore.NO_KEY ? null : accountKey);
+        int mailKind = random.nextInt(100);
+        String local = emailLocal(first, last);
+        if (mailKind < 8) {
+            contacts.set(row, "Email", null);
+        } else if (mailKind < 25) {
+            contacts.set(row, "Email", local + random.nextInt(100) + "@" + pick(FREE_MAIL));
+        } else {
+            contacts.set(row, "Email", local + "@" + domain);
+        }
+        contacts.set(row, "Phone", random.nextInt(5) == 0 ? null : phone());
+        contacts.set(row, "MobilePhone", random.nextInt(2) == 0 ? null : phone());
+        contacts.set(row, "Title", random.nextInt(6) == 0 ? null : pick(TITLES));
+        contacts.set(row, "Department", random.nextInt(3) == 0 ? null : pick(DEPARTMENTS));
+        contacts.set(row, "LeadSource", random.nextInt(3) == 0 ? null : pick(new String[] {"Web", "Phone Inquiry",
+                "Partner Referral", "Purchased List", "Other"}));
+        if (random.nextInt(4) == 0) {
+            contacts.set(row, "Birthdate", (long) (-9000 + random.nextInt(12000)));
+        }
+        if (random.nextInt(2) == 0) {
+            address(contacts, row, "Mailing");
+        }
+        if (reportsTo != RecordStore.NO_KEY && random.nextInt(5) == 0) {
+            contacts.set(row, "ReportsToId", reportsTo);
+        }
+        contacts.set(row, "Description", random.nextInt(10) == 0 ? pick(LONG_TEXTS) : null);
+        contacts.set(row, "HasOptedOutOfEmail", random.nextInt(20) == 0);
+        contacts.set(row, "DoNotCall", random.nextInt(30) == 0);
+        contacts.set(row, "IsEmailBounced", random.nextInt(40) == 0);
+        long owner = owner();
+        contacts.set(row, "OwnerId", owner);
+        long[] s = stamps();
+        contacts.audit(row, s[0], s[1], s[2], owner, someone());
+        if (random.nextInt(3) == 0) {
+            contacts.set(row, "LastActivityDate", Math.floorDiv(s[1], DAY));
+        }
+        maybeDelete(contacts, row, 60);
+        return contacts.key(row);
+    }
+
+    /** The same person entered twice: email in another case, a typo in the name; sometimes merged since. */
+    private void duplicateOf(long original, long accountKey, String domain) {
+        int origRow = RecordStore.rowOf(original);
+        String first = (String) contacts.get(origRow, "FirstName");
+        String last = (String) contacts.get(origRow, "LastName");
+        String typoLast = typo(last);
+        long dup = contact(accountKey, domain, RecordStore.NO_KEY, new String[] {first, typoLast});
+        int dupRow = RecordStore.rowOf(dup);
+        String email = (String) contacts.get(origRow, "Email");
+        if (email != null) {
+            contacts.set(dupRow, "Email", random.nextBoolean() ? email.toUpperCase(Locale.ROOT)
+                    : Character.toUpperCase(email.charAt(0)) + email.substring(1));
+        }
+        if (random.nextInt(3) == 0 && !contacts.table.isDeleted(dupRow) && !contacts.table.isDeleted(origRow)) {
+            mergeAway(contacts, dupRow, original);
+        }
+    }
+
+    private void relation(long accountKey, long contactKey, boolean direct) {
+        int row = relations.newRow();
+        relations.set(row, "AccountId", accountKey);
+        relations.set(row, "ContactId", contactKey);
+        relations.set(row, "IsDirect", direct);
+        relations.set(row, "IsActive", random.nextInt(10) > 0);
+        if (!direct || random.nextInt(4) == 0) {
+            relations.set(row, "Roles", random.nextBoolean() ? "Decision Maker" : "Influencer;Technical Buyer");
+        }
+        long[] s = stamps();
+        if (random.nextInt(5) == 0) {
+            relations.set(row, "StartDate", Math.floorDiv(s[0], DAY));
+        }
+        relations.audit(row, s[0], s[1], s[2], someone(), someone());
+    }
+
+    private long opportunity(long accountKey, String accountName, List<Long> accountContacts) {
+        int row = opportunities.newRow();
+        opportunities.set(row, "AccountId", accountKey);
+        opportunities.set(row, "Name", accountName + " - " + pick(PRODUCTS));
+        String stage = pick(StandardSchema.OPPORTUNITY_STAGES);
+        opportunities.set(row, "StageName", stage);
+        opportunities.set(row, "Amount", random.nextInt(10) == 0 ? null : (double) (500 * (1 + random.nextInt(400))));
+        int stageIndex = java.util.Arrays.asList(StandardSchema.OPPORTUNITY_STAGES).indexOf(stage);
+        boolean closed = stage.startsWith("Closed");
+        boolean won = stage.equals("Closed Won");
+        opportunities.set(row, "Probability", won ? 100.0 : closed ? 0.0 : (double) (10 + stageIndex * 10));
+        opportunities.set(row, "IsClosed", closed);
+        opportunities.set(row, "IsWon", won);
+        opportunities.set(row, "ForecastCategoryName", won ? "Closed" : closed ? "Omitted"
+                : stageIndex > 5 ? "Commit" : stageIndex > 2 ? "Best Case" : "Pipeline");
+        long[] s = stamps();
+        opportunities.set(row, "CloseDate", Math.floorDiv(s[0], DAY) + random.nextInt(180));
+        opportunities.set(row, "Type", pick(new String[] {"New Customer", "Existing Customer - Upgrade",
+                "Existing Customer - Replacement", null}));
+        opportunities.set(row, "LeadSource", pick(new String[] {"Web", "Partner Referral", null}));
+        if (random.nextInt(3) == 0) {
+            opportunities.set(row, "NextStep", "Send revised quote by Friday");
+        }
+        if (!accountContacts.isEmpty() && random.nextInt(2) == 0) {
+            opportunities.set(row, "ContactId", accountContacts.get(random.nextInt(accountContacts.size())));
+        }
+        long owner = owner();
+        opportunities.set(row, "OwnerId", owner);
+        opportunities.audit(row, s[0], s[1], s[2], owner, someone());
+        long key = opportunities.key(row);
+        if (!accountContacts.isEmpty()) {
+            int roles = 1 + random.nextInt(2);
+            for (int i = 0; i < roles; i++) {
+                int r = contactRoles.newRow();
+                contactRoles.set(r, "OpportunityId", key);
+                contactRoles.set(r, "ContactId", accountContacts.get(random.nextInt(accountContacts.size())));
+                contactRoles.set(r, "Role", pick(new String[] {"Decision Maker", "Economic Buyer", "Evaluator",
+                        "Influencer", "Technical Buyer", null}));
+                contactRoles.set(r, "IsPrimary", i == 0);
+                contactRoles.audit(r, s[0], s[0], s[0], owner, owner);
+            }
+        }
+        maybeDelete(opportunities, row, 100);
+        return key;
+    }
+
+    private void task(long accountKey, List<Long> accountContacts, List<Long> opps) {
+        int row = tasks.newRow();
+        activityLinks(tasks, row, accountKey, accountContacts, opps);
+        String subject = pick(TASK_SUBJECTS);
+        tasks.set(row, "Subject", subject);
+        long[] s = stamps();
+        long due = Math.floorDiv(s[0], DAY) + random.nextInt(14);
+        tasks.set(row, "ActivityDate", due);
+        boolean old = due * DAY < now - YEAR;
+        String status = old || random.nextInt(3) > 0 ? "Completed" : pick(new String[] {"Not Started", "In Progress",
+                "Waiting on someone else", "Deferred"});
+        tasks.set(row, "Status", status);
+        tasks.set(row, "Priority", pick(new String[] {"High", "Normal", "Normal", "Low"}));
+        tasks.set(row, "IsClosed", status.equals("Completed"));
+        if (status.equals("Completed")) {
+            tasks.set(row, "CompletedDateTime", s[1]);
+        }
+        boolean call = subject.equals("Call") || subject.equals("Left voicemail") || subject.equals("Intro call");
+        tasks.set(row, "TaskSubtype", call ? "Call" : subject.equals("Email") ? "Email" : "Task");
+        if (call) {
+            tasks.set(row, "CallDurationInSeconds", (long) random.nextInt(3600));
+        }
+        tasks.set(row, "Description", random.nextInt(5) == 0 ? pick(LONG_TEXTS) : null);
+        long owner = owner();
+        tasks.set(row, "OwnerId", owner);
+        tasks.set(row, "IsArchived", old && status.equals("Completed"));
+        tasks.audit(row, s[0], s[1], s[2], owner, owner);
+        maybeDelete(tasks, row, 50);
+    }
+
+    private void event(long accountKey, List<Long> accountContacts, List<Long> opps) {
+        int row = events.newRow();
+        activityLinks(events, row, accountKey, accountContacts, opps);
+        events.set(row, "Subject", pick(EVENT_SUBJECTS));
+        long[] s = stamps();
+        boolean allDay = random.nextInt(10) == 0;
+        long startAt = s[0] + DAY * random.nextInt(20);
+        startAt -= Math.floorMod(startAt, 1_800_000L);
+        int minutes = allDay ? 1440 : 30 * (1 + random.nextInt(4));
+        events.set(row, "IsAllDayEvent", allDay);
+        events.set(row, "StartDateTime", startAt);
+        events.set(row, "EndDateTime", startAt + minutes * 60_000L);
+        events.set(row, "DurationInMinutes", (long) minutes);
+        events.set(row, "ActivityDate", Math.floorDiv(startAt, DAY));
+        events.set(row, "Location", random.nextInt(3) == 0 ? "Zoom" : random.nextInt(2) == 0 ? null
+                : pick(CITIES)[0]);
+        events.set(row, "EventSubtype", "Event");
+        events.set(row, "Description", random.nextInt(6) == 0 ? pick(LONG_TEXTS) : null);
+        long owner = owner();
+        events.set(row, "OwnerId", owner);
+        events.set(row, "IsArchived", startAt < now - YEAR);
+        events.audit(row, s[0], s[1], s[2], owner, owner);
+        maybeDelete(events, row, 60);
+    }
+
+    private void activityLinks(TableWriter w, int row, long accountKey, List<Long> accountContacts, List<Long> opps) {
+        if (!accountContacts.isEmpty() && random.nextInt(5) > 0) {
+            w.set(row, "WhoId", accountContacts.get(random.nextInt(accountContacts.size())));
+        }
+        long what = !opps.isEmpty() && random.nextBoolean() ? opps.get(random.nextInt(opps.size())) : accountKey;
+        w.set(row, "WhatId", what);
+        w.set(row, "AccountId", accountKey);
+    }
+
+    private void email(long accountKey, List<Long> accountContacts, List<Long> opps) {
+        int row = emails.newRow();
+        long[] s = stamps();
+        boolean incoming = random.nextBoolean();
+        String contactEmail = null;
+        String contactName = null;
+        if (!accountContacts.isEmpty()) {
+            int c = RecordStore.rowOf(accountContacts.get(random.nextInt(accountContacts.size())));
+            contactEmail = (String) contacts.get(c, "Email");
+            contactName = contacts.get(c, "FirstName") + " " + contacts.get(c, "LastName");
+        }
+        long ownerKey = owner();
+        String ownerEmail = (String) users.get(RecordStore.rowOf(ownerKey), "Email");
+        emails.set(row, "FromAddress", incoming ? contactEmail : ownerEmail);
+        emails.set(row, "FromName", incoming ? contactName : (String) users.get(RecordStore.rowOf(ownerKey), "LastName"));
+        emails.set(row, "ToAddress", incoming ? ownerEmail : contactEmail);
+        if (random.nextInt(4) == 0) {
+            emails.set(row, "CcAddress", "team@mosaic-demo.example");
+        }
+        String subject = pick(EMAIL_SUBJECTS);
+        emails.set(row, "Subject", subject);
+        String body = pick(LONG_TEXTS);
+        emails.set(row, "TextBody", body);
+        emails.set(row, "HtmlBody", random.nextInt(3) == 0 ? null : "<html><body><p>" + subject + "</p></body></html>");
+        emails.set(row, "Incoming", incoming);
+        emails.set(row, "Status", incoming ? pick(new String[] {"0", "1", "2"}) : "3");
+        emails.set(row, "MessageDate", s[0]);
+        emails.set(row, "RelatedToId", !opps.isEmpty() && random.nextBoolean()
+                ? opps.get(random.nextInt(opps.size())) : accountKey);
+        emails.set(row, "ThreadIdentifier", "thread-" + Long.toHexString(random.nextLong() & 0xffffffL));
+        emails.audit(row, s[0], s[1], s[2], ownerKey, ownerKey);
+        maybeDelete(emails, row, 80);
+    }
+
+    private void note(long parent) {
+        int row = notes.newRow();
+        notes.set(row, "ParentId", parent);
+        notes.set(row, "Title", pick(NOTE_TITLES));
+        notes.set(row, "IsPrivate", random.nextInt(10) == 0);
+        notes.set(row, "Body", pick(LONG_TEXTS));
+        long owner = owner();
+        notes.set(row, "OwnerId", owner);
+        long[] s = stamps();
+        notes.audit(row, s[0], s[1], s[2], owner, owner);
+        maybeDelete(notes, row, 60);
+    }
+
+    private void lead(String domain, String company) {
+        int row = leads.newRow();
+        String first = pick(FIRST_NAMES);
+        String last = pick(LAST_NAMES);
+        leads.set(row, "FirstName", first);
+        leads.set(row, "LastName", last);
+        leads.set(row, "Company", random.nextInt(3) == 0 ? company : pick(COMPANY_WORDS) + " " + pick(COMPANY_NOUNS));
+        leads.set(row, "Email", random.nextInt(10) == 0 ? null : emailLocal(first, last) + "@"
+                + (random.nextInt(3) == 0 ? pick(FREE_MAIL) : domain));
+        leads.set(row, "Phone", random.nextInt(3) == 0 ? null : phone());
+        leads.set(row, "Title", pick(TITLES));
+        String status = pick(LEAD_STATUS);
+        leads.set(row, "Status", status);
+        leads.set(row, "IsConverted", status.equals("Closed - Converted"));
+        leads.set(row, "LeadSource", pick(new String[] {"Web", "Purchased List", "Other"}));
+        leads.set(row, "Rating", pick(new String[] {"Hot", "Warm", "Cold", null}));
+        leads.set(row, "Industry", random.nextInt(3) == 0 ? "Technology" : null);
+        if (random.nextInt(2) == 0) {
+            address(leads, row, "");
+        }
+        long owner = owner();
+        leads.set(row, "OwnerId", owner);
+        long[] s = stamps();
+        if (status.equals("Closed - Converted")) {
+            leads.set(row, "ConvertedDate", Math.floorDiv(s[1], DAY));
+        }
+        leads.audit(row, s[0], s[1], s[2], owner, owner);
+        maybeDelete(leads, row, 40);
+        if (random.nextInt(40) == 0) {
+            int loser = leads.newRow();
+            leads.set(loser, "FirstName", first);
+            leads.set(loser, "LastName", typo(last));
+            leads.set(loser, "Company", company);
+            leads.set(loser, "Status", "Open - Not Contacted");
+            leads.set(loser, "OwnerId", owner);
+            leads.audit(loser, s[0], s[0], s[0], owner, owner);
+            mergeAway(leads, loser, leads.key(row));
+        }
+    }
+
+    // ---- deletes, merges, stamps -------------------------------------------------------------------
+
+    /** About one in {@code oneIn} records sits in the recycle bin, deleted within the last two months. */
+    private void maybeDelete(TableWriter w, int row, int oneIn) {
+        if (random.nextInt(oneIn) != 0) {
+            return;
+        }
+        long created = (Long) w.get(row, "CreatedDate");
+        long at = Math.max(created + 1000, now - (long) (random.nextDouble() * 60 * DAY));
+        at = Math.min(at, now - 1000);
+        at -= Math.floorMod(at, 1000);
+        softDelete(w, row, at);
+    }
+
+    private void softDelete(TableWriter w, int row, long at) {
+        w.table.markDeleted(row, at);
+        w.set(row, "LastModifiedDate", at);
+        w.table.stamp(row, at, true);
+    }
+
+    private void mergeAway(TableWriter w, int loser, long master) {
+        w.set(loser, "MasterRecordId", master);
+        long created = (Long) w.get(loser, "CreatedDate");
+        long at = Math.max(created + 1000, now - (long) (random.nextDouble() * 30 * DAY));
+        at -= Math.floorMod(at, 1000);
+        softDelete(w, loser, Math.min(at, now - 1000));
+    }
+
+    /**
+     * [CreatedDate, LastModifiedDate, SystemModstamp]. A quarter of records come from a bulk import
+     * and share its exact instant; the rest spread over three years, some edited later, a few touched
+     * by system jobs (SystemModstamp after LastModifiedDate).
+     */
+    private long[] stamps() {
+        if (random.nextInt(4) == 0) {
+            long t = importInstants[random.nextInt(importInstants.length)];
+            return new long[] {t, t, t};
+        }
+        long created = start + (long) (random.nextDouble() * (now - start - 60_000));
+        created -= Math.floorMod(created, 1000);
+        long modified = created;
+        if (random.nextInt(5) < 3) {
+            modified = created + (long) (random.nextDouble() * (now - created - 1000));
+            modified -= Math.floorMod(modified, 1000);
+        }
+        long modstamp = modified;
+        if (random.nextInt(20) == 0) {
+            modstamp = modified + (long) (random.nextDouble() * (now - modified - 1000));
+            modstamp -= Math.floorMod(modstamp, 1000);
+        }
+        return new long[] {created, Math.max(created, modified), Math.max(modified, modstamp)};
+    }
+
+    private long owner() {
+        // The admin owns a lot, like real orgs' integration users; others share the rest.
+        return random.nextInt(4) == 0 ? userKeys.get(0) : userKeys.get(2 + random.nextInt(userKeys.size() - 2));
+    }
+
+    private long someone() {
+        return userKeys.get(random.nextInt(userKeys.size()));
+    }
+
+    // ---- text helpers -----------------------------------------------------------------------------
+
+    private String companyName() {
+        String name = pick(COMPANY_WORDS) + " " + pick(COMPANY_NOUNS);
+        String suffix = pick(COMPANY_SUFFIXES);
+        return suffix.isEmpty() ? name : name + " " + suffix;
+    }
+
+    private String domainOf(String company, int index) {
+        String base = ascii(company.split(" ")[0]).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        if (base.isEmpty()) {
+            base = "company";
+        }
+        return base + (index % 7 == 0 ? "" : String.valueOf(index)) + pick(new String[] {".com", ".io", ".de",
+                ".co.uk", ".fr", ".net"});
+    }
+
+    private String emailLocal(String first, String last) {
+        String f = first == null ? "" : ascii(first).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        String l = ascii(last).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        if (l.isEmpty()) {
+            l = "user";
+        }
+        return switch (random.nextInt(4)) {
+            case 0 -> f.isEmpty() ? l : f + "." + l;
+            case 1 -> (f.isEmpty() ? "" : f.substring(0, 1)) + l;
+            case 2 -> f.isEmpty() ? l : f + "_" + l;
+            default -> f.isEmpty() ? l : f;
+        };
+    }
+
+    private String typo(String s) {
+        if (s.length() < 3) {
+            return s + s.charAt(s.length() - 1);
+        }
+        int i = 1 + random.nextInt(s.length() - 2);
+        return switch (random.nextInt(3)) {
+            case 0 -> s.substring(0, i) + s.substring(i + 1);
+            case 1 -> s.substring(0, i) + s.charAt(i) + s.substring(i);
+            default -> s.substring(0, i) + s.charAt(i + 1) + s.charAt(i) + s.substring(i + 2);
+        };
+    }
+
+    private String phone() {
+        int area = 200 + random.nextInt(800);
+        int mid = 100 + random.nextInt(900);
+        int end = random.nextInt(10_000);
+        return switch (random.nextInt(6)) {
+            case 0 -> String.format(Locale.ROOT, "(%d) %d-%04d", area, mid, end);
+            case 1 -> String.format(Locale.ROOT, "+1 %d %d %04d", area, mid, end);
+            case 2 -> String.format(Locale.ROOT, "%d.%d.%04d", area, mid, end);
+            case 3 -> String.format(Locale.ROOT, "+44 20 %04d %04d", random.nextInt(10_000), end);
+            case 4 -> String.format(Locale.ROOT, "+49 30 %d%04d", mid, end);
+            default -> String.format(Locale.ROOT, "%d%d%04d", area, mid, end);
+        };
+    }
+
+    private void address(TableWriter w, int row, String prefix) {
+        String[] city = pick(CITIES);
+        w.set(row, prefix + "Street", (1 + random.nextInt(2000)) + " " + pick(STREETS)
+                + (random.nextInt(5) == 0 ? "\nSuite " + (100 + random.nextInt(900)) : ""));
+        w.set(row, prefix + "City", city[0]);
+        w.set(row, prefix + "State", city[1]);
+        w.set(row, prefix + "PostalCode", city[2]);
+        w.set(row, prefix + "Country", city[3]);
+        if (random.nextInt(3) == 0) {
+            w.set(row, prefix + "Latitude", Math.round((random.nextDouble() * 140 - 70) * 1e6) / 1e6);
+            w.set(row, prefix + "Longitude", Math.round((random.nextDouble() * 340 - 170) * 1e6) / 1e6);
+            w.set(row, prefix + "GeocodeAccuracy", "Address");
+        }
+    }
+
+    private static String ascii(String s) {
+        String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        StringBuilder sb = new StringBuilder();
+        for (char c : n.toCharArray()) {
+            if (c < 128) {
+                sb.append(c);
+            }
+        }
+        return sb.length() == 0 ? "x" : sb.toString();
+    }
+
+    private <T> T pick(T[] values) {
+        return values[random.nextInt(values.length)];
+    }
+}

@@ -1,0 +1,19 @@
+package dev.mosaic.salesforce.emulator.org.soql;
+
+import dev.mosaic.salesforce.emulator.org.store.ObjectTable;
+
+import java.util.List;
+
+/** One bound entry of the SELECT list. */
+sealed interface SelectedColumn {
+
+    /** A field, possibly through lookups; compound leaves format as address objects. */
+    record Field(FieldPath path) implements SelectedColumn {
+    }
+
+    /** A parent-to-child subquery: the children of each row through {@code parentField}. */
+    record Children(String relationshipName, ObjectTable childTable, dev.mosaic.salesforce.emulator.org.schema.FieldDef parentField,
+                    List<FieldPath> fields, RowFilter filter, dev.mosaic.salesforce.emulator.org.store.RowComparator order,
+                    Integer limit) implements SelectedColumn {
+    }
+}

@@ -1,0 +1,181 @@
+package dev.mosaic.salesforce.emulator.org.soql;
+
+import dev.mosaic.salesforce.emulator.org.QueryMode;
+import dev.mosaic.salesforce.emulator.org.QueryResult;
+import dev.mosaic.salesforce.emulator.org.SalesforceError;
+import dev.mosaic.salesforce.emulator.org.schema.FieldDef;
+import dev.mosaic.salesforce.emulator.org.schema.FieldType;
+import dev.mosaic.salesforce.emulator.org.schema.ObjectDef;
+import dev.mosaic.salesforce.emulator.org.soql.SoqlStatement.*;
+import dev.mosaic.salesforce.emulator.org.store.ObjectTable;
+import dev.mosaic.salesforce.emulator.org.store.RecordStore;
+import dev.mosaic.salesforce.emulator.org.store.RowComparator;
+import dev.mosaic.salesforce.emulator.org.store.RowSorter;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Parses, checks and runs SOQL against a {@link RecordStore}. Picks one of three access paths:
+ * the Id (row numbers are ids), the SystemModstamp index (the incremental-sync window), or a scan;
+ * when the access path already yields ORDER BY's order, LIMIT stops the scan early.
+ */
+public final class SoqlEngine {
+    private static final int MAX_OFFSET = 2000;
+
+    private final RecordStore store;
+
+    public SoqlEngine(RecordStore store) {
+        this.store = store;
+    }
+
+    public QueryResult query(String soql, QueryMode mode, boolean restrictedUser, long nowMillis) {
+        if (soql == null || soql.isBlank()) {
+            throw new SalesforceError(400, "MALFORMED_QUERY", "A query string has to be specified");
+        }
+        SoqlStatement statement = SoqlParser.parse(soql);
+        ObjectDef def = store.schema().object(statement.from());
+        if (def == null) {
+            throw SoqlErrors.invalidType(soql, statement.fromOffset(), statement.from());
+        }
+        ObjectTable table = store.table(def);
+        PathBinder binder = new PathBinder(soql, store, restrictedUser);
+        LiteralValues literals = new LiteralValues(soql, store, nowMillis);
+
+        boolean count = false;
+        List<SelectedColumn> columns = new ArrayList<>();
+        List<SelectedColumn.Children> subqueries = new ArrayList<>();
+        for (SelectItem item : statement.select()) {
+            if (item instanceof CountItem c) {
+                if (statement.select().size() > 1) {
+                    throw SoqlErrors.malformed(soql, c.offset(), "COUNT() cannot be used with other fields");
+                }
+                count = true;
+            } else if (item instanceof FieldItem f) {
+                columns.add(new SelectedColumn.Field(binder.bind(def, f.path(), f.offset())));
+            } else if (item instanceof SubqueryItem s) {
+                SelectedColumn.Children children = bindSubquery(soql, def, s, binder, literals);
+                columns.add(children);
+                subqueries.add(children);
+            }
+        }
+        if (mode.bulk()) {
+            refuseForBulk(statement, columns, count, subqueries);
+        }
+        if (statement.offset() != null && statement.offset() > MAX_OFFSET) {
+            throw new SalesforceError(400, "NUMBER_OUTSIDE_VALID_RANGE",
+                    "Maximum SOQL offset allowed is " + MAX_OFFSET);
+        }
+        RowFilter filter = new FilterCompiler(soql, table, binder, literals).compile(statement.where());
+        RowComparator order = statement.orderBy().isEmpty() ? null
+                : RowOrdering.compile(soql, table, binder, statement.orderBy());
+        AccessPlan plan = AccessPlan.choose(soql, table, statement, binder, literals);
+        boolean includeDeleted = mode.includesDeleted();
+        boolean counting = count;
+        ChildRecords childRecords = subqueries.isEmpty() ? null
+                : new ChildRecords(store, table, subqueries, includeDeleted);
+        return store.read(() -> {
+            int[] rows = run(table, plan, filter, order, statement, includeDeleted);
+            if (counting) {
+                return new SoqlQueryResult(store, table, List.of(), new int[0], rows.length, true, null);
+            }
+            return new SoqlQueryResult(store, table, columns, rows, rows.length, false, childRecords);
+        });
+    }
+
+    private int[] run(ObjectTable table, AccessPlan plan, RowFilter filter, RowComparator order,
+                      SoqlStatement statement, boolean includeDeleted) {
+        int offset = statement.offset() == null ? 0 : statement.offset();
+        long wanted = statement.limit() == null ? Long.MAX_VALUE : (long) offset + statement.limit();
+        boolean presorted = order == null || plan.yieldsOrder(statement.orderBy());
+        IntBuffer matches = new IntBuffer();
+        plan.visit(table, row -> {
+            if (!includeDeleted && (table.isDeleted(row) || table.isArchived(row))) {
+                return true;
+            }
+            if (filter.test(row)) {
+                matches.add(row);
+                return !presorted || matches.size() < wanted;
+            }
+            return true;
+        });
+        int[] rows = matches.toArray();
+        if (!presorted) {
+            RowSorter.sort(rows, 0, rows.length, order);
+        }
+        int from = Math.min(offset, rows.length);
+        int to = (int) Math.min(rows.length, wanted);
+        return from == 0 && to == rows.length ? rows : Arrays.copyOfRange(rows, from, Math.max(from, to));
+    }
+
+    private SelectedColumn.Children bindSubquery(String soql, ObjectDef parent, SubqueryItem s, PathBinder binder,
+                                                 LiteralValues literals) {
+        SoqlStatement inner = s.statement();
+        ObjectDef.ChildRelationship rel = parent.childRelationship(inner.from());
+        if (rel == null) {
+            throw SoqlErrors.badRelationship(soql, inner.fromOffset(), inner.from());
+        }
+        ObjectDef childDef = store.schema().object(rel.childSObject());
+        ObjectTable childTable = store.table(childDef);
+        List<FieldPath> fields = new ArrayList<>();
+        for (SelectItem item : inner.select()) {
+            if (!(item instanceof FieldItem f)) {
+                throw SoqlErrors.malformed(soql, s.offset(), "unexpected token: 'COUNT'");
+            }
+            fields.add(binder.bind(childDef, f.path(), f.offset()));
+        }
+        RowFilter filter = new FilterCompiler(soql, childTable, binder, literals).compile(inner.where());
+        RowComparator order = inner.orderBy().isEmpty() ? null
+                : RowOrdering.compile(soql, childTable, binder, inner.orderBy());
+        FieldDef parentField = childDef.field(rel.field());
+        return new SelectedColumn.Children(rel.relationshipName(), childTable, parentField, fields, filter, order,
+                inner.limit());
+    }
+
+    /** Bulk 2.0 refuses what it cannot write as flat CSV, with its own messages. */
+    private static void refuseForBulk(SoqlStatement statement, List<SelectedColumn> columns, boolean count,
+                                      List<SelectedColumn.Children> subqueries) {
+        for (SelectedColumn c : columns) {
+            if (c instanceof SelectedColumn.Field f) {
+                FieldType type = f.path().leafType();
+                if (type.isCompound()) {
+                    throw new SalesforceError(400, "API_ERROR", "Selecting compound data not supported in Bulk Query");
+                }
+                if (type == FieldType.BASE64) {
+                    throw new SalesforceError(400, "API_ERROR", "Binary field not supported");
+                }
+            }
+        }
+        if (!subqueries.isEmpty()) {
+            throw new SalesforceError(400, "API_ERROR", "Aggregate Relationships not supported in Bulk Query");
+        }
+        if (count) {
+            throw new SalesforceError(400, "API_ERROR", "Aggregate queries are not supported in Bulk Query");
+        }
+        if (statement.offset() != null) {
+            throw new SalesforceError(400, "API_ERROR", "OFFSET clause is not supported in Bulk Query");
+        }
+    }
+
+    /** A growable int list without boxing. */
+    static final class IntBuffer {
+        private int[] values = new int[64];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}

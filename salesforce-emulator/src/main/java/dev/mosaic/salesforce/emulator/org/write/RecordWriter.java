@@ -1,0 +1,336 @@
+package dev.mosaic.salesforce.emulator.org.write;
+
+import dev.mosaic.salesforce.emulator.org.SalesforceError;
+import dev.mosaic.salesforce.emulator.org.schema.FieldDef;
+import dev.mosaic.salesforce.emulator.org.schema.FieldType;
+import dev.mosaic.salesforce.emulator.org.schema.ObjectDef;
+import dev.mosaic.salesforce.emulator.org.schema.StandardSchema;
+import dev.mosaic.salesforce.emulator.org.store.ObjectTable;
+import dev.mosaic.salesforce.emulator.org.store.RecordStore;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Creates, updates, deletes and merges records with Salesforce's validation and side effects:
+ * audit fields and SystemModstamp stamped from the org clock (whole seconds, as Salesforce stores
+ * them), derived fields kept in step, deletes cascading to dependent records. Callers hold the
+ * store's write lock.
+ */
+public final class RecordWriter {
+    /** References whose parent's delete takes the child along (master-detail and activity links). */
+    private static final Set<String> CASCADING = Set.of(
+            "Contact.AccountId", "Opportunity.AccountId", "OpportunityContactRole.OpportunityId",
+            "OpportunityContactRole.ContactId", "AccountContactRelation.AccountId", "AccountContactRelation.ContactId",
+            "Note.ParentId", "Task.WhoId", "Task.WhatId", "Event.WhoId", "Event.WhatId");
+    /** References a merge must not move: the audit trail and the merge link itself. */
+    private static final Set<String> NOT_REPARENTED = Set.of("MasterRecordId", "CreatedById", "LastModifiedById",
+            "OwnerId", "ConvertedAccountId", "ConvertedContactId", "ConvertedOpportunityId");
+
+    private final RecordStore store;
+    private final FieldInputs inputs;
+
+    public RecordWriter(RecordStore store) {
+        this.store = store;
+        this.inputs = new FieldInputs(store);
+    }
+
+    /** Seconds precision, as Salesforce keeps datetimes. */
+    public static long stampOf(long nowMillis) {
+        return nowMillis - Math.floorMod(nowMillis, 1000);
+    }
+
+    public long create(ObjectDef def, Map<String, Object> fields, long userKey, boolean restricted, long nowMillis) {
+        Map<FieldDef, Object> values = convertAll(def, fields, restricted, true);
+        List<String> missing = new ArrayList<>();
+        for (FieldDef f : def.fields()) {
+            if (f.requiredOnCreate() && values.get(f) == null) {
+                missing.add(f.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new SalesforceError(400, "REQUIRED_FIELD_MISSING",
+                    "Required fields are missing: " + missing.toString(), missing);
+        }
+        ObjectTable table = store.table(def);
+        int row = table.addRow();
+        for (FieldDef f : def.fields()) {
+            if (f.defaultPicklistValue() != null) {
+                table.set(row, f, f.defaultPicklistValue());
+            }
+        }
+        FieldDef owner = def.field("OwnerId");
+        if (owner != null) {
+            table.set(row, owner, userKey);
+        }
+        values.forEach((f, v) -> table.set(row, f, v));
+        derive(table, row);
+        long at = stampOf(nowMillis);
+        table.set(row, def.field("CreatedDate"), at);
+        table.set(row, def.field("CreatedById"), userKey);
+        table.set(row, def.field("LastModifiedDate"), at);
+        table.set(row, def.field("LastModifiedById"), userKey);
+        table.stamp(row, at, false);
+        long key = RecordStore.key(table.code(), row);
+        if (def.name().equals("Contact") && table.get(row, def.field("AccountId")) != null) {
+            // Contacts to Multiple Accounts: a contact's primary account is also a direct relation.
+            Map<String, Object> relation = new LinkedHashMap<>();
+            relation.put("AccountId", store.idOf((Long) table.get(row, def.field("AccountId"))));
+            relation.put("ContactId", store.idOf(key));
+            long rel = create(store.schema().object("AccountContactRelation"), relation, userKey, false, nowMillis);
+            ObjectTable relTable = store.tableOf(rel);
+            relTable.set(RecordStore.rowOf(rel), relTable.def().field("IsDirect"), Boolean.TRUE);
+            relTable.set(RecordStore.rowOf(rel), relTable.def().field("IsActive"), Boolean.TRUE);
+        }
+        return key;
+    }
+
+    public void update(ObjectDef def, long key, Map<String, Object> fields, long userKey, boolean restricted,
+                       long nowMillis) {
+        ObjectTable table = liveRecord(def, key);
+        int row = RecordStore.rowOf(key);
+        Map<String, Object> body = new LinkedHashMap<>(fields);
+        Object bodyId = body.remove("Id");
+        if (bodyId != null && store.keyOf(bodyId.toString()) != key) {
+            throw new SalesforceError(400, "INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: Id. "
+                    + "Please check the security settings of this field and verify that it is read/write for your "
+                    + "profile or permission set.", List.of("Id"));
+        }
+        Map<FieldDef, Object> values = convertAll(def, body, restricted, false);
+        List<String> nulled = new ArrayList<>();
+        values.forEach((f, v) -> {
+            if (v == null && !f.nillable() && f.type() != FieldType.BOOLEAN) {
+                nulled.add(f.name());
+            }
+        });
+        if (!nulled.isEmpty()) {
+            throw new SalesforceError(400, "REQUIRED_FIELD_MISSING",
+                    "Required fields are missing: " + nulled.toString(), nulled);
+        }
+        values.forEach((f, v) -> table.set(row, f, v));
+        derive(table, row);
+        touch(table, row, userKey, nowMillis);
+    }
+
+    /** Soft-deletes the record and everything that cascades from it; returns the keys deleted. */
+    public List<Long> delete(ObjectDef def, long key, long userKey, long nowMillis) {
+        liveRecord(def, key);
+        return deleteAll(List.of(key), userKey, nowMillis);
+    }
+
+    /** Deletes many records with one pass per dependent object for each cascade level. */
+    public List<Long> deleteAll(List<Long> keys, long userKey, long nowMillis) {
+        long at = stampOf(nowMillis);
+        List<Long> deleted = new ArrayList<>();
+        Set<Long> frontier = new HashSet<>();
+        for (long key : keys) {
+            ObjectTable t = store.tableOf(key);
+            int row = RecordStore.rowOf(key);
+            if (!t.isDeleted(row)) {
+                softDelete(t, row, userKey, at);
+                deleted.add(key);
+                frontier.add(key);
+            }
+        }
+        while (!frontier.isEmpty()) {
+            Set<Long> next = new HashSet<>();
+            for (ObjectTable child : store.tables()) {
+                List<FieldDef> refs = new ArrayList<>();
+                for (FieldDef f : child.def().fields()) {
+                    if (CASCADING.contains(child.def().name() + "." + f.name())) {
+                        refs.add(f);
+                    }
+                }
+                if (refs.isEmpty()) {
+                    continue;
+                }
+                for (int r = 0; r < child.size(); r++) {
+                    if (child.isDeleted(r)) {
+                        continue;
+                    }
+                    for (FieldDef f : refs) {
+                        Object parent = child.get(r, f);
+                        if (parent != null && frontier.contains((Long) parent)) {
+                            softDelete(child, r, userKey, at);
+                            long k = RecordStore.key(child.code(), r);
+                            deleted.add(k);
+                            next.add(k);
+                            break;
+                        }
+                    }
+                }
+            }
+            frontier = next;
+        }
+        return deleted;
+    }
+
+    private void softDelete(ObjectTable t, int row, long userKey, long at) {
+        t.markDeleted(row, at);
+        t.set(row, t.def().field("LastModifiedDate"), at);
+        t.set(row, t.def().field("LastModifiedById"), userKey);
+        t.stamp(row, at, true);
+    }
+
+    /** Salesforce's merge: losers deleted with MasterRecordId, their children moved to the master. */
+    public void merge(ObjectDef def, long master, List<Long> losers, long userKey, long nowMillis) {
+        if (!def.mergeable()) {
+            throw new SalesforceError(400, "INVALID_TYPE", "Cannot merge records of type " + def.name()
+                    + "; only Account, Contact and Lead can be merged");
+        }
+        if (losers.isEmpty() || losers.size() > 2) {
+            throw new SalesforceError(400, "INVALID_OPERATION",
+                    "A merge request must name the master record and one or two records to merge");
+        }
+        liveRecord(def, master);
+        for (long loser : losers) {
+            liveRecord(def, loser);
+            if (loser == master) {
+                throw new SalesforceError(400, "INVALID_ID_FIELD", "Cannot merge a record with itself");
+            }
+        }
+        long at = stampOf(nowMillis);
+        Set<Long> moved = new HashSet<>(losers);
+        for (ObjectTable child : store.tables()) {
+            List<FieldDef> refs = new ArrayList<>();
+            for (FieldDef f : child.def().fields()) {
+                if (f.storage() == FieldType.Storage.REF && f.type() == FieldType.REFERENCE
+                        && !NOT_REPARENTED.contains(f.name()) && f.referenceTo().contains(def.name())) {
+                    refs.add(f);
+                }
+            }
+            for (int r = 0; r < child.size(); r++) {
+                boolean changed = false;
+                for (FieldDef f : refs) {
+                    Object parent = child.get(r, f);
+                    if (parent != null && moved.contains((Long) parent)) {
+                        child.set(r, f, master);
+                        changed = true;
+                    }
+                }
+                if (changed) {
+                    touch(child, r, userKey, at);
+                }
+            }
+        }
+        ObjectTable table = store.table(def);
+        for (long loser : losers) {
+            int row = RecordStore.rowOf(loser);
+            table.set(row, def.field("MasterRecordId"), master);
+            softDelete(table, row, userKey, at);
+        }
+        touch(table, RecordStore.rowOf(master), userKey, at);
+    }
+
+    private void touch(ObjectTable table, int row, long userKey, long nowMillis) {
+        long at = stampOf(nowMillis);
+        table.set(row, table.def().field("LastModifiedDate"), at);
+        table.set(row, table.def().field("LastModifiedById"), userKey);
+        table.stamp(row, at, true);
+    }
+
+    /** The table of a live record of this object, or Salesforce's 404s. */
+    public ObjectTable liveRecord(ObjectDef def, long key) {
+        ObjectTable table = store.table(def);
+        if (key == RecordStore.NO_KEY || RecordStore.codeOf(key) != table.code()
+                || !table.hasRow(RecordStore.rowOf(key))) {
+            throw new SalesforceError(404, "NOT_FOUND", "The requested resource does not exist");
+        }
+        if (table.isDeleted(RecordStore.rowOf(key))) {
+            throw new SalesforceError(404, "ENTITY_IS_DELETED", "entity is deleted");
+        }
+        return table;
+    }
+
+    private Map<FieldDef, Object> convertAll(ObjectDef def, Map<String, Object> fields, boolean restricted,
+                                             boolean creating) {
+        Map<FieldDef, Object> values = new LinkedHashMap<>();
+        List<String> readOnly = new ArrayList<>();
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            if (e.getKey().equals("attributes")) {
+                continue;
+            }
+            FieldDef f = def.field(e.getKey());
+            if (f == null || !f.visibleTo(restricted)) {
+                throw new SalesforceError(400, "INVALID_FIELD", "No such column '" + e.getKey()
+                        + "' on sobject of type " + def.name());
+            }
+            if (creating ? !f.createable() : !f.updateable()) {
+                readOnly.add(f.name());
+                continue;
+            }
+            values.put(f, inputs.convert(def, f, e.getValue()));
+        }
+        if (!readOnly.isEmpty()) {
+            throw new SalesforceError(400, "INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: "
+                    + String.join(", ", readOnly) + ". Please check the security settings of this field and verify "
+                    + "that it is read/write for your profile or permission set.", readOnly);
+        }
+        return values;
+    }
+
+    /** Fields Salesforce computes from others: closed/won from the stage, activity account from What/Who. */
+    private void derive(ObjectTable table, int row) {
+        ObjectDef def = table.def();
+        switch (def.name()) {
+            case "Opportunity" -> {
+                String stage = (String) table.get(row, def.field("StageName"));
+                if (stage != null) {
+                    boolean closed = stage.startsWith("Closed");
+                    boolean won = stage.equals("Closed Won");
+                    table.set(row, def.field("IsClosed"), closed);
+                    table.set(row, def.field("IsWon"), won);
+                    if (table.get(row, def.field("Probability")) == null || closed) {
+                        int index = Arrays.asList(StandardSchema.OPPORTUNITY_STAGES).indexOf(stage);
+                        table.set(row, def.field("Probability"), won ? 100.0 : closed ? 0.0 : 10.0 + 10 * index);
+                    }
+                    if (table.get(row, def.field("ForecastCategoryName")) == null || closed) {
+                        table.set(row, def.field("ForecastCategoryName"), won ? "Closed" : closed ? "Omitted"
+                                : "Pipeline");
+                    }
+                }
+            }
+            case "Task", "Event" -> {
+                if (def.name().equals("Task")) {
+                    boolean closed = "Completed".equals(table.get(row, def.field("Status")));
+                    table.set(row, def.field("IsClosed"), closed);
+                }
+                table.set(row, def.field("AccountId"), accountOf(table.get(row, def.field("WhatId")),
+                        table.get(row, def.field("WhoId"))));
+            }
+            default -> { }
+        }
+    }
+
+    private Long accountOf(Object what, Object who) {
+        for (Object ref : new Object[] {what, who}) {
+            if (ref == null) {
+                continue;
+            }
+            long key = (Long) ref;
+            ObjectTable t = store.tableOf(key);
+            String name = t.def().name();
+            if (name.equals("Account")) {
+                return key;
+            }
+            FieldDef account = t.def().field("AccountId");
+            if (account != null && (name.equals("Opportunity") || name.equals("Contact"))) {
+                Object a = t.get(RecordStore.rowOf(key), account);
+                if (a != null) {
+                    return (Long) a;
+                }
+            }
+        }
+        return null;
+    }
+
+    static Map<String, Object> copy(Map<String, Object> m) {
+        return new HashMap<>(m);
+    }
+}
