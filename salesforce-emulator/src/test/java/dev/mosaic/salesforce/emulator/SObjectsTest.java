@@ -17,13 +17,15 @@ import static dev.mosaic.salesforce.emulator.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SObjectsTest {
+    private static MutableClock clock;
     private static SalesforceEmulator emulator;
     private static Http http;
     private static String token;
 
     @BeforeAll
     static void start() {
-        emulator = SalesforceEmulator.builder().seed(21).accounts(20).start();
+        clock = new MutableClock(Instant.parse("2026-03-01T10:00:30Z"));
+        emulator = SalesforceEmulator.builder().seed(21).accounts(20).clock(clock).start();
         http = new Http(emulator.baseUrl());
         token = http.login(emulator.credentials());
     }
@@ -85,25 +87,32 @@ class SObjectsTest {
     }
 
     @Test
-    void updatedAndDeletedReplicationCalls() {
-        Instant start = emulator.org().now().minus(1, ChronoUnit.DAYS);
+    void updatedAndDeletedReplicationCallsCoverWholeMinutesUpToNow() {
+        Instant start = clock.instant().minus(1, ChronoUnit.DAYS);
         String changed = json(http.postJson(V + "/sobjects/Contact", token, Map.of("LastName", "Replica"))).get("id").asText();
         String removed = json(http.postJson(V + "/sobjects/Contact", token, Map.of("LastName", "Removed"))).get("id").asText();
         http.method("DELETE", V + "/sobjects/Contact/" + removed, token, null);
-        Instant end = emulator.org().now().plus(2, ChronoUnit.MINUTES);
-        String window = "?start=" + Http.enc(start.toString()) + "&end=" + Http.enc(end.toString());
+        String window = "?start=" + Http.enc(start.toString()) + "&end=" + Http.enc(clock.instant().plus(1, ChronoUnit.HOURS).toString());
 
+        // Salesforce covers whole minutes up to now: changes made in the current minute show up a minute later.
+        List<String> sameMinute = ids(json(http.get(V + "/sobjects/Contact/updated/" + window, token)));
+        clock.advance(java.time.Duration.ofMinutes(2));
         JsonNode updated = json(http.get(V + "/sobjects/Contact/updated/" + window, token));
         JsonNode deleted = json(http.get(V + "/sobjects/Contact/deleted/" + window, token));
 
-        List<String> ids = new ArrayList<>();
-        updated.get("ids").forEach(i -> ids.add(i.asText()));
-        assertThat(ids).contains(changed);
-        assertThat(updated.has("latestDateCovered")).isTrue();
+        assertThat(sameMinute).doesNotContain(changed);
+        assertThat(ids(updated)).contains(changed).doesNotContain(removed);
+        assertThat(updated.get("latestDateCovered").asText()).endsWith(":00.000+0000");
         List<String> deletedIds = new ArrayList<>();
         deleted.get("deletedRecords").forEach(r -> deletedIds.add(r.get("id").asText()));
         assertThat(deletedIds).contains(removed);
         assertThat(deleted.has("earliestDateAvailable")).isTrue();
+    }
+
+    private static List<String> ids(JsonNode updated) {
+        List<String> ids = new ArrayList<>();
+        updated.get("ids").forEach(i -> ids.add(i.asText()));
+        return ids;
     }
 
     @Test
