@@ -165,6 +165,55 @@ test('an expired session is refreshed transparently', async () => {
   assert.notEqual(conn.accessToken, oldToken);
 });
 
+test('identity URL answers for the signed-in user', async () => {
+  const identity = await conn.identity();
+  assert.equal(identity.organization_id, ready.orgId);
+  assert.match(identity.user_id, /^005[A-Za-z0-9]{15}$/);
+  assert.equal(identity.username, ready.username);
+});
+
+test('web-server flow with PKCE through the login and approval pages', async () => {
+  const redirectUri = 'http://localhost:1717/callback';
+  const oauth2 = new jsforce.OAuth2({
+    clientId: ready.clientId, clientSecret: ready.clientSecret, loginUrl: ready.baseUrl, redirectUri, useVerifier: true,
+  });
+  const loginPage = await fetch(oauth2.getAuthorizationUrl({ scope: 'api refresh_token', state: 'st-1' }));
+  assert.equal(loginPage.status, 200);
+  const pendingOf = (html) => html.match(/name="pending" value="([^"]+)"/)[1];
+  const form = (fields) => ({
+    method: 'POST', redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+  const approval = await fetch(`${ready.baseUrl}/services/oauth2/authorize`,
+    form({ pending: pendingOf(await loginPage.text()), step: 'login', username: ready.username, pw: ready.password }));
+  const allowed = await fetch(`${ready.baseUrl}/services/oauth2/authorize`,
+    form({ pending: pendingOf(await approval.text()), step: 'approve', decision: 'Allow' }));
+  assert.equal(allowed.status, 302);
+  const location = new URL(allowed.headers.get('location'));
+  assert.equal(location.origin + location.pathname, redirectUri);
+  assert.equal(location.searchParams.get('state'), 'st-1');
+
+  const webConn = new jsforce.Connection({ oauth2, version: '59.0' });
+  const userInfo = await webConn.authorize(location.searchParams.get('code'));
+  assert.equal(userInfo.organizationId, ready.orgId);
+  assert.ok(webConn.refreshToken, 'refresh_token scope yields a refresh token');
+  assert.equal((await webConn.query('SELECT Id FROM Account LIMIT 1')).records.length, 1);
+});
+
+test('the restricted user signs in by password and sees fewer fields', async () => {
+  const users = await (await fetch(`${ready.baseUrl}/__emulator/users`)).json();
+  const restricted = users.find((u) => u.restricted);
+  const restrictedConn = new jsforce.Connection({
+    oauth2: { clientId: ready.clientId, clientSecret: ready.clientSecret, loginUrl: ready.baseUrl }, version: '59.0',
+  });
+  await restrictedConn.login(restricted.username, ready.password);
+  const fields = (await restrictedConn.sobject('Account').describe()).fields.map((f) => f.name);
+  assert.ok(fields.includes('Name'));
+  assert.ok(!fields.includes('AnnualRevenue'));
+  await assert.rejects(restrictedConn.query('SELECT AnnualRevenue FROM Account LIMIT 1'), (err) => err.errorCode === 'INVALID_FIELD');
+});
+
 test('the control API counted what jsforce did', async () => {
   const response = await fetch(`${ready.baseUrl}/__emulator/stats`);
   const stats = await response.json();
