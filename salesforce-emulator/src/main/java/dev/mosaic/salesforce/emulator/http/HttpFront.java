@@ -29,6 +29,8 @@ import java.util.zip.GZIPOutputStream;
 public final class HttpFront implements HttpHandler {
     /** Salesforce's limit for the request line plus headers. */
     public static final int MAX_REQUEST_HEAD_BYTES = 16_384;
+    /** Bodies are read into memory; past this a request is refused rather than allowed to exhaust the heap. */
+    public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
     private static final String CONTROL_PREFIX = "/__emulator/";
 
     private final Function<ApiRequest, ApiResponse> routes;
@@ -54,6 +56,11 @@ public final class HttpFront implements HttpHandler {
                 return;
             }
             ApiRequest request = read(exchange);
+            if (request == null) {
+                write(exchange, false, ApiResponse.error(413, "REQUEST_ENTITY_TOO_LARGE",
+                        "The request body is larger than " + MAX_BODY_BYTES + " bytes."));
+                return;
+            }
             if (!path.startsWith(CONTROL_PREFIX)) {
                 Optional<Fault> fault = faults.take(path);
                 if (fault.isPresent()) {
@@ -91,12 +98,16 @@ public final class HttpFront implements HttpHandler {
         }
     }
 
+    /** The request, or null when its body is over {@link #MAX_BODY_BYTES}. */
     private static ApiRequest read(HttpExchange exchange) throws IOException {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            return null;
         }
         return new ApiRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), exchange.getRequestURI().getPath(),
                 QueryString.parse(exchange.getRequestURI().getRawQuery()), headers, body);
