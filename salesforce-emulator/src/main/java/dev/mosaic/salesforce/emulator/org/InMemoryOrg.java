@@ -26,9 +26,6 @@ import java.util.Map;
  * CRUD, merges and the replication feeds. Thread-safe: one read-write lock guards the records.
  */
 public final class InMemoryOrg implements Org {
-    private static final SalesforceError NOT_FOUND =
-            new SalesforceError(404, "NOT_FOUND", "The requested resource does not exist");
-
     private final StandardSchema schema = StandardSchema.get();
     private final RecordStore store = new RecordStore(schema);
     private final SoqlEngine soql = new SoqlEngine(store);
@@ -284,7 +281,7 @@ public final class InMemoryOrg implements Org {
     private ObjectDef objectOr404(String objectName) {
         ObjectDef def = schema.object(objectName);
         if (def == null) {
-            throw NOT_FOUND_fresh();
+            throw notFound();
         }
         return def;
     }
@@ -292,12 +289,12 @@ public final class InMemoryOrg implements Org {
     private long keyOr404(String id) {
         long key = store.keyOf(id);
         if (key == RecordStore.NO_KEY) {
-            throw NOT_FOUND_fresh();
+            throw notFound();
         }
         return key;
     }
 
-    private static SalesforceError NOT_FOUND_fresh() {
-        return new SalesforceError(NOT_FOUND.httpStatus(), NOT_FOUND.errorCode(), NOT_FOUND.getMessage());
+    private static SalesforceError notFound() {
+        return new SalesforceError(404, "NOT_FOUND", "The requested resource does not exist");
     }
 }

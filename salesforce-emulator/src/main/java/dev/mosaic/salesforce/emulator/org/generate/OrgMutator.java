@@ -56,14 +56,16 @@ public final class OrgMutator {
                 updated.computeIfAbsent(object, k -> new ArrayList<>()).add(store.idOf(key));
             }
         }
+        // One cascade pass for all deletes: each pass scans the dependent objects once.
+        java.util.LinkedHashSet<Long> doomed = new java.util.LinkedHashSet<>();
         for (int i = 0; i < deletes; i++) {
-            String object = pick(DELETE_MIX);
-            long key = randomLive(object);
+            long key = randomLive(pick(DELETE_MIX));
             if (key != RecordStore.NO_KEY) {
-                for (long k : writer.delete(def(object), key, userKey, now)) {
-                    deleted.computeIfAbsent(store.tableOf(k).def().name(), x -> new ArrayList<>()).add(store.idOf(k));
-                }
+                doomed.add(key);
             }
+        }
+        for (long k : writer.deleteAll(new ArrayList<>(doomed), userKey, now)) {
+            deleted.computeIfAbsent(store.tableOf(k).def().name(), x -> new ArrayList<>()).add(store.idOf(k));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("created", count(created));

@@ -137,9 +137,7 @@ public final class DescribeRenderer {
         m.put("displayLocationInDecimal", false);
         m.put("encrypted", false);
         m.put("externalId", f.externalId());
-        m.put("extraTypeInfo", t == FieldType.TEXTAREA ? (f.length() > 255 ? "plaintextarea" : null)
-                : t == FieldType.REFERENCE && f.name().endsWith("Id") && f.referenceTo().contains("User")
-                ? null : null);
+        m.put("extraTypeInfo", t == FieldType.TEXTAREA ? "plaintextarea" : null);
         m.put("filterable", f.filterable());
         m.put("filteredLookupInfo", null);
         m.put("formulaTreatNullNumberAsZero", false);

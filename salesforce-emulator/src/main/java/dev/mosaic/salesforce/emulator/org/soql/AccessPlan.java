@@ -1,7 +1,6 @@
 package dev.mosaic.salesforce.emulator.org.soql;
 
 import dev.mosaic.salesforce.emulator.org.schema.FieldDef;
-import dev.mosaic.salesforce.emulator.org.schema.FieldType;
 import dev.mosaic.salesforce.emulator.org.soql.SoqlStatement.Comparison;
 import dev.mosaic.salesforce.emulator.org.soql.SoqlStatement.Condition;
 import dev.mosaic.salesforce.emulator.org.soql.SoqlStatement.Literal;
@@ -156,9 +155,5 @@ abstract class AccessPlan {
                     && (first.nullsFirst() == null || first.nullsFirst());
             return stampAsc && (orderBy.size() == 1 || isId(orderBy.get(1)));
         }
-    }
-
-    static boolean isDateTime(FieldDef f) {
-        return f.type() == FieldType.DATETIME;
     }
 }

@@ -2,7 +2,6 @@ package dev.mosaic.salesforce.emulator.org.soql;
 
 import dev.mosaic.salesforce.emulator.org.store.ObjectTable;
 import dev.mosaic.salesforce.emulator.org.store.RecordStore;
-import dev.mosaic.salesforce.emulator.org.store.RowSorter;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +58,7 @@ final class ChildRecords {
             for (Map.Entry<Integer, List<Integer>> e : grouped.entrySet()) {
                 int[] childRows = e.getValue().stream().mapToInt(Integer::intValue).toArray();
                 if (sub.order() != null) {
-                    RowSorter.sort(childRows, 0, childRows.length, sub.order());
+                    sub.order().sort(childRows);
                 }
                 int n = sub.limit() == null ? childRows.length : Math.min(sub.limit(), childRows.length);
                 List<Map<String, Object>> records = new ArrayList<>(n);

@@ -2,7 +2,6 @@ package dev.mosaic.salesforce.emulator.org.soql;
 
 import dev.mosaic.salesforce.emulator.org.schema.FieldDef;
 import dev.mosaic.salesforce.emulator.org.schema.FieldType;
-import dev.mosaic.salesforce.emulator.org.schema.ObjectDef;
 import dev.mosaic.salesforce.emulator.org.store.ObjectTable;
 import dev.mosaic.salesforce.emulator.org.store.RecordStore;
 
@@ -94,10 +93,6 @@ final class FieldPath {
     /** The leaf definition on a particular object, for formatting polymorphic paths. */
     FieldDef leafOn(ObjectTable table) {
         return fieldsByLevel[hops()][table.code()];
-    }
-
-    static boolean sameObject(ObjectDef a, ObjectDef b) {
-        return a.name().equals(b.name());
     }
 
     @Override

@@ -4,11 +4,11 @@ import dev.mosaic.salesforce.emulator.org.schema.FieldDef;
 import dev.mosaic.salesforce.emulator.org.schema.FieldType;
 import dev.mosaic.salesforce.emulator.org.soql.SoqlStatement.Literal;
 import dev.mosaic.salesforce.emulator.org.store.RecordStore;
+import dev.mosaic.salesforce.emulator.org.store.SalesforceIds;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
@@ -115,7 +115,7 @@ final class LiteralValues {
             }
             long key = store.keyOf(literal.text());
             if (key == RecordStore.NO_KEY) {
-                if (dev.mosaic.salesforce.emulator.org.store.SalesforceIds.canonical15(literal.text()) == null) {
+                if (SalesforceIds.canonical15(literal.text()) == null) {
                     throw SoqlErrors.invalidFilterOperator(soql, literal.offset(), "invalid ID field: " + literal.text());
                 }
                 // Id-shaped but of an object we do not model: matches nothing.
@@ -190,9 +190,5 @@ final class LiteralValues {
         String reason = "value of filter criterion for field '" + field.name() + "' must be of type " + expected
                 + " and should " + (quoted ? "" : "not ") + "be enclosed in quotes";
         return SoqlErrors.invalidField(soql, literal.offset(), reason);
-    }
-
-    static ZoneOffset utc() {
-        return ZoneOffset.UTC;
     }
 }

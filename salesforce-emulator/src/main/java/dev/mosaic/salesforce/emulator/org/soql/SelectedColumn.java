@@ -13,7 +13,7 @@ sealed interface SelectedColumn {
 
     /** A parent-to-child subquery: the children of each row through {@code parentField}. */
     record Children(String relationshipName, ObjectTable childTable, dev.mosaic.salesforce.emulator.org.schema.FieldDef parentField,
-                    List<FieldPath> fields, RowFilter filter, dev.mosaic.salesforce.emulator.org.store.RowComparator order,
+                    List<FieldPath> fields, RowFilter filter, RowOrdering order,
                     Integer limit) implements SelectedColumn {
     }
 }

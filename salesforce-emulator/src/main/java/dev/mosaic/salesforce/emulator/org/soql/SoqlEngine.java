@@ -9,8 +9,6 @@ import dev.mosaic.salesforce.emulator.org.schema.ObjectDef;
 import dev.mosaic.salesforce.emulator.org.soql.SoqlStatement.*;
 import dev.mosaic.salesforce.emulator.org.store.ObjectTable;
 import dev.mosaic.salesforce.emulator.org.store.RecordStore;
-import dev.mosaic.salesforce.emulator.org.store.RowComparator;
-import dev.mosaic.salesforce.emulator.org.store.RowSorter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,7 +51,14 @@ public final class SoqlEngine {
                 }
                 count = true;
             } else if (item instanceof FieldItem f) {
-                columns.add(new SelectedColumn.Field(binder.bind(def, f.path(), f.offset())));
+                FieldPath path = binder.bind(def, f.path(), f.offset());
+                for (SelectedColumn c : columns) {
+                    if (c instanceof SelectedColumn.Field other && other.path().canonical().equalsIgnoreCase(
+                            path.canonical())) {
+                        throw new SalesforceError(400, "INVALID_FIELD", "duplicate field selected: " + path.canonical());
+                    }
+                }
+                columns.add(new SelectedColumn.Field(path));
             } else if (item instanceof SubqueryItem s) {
                 SelectedColumn.Children children = bindSubquery(soql, def, s, binder, literals);
                 columns.add(children);
@@ -68,7 +73,7 @@ public final class SoqlEngine {
                     "Maximum SOQL offset allowed is " + MAX_OFFSET);
         }
         RowFilter filter = new FilterCompiler(soql, table, binder, literals).compile(statement.where());
-        RowComparator order = statement.orderBy().isEmpty() ? null
+        RowOrdering order = statement.orderBy().isEmpty() ? null
                 : RowOrdering.compile(soql, table, binder, statement.orderBy());
         AccessPlan plan = AccessPlan.choose(soql, table, statement, binder, literals);
         boolean includeDeleted = mode.includesDeleted();
@@ -84,7 +89,7 @@ public final class SoqlEngine {
         });
     }
 
-    private int[] run(ObjectTable table, AccessPlan plan, RowFilter filter, RowComparator order,
+    private int[] run(ObjectTable table, AccessPlan plan, RowFilter filter, RowOrdering order,
                       SoqlStatement statement, boolean includeDeleted) {
         int offset = statement.offset() == null ? 0 : statement.offset();
         long wanted = statement.limit() == null ? Long.MAX_VALUE : (long) offset + statement.limit();
@@ -102,7 +107,7 @@ public final class SoqlEngine {
         });
         int[] rows = matches.toArray();
         if (!presorted) {
-            RowSorter.sort(rows, 0, rows.length, order);
+            order.sort(rows);
         }
         int from = Math.min(offset, rows.length);
         int to = (int) Math.min(rows.length, wanted);
@@ -126,7 +131,7 @@ public final class SoqlEngine {
             fields.add(binder.bind(childDef, f.path(), f.offset()));
         }
         RowFilter filter = new FilterCompiler(soql, childTable, binder, literals).compile(inner.where());
-        RowComparator order = inner.orderBy().isEmpty() ? null
+        RowOrdering order = inner.orderBy().isEmpty() ? null
                 : RowOrdering.compile(soql, childTable, binder, inner.orderBy());
         FieldDef parentField = childDef.field(rel.field());
         return new SelectedColumn.Children(rel.relationshipName(), childTable, parentField, fields, filter, order,

@@ -106,24 +106,27 @@ final class SoqlParser {
         return new OrderItem(field.text(), field.offset(), ascending, nullsFirst);
     }
 
+    /**
+     * One level of AND or OR terms. SOQL, unlike SQL, has no precedence between them: mixing both at
+     * one level without parentheses is a syntax error.
+     */
     private Condition orCondition() {
         List<Condition> terms = new ArrayList<>();
-        terms.add(andCondition());
-        while (peek().isKeyword("OR")) {
-            next();
-            terms.add(andCondition());
-        }
-        return terms.size() == 1 ? terms.get(0) : new Or(List.copyOf(terms));
-    }
-
-    private Condition andCondition() {
-        List<Condition> terms = new ArrayList<>();
         terms.add(notCondition());
-        while (peek().isKeyword("AND")) {
+        String connector = null;
+        while (peek().isKeyword("AND") || peek().isKeyword("OR")) {
+            Token t = peek();
+            if (connector != null && !t.isKeyword(connector)) {
+                throw unexpected(t);
+            }
+            connector = t.upper();
             next();
             terms.add(notCondition());
         }
-        return terms.size() == 1 ? terms.get(0) : new And(List.copyOf(terms));
+        if (terms.size() == 1) {
+            return terms.get(0);
+        }
+        return "AND".equals(connector) ? new And(List.copyOf(terms)) : new Or(List.copyOf(terms));
     }
 
     private Condition notCondition() {

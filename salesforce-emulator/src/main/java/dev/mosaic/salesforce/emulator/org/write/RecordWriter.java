@@ -10,7 +10,6 @@ import dev.mosaic.salesforce.emulator.org.store.RecordStore;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -328,9 +327,5 @@ public final class RecordWriter {
             }
         }
         return null;
-    }
-
-    static Map<String, Object> copy(Map<String, Object> m) {
-        return new HashMap<>(m);
     }
 }

@@ -129,4 +129,20 @@ class SoqlErrorsTest {
         assertThat(org.query("SELECT Id, MailingAddress FROM Contact", QueryMode.REST_QUERY, org.adminUser())
                 .totalSize()).isPositive();
     }
+
+    @Test
+    void mixingAndWithOrNeedsParentheses() {
+        SalesforceError e = error("SELECT Id FROM Lead WHERE Rating = 'Hot' AND Status = 'x' OR Rating = 'Cold'");
+        assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY");
+        assertThat(e.getMessage()).endsWith("unexpected token: 'OR'");
+        assertThat(org.query("SELECT Id FROM Lead WHERE Rating = 'Hot' AND (Status = 'x' OR Rating = 'Cold')",
+                QueryMode.REST_QUERY, org.adminUser()).totalSize()).isZero();
+    }
+
+    @Test
+    void aFieldSelectedTwiceIsRefused() {
+        SalesforceError e = error("SELECT Id, Name, id FROM Account");
+        assertThat(e.errorCode()).isEqualTo("INVALID_FIELD");
+        assertThat(e.getMessage()).isEqualTo("duplicate field selected: Id");
+    }
 }
