@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static dev.mosaic.salesforce.emulator.Http.V;
@@ -83,6 +86,22 @@ class QueryTest {
 
         assertThat(viaQuery.statusCode()).isEqualTo(200);
         assertThat(json(viaQueryAll)).isEqualTo(json(viaQuery));
+    }
+
+    @Test
+    void compositeQuerySubrequestHonoursItsOwnBatchSizeHeader() {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("method", "GET");
+        query.put("url", V + "/query?q=SELECT+Id+FROM+Account");
+        query.put("referenceId", "Paged");
+        query.put("httpHeaders", Map.of("Sforce-Query-Options", "batchSize=200"));
+
+        JsonNode page = json(http.postJson(V + "/composite", token, Map.of("compositeRequest", List.of(query))))
+                .at("/compositeResponse/0/body");
+
+        assertThat(page.get("totalSize").asInt()).isGreaterThan(200);
+        assertThat(page.get("records").size()).isEqualTo(200);
+        assertThat(page.get("nextRecordsUrl").asText()).endsWith("-200");
     }
 
     @Test

@@ -79,7 +79,7 @@ public final class CompositeResource implements DataHandler {
             try {
                 String url = references.resolveText(string(r.get("url")));
                 Object subBody = references.resolveJson(r.get("body"));
-                response = subrequests.run(call, string(r.get("method")), url, subBody);
+                response = subrequests.run(call, string(r.get("method")), url, subBody, headers(r.get("httpHeaders")));
             } catch (References.Unresolved unresolved) {
                 response = ApiResponse.error(400, "PROCESSING_HALTED", "Invalid reference specified. No value for "
                         + unresolved.reference + " found in " + unresolved.reference.split("\\.")[0]
@@ -161,6 +161,14 @@ public final class CompositeResource implements DataHandler {
         out.put("hasErrors", hasErrors);
         out.put("results", results);
         return ApiResponse.ok(out);
+    }
+
+    private static Map<String, String> headers(Object value) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return headers;
     }
 
     private static Map<String, Object> subresponse(String referenceId, ApiResponse response) {

@@ -1,12 +1,15 @@
 package dev.mosaic.salesforce.emulator.composite;
 
+import dev.mosaic.salesforce.emulator.http.ApiRequest;
 import dev.mosaic.salesforce.emulator.http.ApiResponse;
 import dev.mosaic.salesforce.emulator.http.Json;
 import dev.mosaic.salesforce.emulator.org.SalesforceError;
 import dev.mosaic.salesforce.emulator.rest.DataCall;
 import dev.mosaic.salesforce.emulator.rest.DataRouter;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,11 +22,22 @@ final class Subrequests {
     }
 
     ApiResponse run(DataCall parent, String method, String url, Object body) {
+        return run(parent, method, url, body, Map.of());
+    }
+
+    /** @param headers the subrequest's own {@code httpHeaders}, which override the parent request's */
+    ApiResponse run(DataCall parent, String method, String url, Object body, Map<String, String> headers) {
         if (method == null || url == null) {
             return ApiResponse.error(400, "INVALID_API_INPUT", "Each subrequest needs a method and a url");
         }
         byte[] bytes = body == null ? new byte[0] : Json.write(body);
-        Optional<DataCall> call = DataCall.fromUrl(method.toUpperCase(Locale.ROOT), url, bytes, parent.request(), parent.user());
+        ApiRequest base = parent.request();
+        if (!headers.isEmpty()) {
+            Map<String, List<String>> merged = new LinkedHashMap<>(base.headers());
+            headers.forEach((name, value) -> merged.put(name.toLowerCase(Locale.ROOT), List.of(value)));
+            base = new ApiRequest(base.method(), base.path(), base.query(), merged, base.body());
+        }
+        Optional<DataCall> call = DataCall.fromUrl(method.toUpperCase(Locale.ROOT), url, bytes, base, parent.user());
         if (call.isEmpty()) {
             return ApiResponse.notFound();
         }
