@@ -77,7 +77,10 @@ public final class SalesforceEmulator implements AutoCloseable {
     private SalesforceEmulator(Builder b) throws IOException {
         this.org = b.org != null ? b.org : InMemoryOrg.generate(b.seed, b.accounts, b.clock);
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 128);
-        String urlHost = b.host.equals("0.0.0.0") ? "127.0.0.1" : b.host;
+        // A wildcard bind is reached through loopback; an IPv6 literal needs brackets in a URL.
+        String urlHost = b.host.equals("0.0.0.0") ? "127.0.0.1"
+                : b.host.equals("::") ? "[::1]"
+                : b.host.contains(":") ? "[" + b.host + "]" : b.host;
         this.baseUrl = "http://" + urlHost + ":" + server.getAddress().getPort();
 
         String username = b.username != null ? b.username : org.adminUser().username();
