@@ -36,10 +36,6 @@ public final class FaultPlan {
         return Optional.empty();
     }
 
-    public synchronized int armedCount() {
-        return armed.size();
-    }
-
     private static final class Armed {
         private final Fault fault;
         private int remaining;

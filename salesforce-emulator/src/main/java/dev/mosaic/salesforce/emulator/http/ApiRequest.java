@@ -25,9 +25,4 @@ public record ApiRequest(String method, String path, Map<String, String> query,
     public String bodyText() {
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }
-
-    public boolean isForm() {
-        return header("content-type").map(t -> t.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"))
-                .orElse(false);
-    }
 }

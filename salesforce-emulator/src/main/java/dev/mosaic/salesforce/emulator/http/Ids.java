@@ -11,11 +11,6 @@ public final class Ids {
     private Ids() {
     }
 
-    /** An 18-character id: the 3-character prefix, 12 random characters, and Salesforce's case checksum. */
-    public static String newId(String prefix) {
-        return withChecksum(prefix + random(12));
-    }
-
     public static String random(int length) {
         return random(length, ALPHANUMERIC);
     }

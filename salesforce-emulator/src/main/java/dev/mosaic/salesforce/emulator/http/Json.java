@@ -41,12 +41,4 @@ public final class Json {
             throw new SalesforceError(400, "JSON_PARSER_ERROR", message);
         }
     }
-
-    public static Object read(byte[] body) {
-        try {
-            return MAPPER.readValue(body, Object.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
