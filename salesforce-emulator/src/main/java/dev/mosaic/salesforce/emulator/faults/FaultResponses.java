@@ -15,7 +15,8 @@ public final class FaultResponses {
             case INVALID_SESSION_ID -> ApiResponse.error(401, "INVALID_SESSION_ID", "Session expired or invalid");
             case SERVER_UNAVAILABLE -> ApiResponse.empty(503);
             case TOO_MANY_REQUESTS -> ApiResponse.empty(429);
-            case QUERY_TIMEOUT -> ApiResponse.error(400, "QUERY_TIMEOUT", "Your query request was running for too long.");
+            case QUERY_TIMEOUT -> ApiResponse.error(400, "QUERY_TIMEOUT", "Your query request was running for too long.")
+                    .header("Sforce-Limit-Info", limitInfo);
             case DROP_CONNECTION, SLOW -> throw new IllegalArgumentException(kind + " has no response of its own");
         };
     }
