@@ -158,7 +158,7 @@ public final class TokenEndpoint {
         OrgUser user = users.byUsername(username)
                 .orElseThrow(() -> OAuthError.invalidGrant("user hasn't approved this consumer"));
         Session session = tokens.issueSession(user, app.clientId(), Scopes.API, null);
-        return ApiResponse.ok(responses.body(session, null));
+        return ApiResponse.ok(responses.jwtBody(session));
     }
 
     private ApiResponse password(OAuthParameters params) {

@@ -44,6 +44,17 @@ public final class TokenResponses {
         return body;
     }
 
+    /** The JWT bearer flow's shorter response: Salesforce sends no {@code signature} and no {@code issued_at} there. */
+    public Map<String, Object> jwtBody(Session session) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", session.accessToken());
+        body.put("scope", session.scope());
+        body.put("instance_url", baseUrl);
+        body.put("id", identityUrl(session.user()));
+        body.put("token_type", "Bearer");
+        return body;
+    }
+
     /** Base64 HMAC-SHA256 over id + issued_at, keyed by the consumer secret, so clients can check the response. */
     String signature(String id, String issuedAt) {
         try {
