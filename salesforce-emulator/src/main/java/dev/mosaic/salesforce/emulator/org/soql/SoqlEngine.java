@@ -79,9 +79,9 @@ public final class SoqlEngine {
         boolean includeDeleted = mode.includesDeleted();
         boolean counting = count;
         ChildRecords childRecords = subqueries.isEmpty() ? null
-                : new ChildRecords(store, table, subqueries, includeDeleted);
+                : new ChildRecords(store, table, subqueries, includeDeleted, nowMillis);
         return store.read(() -> {
-            int[] rows = run(table, plan, filter, order, statement, includeDeleted);
+            int[] rows = run(table, plan, filter, order, statement, includeDeleted, nowMillis);
             if (counting) {
                 return new SoqlQueryResult(store, table, List.of(), new int[0], rows.length, true, null);
             }
@@ -90,13 +90,16 @@ public final class SoqlEngine {
     }
 
     private int[] run(ObjectTable table, AccessPlan plan, RowFilter filter, RowOrdering order,
-                      SoqlStatement statement, boolean includeDeleted) {
+                      SoqlStatement statement, boolean includeDeleted, long nowMillis) {
         int offset = statement.offset() == null ? 0 : statement.offset();
         long wanted = statement.limit() == null ? Long.MAX_VALUE : (long) offset + statement.limit();
         boolean presorted = order == null || plan.yieldsOrder(statement.orderBy());
         IntBuffer matches = new IntBuffer();
         plan.visit(table, row -> {
             if (!includeDeleted && (table.isDeleted(row) || table.isArchived(row))) {
+                return true;
+            }
+            if (includeDeleted && table.isPurged(row, nowMillis)) {
                 return true;
             }
             if (filter.test(row)) {
