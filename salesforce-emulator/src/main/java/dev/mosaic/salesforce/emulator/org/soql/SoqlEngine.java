@@ -44,7 +44,12 @@ public final class SoqlEngine {
         boolean count = false;
         List<SelectedColumn> columns = new ArrayList<>();
         List<SelectedColumn.Children> subqueries = new ArrayList<>();
+        List<AggregateItem> aggregates = new ArrayList<>();
         for (SelectItem item : statement.select()) {
+            if (item instanceof AggregateItem a) {
+                aggregates.add(a);
+                continue;
+            }
             if (item instanceof CountItem c) {
                 if (statement.select().size() > 1) {
                     throw SoqlErrors.malformed(soql, c.offset(), "COUNT() cannot be used with other fields");
@@ -65,9 +70,16 @@ public final class SoqlEngine {
                 subqueries.add(children);
             }
         }
-        if (mode.bulk()) {
-            refuseForBulk(statement, columns, count, subqueries);
+        if (!aggregates.isEmpty() && !columns.isEmpty()) {
+            FieldItem plain = (FieldItem) statement.select().stream().filter(i -> i instanceof FieldItem).findFirst()
+                    .orElseThrow();
+            throw SoqlErrors.malformed(soql, plain.offset(), "Field must be grouped or aggregated: " + plain.path());
         }
+        if (mode.bulk()) {
+            refuseForBulk(statement, columns, count || !aggregates.isEmpty(), subqueries);
+        }
+        AggregateQuery aggregate = aggregates.isEmpty() ? null
+                : AggregateQuery.bind(soql, table, binder, aggregates);
         if (statement.offset() != null && statement.offset() > MAX_OFFSET) {
             throw new SalesforceError(400, "NUMBER_OUTSIDE_VALID_RANGE",
                     "Maximum SOQL offset allowed is " + MAX_OFFSET);
@@ -81,7 +93,11 @@ public final class SoqlEngine {
         ChildRecords childRecords = subqueries.isEmpty() ? null
                 : new ChildRecords(store, table, subqueries, includeDeleted, nowMillis);
         return store.read(() -> {
-            int[] rows = run(table, plan, filter, order, statement, includeDeleted, nowMillis);
+            int[] rows = run(table, plan, filter, order, aggregate == null ? statement : statement.withoutPaging(),
+                    includeDeleted, nowMillis);
+            if (aggregate != null) {
+                return aggregate.run(store, table, rows);
+            }
             if (counting) {
                 return new SoqlQueryResult(store, table, List.of(), new int[0], rows.length, true, null);
             }
