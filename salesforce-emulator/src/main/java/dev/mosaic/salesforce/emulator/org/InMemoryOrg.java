@@ -173,7 +173,7 @@ public final class InMemoryOrg implements Org {
         long key = store.keyOf(id);
         String version = RecordFormatter.version(apiVersion);
         return store.read(() -> {
-            ObjectTable t = writer.liveRecord(def, key);
+            ObjectTable t = writer.liveRecord(def, key, clock.millis());
             int row = RecordStore.rowOf(key);
             RecordFormatter formatter = new RecordFormatter(store);
             Map<String, Object> record = new LinkedHashMap<>();
@@ -253,20 +253,26 @@ public final class InMemoryOrg implements Org {
         return store.write(() -> new OrgMutator(store, writer, seed, userKey, now).run(creates, updates, deletes));
     }
 
+    /** Per object: live, deleted (in the recycle bin) and purged (deleted more than 15 days ago, gone for good). */
     @Override
     public Map<String, Map<String, Long>> recordCounts() {
+        long now = clock.millis();
         return store.read(() -> {
             Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
             for (ObjectTable t : store.tables()) {
                 long deleted = 0;
+                long purged = 0;
                 for (int row = 0; row < t.size(); row++) {
-                    if (t.isDeleted(row)) {
+                    if (t.isPurged(row, now)) {
+                        purged++;
+                    } else if (t.isDeleted(row)) {
                         deleted++;
                     }
                 }
                 Map<String, Long> c = new LinkedHashMap<>();
-                c.put("live", t.size() - deleted);
+                c.put("live", t.size() - deleted - purged);
                 c.put("deleted", deleted);
+                c.put("purged", purged);
                 counts.put(t.def().name(), c);
             }
             return counts;

@@ -177,4 +177,19 @@ class CrudTest {
         org.delete("Lead", id, admin);
         assertThat(org.recordCounts().get("Lead").get("deleted")).isEqualTo(before + 1);
     }
+
+    @Test
+    void recycleBinKeepsDeletedRecordsFifteenDaysThenTheyAreGoneEvenFromQueryAll() {
+        String id = org.create("Contact", Map.of("LastName", "Bin"), admin);
+        org.delete("Contact", id, admin);
+        String byId = "SELECT Id FROM Contact WHERE Id = '" + id + "'";
+        clock.advance(Duration.ofDays(14));
+        assertThat(org.query(byId, QueryMode.REST_QUERY_ALL, admin).totalSize()).isEqualTo(1);
+        assertThat(failure(() -> org.retrieve("Contact", id, null, admin, "59.0")).errorCode())
+                .isEqualTo("ENTITY_IS_DELETED");
+        clock.advance(Duration.ofDays(2));
+        assertThat(org.query(byId, QueryMode.REST_QUERY_ALL, admin).totalSize()).isZero();
+        assertThat(failure(() -> org.retrieve("Contact", id, null, admin, "59.0")).errorCode()).isEqualTo("NOT_FOUND");
+        assertThat(org.recordCounts().get("Contact").get("purged")).isPositive();
+    }
 }

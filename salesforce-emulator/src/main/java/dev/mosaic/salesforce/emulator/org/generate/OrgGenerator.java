@@ -188,7 +188,7 @@ public final class OrgGenerator {
             note(parents.get(random.nextInt(parents.size())));
         }
         if (random.nextInt(10) < 3) {
-            lead(domain, name);
+            lead(domain, name, accountKey, accountContacts, opps);
         }
         maybeDelete(accounts, row, 200);
         if (random.nextInt(250) == 0 && previousAccount != RecordStore.NO_KEY) {
@@ -443,7 +443,7 @@ public final class OrgGenerator {
         maybeDelete(notes, row, 60);
     }
 
-    private void lead(String domain, String company) {
+    private void lead(String domain, String company, long accountKey, List<Long> accountContacts, List<Long> opps) {
         int row = leads.newRow();
         String first = pick(FIRST_NAMES);
         String last = pick(LAST_NAMES);
@@ -467,7 +467,15 @@ public final class OrgGenerator {
         leads.set(row, "OwnerId", owner);
         long[] s = stamps();
         if (status.equals("Closed - Converted")) {
+            // Conversion made (or matched) this account's records.
             leads.set(row, "ConvertedDate", Math.floorDiv(s[1], DAY));
+            leads.set(row, "ConvertedAccountId", accountKey);
+            if (!accountContacts.isEmpty()) {
+                leads.set(row, "ConvertedContactId", accountContacts.get(accountContacts.size() - 1));
+            }
+            if (!opps.isEmpty() && random.nextBoolean()) {
+                leads.set(row, "ConvertedOpportunityId", opps.get(0));
+            }
         }
         leads.audit(row, s[0], s[1], s[2], owner, owner);
         maybeDelete(leads, row, 40);

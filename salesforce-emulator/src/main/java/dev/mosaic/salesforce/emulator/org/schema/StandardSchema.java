@@ -95,9 +95,10 @@ public final class StandardSchema {
         Obj o = new Obj("Contact", "Contact", "Contacts", "003", true, false);
         o.head(true);
         o.f("AccountId", REFERENCE, "Account ID").references("Account", "Account").children("Contacts");
-        o.f("LastName", STRING, "Last Name").length(80).required();
-        o.f("FirstName", STRING, "First Name").length(40);
-        o.f("Salutation", PICKLIST, "Salutation").picklist("Mr.", "Ms.", "Mrs.", "Dr.", "Prof.");
+        o.f("LastName", STRING, "Last Name").length(80).required().compoundOf("Name");
+        o.f("FirstName", STRING, "First Name").length(40).compoundOf("Name");
+        o.f("Salutation", PICKLIST, "Salutation").picklist("Mr.", "Ms.", "Mrs.", "Dr.", "Prof.").compoundOf("Name");
+        // A person's Name is a compound of its parts in describe, yet type string, so Bulk still serves it.
         o.f("Name", STRING, "Full Name").length(121).readOnly().nameField().required();
         o.address("Mailing", "Mailing");
         o.f("Phone", PHONE, "Business Phone").length(40).hiddenFromRestricted();
@@ -122,9 +123,10 @@ public final class StandardSchema {
     private void lead() {
         Obj o = new Obj("Lead", "Lead", "Leads", "00Q", true, false);
         o.head(true);
-        o.f("LastName", STRING, "Last Name").length(80).required();
-        o.f("FirstName", STRING, "First Name").length(40);
-        o.f("Salutation", PICKLIST, "Salutation").picklist("Mr.", "Ms.", "Mrs.", "Dr.", "Prof.");
+        o.f("LastName", STRING, "Last Name").length(80).required().compoundOf("Name");
+        o.f("FirstName", STRING, "First Name").length(40).compoundOf("Name");
+        o.f("Salutation", PICKLIST, "Salutation").picklist("Mr.", "Ms.", "Mrs.", "Dr.", "Prof.").compoundOf("Name");
+        // A person's Name is a compound of its parts in describe, yet type string, so Bulk still serves it.
         o.f("Name", STRING, "Full Name").length(121).readOnly().nameField().required();
         o.f("Title", STRING, "Title").length(128);
         o.f("Company", STRING, "Company").required();
@@ -302,8 +304,8 @@ public final class StandardSchema {
         Obj o = new Obj("User", "User", "Users", "005", false, false);
         o.f("Id", ID, "User ID");
         o.f("Username", STRING, "Username").length(80).required().unique().idLookup();
-        o.f("LastName", STRING, "Last Name").length(80).required();
-        o.f("FirstName", STRING, "First Name").length(40);
+        o.f("LastName", STRING, "Last Name").length(80).required().compoundOf("Name");
+        o.f("FirstName", STRING, "First Name").length(40).compoundOf("Name");
         o.f("Name", STRING, "Full Name").length(121).readOnly().nameField().required();
         o.f("Title", STRING, "Title").length(80);
         o.f("Email", EMAIL, "Email").length(128).required();

@@ -18,13 +18,15 @@ final class ChildRecords {
     private final ObjectTable parentTable;
     private final List<SelectedColumn.Children> subqueries;
     private final boolean includeDeleted;
+    private final long nowMillis;
 
     ChildRecords(RecordStore store, ObjectTable parentTable, List<SelectedColumn.Children> subqueries,
-                 boolean includeDeleted) {
+                 boolean includeDeleted, long nowMillis) {
         this.store = store;
         this.parentTable = parentTable;
         this.subqueries = subqueries;
         this.includeDeleted = includeDeleted;
+        this.nowMillis = nowMillis;
     }
 
     /** Per relationship name, per parent row: the nested {@code {"totalSize","done","records"}} block. */
@@ -47,7 +49,7 @@ final class ChildRecords {
                 if (parentRow == null) {
                     continue;
                 }
-                if (!includeDeleted && (child.isDeleted(r) || child.isArchived(r))) {
+                if (!includeDeleted && (child.isDeleted(r) || child.isArchived(r)) || child.isPurged(r, nowMillis)) {
                     continue;
                 }
                 if (!sub.filter().test(r)) {

@@ -95,6 +95,9 @@ public final class RecordFormatter {
         boolean any = false;
         String prefix = compound.name().substring(0, compound.name().length() - "Address".length());
         for (FieldDef part : def.compoundParts(compound)) {
+            if (!part.name().startsWith(prefix)) {
+                continue;
+            }
             String key = part.name().substring(prefix.length());
             key = Character.toLowerCase(key.charAt(0)) + key.substring(1);
             Object value = ValueFormat.rest(store, part, table.get(row, part));

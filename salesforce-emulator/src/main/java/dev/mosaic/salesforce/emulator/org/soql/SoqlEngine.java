@@ -44,7 +44,12 @@ public final class SoqlEngine {
         boolean count = false;
         List<SelectedColumn> columns = new ArrayList<>();
         List<SelectedColumn.Children> subqueries = new ArrayList<>();
+        List<AggregateItem> aggregates = new ArrayList<>();
         for (SelectItem item : statement.select()) {
+            if (item instanceof AggregateItem a) {
+                aggregates.add(a);
+                continue;
+            }
             if (item instanceof CountItem c) {
                 if (statement.select().size() > 1) {
                     throw SoqlErrors.malformed(soql, c.offset(), "COUNT() cannot be used with other fields");
@@ -65,9 +70,16 @@ public final class SoqlEngine {
                 subqueries.add(children);
             }
         }
-        if (mode.bulk()) {
-            refuseForBulk(statement, columns, count, subqueries);
+        if (!aggregates.isEmpty() && !columns.isEmpty()) {
+            FieldItem plain = (FieldItem) statement.select().stream().filter(i -> i instanceof FieldItem).findFirst()
+                    .orElseThrow();
+            throw SoqlErrors.malformed(soql, plain.offset(), "Field must be grouped or aggregated: " + plain.path());
         }
+        if (mode.bulk()) {
+            refuseForBulk(statement, columns, count || !aggregates.isEmpty(), subqueries);
+        }
+        AggregateQuery aggregate = aggregates.isEmpty() ? null
+                : AggregateQuery.bind(soql, table, binder, aggregates);
         if (statement.offset() != null && statement.offset() > MAX_OFFSET) {
             throw new SalesforceError(400, "NUMBER_OUTSIDE_VALID_RANGE",
                     "Maximum SOQL offset allowed is " + MAX_OFFSET);
@@ -79,9 +91,13 @@ public final class SoqlEngine {
         boolean includeDeleted = mode.includesDeleted();
         boolean counting = count;
         ChildRecords childRecords = subqueries.isEmpty() ? null
-                : new ChildRecords(store, table, subqueries, includeDeleted);
+                : new ChildRecords(store, table, subqueries, includeDeleted, nowMillis);
         return store.read(() -> {
-            int[] rows = run(table, plan, filter, order, statement, includeDeleted);
+            int[] rows = run(table, plan, filter, order, aggregate == null ? statement : statement.withoutPaging(),
+                    includeDeleted, nowMillis);
+            if (aggregate != null) {
+                return aggregate.run(store, table, rows);
+            }
             if (counting) {
                 return new SoqlQueryResult(store, table, List.of(), new int[0], rows.length, true, null);
             }
@@ -90,13 +106,16 @@ public final class SoqlEngine {
     }
 
     private int[] run(ObjectTable table, AccessPlan plan, RowFilter filter, RowOrdering order,
-                      SoqlStatement statement, boolean includeDeleted) {
+                      SoqlStatement statement, boolean includeDeleted, long nowMillis) {
         int offset = statement.offset() == null ? 0 : statement.offset();
         long wanted = statement.limit() == null ? Long.MAX_VALUE : (long) offset + statement.limit();
         boolean presorted = order == null || plan.yieldsOrder(statement.orderBy());
         IntBuffer matches = new IntBuffer();
         plan.visit(table, row -> {
             if (!includeDeleted && (table.isDeleted(row) || table.isArchived(row))) {
+                return true;
+            }
+            if (includeDeleted && table.isPurged(row, nowMillis)) {
                 return true;
             }
             if (filter.test(row)) {

@@ -71,10 +71,23 @@ final class SoqlParser {
         if (t.kind() != Token.Kind.IDENT || isReserved(t)) {
             throw unexpected(t);
         }
-        if (t.isKeyword("COUNT") && peek().kind() == Token.Kind.LPAREN) {
+        if (t.isKeyword("COUNT") && peek().kind() == Token.Kind.LPAREN && tokens.get(pos + 1).kind() == Token.Kind.RPAREN) {
             next();
-            expect(Token.Kind.RPAREN);
+            next();
             return new CountItem(t.offset());
+        }
+        if (AGGREGATES.contains(t.upper()) && peek().kind() == Token.Kind.LPAREN) {
+            next();
+            Token field = next();
+            if (field.kind() != Token.Kind.IDENT || isReserved(field)) {
+                throw unexpected(field);
+            }
+            expect(Token.Kind.RPAREN);
+            String alias = null;
+            if (peek().kind() == Token.Kind.IDENT && !isReserved(peek())) {
+                alias = next().text();
+            }
+            return new AggregateItem(t.upper(), field.text(), t.offset(), field.offset(), alias);
         }
         return new FieldItem(t.text(), t.offset());
     }
@@ -214,6 +227,8 @@ final class SoqlParser {
             throw unexpected(t);
         }
     }
+
+    private static final List<String> AGGREGATES = List.of("COUNT", "COUNT_DISTINCT", "MIN", "MAX", "SUM", "AVG");
 
     private static final List<String> RESERVED = List.of("SELECT", "FROM", "WHERE", "ORDER", "BY", "LIMIT",
             "OFFSET", "AND", "OR", "NOT", "IN", "LIKE", "ASC", "DESC", "NULLS", "GROUP", "HAVING");

@@ -6,8 +6,13 @@ import java.util.List;
 record SoqlStatement(List<SelectItem> select, String from, int fromOffset, Condition where,
                      List<OrderItem> orderBy, Integer limit, Integer offset) {
 
+    /** The same statement over all matching rows: LIMIT and OFFSET count aggregate rows, not input rows. */
+    SoqlStatement withoutPaging() {
+        return new SoqlStatement(select, from, fromOffset, where, orderBy, null, null);
+    }
+
     /** One entry of the SELECT list. */
-    sealed interface SelectItem permits FieldItem, CountItem, SubqueryItem {
+    sealed interface SelectItem permits FieldItem, CountItem, AggregateItem, SubqueryItem {
     }
 
     /** A field or dotted relationship path, e.g. {@code Account.Owner.Email}. */
@@ -16,6 +21,11 @@ record SoqlStatement(List<SelectItem> select, String from, int fromOffset, Condi
 
     /** {@code COUNT()}. */
     record CountItem(int offset) implements SelectItem {
+    }
+
+    /** An aggregate over the matching rows without GROUP BY: {@code MAX(SystemModstamp) latest}. */
+    record AggregateItem(String function, String path, int offset, int pathOffset, String alias)
+            implements SelectItem {
     }
 
     /** A parent-to-child subquery, {@code (SELECT … FROM Contacts)}. */

@@ -10,6 +10,9 @@ import dev.mosaic.salesforce.emulator.org.schema.ObjectDef;
  * Not synchronized itself; {@link RecordStore} guards it.
  */
 public final class ObjectTable {
+    /** Deleted records stay in the recycle bin this long, then are hard-deleted (gone even from queryAll). */
+    public static final long RECYCLE_BIN_MILLIS = 15L * 86_400_000L;
+
     private final ObjectDef def;
     private final int code;
     private final Column[] columns;
@@ -109,6 +112,11 @@ public final class ObjectTable {
 
     public boolean hasRow(int row) {
         return row >= 0 && row < size;
+    }
+
+    /** Deleted longer ago than the recycle bin keeps records: invisible everywhere, as after a hard delete. */
+    public boolean isPurged(int row, long nowMillis) {
+        return isDeleted(row) && deletedAt.raw(row) < nowMillis - RECYCLE_BIN_MILLIS;
     }
 
     /** When the record went to the recycle bin (epoch millis), or {@link Long#MIN_VALUE}. */

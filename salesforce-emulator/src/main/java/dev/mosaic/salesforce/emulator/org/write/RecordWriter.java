@@ -92,7 +92,7 @@ public final class RecordWriter {
 
     public void update(ObjectDef def, long key, Map<String, Object> fields, long userKey, boolean restricted,
                        long nowMillis) {
-        ObjectTable table = liveRecord(def, key);
+        ObjectTable table = liveRecord(def, key, nowMillis);
         int row = RecordStore.rowOf(key);
         Map<String, Object> body = new LinkedHashMap<>(fields);
         Object bodyId = body.remove("Id");
@@ -119,7 +119,7 @@ public final class RecordWriter {
 
     /** Soft-deletes the record and everything that cascades from it; returns the keys deleted. */
     public List<Long> delete(ObjectDef def, long key, long userKey, long nowMillis) {
-        liveRecord(def, key);
+        liveRecord(def, key, nowMillis);
         return deleteAll(List.of(key), userKey, nowMillis);
     }
 
@@ -187,9 +187,9 @@ public final class RecordWriter {
             throw new SalesforceError(400, "INVALID_OPERATION",
                     "A merge request must name the master record and one or two records to merge");
         }
-        liveRecord(def, master);
+        liveRecord(def, master, nowMillis);
         for (long loser : losers) {
-            liveRecord(def, loser);
+            liveRecord(def, loser, nowMillis);
             if (loser == master) {
                 throw new SalesforceError(400, "INVALID_ID_FIELD", "Cannot merge a record with itself");
             }
@@ -234,11 +234,11 @@ public final class RecordWriter {
         table.stamp(row, at, true);
     }
 
-    /** The table of a live record of this object, or Salesforce's 404s. */
-    public ObjectTable liveRecord(ObjectDef def, long key) {
+    /** The table of a live record of this object, or Salesforce's 404s (purged records no longer exist). */
+    public ObjectTable liveRecord(ObjectDef def, long key, long nowMillis) {
         ObjectTable table = store.table(def);
         if (key == RecordStore.NO_KEY || RecordStore.codeOf(key) != table.code()
-                || !table.hasRow(RecordStore.rowOf(key))) {
+                || !table.hasRow(RecordStore.rowOf(key)) || table.isPurged(RecordStore.rowOf(key), nowMillis)) {
             throw new SalesforceError(404, "NOT_FOUND", "The requested resource does not exist");
         }
         if (table.isDeleted(RecordStore.rowOf(key))) {

@@ -145,4 +145,15 @@ class SoqlErrorsTest {
         assertThat(e.errorCode()).isEqualTo("INVALID_FIELD");
         assertThat(e.getMessage()).isEqualTo("duplicate field selected: Id");
     }
+
+    @Test
+    void aggregatesNeedGroupingForPlainFieldsAndNumbersForSums() {
+        SalesforceError mixed = error("SELECT Name, COUNT(Id) FROM Account");
+        assertThat(mixed.errorCode()).isEqualTo("MALFORMED_QUERY");
+        assertThat(mixed.getMessage()).endsWith("Field must be grouped or aggregated: Name");
+        assertThat(error("SELECT SUM(Name) FROM Account").getMessage())
+                .endsWith("field Name does not support aggregate operator SUM");
+        assertThat(error("SELECT MAX(SystemModstamp) FROM Account", QueryMode.BULK_QUERY).errorCode())
+                .isEqualTo("API_ERROR");
+    }
 }

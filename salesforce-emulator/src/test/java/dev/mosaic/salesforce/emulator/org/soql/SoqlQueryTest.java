@@ -274,4 +274,21 @@ class SoqlQueryTest {
         assertThat(first.get(199).get("Id")).isNotEqualTo(second.get(0).get("Id"));
         assertThat(r.restRecords(r.totalSize(), r.totalSize() + 10, "59.0")).isEmpty();
     }
+
+    @Test
+    void aggregatesWithoutGroupByReturnOneAggregateResult() {
+        List<Map<String, Object>> rows = rest("SELECT COUNT(Id), MAX(SystemModstamp) latest, MIN(CreatedDate), "
+                + "COUNT_DISTINCT(AccountId) FROM Contact LIMIT 1");
+        assertThat(rows).hasSize(1);
+        Map<String, Object> result = rows.get(0);
+        assertThat(result.keySet()).containsExactly("attributes", "expr0", "latest", "expr1", "expr2");
+        assertThat(result.get("attributes")).isEqualTo(Map.of("type", "AggregateResult"));
+        assertThat(result.get("expr0")).isEqualTo(count("SELECT COUNT() FROM Contact"));
+        String latest = (String) rest("SELECT SystemModstamp FROM Contact ORDER BY SystemModstamp DESC LIMIT 1")
+                .get(0).get("SystemModstamp");
+        assertThat(result.get("latest")).isEqualTo(latest);
+        Map<String, Object> sums = rest("SELECT SUM(Amount), AVG(Amount) FROM Opportunity WHERE Amount != null").get(0);
+        assertThat((Double) sums.get("expr0")).isPositive();
+        assertThat((Double) sums.get("expr1")).isPositive();
+    }
 }
