@@ -135,6 +135,16 @@ class BulkQueryTest {
     }
 
     @Test
+    void resultsMustBeFetchedWithTheCreatingApiVersion() {
+        String jobId = create("query", "SELECT Id FROM Account LIMIT 1").get("id").asText();
+        awaitComplete(jobId);
+
+        HttpResponse<String> other = http.get("/services/data/v60.0/jobs/query/" + jobId + "/results", token);
+
+        assertThat(other.statusCode()).isEqualTo(409);
+    }
+
+    @Test
     void delimiterAndLineEndingAreHonoured() {
         JsonNode job = json(http.postJson(V + "/jobs/query", token, Map.of("operation", "query",
                 "query", "SELECT Id, Name FROM Account LIMIT 2", "columnDelimiter", "PIPE", "lineEnding", "CRLF")));

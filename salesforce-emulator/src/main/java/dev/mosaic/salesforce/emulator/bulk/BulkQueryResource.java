@@ -119,6 +119,12 @@ public final class BulkQueryResource implements DataHandler {
     }
 
     private ApiResponse results(DataCall call, BulkQueryJob job) {
+        // The docs: results must be fetched with the API version that created the job, else 409. They name no
+        // error code, so ours is descriptive.
+        if (!call.version().equals(job.apiVersion)) {
+            throw new SalesforceError(409, "API_VERSION_MISMATCH", "The job " + job.id + " was created with API version "
+                    + job.apiVersion + "; fetch its results with the same version, not " + call.version() + ".");
+        }
         if (job.state() != JobState.JobComplete) {
             throw new SalesforceError(412, "JOB_NOT_COMPLETE",
                     "The job " + job.id + " is in state " + job.state() + "; results are available once it is JobComplete.");
