@@ -34,7 +34,8 @@ abstract class AccessPlan {
                 continue;
             }
             String path = cmp.path();
-            if (path.equalsIgnoreCase("Id") && (cmp.operator().equals("=") || cmp.operator().equals("IN"))) {
+            if (path.equalsIgnoreCase("Id") && cmp.semiJoin() == null
+                    && (cmp.operator().equals("=") || cmp.operator().equals("IN"))) {
                 FieldDef id = table.def().field("Id");
                 TreeSet<Integer> rows = new TreeSet<>();
                 for (Literal lit : cmp.values()) {

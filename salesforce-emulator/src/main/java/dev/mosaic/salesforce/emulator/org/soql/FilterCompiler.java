@@ -18,12 +18,15 @@ final class FilterCompiler {
     private final ObjectTable table;
     private final PathBinder binder;
     private final LiteralValues literals;
+    private final SemiJoin.Binder semiJoins;
 
-    FilterCompiler(String soql, ObjectTable table, PathBinder binder, LiteralValues literals) {
+    FilterCompiler(String soql, ObjectTable table, PathBinder binder, LiteralValues literals,
+                   SemiJoin.Binder semiJoins) {
         this.soql = soql;
         this.table = table;
         this.binder = binder;
         this.literals = literals;
+        this.semiJoins = semiJoins;
     }
 
     RowFilter compile(Condition condition) {
@@ -81,6 +84,19 @@ final class FilterCompiler {
         FieldPath path = bind(c);
         FieldDef leaf = path.leaf();
         String op = c.operator();
+        if (c.semiJoin() != null) {
+            if (leaf.storage() != FieldType.Storage.REF) {
+                throw SoqlErrors.invalidField(soql, c.offset(), "Invalid field for semi-join: " + leaf.name()
+                        + ". The outer field must be an Id or a reference field");
+            }
+            SemiJoin semiJoin = SemiJoin.bind(soql, c.semiJoin(), semiJoins);
+            boolean negate = op.equals("NOT IN");
+            return row -> {
+                Object v = path.read(table, row);
+                boolean in = v != null && semiJoin.keys().contains((Long) v);
+                return negate != in;
+            };
+        }
         switch (op) {
             case "LIKE" -> {
                 Literal lit = c.values().get(0);
@@ -95,10 +111,11 @@ final class FilterCompiler {
                 Set<Object> keys = new HashSet<>();
                 boolean hasNull = false;
                 for (Literal lit : c.values()) {
-                    if (lit.isNull()) {
+                    Object value = literals.convert(leaf, lit);
+                    if (value == null) {
                         hasNull = true;
                     } else {
-                        keys.add(StoredValues.setKey(leaf, literals.convert(leaf, lit)));
+                        keys.add(StoredValues.setKey(leaf, value));
                     }
                 }
                 boolean nullIn = hasNull;

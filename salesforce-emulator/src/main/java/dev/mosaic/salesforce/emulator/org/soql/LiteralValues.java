@@ -128,7 +128,8 @@ final class LiteralValues {
                 if (kind != Token.Kind.STRING) {
                     throw typeMismatch(field, literal);
                 }
-                return literal.text();
+                // Salesforce stores empty text as null, so '' matches what null matches.
+                return literal.text().isEmpty() ? null : literal.text();
             }
             case BOOLEAN -> {
                 if (!isBoolean(literal)) {

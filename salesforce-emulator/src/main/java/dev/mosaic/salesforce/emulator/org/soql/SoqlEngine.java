@@ -65,7 +65,8 @@ public final class SoqlEngine {
                 }
                 columns.add(new SelectedColumn.Field(path));
             } else if (item instanceof SubqueryItem s) {
-                SelectedColumn.Children children = bindSubquery(soql, def, s, binder, literals);
+                SelectedColumn.Children children = bindSubquery(soql, def, s, binder, literals,
+                        new SemiJoin.Binder(store, binder, literals, mode.includesDeleted(), nowMillis));
                 columns.add(children);
                 subqueries.add(children);
             }
@@ -84,7 +85,8 @@ public final class SoqlEngine {
             throw new SalesforceError(400, "NUMBER_OUTSIDE_VALID_RANGE",
                     "Maximum SOQL offset allowed is " + MAX_OFFSET);
         }
-        RowFilter filter = new FilterCompiler(soql, table, binder, literals).compile(statement.where());
+        SemiJoin.Binder semiJoins = new SemiJoin.Binder(store, binder, literals, mode.includesDeleted(), nowMillis);
+        RowFilter filter = new FilterCompiler(soql, table, binder, literals, semiJoins).compile(statement.where());
         RowOrdering order = statement.orderBy().isEmpty() ? null
                 : RowOrdering.compile(soql, table, binder, statement.orderBy());
         AccessPlan plan = AccessPlan.choose(soql, table, statement, binder, literals);
@@ -134,7 +136,7 @@ public final class SoqlEngine {
     }
 
     private SelectedColumn.Children bindSubquery(String soql, ObjectDef parent, SubqueryItem s, PathBinder binder,
-                                                 LiteralValues literals) {
+                                                 LiteralValues literals, SemiJoin.Binder semiJoins) {
         SoqlStatement inner = s.statement();
         ObjectDef.ChildRelationship rel = parent.childRelationship(inner.from());
         if (rel == null) {
@@ -149,7 +151,7 @@ public final class SoqlEngine {
             }
             fields.add(binder.bind(childDef, f.path(), f.offset()));
         }
-        RowFilter filter = new FilterCompiler(soql, childTable, binder, literals).compile(inner.where());
+        RowFilter filter = new FilterCompiler(soql, childTable, binder, literals, semiJoins).compile(inner.where());
         RowOrdering order = inner.orderBy().isEmpty() ? null
                 : RowOrdering.compile(soql, childTable, binder, inner.orderBy());
         FieldDef parentField = childDef.field(rel.field());

@@ -182,6 +182,11 @@ final class SoqlParser {
         if (operator.equals("IN") || operator.equals("NOT IN") || operator.equals("INCLUDES")
                 || operator.equals("EXCLUDES")) {
             expect(Token.Kind.LPAREN);
+            if (peek().isKeyword("SELECT") && (operator.equals("IN") || operator.equals("NOT IN"))) {
+                SoqlStatement semiJoin = statement(true);
+                expect(Token.Kind.RPAREN);
+                return new Comparison(field.text(), field.offset(), operator, List.of(), valueOffset, semiJoin);
+            }
             do {
                 values.add(literal());
             } while (acceptComma());
@@ -189,7 +194,7 @@ final class SoqlParser {
         } else {
             values.add(literal());
         }
-        return new Comparison(field.text(), field.offset(), operator, List.copyOf(values), valueOffset);
+        return new Comparison(field.text(), field.offset(), operator, List.copyOf(values), valueOffset, null);
     }
 
     private Literal literal() {

@@ -48,9 +48,12 @@ record SoqlStatement(List<SelectItem> select, String from, int fromOffset, Condi
     record Not(Condition term) implements Condition {
     }
 
-    /** {@code path op value}; IN and NOT IN carry a list of values. */
-    record Comparison(String path, int offset, String operator, List<Literal> values, int valueOffset)
-            implements Condition {
+    /**
+     * {@code path op value}; IN and NOT IN carry a list of values, or a semi-join subquery
+     * ({@code AccountId IN (SELECT Id FROM Account WHERE …)}) instead.
+     */
+    record Comparison(String path, int offset, String operator, List<Literal> values, int valueOffset,
+                      SoqlStatement semiJoin) implements Condition {
     }
 
     /** A literal as written: its token kind and text (string literals already unescaped). */

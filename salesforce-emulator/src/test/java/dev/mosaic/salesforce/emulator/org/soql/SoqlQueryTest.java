@@ -291,4 +291,25 @@ class SoqlQueryTest {
         assertThat((Double) sums.get("expr0")).isPositive();
         assertThat((Double) sums.get("expr1")).isPositive();
     }
+
+    @Test
+    void semiJoinsFilterByAnotherObjectsIds() {
+        int withOpps = count("SELECT COUNT() FROM Account WHERE Id IN (SELECT AccountId FROM Opportunity)");
+        int withoutOpps = count("SELECT COUNT() FROM Account WHERE Id NOT IN (SELECT AccountId FROM Opportunity)");
+        assertThat(withOpps).isPositive();
+        assertThat(withOpps + withoutOpps).isEqualTo(count("SELECT COUNT() FROM Account"));
+        List<List<String>> won = csv("SELECT Id, AccountId FROM Contact WHERE AccountId IN "
+                + "(SELECT AccountId FROM Opportunity WHERE IsWon = true)");
+        List<Object> wonAccounts = rest("SELECT AccountId FROM Opportunity WHERE IsWon = true").stream()
+                .map(r -> r.get("AccountId")).toList();
+        assertThat(won).isNotEmpty().allMatch(r -> wonAccounts.contains(r.get(1)));
+    }
+
+    @Test
+    void emptyStringMatchesNullTextAsSalesforceStoresIt() {
+        assertThat(count("SELECT COUNT() FROM Contact WHERE Email = ''"))
+                .isEqualTo(count("SELECT COUNT() FROM Contact WHERE Email = null")).isPositive();
+        assertThat(count("SELECT COUNT() FROM Contact WHERE Email != ''"))
+                .isEqualTo(count("SELECT COUNT() FROM Contact WHERE Email != null"));
+    }
 }
