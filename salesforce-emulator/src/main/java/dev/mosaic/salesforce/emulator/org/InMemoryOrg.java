@@ -15,6 +15,7 @@ import dev.mosaic.salesforce.emulator.org.write.RecordWriter;
 import dev.mosaic.salesforce.emulator.org.write.ReplicationFeeds;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -276,6 +277,17 @@ public final class InMemoryOrg implements Org {
                 counts.put(t.def().name(), c);
             }
             return counts;
+        });
+    }
+
+    /**
+     * From now on, stamp writes up to {@code maxLag} in the past, as long transactions do on a busy
+     * org (see {@link RecordWriter#setCommitLag}). {@code Duration.ZERO} switches it off.
+     */
+    public void setCommitLag(Duration maxLag, long seed) {
+        store.write(() -> {
+            writer.setCommitLag(maxLag, seed);
+            return null;
         });
     }
 

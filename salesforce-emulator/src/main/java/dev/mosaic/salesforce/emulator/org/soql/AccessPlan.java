@@ -29,6 +29,9 @@ abstract class AccessPlan {
         long from = Long.MIN_VALUE;
         long to = Long.MAX_VALUE;
         boolean stampBounded = false;
+        int firstRow = 0;
+        int endRow = Integer.MAX_VALUE;
+        boolean idBounded = false;
         for (Condition c : conjuncts) {
             if (!(c instanceof Comparison cmp)) {
                 continue;
@@ -45,6 +48,21 @@ abstract class AccessPlan {
                     }
                 }
                 return new ById(rows);
+            }
+            if (path.equalsIgnoreCase("Id") && cmp.semiJoin() == null && cmp.values().size() == 1
+                    && !cmp.values().get(0).isNull() && List.of("<", "<=", ">", ">=").contains(cmp.operator())) {
+                // PK chunking: Id ranges are row ranges, since rows are numbered in Id order.
+                Object key = literals.convert(table.def().field("Id"), cmp.values().get(0));
+                if (key instanceof Long k && k != Long.MIN_VALUE && RecordStore.codeOf(k) == table.code()) {
+                    int row = RecordStore.rowOf(k);
+                    switch (cmp.operator()) {
+                        case ">" -> firstRow = Math.max(firstRow, row + 1);
+                        case ">=" -> firstRow = Math.max(firstRow, row);
+                        case "<" -> endRow = Math.min(endRow, row);
+                        default -> endRow = Math.min(endRow, row + 1);
+                    }
+                    idBounded = true;
+                }
             }
             if (path.equalsIgnoreCase("SystemModstamp") && !cmp.operator().equals("!=")
                     && cmp.values().size() == 1 && !cmp.values().get(0).isNull()
@@ -73,10 +91,10 @@ abstract class AccessPlan {
                 stampBounded = true;
             }
         }
-        if (stampBounded || startsWithStampAscending(statement.orderBy())) {
+        if (stampBounded || !idBounded && startsWithStampAscending(statement.orderBy())) {
             return new ByStamp(from, to);
         }
-        return new Scan();
+        return new Scan(firstRow, endRow);
     }
 
     private static boolean startsWithStampAscending(List<OrderItem> orderBy) {
@@ -88,12 +106,20 @@ abstract class AccessPlan {
         return item.path().equalsIgnoreCase("Id") && item.ascending();
     }
 
-    /** Every row in Id order. */
+    /** Rows in Id order, optionally within an Id range. */
     static final class Scan extends AccessPlan {
+        private final int firstRow;
+        private final int endRow;
+
+        Scan(int firstRow, int endRow) {
+            this.firstRow = firstRow;
+            this.endRow = endRow;
+        }
+
         @Override
         void visit(ObjectTable table, RowVisitor visitor) {
-            int n = table.size();
-            for (int row = 0; row < n; row++) {
+            int n = Math.min(table.size(), endRow);
+            for (int row = firstRow; row < n; row++) {
                 if (!visitor.visit(row)) {
                     return;
                 }
@@ -152,8 +178,8 @@ abstract class AccessPlan {
                 return orderBy.isEmpty();
             }
             OrderItem first = orderBy.get(0);
-            boolean stampAsc = first.path().equalsIgnoreCase("SystemModstamp") && first.ascending()
-                    && (first.nullsFirst() == null || first.nullsFirst());
+            // SystemModstamp is never null, so NULLS FIRST/LAST cannot change the order.
+            boolean stampAsc = first.path().equalsIgnoreCase("SystemModstamp") && first.ascending();
             return stampAsc && (orderBy.size() == 1 || isId(orderBy.get(1)));
         }
     }

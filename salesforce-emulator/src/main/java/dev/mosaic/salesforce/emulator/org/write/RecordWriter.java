@@ -8,12 +8,14 @@ import dev.mosaic.salesforce.emulator.org.schema.StandardSchema;
 import dev.mosaic.salesforce.emulator.org.store.ObjectTable;
 import dev.mosaic.salesforce.emulator.org.store.RecordStore;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -38,6 +40,24 @@ public final class RecordWriter {
     public RecordWriter(RecordStore store) {
         this.store = store;
         this.inputs = new FieldInputs(store);
+    }
+
+    private final Random lagRandom = new Random(0);
+    private long maxCommitLagMillis;
+
+    /**
+     * Makes writes carry a SystemModstamp up to {@code maxLag} before "now", as records do whose
+     * transaction started earlier than it committed. A sync that keeps "the highest stamp seen" as its
+     * cursor then misses them, exactly as against a busy real org; a lookback window catches them.
+     */
+    public void setCommitLag(Duration maxLag, long seed) {
+        this.maxCommitLagMillis = maxLag.toMillis();
+        this.lagRandom.setSeed(seed);
+    }
+
+    private long transactionStamp(long nowMillis) {
+        long lag = maxCommitLagMillis <= 0 ? 0 : (long) (lagRandom.nextDouble() * maxCommitLagMillis);
+        return stampOf(nowMillis - lag);
     }
 
     /** Seconds precision, as Salesforce keeps datetimes. */
@@ -70,7 +90,7 @@ public final class RecordWriter {
         }
         values.forEach((f, v) -> table.set(row, f, v));
         derive(table, row);
-        long at = stampOf(nowMillis);
+        long at = transactionStamp(nowMillis);
         table.set(row, def.field("CreatedDate"), at);
         table.set(row, def.field("CreatedById"), userKey);
         table.set(row, def.field("LastModifiedDate"), at);
@@ -114,7 +134,7 @@ public final class RecordWriter {
         }
         values.forEach((f, v) -> table.set(row, f, v));
         derive(table, row);
-        touch(table, row, userKey, nowMillis);
+        touch(table, row, userKey, transactionStamp(nowMillis));
     }
 
     /** Soft-deletes the record and everything that cascades from it; returns the keys deleted. */
@@ -125,7 +145,7 @@ public final class RecordWriter {
 
     /** Deletes many records with one pass per dependent object for each cascade level. */
     public List<Long> deleteAll(List<Long> keys, long userKey, long nowMillis) {
-        long at = stampOf(nowMillis);
+        long at = transactionStamp(nowMillis);
         List<Long> deleted = new ArrayList<>();
         Set<Long> frontier = new HashSet<>();
         for (long key : keys) {
@@ -194,7 +214,7 @@ public final class RecordWriter {
                 throw new SalesforceError(400, "INVALID_ID_FIELD", "Cannot merge a record with itself");
             }
         }
-        long at = stampOf(nowMillis);
+        long at = transactionStamp(nowMillis);
         Set<Long> moved = new HashSet<>(losers);
         for (ObjectTable child : store.tables()) {
             List<FieldDef> refs = new ArrayList<>();

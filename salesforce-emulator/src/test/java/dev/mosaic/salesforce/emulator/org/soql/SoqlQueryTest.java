@@ -312,4 +312,16 @@ class SoqlQueryTest {
         assertThat(count("SELECT COUNT() FROM Contact WHERE Email != ''"))
                 .isEqualTo(count("SELECT COUNT() FROM Contact WHERE Email != null"));
     }
+
+    @Test
+    void idRangesChunkTheTableInIdOrder() {
+        List<List<String>> all = csv("SELECT Id FROM Task ORDER BY Id");
+        String lower = all.get(100).get(0);
+        String upper = all.get(250).get(0);
+        List<List<String>> chunk = csv("SELECT Id FROM Task WHERE Id > '" + lower + "' AND Id <= '" + upper
+                + "' ORDER BY Id");
+        assertThat(chunk).isEqualTo(all.subList(101, 251));
+        assertThat(csv("SELECT Id FROM Task WHERE Id >= '" + lower + "' ORDER BY Id LIMIT 3"))
+                .isEqualTo(all.subList(100, 103));
+    }
 }
