@@ -51,6 +51,7 @@ public final class StandardSchema {
         linkChildRelationships();
     }
 
+    /** All objects in name order, as global describe lists them. */
     public List<ObjectDef> objects() {
         List<ObjectDef> sorted = new ArrayList<>(byLowerName.values());
         sorted.sort((a, b) -> a.name().compareTo(b.name()));
