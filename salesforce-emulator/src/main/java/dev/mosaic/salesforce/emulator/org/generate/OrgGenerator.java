@@ -26,7 +26,12 @@ public final class OrgGenerator {
     private final RecordStore store;
     private final long now;
     private final long start;
-    private final long[] importInstants;
+    /** Instants of org-wide system jobs (a data fix, a field backfill) that touched many records at once. */
+    private final long[] massUpdates;
+    /** Where the timeline is: accounts are created in order, and their records around them. */
+    private long blockBase;
+    /** The instant of the data load the current accounts came in by, or -1 if they were keyed in. */
+    private long blockImport = -1;
     private final TableWriter users;
     private final TableWriter accounts;
     private final TableWriter contacts;
@@ -58,12 +63,11 @@ public final class OrgGenerator {
         this.events = new TableWriter(store.table(s.object("Event")));
         this.emails = new TableWriter(store.table(s.object("EmailMessage")));
         this.notes = new TableWriter(store.table(s.object("Note")));
-        // Data loads: many records share one exact stamp, as real imports do.
-        this.importInstants = new long[40];
-        for (int i = 0; i < importInstants.length; i++) {
-            importInstants[i] = start + (long) (random.nextDouble() * (now - start - DAY));
-            importInstants[i] -= Math.floorMod(importInstants[i], 1000);
+        this.massUpdates = new long[12];
+        for (int i = 0; i < massUpdates.length; i++) {
+            massUpdates[i] = seconds(start + (long) (random.nextDouble() * (now - start - DAY)));
         }
+        java.util.Arrays.sort(massUpdates);
     }
 
     /** Generates into an empty store; the admin is user row 0 and the restricted user row 1. */
@@ -85,7 +89,16 @@ public final class OrgGenerator {
                     pick(TITLES));
         }
         long previousAccount = RecordStore.NO_KEY;
+        long span = now - start - 2 * DAY;
+        int blockEnd = 0;
         for (int a = 0; a < accountCount; a++) {
+            if (a == blockEnd) {
+                // Ids grow with time, as in a real org; a quarter of the blocks arrived by one data load
+                // and share its exact instant.
+                blockEnd = a + 1 + random.nextInt(Math.max(1, Math.min(400, accountCount / 8)));
+                blockBase = start + (long) ((double) a / accountCount * span);
+                blockImport = random.nextInt(4) == 0 ? seconds(blockBase + random.nextInt(86_400_000)) : -1;
+            }
             previousAccount = account(a, previousAccount);
         }
     }
@@ -520,17 +533,21 @@ public final class OrgGenerator {
     }
 
     /**
-     * [CreatedDate, LastModifiedDate, SystemModstamp]. A quarter of records come from a bulk import
-     * and share its exact instant; the rest spread over three years, some edited later, a few touched
-     * by system jobs (SystemModstamp after LastModifiedDate).
+     * [CreatedDate, LastModifiedDate, SystemModstamp]. Records of imported accounts mostly share the
+     * load's exact instant, and most of them are never touched again; the rest are created within
+     * weeks of their account, some edited later, and a few touched by org-wide system jobs that move
+     * SystemModstamp but not LastModifiedDate.
      */
     private long[] stamps() {
-        if (random.nextInt(4) == 0) {
-            long t = importInstants[random.nextInt(importInstants.length)];
-            return new long[] {t, t, t};
+        long created;
+        if (blockImport >= 0 && random.nextInt(10) < 9) {
+            created = blockImport;
+            if (random.nextInt(10) < 7) {
+                return new long[] {created, created, created};
+            }
+        } else {
+            created = seconds(Math.min(now - 60_000, blockBase + (long) (random.nextDouble() * 45 * DAY)));
         }
-        long created = start + (long) (random.nextDouble() * (now - start - 60_000));
-        created -= Math.floorMod(created, 1000);
         long modified = created;
         if (random.nextInt(5) < 3) {
             modified = created + (long) (random.nextDouble() * (now - created - 1000));
@@ -538,10 +555,16 @@ public final class OrgGenerator {
         }
         long modstamp = modified;
         if (random.nextInt(20) == 0) {
-            modstamp = modified + (long) (random.nextDouble() * (now - modified - 1000));
-            modstamp -= Math.floorMod(modstamp, 1000);
+            long job = massUpdates[random.nextInt(massUpdates.length)];
+            if (job > modified) {
+                modstamp = job;
+            }
         }
         return new long[] {created, Math.max(created, modified), Math.max(modified, modstamp)};
+    }
+
+    private static long seconds(long millis) {
+        return millis - Math.floorMod(millis, 1000);
     }
 
     private long owner() {
