@@ -214,4 +214,18 @@ class CrudTest {
                 .restRecords(0, 1000, "59.0");
         assertThat(window).extracting(r -> r.get("Id")).containsAll(lagged).contains(early);
     }
+
+    @Test
+    void derivedFieldsFollowWhatTheClientWrote() {
+        String event = org.create("Event", Map.of("Subject", "Demo", "StartDateTime", "2026-12-01T15:00:00.000+0000",
+                "DurationInMinutes", 90), admin);
+        assertThat(org.retrieve("Event", event, List.of("EndDateTime", "ActivityDate"), admin, "59.0"))
+                .containsEntry("EndDateTime", "2026-12-01T16:30:00.000+0000").containsEntry("ActivityDate", "2026-12-01");
+        String opp = org.create("Opportunity", Map.of("Name", "D", "StageName", "Prospecting", "CloseDate", "2026-12-31",
+                "Amount", 1000, "Probability", 25), admin);
+        assertThat(org.retrieve("Opportunity", opp, List.of("ExpectedRevenue", "IsClosed"), admin, "59.0"))
+                .containsEntry("ExpectedRevenue", 250.0).containsEntry("IsClosed", false);
+        assertThat(failure(() -> org.update("Opportunity", opp, Map.of("ExpectedRevenue", 5), admin)).errorCode())
+                .isEqualTo("INVALID_FIELD_FOR_INSERT_UPDATE");
+    }
 }

@@ -111,8 +111,8 @@ public final class OrgGenerator {
         users.set(row, "FirstName", first);
         users.set(row, "LastName", last);
         users.set(row, "Email", email);
-        users.set(row, "Alias", (ascii(first).charAt(0) + ascii(last)).toLowerCase(Locale.ROOT)
-                .substring(0, Math.min(8, 1 + ascii(last).length())));
+        String alias = (ascii(first).charAt(0) + ascii(last)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        users.set(row, "Alias", alias.substring(0, Math.min(8, alias.length())));
         users.set(row, "Title", title);
         users.set(row, "IsActive", row < 2 || random.nextInt(10) > 0);
         users.set(row, "ProfileId", row == 1 ? "00e5g000000RstrAAA" : "00e5g000000StdUAAA");

@@ -164,6 +164,7 @@ public final class StandardSchema {
         o.f("Description", TEXTAREA, "Description").length(32000);
         o.f("StageName", PICKLIST, "Stage").required().picklist(OPPORTUNITY_STAGES);
         o.f("Amount", CURRENCY, "Amount");
+        o.f("ExpectedRevenue", CURRENCY, "Expected Amount").calculated();
         o.f("Probability", PERCENT, "Probability (%)");
         o.f("CloseDate", DATE, "Close Date").required();
         o.f("Type", PICKLIST, "Opportunity Type").picklist("New Customer", "Existing Customer - Upgrade",

@@ -319,12 +319,31 @@ public final class RecordWriter {
                 if (def.name().equals("Task")) {
                     boolean closed = "Completed".equals(table.get(row, def.field("Status")));
                     table.set(row, def.field("IsClosed"), closed);
+                } else {
+                    deriveEventTimes(table, row);
                 }
                 table.set(row, def.field("AccountId"), accountOf(table.get(row, def.field("WhatId")),
                         table.get(row, def.field("WhoId"))));
             }
             default -> { }
         }
+    }
+
+    /** An event's end, duration and day follow from whichever of them the client gave. */
+    private static void deriveEventTimes(ObjectTable table, int row) {
+        ObjectDef def = table.def();
+        Long start = (Long) table.get(row, def.field("StartDateTime"));
+        if (start == null) {
+            return;
+        }
+        Long end = (Long) table.get(row, def.field("EndDateTime"));
+        Long minutes = (Long) table.get(row, def.field("DurationInMinutes"));
+        if (end == null && minutes != null) {
+            table.set(row, def.field("EndDateTime"), start + minutes * 60_000L);
+        } else if (end != null) {
+            table.set(row, def.field("DurationInMinutes"), Math.max(0, (end - start) / 60_000L));
+        }
+        table.set(row, def.field("ActivityDate"), Math.floorDiv(start, 86_400_000L));
     }
 
     private Long accountOf(Object what, Object who) {
