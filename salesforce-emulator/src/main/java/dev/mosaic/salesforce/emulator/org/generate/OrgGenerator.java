@@ -23,6 +23,7 @@ public final class OrgGenerator {
     private static final long YEAR = 365 * DAY;
 
     private final Random random;
+    private final MessyValues values;
     private final RecordStore store;
     private final long now;
     private final long start;
@@ -47,6 +48,7 @@ public final class OrgGenerator {
 
     private OrgGenerator(long seed, RecordStore store, long nowMillis) {
         this.random = new Random(seed);
+        this.values = new MessyValues(random);
         this.store = store;
         // Whole seconds, like Salesforce's stamps.
         this.now = nowMillis - Math.floorMod(nowMillis, 1000);
@@ -85,7 +87,8 @@ public final class OrgGenerator {
         for (int i = 2; i < userCount; i++) {
             String first = pick(FIRST_NAMES);
             String last = pick(LAST_NAMES);
-            createUser(first, last, ascii(first).toLowerCase(Locale.ROOT) + "." + i + "@mosaic-demo.example",
+            createUser(first, last, MessyValues.ascii(first).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "")
+                    + "." + i + "@mosaic-demo.example",
                     pick(TITLES));
         }
         long previousAccount = RecordStore.NO_KEY;
@@ -111,7 +114,8 @@ public final class OrgGenerator {
         users.set(row, "FirstName", first);
         users.set(row, "LastName", last);
         users.set(row, "Email", email);
-        String alias = (ascii(first).charAt(0) + ascii(last)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String alias = (MessyValues.ascii(first).charAt(0) + MessyValues.ascii(last)).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]", "");
         users.set(row, "Alias", alias.substring(0, Math.min(8, alias.length())));
         users.set(row, "Title", title);
         users.set(row, "IsActive", row < 2 || random.nextInt(10) > 0);
@@ -129,19 +133,19 @@ public final class OrgGenerator {
 
     private long account(int index, long previousAccount) {
         int row = accounts.newRow();
-        String name = companyName();
-        String domain = domainOf(name, index);
+        String name = values.companyName();
+        String domain = values.domainOf(name, index);
         accounts.set(row, "Name", name);
         accounts.set(row, "Type", pick(new String[] {"Prospect", "Customer - Direct", "Customer - Channel",
                 "Channel Partner / Reseller", "Technology Partner", "Other"}));
         if (previousAccount != RecordStore.NO_KEY && random.nextInt(20) == 0) {
             accounts.set(row, "ParentId", previousAccount);
         }
-        address(accounts, row, "Billing");
+        values.address(accounts, row, "Billing");
         if (random.nextInt(3) == 0) {
-            address(accounts, row, "Shipping");
+            values.address(accounts, row, "Shipping");
         }
-        accounts.set(row, "Phone", phone());
+        accounts.set(row, "Phone", values.phone());
         accounts.set(row, "Website", random.nextInt(8) == 0 ? null : (random.nextBoolean() ? "https://www." : "")
                 + domain);
         accounts.set(row, "Industry", random.nextInt(6) == 0 ? null : pick(store.schema().object("Account")
@@ -227,7 +231,7 @@ public final class OrgGenerator {
         }
         contacts.set(row, "AccountId", accountKey == RecordStore.NO_KEY ? null : accountKey);
         int mailKind = random.nextInt(100);
-        String local = emailLocal(first, last);
+        String local = values.emailLocal(first, last);
         if (mailKind < 8) {
             contacts.set(row, "Email", null);
         } else if (mailKind < 25) {
@@ -235,8 +239,8 @@ public final class OrgGenerator {
         } else {
             contacts.set(row, "Email", local + "@" + domain);
         }
-        contacts.set(row, "Phone", random.nextInt(5) == 0 ? null : phone());
-        contacts.set(row, "MobilePhone", random.nextInt(2) == 0 ? null : phone());
+        contacts.set(row, "Phone", random.nextInt(5) == 0 ? null : values.phone());
+        contacts.set(row, "MobilePhone", random.nextInt(2) == 0 ? null : values.phone());
         contacts.set(row, "Title", random.nextInt(6) == 0 ? null : pick(TITLES));
         contacts.set(row, "Department", random.nextInt(3) == 0 ? null : pick(DEPARTMENTS));
         contacts.set(row, "LeadSource", random.nextInt(3) == 0 ? null : pick(new String[] {"Web", "Phone Inquiry",
@@ -245,7 +249,7 @@ public final class OrgGenerator {
             contacts.set(row, "Birthdate", (long) (-9000 + random.nextInt(12000)));
         }
         if (random.nextInt(2) == 0) {
-            address(contacts, row, "Mailing");
+            values.address(contacts, row, "Mailing");
         }
         if (reportsTo != RecordStore.NO_KEY && random.nextInt(5) == 0) {
             contacts.set(row, "ReportsToId", reportsTo);
@@ -270,7 +274,7 @@ public final class OrgGenerator {
         int origRow = RecordStore.rowOf(original);
         String first = (String) contacts.get(origRow, "FirstName");
         String last = (String) contacts.get(origRow, "LastName");
-        String typoLast = typo(last);
+        String typoLast = values.typo(last);
         long dup = contact(accountKey, domain, RecordStore.NO_KEY, new String[] {first, typoLast});
         int dupRow = RecordStore.rowOf(dup);
         String email = (String) contacts.get(origRow, "Email");
@@ -463,9 +467,9 @@ public final class OrgGenerator {
         leads.set(row, "FirstName", first);
         leads.set(row, "LastName", last);
         leads.set(row, "Company", random.nextInt(3) == 0 ? company : pick(COMPANY_WORDS) + " " + pick(COMPANY_NOUNS));
-        leads.set(row, "Email", random.nextInt(10) == 0 ? null : emailLocal(first, last) + "@"
+        leads.set(row, "Email", random.nextInt(10) == 0 ? null : values.emailLocal(first, last) + "@"
                 + (random.nextInt(3) == 0 ? pick(FREE_MAIL) : domain));
-        leads.set(row, "Phone", random.nextInt(3) == 0 ? null : phone());
+        leads.set(row, "Phone", random.nextInt(3) == 0 ? null : values.phone());
         leads.set(row, "Title", pick(TITLES));
         String status = pick(LEAD_STATUS);
         leads.set(row, "Status", status);
@@ -474,7 +478,7 @@ public final class OrgGenerator {
         leads.set(row, "Rating", pick(new String[] {"Hot", "Warm", "Cold", null}));
         leads.set(row, "Industry", random.nextInt(3) == 0 ? "Technology" : null);
         if (random.nextInt(2) == 0) {
-            address(leads, row, "");
+            values.address(leads, row, "");
         }
         long owner = owner();
         leads.set(row, "OwnerId", owner);
@@ -495,7 +499,7 @@ public final class OrgGenerator {
         if (random.nextInt(40) == 0) {
             int loser = leads.newRow();
             leads.set(loser, "FirstName", first);
-            leads.set(loser, "LastName", typo(last));
+            leads.set(loser, "LastName", values.typo(last));
             leads.set(loser, "Company", company);
             leads.set(loser, "Status", "Open - Not Contacted");
             leads.set(loser, "OwnerId", owner);
@@ -576,90 +580,7 @@ public final class OrgGenerator {
         return userKeys.get(random.nextInt(userKeys.size()));
     }
 
-    // ---- text helpers -----------------------------------------------------------------------------
-
-    private String companyName() {
-        String name = pick(COMPANY_WORDS) + " " + pick(COMPANY_NOUNS);
-        String suffix = pick(COMPANY_SUFFIXES);
-        return suffix.isEmpty() ? name : name + " " + suffix;
-    }
-
-    private String domainOf(String company, int index) {
-        String base = ascii(company.split(" ")[0]).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        if (base.isEmpty()) {
-            base = "company";
-        }
-        return base + (index % 7 == 0 ? "" : String.valueOf(index)) + pick(new String[] {".com", ".io", ".de",
-                ".co.uk", ".fr", ".net"});
-    }
-
-    private String emailLocal(String first, String last) {
-        String f = first == null ? "" : ascii(first).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        String l = ascii(last).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        if (l.isEmpty()) {
-            l = "user";
-        }
-        return switch (random.nextInt(4)) {
-            case 0 -> f.isEmpty() ? l : f + "." + l;
-            case 1 -> (f.isEmpty() ? "" : f.substring(0, 1)) + l;
-            case 2 -> f.isEmpty() ? l : f + "_" + l;
-            default -> f.isEmpty() ? l : f;
-        };
-    }
-
-    private String typo(String s) {
-        if (s.length() < 3) {
-            return s + s.charAt(s.length() - 1);
-        }
-        int i = 1 + random.nextInt(s.length() - 2);
-        return switch (random.nextInt(3)) {
-            case 0 -> s.substring(0, i) + s.substring(i + 1);
-            case 1 -> s.substring(0, i) + s.charAt(i) + s.substring(i);
-            default -> s.substring(0, i) + s.charAt(i + 1) + s.charAt(i) + s.substring(i + 2);
-        };
-    }
-
-    private String phone() {
-        int area = 200 + random.nextInt(800);
-        int mid = 100 + random.nextInt(900);
-        int end = random.nextInt(10_000);
-        return switch (random.nextInt(6)) {
-            case 0 -> String.format(Locale.ROOT, "(%d) %d-%04d", area, mid, end);
-            case 1 -> String.format(Locale.ROOT, "+1 %d %d %04d", area, mid, end);
-            case 2 -> String.format(Locale.ROOT, "%d.%d.%04d", area, mid, end);
-            case 3 -> String.format(Locale.ROOT, "+44 20 %04d %04d", random.nextInt(10_000), end);
-            case 4 -> String.format(Locale.ROOT, "+49 30 %d%04d", mid, end);
-            default -> String.format(Locale.ROOT, "%d%d%04d", area, mid, end);
-        };
-    }
-
-    private void address(TableWriter w, int row, String prefix) {
-        String[] city = pick(CITIES);
-        w.set(row, prefix + "Street", (1 + random.nextInt(2000)) + " " + pick(STREETS)
-                + (random.nextInt(5) == 0 ? "\nSuite " + (100 + random.nextInt(900)) : ""));
-        w.set(row, prefix + "City", city[0]);
-        w.set(row, prefix + "State", city[1]);
-        w.set(row, prefix + "PostalCode", city[2]);
-        w.set(row, prefix + "Country", city[3]);
-        if (random.nextInt(3) == 0) {
-            w.set(row, prefix + "Latitude", Math.round((random.nextDouble() * 140 - 70) * 1e6) / 1e6);
-            w.set(row, prefix + "Longitude", Math.round((random.nextDouble() * 340 - 170) * 1e6) / 1e6);
-            w.set(row, prefix + "GeocodeAccuracy", "Address");
-        }
-    }
-
-    private static String ascii(String s) {
-        String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        StringBuilder sb = new StringBuilder();
-        for (char c : n.toCharArray()) {
-            if (c < 128) {
-                sb.append(c);
-            }
-        }
-        return sb.length() == 0 ? "x" : sb.toString();
-    }
-
-    private <T> T pick(T[] values) {
-        return values[random.nextInt(values.length)];
+    private <T> T pick(T[] options) {
+        return options[random.nextInt(options.length)];
     }
 }
