@@ -156,6 +156,18 @@ class CrudTest {
     }
 
     @Test
+    void movingAContactToAnotherAccountMovesItsDirectRelation() {
+        String first = org.create("Account", Map.of("Name", "First"), admin);
+        String second = org.create("Account", Map.of("Name", "Second"), admin);
+        String contact = org.create("Contact", Map.of("LastName", "Mover", "AccountId", first), admin);
+        org.update("Contact", contact, Map.of("AccountId", second), admin);
+        List<Map<String, Object>> relations = org.query("SELECT AccountId, IsDirect FROM AccountContactRelation "
+                + "WHERE ContactId = '" + contact + "'", QueryMode.REST_QUERY, admin).restRecords(0, 5, "59.0");
+        assertThat(relations).hasSize(1);
+        assertThat(relations.get(0)).containsEntry("AccountId", second).containsEntry("IsDirect", true);
+    }
+
+    @Test
     void mutateMakesStampedChangesAndReportsThem() {
         clock.advance(Duration.ofHours(1));
         Map<String, Object> done = org.mutate(9, 20, 15, 5);

@@ -132,9 +132,43 @@ public final class RecordWriter {
             throw new SalesforceError(400, "REQUIRED_FIELD_MISSING",
                     "Required fields are missing: " + nulled.toString(), nulled);
         }
+        Object previousAccount = def.name().equals("Contact") ? table.get(row, def.field("AccountId")) : null;
         values.forEach((f, v) -> table.set(row, f, v));
         derive(table, row);
-        touch(table, row, userKey, transactionStamp(nowMillis));
+        long at = transactionStamp(nowMillis);
+        touch(table, row, userKey, at);
+        if (def.name().equals("Contact")) {
+            Object account = table.get(row, def.field("AccountId"));
+            if (account != null && !account.equals(previousAccount)) {
+                moveDirectRelation(key, (Long) account, userKey, at);
+            }
+        }
+    }
+
+    /** A contact's direct account relation follows its primary account, as Contacts to Multiple Accounts does. */
+    private void moveDirectRelation(long contact, long account, long userKey, long at) {
+        ObjectDef acr = store.schema().object("AccountContactRelation");
+        ObjectTable relations = store.table(acr);
+        FieldDef contactId = acr.field("ContactId");
+        FieldDef isDirect = acr.field("IsDirect");
+        for (int r = 0; r < relations.size(); r++) {
+            if (!relations.isDeleted(r) && Boolean.TRUE.equals(relations.get(r, isDirect))
+                    && Long.valueOf(contact).equals(relations.get(r, contactId))) {
+                relations.set(r, acr.field("AccountId"), account);
+                touch(relations, r, userKey, at);
+                return;
+            }
+        }
+        int r = relations.addRow();
+        relations.set(r, acr.field("AccountId"), account);
+        relations.set(r, contactId, contact);
+        relations.set(r, isDirect, Boolean.TRUE);
+        relations.set(r, acr.field("IsActive"), Boolean.TRUE);
+        relations.set(r, acr.field("CreatedDate"), at);
+        relations.set(r, acr.field("CreatedById"), userKey);
+        relations.set(r, acr.field("LastModifiedDate"), at);
+        relations.set(r, acr.field("LastModifiedById"), userKey);
+        relations.stamp(r, at, false);
     }
 
     /** Soft-deletes the record and everything that cascades from it; returns the keys deleted. */
