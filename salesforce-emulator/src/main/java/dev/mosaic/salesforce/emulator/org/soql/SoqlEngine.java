@@ -56,14 +56,21 @@ public final class SoqlEngine {
                 }
                 count = true;
             } else if (item instanceof FieldItem f) {
-                FieldPath path = binder.bind(def, f.path(), f.offset());
-                for (SelectedColumn c : columns) {
-                    if (c instanceof SelectedColumn.Field other && other.path().canonical().equalsIgnoreCase(
-                            path.canonical())) {
-                        throw new SalesforceError(400, "INVALID_FIELD", "duplicate field selected: " + path.canonical());
+                addField(columns, binder.bind(def, f.path(), f.offset()));
+            } else if (item instanceof FieldsItem fields) {
+                boolean unbounded = !fields.which().equals("STANDARD");
+                if (unbounded && (statement.limit() == null || statement.limit() > 200)) {
+                    throw SoqlErrors.malformed(soql, fields.offset(),
+                            "The SOQL FIELDS function must have a LIMIT of at most 200");
+                }
+                // The emulator models standard objects only, so CUSTOM adds nothing and ALL means STANDARD.
+                if (!fields.which().equals("CUSTOM")) {
+                    for (FieldDef field : def.fields()) {
+                        if (field.visibleTo(restrictedUser)) {
+                            addField(columns, binder.bind(def, field.name(), fields.offset()));
+                        }
                     }
                 }
-                columns.add(new SelectedColumn.Field(path));
             } else if (item instanceof SubqueryItem s) {
                 SelectedColumn.Children children = bindSubquery(soql, def, s, binder, literals,
                         new SemiJoin.Binder(store, binder, literals, mode.includesDeleted(), nowMillis));
@@ -105,6 +112,15 @@ public final class SoqlEngine {
             }
             return new SoqlQueryResult(store, table, columns, rows, rows.length, false, childRecords);
         });
+    }
+
+    private static void addField(List<SelectedColumn> columns, FieldPath path) {
+        for (SelectedColumn c : columns) {
+            if (c instanceof SelectedColumn.Field other && other.path().canonical().equalsIgnoreCase(path.canonical())) {
+                throw new SalesforceError(400, "INVALID_FIELD", "duplicate field selected: " + path.canonical());
+            }
+        }
+        columns.add(new SelectedColumn.Field(path));
     }
 
     private int[] run(ObjectTable table, AccessPlan plan, RowFilter filter, RowOrdering order,

@@ -76,6 +76,15 @@ final class SoqlParser {
             next();
             return new CountItem(t.offset());
         }
+        if (t.isKeyword("FIELDS") && peek().kind() == Token.Kind.LPAREN) {
+            next();
+            Token which = next();
+            if (!which.isKeyword("ALL") && !which.isKeyword("STANDARD") && !which.isKeyword("CUSTOM")) {
+                throw unexpected(which);
+            }
+            expect(Token.Kind.RPAREN);
+            return new FieldsItem(which.upper(), t.offset());
+        }
         if (AGGREGATES.contains(t.upper()) && peek().kind() == Token.Kind.LPAREN) {
             next();
             Token field = next();

@@ -12,11 +12,15 @@ record SoqlStatement(List<SelectItem> select, String from, int fromOffset, Condi
     }
 
     /** One entry of the SELECT list. */
-    sealed interface SelectItem permits FieldItem, CountItem, AggregateItem, SubqueryItem {
+    sealed interface SelectItem permits FieldItem, FieldsItem, CountItem, AggregateItem, SubqueryItem {
     }
 
     /** A field or dotted relationship path, e.g. {@code Account.Owner.Email}. */
     record FieldItem(String path, int offset) implements SelectItem {
+    }
+
+    /** {@code FIELDS(ALL)}, {@code FIELDS(STANDARD)} or {@code FIELDS(CUSTOM)}. */
+    record FieldsItem(String which, int offset) implements SelectItem {
     }
 
     /** {@code COUNT()}. */

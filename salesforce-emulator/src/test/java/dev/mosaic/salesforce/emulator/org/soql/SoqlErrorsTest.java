@@ -156,4 +156,12 @@ class SoqlErrorsTest {
         assertThat(error("SELECT MAX(SystemModstamp) FROM Account", QueryMode.BULK_QUERY).errorCode())
                 .isEqualTo("API_ERROR");
     }
+
+    @Test
+    void fieldsAllNeedsASmallLimitAndCannotRepeatAField() {
+        assertThat(error("SELECT FIELDS(ALL) FROM Contact").getMessage())
+                .endsWith("The SOQL FIELDS function must have a LIMIT of at most 200");
+        assertThat(error("SELECT Id, FIELDS(ALL) FROM User LIMIT 200").getMessage())
+                .isEqualTo("duplicate field selected: Id");
+    }
 }

@@ -324,4 +324,13 @@ class SoqlQueryTest {
         assertThat(csv("SELECT Id FROM Task WHERE Id >= '" + lower + "' ORDER BY Id LIMIT 3"))
                 .isEqualTo(all.subList(100, 103));
     }
+
+    @Test
+    void fieldsFunctionExpandsToEveryReadableField() {
+        Map<String, Object> record = rest("SELECT FIELDS(STANDARD) FROM Contact LIMIT 1").get(0);
+        assertThat(record).containsKeys("Id", "Name", "Email", "MailingAddress", "SystemModstamp", "Phone");
+        Map<String, Object> restricted = org.query("SELECT FIELDS(ALL) FROM Contact LIMIT 200", QueryMode.REST_QUERY,
+                org.restrictedUser()).restRecords(0, 1, "59.0").get(0);
+        assertThat(restricted).containsKey("Email").doesNotContainKey("Phone");
+    }
 }
