@@ -76,6 +76,8 @@ public final class RecordFormatter {
         ObjectTable leafTable = store.tableOf(key);
         FieldDef leaf = path.hops() == 0 ? path.leaf() : path.leafOn(leafTable);
         if (leaf == null) {
+            // A polymorphic parent of a type without this field: present, and null.
+            at.put(path.leaf().name(), null);
             return;
         }
         at.put(leaf.name(), restValue(leafTable, RecordStore.rowOf(key), leaf));
