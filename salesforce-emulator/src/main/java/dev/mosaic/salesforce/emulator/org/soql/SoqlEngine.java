@@ -45,9 +45,15 @@ public final class SoqlEngine {
         List<SelectedColumn> columns = new ArrayList<>();
         List<SelectedColumn.Children> subqueries = new ArrayList<>();
         List<AggregateItem> aggregates = new ArrayList<>();
+        boolean aggregateQuery = !statement.groupBy().isEmpty()
+                || statement.select().stream().anyMatch(i -> i instanceof AggregateItem);
         for (SelectItem item : statement.select()) {
             if (item instanceof AggregateItem a) {
                 aggregates.add(a);
+                continue;
+            }
+            if (aggregateQuery && item instanceof FieldItem) {
+                // Checked against GROUP BY when the aggregate query is bound.
                 continue;
             }
             if (item instanceof CountItem c) {
@@ -78,23 +84,20 @@ public final class SoqlEngine {
                 subqueries.add(children);
             }
         }
-        if (!aggregates.isEmpty() && !columns.isEmpty()) {
-            FieldItem plain = (FieldItem) statement.select().stream().filter(i -> i instanceof FieldItem).findFirst()
-                    .orElseThrow();
-            throw SoqlErrors.malformed(soql, plain.offset(), "Field must be grouped or aggregated: " + plain.path());
+        if (aggregateQuery && (!subqueries.isEmpty() || count)) {
+            throw SoqlErrors.malformed(soql, statement.fromOffset(), "Aggregate query does not support this select list");
         }
         if (mode.bulk()) {
-            refuseForBulk(statement, columns, count || !aggregates.isEmpty(), subqueries);
+            refuseForBulk(statement, columns, count || aggregateQuery, subqueries);
         }
-        AggregateQuery aggregate = aggregates.isEmpty() ? null
-                : AggregateQuery.bind(soql, table, binder, aggregates);
+        AggregateQuery aggregate = aggregateQuery ? AggregateQuery.bind(soql, table, binder, statement) : null;
         if (statement.offset() != null && statement.offset() > MAX_OFFSET) {
             throw new SalesforceError(400, "NUMBER_OUTSIDE_VALID_RANGE",
                     "Maximum SOQL offset allowed is " + MAX_OFFSET);
         }
         SemiJoin.Binder semiJoins = new SemiJoin.Binder(store, binder, literals, mode.includesDeleted(), nowMillis);
         RowFilter filter = new FilterCompiler(soql, table, binder, literals, semiJoins).compile(statement.where());
-        RowOrdering order = statement.orderBy().isEmpty() ? null
+        RowOrdering order = statement.orderBy().isEmpty() || aggregate != null ? null
                 : RowOrdering.compile(soql, table, binder, statement.orderBy());
         AccessPlan plan = AccessPlan.choose(soql, table, statement, binder, literals);
         boolean includeDeleted = mode.includesDeleted();

@@ -164,4 +164,14 @@ class SoqlErrorsTest {
         assertThat(error("SELECT Id, FIELDS(ALL) FROM User LIMIT 200").getMessage())
                 .isEqualTo("duplicate field selected: Id");
     }
+
+    @Test
+    void groupByNeedsSelectedFieldsGroupedAndIsRestOnly() {
+        assertThat(error("SELECT StageName, Name, COUNT(Id) FROM Opportunity GROUP BY StageName").getMessage())
+                .endsWith("Field must be grouped or aggregated: Name");
+        assertThat(error("SELECT StageName FROM Opportunity GROUP BY StageName", QueryMode.BULK_QUERY).errorCode())
+                .isEqualTo("API_ERROR");
+        assertThat(error("SELECT Description, COUNT(Id) FROM Account GROUP BY Description").getMessage())
+                .endsWith("field 'Description' can not be grouped in a query call");
+    }
 }

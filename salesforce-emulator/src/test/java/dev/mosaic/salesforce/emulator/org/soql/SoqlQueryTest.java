@@ -333,4 +333,23 @@ class SoqlQueryTest {
                 org.restrictedUser()).restRecords(0, 1, "59.0").get(0);
         assertThat(restricted).containsKey("Email").doesNotContainKey("Phone");
     }
+
+    @Test
+    void groupByReturnsOneAggregateResultPerGroup() {
+        List<Map<String, Object>> rows = rest("SELECT StageName, COUNT(Id) total, SUM(Amount) FROM Opportunity "
+                + "GROUP BY StageName ORDER BY StageName");
+        assertThat(rows).isNotEmpty();
+        assertThat(rows.get(0).keySet()).containsExactly("attributes", "StageName", "total", "expr0");
+        int sum = rows.stream().mapToInt(r -> (Integer) r.get("total")).sum();
+        assertThat(sum).isEqualTo(count("SELECT COUNT() FROM Opportunity"));
+        List<String> stages = rows.stream().map(r -> (String) r.get("StageName")).toList();
+        assertThat(stages).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER).doesNotHaveDuplicates();
+        Map<String, Object> won = rows.stream().filter(r -> "Closed Won".equals(r.get("StageName"))).findFirst()
+                .orElseThrow();
+        assertThat(won.get("total")).isEqualTo(count("SELECT COUNT() FROM Opportunity WHERE StageName = 'Closed Won'"));
+        List<Map<String, Object>> byParent = rest("SELECT Account.Name, COUNT(Id) FROM Contact WHERE AccountId != null "
+                + "GROUP BY Account.Name LIMIT 5");
+        assertThat(byParent).hasSize(5);
+        assertThat(byParent.get(0).keySet()).containsExactly("attributes", "Name", "expr0");
+    }
 }
