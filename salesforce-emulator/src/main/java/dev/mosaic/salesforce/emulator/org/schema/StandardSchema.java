@@ -27,6 +27,16 @@ public final class StandardSchema {
             "Value Proposition", "Id. Decision Makers", "Perception Analysis", "Proposal/Price Quote",
             "Negotiation/Review", "Closed Won", "Closed Lost"};
 
+    /**
+     * The fields of Salesforce's {@code Name} entity, which is what a polymorphic lookup such as
+     * {@code Who} or {@code What} points at: only these can follow it in a path.
+     */
+    public static final java.util.Set<String> NAME_ENTITY_FIELDS = java.util.Set.of("id", "name", "firstname",
+            "lastname", "type", "alias", "email", "phone", "title", "username", "isactive", "userroleid", "profileid");
+
+    /** {@code Who.Type}, {@code What.Type}: the name of the object a polymorphic lookup points at. */
+    public static final FieldDef OBJECT_TYPE = new FieldBuilder("Type", PICKLIST, "Object Type").readOnly().build();
+
     private final Map<String, ObjectDef> byLowerName = new LinkedHashMap<>();
     private final Map<String, ObjectDef> byPrefix = new LinkedHashMap<>();
 

@@ -74,6 +74,10 @@ public final class RecordFormatter {
             return;
         }
         ObjectTable leafTable = store.tableOf(key);
+        if (path.isObjectType()) {
+            at.put("Type", leafTable.def().name());
+            return;
+        }
         FieldDef leaf = path.hops() == 0 ? path.leaf() : path.leafOn(leafTable);
         if (leaf == null) {
             // A polymorphic parent of a type without this field: present, and null.

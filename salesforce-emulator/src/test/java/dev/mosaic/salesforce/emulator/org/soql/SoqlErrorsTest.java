@@ -174,4 +174,11 @@ class SoqlErrorsTest {
         assertThat(error("SELECT Description, COUNT(Id) FROM Account GROUP BY Description").getMessage())
                 .endsWith("field 'Description' can not be grouped in a query call");
     }
+
+    @Test
+    void polymorphicLookupsReachOnlyTheNameEntity() {
+        assertThat(error("SELECT Who.AccountId FROM Task").getMessage())
+                .endsWith("No such column 'AccountId' on entity 'Name'. " + FIELD_HINT);
+        assertThat(error("SELECT What.Owner.Email FROM Task").errorCode()).isEqualTo("INVALID_FIELD");
+    }
 }

@@ -352,4 +352,18 @@ class SoqlQueryTest {
         assertThat(byParent).hasSize(5);
         assertThat(byParent.get(0).keySet()).containsExactly("attributes", "Name", "expr0");
     }
+
+    @Test
+    void polymorphicTypeNamesTheObjectALookupPointsAt() {
+        List<Map<String, Object>> tasks = rest("SELECT Id, What.Type, What.Name FROM Task WHERE What.Type = "
+                + "'Opportunity' LIMIT 3");
+        assertThat(tasks).isNotEmpty();
+        Map<?, ?> what = (Map<?, ?>) tasks.get(0).get("What");
+        assertThat(what.get("Type")).isEqualTo("Opportunity");
+        assertThat(((Map<?, ?>) what.get("attributes")).get("type")).isEqualTo("Opportunity");
+        QueryResult bulk = org.query("SELECT Id, Who.Type FROM Task WHERE WhoId != null LIMIT 5",
+                QueryMode.BULK_QUERY, admin);
+        assertThat(bulk.csvHeader()).containsExactly("Id", "Who.Type");
+        assertThat(bulk.csvRows(0, 5)).allMatch(r -> r.get(1).equals("Contact") || r.get(1).equals("Lead"));
+    }
 }
