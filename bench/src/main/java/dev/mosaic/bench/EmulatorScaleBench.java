@@ -73,6 +73,18 @@ public final class EmulatorScaleBench {
         time("SELECT Id, Name, Account.Name FROM Contact ORDER BY LastName LIMIT 100", () -> org.query(
                 "SELECT Id, Name, Account.Name FROM Contact ORDER BY LastName LIMIT 100", QueryMode.REST_QUERY,
                 org.adminUser()).restRecords(0, 100, "59.0").size() + " rows");
+        time("SELECT StageName, COUNT(Id), SUM(Amount) FROM Opportunity GROUP BY StageName", () -> org.query(
+                "SELECT StageName, COUNT(Id), SUM(Amount) FROM Opportunity GROUP BY StageName", QueryMode.REST_QUERY,
+                org.adminUser()).totalSize() + " groups");
+        time("Contacts of accounts with a won opportunity (semi-join), COUNT()", () -> org.query(
+                "SELECT COUNT() FROM Contact WHERE AccountId IN (SELECT AccountId FROM Opportunity WHERE IsWon = true)",
+                QueryMode.REST_QUERY, org.adminUser()).totalSize() + " rows");
+        time("PK chunk: SELECT Id FROM Task WHERE Id >= <2001st id> ORDER BY Id LIMIT 50000 (queryAll)", () -> {
+            String from = (String) org.query("SELECT Id FROM Task ORDER BY Id LIMIT 1 OFFSET 2000", QueryMode.REST_QUERY_ALL,
+                    org.adminUser()).restRecords(0, 1, "59.0").get(0).get("Id");
+            return org.query("SELECT Id FROM Task WHERE Id >= '" + from + "' ORDER BY Id LIMIT 50000",
+                    QueryMode.BULK_QUERY_ALL, org.adminUser()).totalSize() + " rows";
+        });
         time("Bulk CSV of all Contacts (queryAll), every row rendered", () -> {
             QueryResult r = org.query("SELECT Id, FirstName, LastName, Email, Phone, AccountId, Account.Name, "
                     + "SystemModstamp FROM Contact", QueryMode.BULK_QUERY_ALL, org.adminUser());

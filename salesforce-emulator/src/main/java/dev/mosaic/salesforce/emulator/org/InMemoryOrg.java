@@ -132,7 +132,7 @@ public final class InMemoryOrg implements Org {
     @Override
     public Map<String, Object> describe(String objectName, OrgUser user, String apiVersion) {
         ObjectDef def = objectOr404(objectName);
-        return DescribeRenderer.describe(def, user.restricted(), RecordFormatter.version(apiVersion), schema::object);
+        return DescribeRenderer.describe(def, user.restricted(), RecordFormatter.version(apiVersion));
     }
 
     // ---- query ------------------------------------------------------------------------------------

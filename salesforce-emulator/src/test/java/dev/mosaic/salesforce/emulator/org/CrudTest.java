@@ -156,6 +156,18 @@ class CrudTest {
     }
 
     @Test
+    void movingAContactToAnotherAccountMovesItsDirectRelation() {
+        String first = org.create("Account", Map.of("Name", "First"), admin);
+        String second = org.create("Account", Map.of("Name", "Second"), admin);
+        String contact = org.create("Contact", Map.of("LastName", "Mover", "AccountId", first), admin);
+        org.update("Contact", contact, Map.of("AccountId", second), admin);
+        List<Map<String, Object>> relations = org.query("SELECT AccountId, IsDirect FROM AccountContactRelation "
+                + "WHERE ContactId = '" + contact + "'", QueryMode.REST_QUERY, admin).restRecords(0, 5, "59.0");
+        assertThat(relations).hasSize(1);
+        assertThat(relations.get(0)).containsEntry("AccountId", second).containsEntry("IsDirect", true);
+    }
+
+    @Test
     void mutateMakesStampedChangesAndReportsThem() {
         clock.advance(Duration.ofHours(1));
         Map<String, Object> done = org.mutate(9, 20, 15, 5);
@@ -213,5 +225,19 @@ class CrudTest {
                 + "2026-11-29T12:54:00Z ORDER BY SystemModstamp, Id", QueryMode.REST_QUERY_ALL, admin)
                 .restRecords(0, 1000, "59.0");
         assertThat(window).extracting(r -> r.get("Id")).containsAll(lagged).contains(early);
+    }
+
+    @Test
+    void derivedFieldsFollowWhatTheClientWrote() {
+        String event = org.create("Event", Map.of("Subject", "Demo", "StartDateTime", "2026-12-01T15:00:00.000+0000",
+                "DurationInMinutes", 90), admin);
+        assertThat(org.retrieve("Event", event, List.of("EndDateTime", "ActivityDate"), admin, "59.0"))
+                .containsEntry("EndDateTime", "2026-12-01T16:30:00.000+0000").containsEntry("ActivityDate", "2026-12-01");
+        String opp = org.create("Opportunity", Map.of("Name", "D", "StageName", "Prospecting", "CloseDate", "2026-12-31",
+                "Amount", 1000, "Probability", 25), admin);
+        assertThat(org.retrieve("Opportunity", opp, List.of("ExpectedRevenue", "IsClosed"), admin, "59.0"))
+                .containsEntry("ExpectedRevenue", 250.0).containsEntry("IsClosed", false);
+        assertThat(failure(() -> org.update("Opportunity", opp, Map.of("ExpectedRevenue", 5), admin)).errorCode())
+                .isEqualTo("INVALID_FIELD_FOR_INSERT_UPDATE");
     }
 }

@@ -112,6 +112,16 @@ class GeneratedOrgTest {
     }
 
     @Test
+    void idsGrowWithCreationTimeAsInARealOrg() {
+        List<List<String>> accounts = rows("SELECT Id, CreatedDate FROM Account ORDER BY Id");
+        int tenth = accounts.size() / 10;
+        String earlyMax = accounts.subList(0, tenth).stream().map(r -> r.get(1)).max(String::compareTo).orElseThrow();
+        String lateMin = accounts.subList(accounts.size() - tenth, accounts.size()).stream().map(r -> r.get(1))
+                .min(String::compareTo).orElseThrow();
+        assertThat(earlyMax).isLessThan(lateMin);
+    }
+
+    @Test
     void theAdminAndTheRestrictedUserAreRealUsers() {
         OrgUser admin = org.adminUser();
         OrgUser restricted = org.restrictedUser();

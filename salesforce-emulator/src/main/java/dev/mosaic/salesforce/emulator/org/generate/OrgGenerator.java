@@ -23,10 +23,16 @@ public final class OrgGenerator {
     private static final long YEAR = 365 * DAY;
 
     private final Random random;
+    private final MessyValues values;
     private final RecordStore store;
     private final long now;
     private final long start;
-    private final long[] importInstants;
+    /** Instants of org-wide system jobs (a data fix, a field backfill) that touched many records at once. */
+    private final long[] massUpdates;
+    /** Where the timeline is: accounts are created in order, and their records around them. */
+    private long blockBase;
+    /** The instant of the data load the current accounts came in by, or -1 if they were keyed in. */
+    private long blockImport = -1;
     private final TableWriter users;
     private final TableWriter accounts;
     private final TableWriter contacts;
@@ -42,6 +48,7 @@ public final class OrgGenerator {
 
     private OrgGenerator(long seed, RecordStore store, long nowMillis) {
         this.random = new Random(seed);
+        this.values = new MessyValues(random);
         this.store = store;
         // Whole seconds, like Salesforce's stamps.
         this.now = nowMillis - Math.floorMod(nowMillis, 1000);
@@ -58,12 +65,11 @@ public final class OrgGenerator {
         this.events = new TableWriter(store.table(s.object("Event")));
         this.emails = new TableWriter(store.table(s.object("EmailMessage")));
         this.notes = new TableWriter(store.table(s.object("Note")));
-        // Data loads: many records share one exact stamp, as real imports do.
-        this.importInstants = new long[40];
-        for (int i = 0; i < importInstants.length; i++) {
-            importInstants[i] = start + (long) (random.nextDouble() * (now - start - DAY));
-            importInstants[i] -= Math.floorMod(importInstants[i], 1000);
+        this.massUpdates = new long[12];
+        for (int i = 0; i < massUpdates.length; i++) {
+            massUpdates[i] = seconds(start + (long) (random.nextDouble() * (now - start - DAY)));
         }
+        java.util.Arrays.sort(massUpdates);
     }
 
     /** Generates into an empty store; the admin is user row 0 and the restricted user row 1. */
@@ -81,11 +87,21 @@ public final class OrgGenerator {
         for (int i = 2; i < userCount; i++) {
             String first = pick(FIRST_NAMES);
             String last = pick(LAST_NAMES);
-            createUser(first, last, ascii(first).toLowerCase(Locale.ROOT) + "." + i + "@mosaic-demo.example",
+            createUser(first, last, MessyValues.ascii(first).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "")
+                    + "." + i + "@mosaic-demo.example",
                     pick(TITLES));
         }
         long previousAccount = RecordStore.NO_KEY;
+        long span = now - start - 2 * DAY;
+        int blockEnd = 0;
         for (int a = 0; a < accountCount; a++) {
+            if (a == blockEnd) {
+                // Ids grow with time, as in a real org; a quarter of the blocks arrived by one data load
+                // and share its exact instant.
+                blockEnd = a + 1 + random.nextInt(Math.max(1, Math.min(400, accountCount / 8)));
+                blockBase = start + (long) ((double) a / accountCount * span);
+                blockImport = random.nextInt(4) == 0 ? seconds(blockBase + random.nextInt(86_400_000)) : -1;
+            }
             previousAccount = account(a, previousAccount);
         }
     }
@@ -98,8 +114,9 @@ public final class OrgGenerator {
         users.set(row, "FirstName", first);
         users.set(row, "LastName", last);
         users.set(row, "Email", email);
-        users.set(row, "Alias", (ascii(first).charAt(0) + ascii(last)).toLowerCase(Locale.ROOT)
-                .substring(0, Math.min(8, 1 + ascii(last).length())));
+        String alias = (MessyValues.ascii(first).charAt(0) + MessyValues.ascii(last)).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]", "");
+        users.set(row, "Alias", alias.substring(0, Math.min(8, alias.length())));
         users.set(row, "Title", title);
         users.set(row, "IsActive", row < 2 || random.nextInt(10) > 0);
         users.set(row, "ProfileId", row == 1 ? "00e5g000000RstrAAA" : "00e5g000000StdUAAA");
@@ -116,19 +133,19 @@ public final class OrgGenerator {
 
     private long account(int index, long previousAccount) {
         int row = accounts.newRow();
-        String name = companyName();
-        String domain = domainOf(name, index);
+        String name = values.companyName();
+        String domain = values.domainOf(name, index);
         accounts.set(row, "Name", name);
         accounts.set(row, "Type", pick(new String[] {"Prospect", "Customer - Direct", "Customer - Channel",
                 "Channel Partner / Reseller", "Technology Partner", "Other"}));
         if (previousAccount != RecordStore.NO_KEY && random.nextInt(20) == 0) {
             accounts.set(row, "ParentId", previousAccount);
         }
-        address(accounts, row, "Billing");
+        values.address(accounts, row, "Billing");
         if (random.nextInt(3) == 0) {
-            address(accounts, row, "Shipping");
+            values.address(accounts, row, "Shipping");
         }
-        accounts.set(row, "Phone", phone());
+        accounts.set(row, "Phone", values.phone());
         accounts.set(row, "Website", random.nextInt(8) == 0 ? null : (random.nextBoolean() ? "https://www." : "")
                 + domain);
         accounts.set(row, "Industry", random.nextInt(6) == 0 ? null : pick(store.schema().object("Account")
@@ -214,7 +231,7 @@ public final class OrgGenerator {
         }
         contacts.set(row, "AccountId", accountKey == RecordStore.NO_KEY ? null : accountKey);
         int mailKind = random.nextInt(100);
-        String local = emailLocal(first, last);
+        String local = values.emailLocal(first, last);
         if (mailKind < 8) {
             contacts.set(row, "Email", null);
         } else if (mailKind < 25) {
@@ -222,8 +239,8 @@ public final class OrgGenerator {
         } else {
             contacts.set(row, "Email", local + "@" + domain);
         }
-        contacts.set(row, "Phone", random.nextInt(5) == 0 ? null : phone());
-        contacts.set(row, "MobilePhone", random.nextInt(2) == 0 ? null : phone());
+        contacts.set(row, "Phone", random.nextInt(5) == 0 ? null : values.phone());
+        contacts.set(row, "MobilePhone", random.nextInt(2) == 0 ? null : values.phone());
         contacts.set(row, "Title", random.nextInt(6) == 0 ? null : pick(TITLES));
         contacts.set(row, "Department", random.nextInt(3) == 0 ? null : pick(DEPARTMENTS));
         contacts.set(row, "LeadSource", random.nextInt(3) == 0 ? null : pick(new String[] {"Web", "Phone Inquiry",
@@ -232,7 +249,7 @@ public final class OrgGenerator {
             contacts.set(row, "Birthdate", (long) (-9000 + random.nextInt(12000)));
         }
         if (random.nextInt(2) == 0) {
-            address(contacts, row, "Mailing");
+            values.address(contacts, row, "Mailing");
         }
         if (reportsTo != RecordStore.NO_KEY && random.nextInt(5) == 0) {
             contacts.set(row, "ReportsToId", reportsTo);
@@ -257,7 +274,7 @@ public final class OrgGenerator {
         int origRow = RecordStore.rowOf(original);
         String first = (String) contacts.get(origRow, "FirstName");
         String last = (String) contacts.get(origRow, "LastName");
-        String typoLast = typo(last);
+        String typoLast = values.typo(last);
         long dup = contact(accountKey, domain, RecordStore.NO_KEY, new String[] {first, typoLast});
         int dupRow = RecordStore.rowOf(dup);
         String email = (String) contacts.get(origRow, "Email");
@@ -450,9 +467,9 @@ public final class OrgGenerator {
         leads.set(row, "FirstName", first);
         leads.set(row, "LastName", last);
         leads.set(row, "Company", random.nextInt(3) == 0 ? company : pick(COMPANY_WORDS) + " " + pick(COMPANY_NOUNS));
-        leads.set(row, "Email", random.nextInt(10) == 0 ? null : emailLocal(first, last) + "@"
+        leads.set(row, "Email", random.nextInt(10) == 0 ? null : values.emailLocal(first, last) + "@"
                 + (random.nextInt(3) == 0 ? pick(FREE_MAIL) : domain));
-        leads.set(row, "Phone", random.nextInt(3) == 0 ? null : phone());
+        leads.set(row, "Phone", random.nextInt(3) == 0 ? null : values.phone());
         leads.set(row, "Title", pick(TITLES));
         String status = pick(LEAD_STATUS);
         leads.set(row, "Status", status);
@@ -461,7 +478,7 @@ public final class OrgGenerator {
         leads.set(row, "Rating", pick(new String[] {"Hot", "Warm", "Cold", null}));
         leads.set(row, "Industry", random.nextInt(3) == 0 ? "Technology" : null);
         if (random.nextInt(2) == 0) {
-            address(leads, row, "");
+            values.address(leads, row, "");
         }
         long owner = owner();
         leads.set(row, "OwnerId", owner);
@@ -482,7 +499,7 @@ public final class OrgGenerator {
         if (random.nextInt(40) == 0) {
             int loser = leads.newRow();
             leads.set(loser, "FirstName", first);
-            leads.set(loser, "LastName", typo(last));
+            leads.set(loser, "LastName", values.typo(last));
             leads.set(loser, "Company", company);
             leads.set(loser, "Status", "Open - Not Contacted");
             leads.set(loser, "OwnerId", owner);
@@ -520,17 +537,21 @@ public final class OrgGenerator {
     }
 
     /**
-     * [CreatedDate, LastModifiedDate, SystemModstamp]. A quarter of records come from a bulk import
-     * and share its exact instant; the rest spread over three years, some edited later, a few touched
-     * by system jobs (SystemModstamp after LastModifiedDate).
+     * [CreatedDate, LastModifiedDate, SystemModstamp]. Records of imported accounts mostly share the
+     * load's exact instant, and most of them are never touched again; the rest are created within
+     * weeks of their account, some edited later, and a few touched by org-wide system jobs that move
+     * SystemModstamp but not LastModifiedDate.
      */
     private long[] stamps() {
-        if (random.nextInt(4) == 0) {
-            long t = importInstants[random.nextInt(importInstants.length)];
-            return new long[] {t, t, t};
+        long created;
+        if (blockImport >= 0 && random.nextInt(10) < 9) {
+            created = blockImport;
+            if (random.nextInt(10) < 7) {
+                return new long[] {created, created, created};
+            }
+        } else {
+            created = seconds(Math.min(now - 60_000, blockBase + (long) (random.nextDouble() * 45 * DAY)));
         }
-        long created = start + (long) (random.nextDouble() * (now - start - 60_000));
-        created -= Math.floorMod(created, 1000);
         long modified = created;
         if (random.nextInt(5) < 3) {
             modified = created + (long) (random.nextDouble() * (now - created - 1000));
@@ -538,10 +559,16 @@ public final class OrgGenerator {
         }
         long modstamp = modified;
         if (random.nextInt(20) == 0) {
-            modstamp = modified + (long) (random.nextDouble() * (now - modified - 1000));
-            modstamp -= Math.floorMod(modstamp, 1000);
+            long job = massUpdates[random.nextInt(massUpdates.length)];
+            if (job > modified) {
+                modstamp = job;
+            }
         }
         return new long[] {created, Math.max(created, modified), Math.max(modified, modstamp)};
+    }
+
+    private static long seconds(long millis) {
+        return millis - Math.floorMod(millis, 1000);
     }
 
     private long owner() {
@@ -553,90 +580,7 @@ public final class OrgGenerator {
         return userKeys.get(random.nextInt(userKeys.size()));
     }
 
-    // ---- text helpers -----------------------------------------------------------------------------
-
-    private String companyName() {
-        String name = pick(COMPANY_WORDS) + " " + pick(COMPANY_NOUNS);
-        String suffix = pick(COMPANY_SUFFIXES);
-        return suffix.isEmpty() ? name : name + " " + suffix;
-    }
-
-    private String domainOf(String company, int index) {
-        String base = ascii(company.split(" ")[0]).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        if (base.isEmpty()) {
-            base = "company";
-        }
-        return base + (index % 7 == 0 ? "" : String.valueOf(index)) + pick(new String[] {".com", ".io", ".de",
-                ".co.uk", ".fr", ".net"});
-    }
-
-    private String emailLocal(String first, String last) {
-        String f = first == null ? "" : ascii(first).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        String l = ascii(last).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        if (l.isEmpty()) {
-            l = "user";
-        }
-        return switch (random.nextInt(4)) {
-            case 0 -> f.isEmpty() ? l : f + "." + l;
-            case 1 -> (f.isEmpty() ? "" : f.substring(0, 1)) + l;
-            case 2 -> f.isEmpty() ? l : f + "_" + l;
-            default -> f.isEmpty() ? l : f;
-        };
-    }
-
-    private String typo(String s) {
-        if (s.length() < 3) {
-            return s + s.charAt(s.length() - 1);
-        }
-        int i = 1 + random.nextInt(s.length() - 2);
-        return switch (random.nextInt(3)) {
-            case 0 -> s.substring(0, i) + s.substring(i + 1);
-            case 1 -> s.substring(0, i) + s.charAt(i) + s.substring(i);
-            default -> s.substring(0, i) + s.charAt(i + 1) + s.charAt(i) + s.substring(i + 2);
-        };
-    }
-
-    private String phone() {
-        int area = 200 + random.nextInt(800);
-        int mid = 100 + random.nextInt(900);
-        int end = random.nextInt(10_000);
-        return switch (random.nextInt(6)) {
-            case 0 -> String.format(Locale.ROOT, "(%d) %d-%04d", area, mid, end);
-            case 1 -> String.format(Locale.ROOT, "+1 %d %d %04d", area, mid, end);
-            case 2 -> String.format(Locale.ROOT, "%d.%d.%04d", area, mid, end);
-            case 3 -> String.format(Locale.ROOT, "+44 20 %04d %04d", random.nextInt(10_000), end);
-            case 4 -> String.format(Locale.ROOT, "+49 30 %d%04d", mid, end);
-            default -> String.format(Locale.ROOT, "%d%d%04d", area, mid, end);
-        };
-    }
-
-    private void address(TableWriter w, int row, String prefix) {
-        String[] city = pick(CITIES);
-        w.set(row, prefix + "Street", (1 + random.nextInt(2000)) + " " + pick(STREETS)
-                + (random.nextInt(5) == 0 ? "\nSuite " + (100 + random.nextInt(900)) : ""));
-        w.set(row, prefix + "City", city[0]);
-        w.set(row, prefix + "State", city[1]);
-        w.set(row, prefix + "PostalCode", city[2]);
-        w.set(row, prefix + "Country", city[3]);
-        if (random.nextInt(3) == 0) {
-            w.set(row, prefix + "Latitude", Math.round((random.nextDouble() * 140 - 70) * 1e6) / 1e6);
-            w.set(row, prefix + "Longitude", Math.round((random.nextDouble() * 340 - 170) * 1e6) / 1e6);
-            w.set(row, prefix + "GeocodeAccuracy", "Address");
-        }
-    }
-
-    private static String ascii(String s) {
-        String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        StringBuilder sb = new StringBuilder();
-        for (char c : n.toCharArray()) {
-            if (c < 128) {
-                sb.append(c);
-            }
-        }
-        return sb.length() == 0 ? "x" : sb.toString();
-    }
-
-    private <T> T pick(T[] values) {
-        return values[random.nextInt(values.length)];
+    private <T> T pick(T[] options) {
+        return options[random.nextInt(options.length)];
     }
 }

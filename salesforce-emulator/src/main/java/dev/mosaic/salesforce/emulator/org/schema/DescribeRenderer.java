@@ -60,8 +60,7 @@ public final class DescribeRenderer {
     }
 
     /** {@code GET /sobjects/X/describe}. */
-    public static Map<String, Object> describe(ObjectDef o, boolean restrictedUser, String version,
-                                               java.util.function.Function<String, ObjectDef> lookup) {
+    public static Map<String, Object> describe(ObjectDef o, boolean restrictedUser, String version) {
         Map<String, Object> m = new LinkedHashMap<>(globalEntry(o, version));
         m.remove("urls");
         m.put("actionOverrides", List.of());

@@ -27,6 +27,16 @@ public final class StandardSchema {
             "Value Proposition", "Id. Decision Makers", "Perception Analysis", "Proposal/Price Quote",
             "Negotiation/Review", "Closed Won", "Closed Lost"};
 
+    /**
+     * The fields of Salesforce's {@code Name} entity, which is what a polymorphic lookup such as
+     * {@code Who} or {@code What} points at: only these can follow it in a path.
+     */
+    public static final java.util.Set<String> NAME_ENTITY_FIELDS = java.util.Set.of("id", "name", "firstname",
+            "lastname", "type", "alias", "email", "phone", "title", "username", "isactive", "userroleid", "profileid");
+
+    /** {@code Who.Type}, {@code What.Type}: the name of the object a polymorphic lookup points at. */
+    public static final FieldDef OBJECT_TYPE = new FieldBuilder("Type", PICKLIST, "Object Type").readOnly().build();
+
     private final Map<String, ObjectDef> byLowerName = new LinkedHashMap<>();
     private final Map<String, ObjectDef> byPrefix = new LinkedHashMap<>();
 
@@ -51,6 +61,7 @@ public final class StandardSchema {
         linkChildRelationships();
     }
 
+    /** All objects in name order, as global describe lists them. */
     public List<ObjectDef> objects() {
         List<ObjectDef> sorted = new ArrayList<>(byLowerName.values());
         sorted.sort((a, b) -> a.name().compareTo(b.name()));
@@ -163,6 +174,7 @@ public final class StandardSchema {
         o.f("Description", TEXTAREA, "Description").length(32000);
         o.f("StageName", PICKLIST, "Stage").required().picklist(OPPORTUNITY_STAGES);
         o.f("Amount", CURRENCY, "Amount");
+        o.f("ExpectedRevenue", CURRENCY, "Expected Amount").calculated();
         o.f("Probability", PERCENT, "Probability (%)");
         o.f("CloseDate", DATE, "Close Date").required();
         o.f("Type", PICKLIST, "Opportunity Type").picklist("New Customer", "Existing Customer - Upgrade",

@@ -2,6 +2,7 @@ package dev.mosaic.salesforce.emulator.org.soql;
 
 import dev.mosaic.salesforce.emulator.org.schema.FieldDef;
 import dev.mosaic.salesforce.emulator.org.schema.FieldType;
+import dev.mosaic.salesforce.emulator.org.schema.StandardSchema;
 import dev.mosaic.salesforce.emulator.org.store.ObjectTable;
 import dev.mosaic.salesforce.emulator.org.store.RecordStore;
 
@@ -76,8 +77,17 @@ final class FieldPath {
         return key;
     }
 
+    /** True for {@code What.Type}: the value is the name of the object the lookup points at. */
+    boolean isObjectType() {
+        return leafExample == StandardSchema.OBJECT_TYPE;
+    }
+
     /** The canonical value at the end of the path, or null. */
     Object read(ObjectTable root, int row) {
+        if (isObjectType()) {
+            long key = keyAt(root, row, hops());
+            return key == RecordStore.NO_KEY ? null : store.tableOf(key).def().name();
+        }
         if (hops() == 0) {
             return root.get(row, leafExample);
         }

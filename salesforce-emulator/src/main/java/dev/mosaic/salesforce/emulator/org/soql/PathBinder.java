@@ -2,10 +2,12 @@ package dev.mosaic.salesforce.emulator.org.soql;
 
 import dev.mosaic.salesforce.emulator.org.schema.FieldDef;
 import dev.mosaic.salesforce.emulator.org.schema.ObjectDef;
+import dev.mosaic.salesforce.emulator.org.schema.StandardSchema;
 import dev.mosaic.salesforce.emulator.org.store.RecordStore;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Resolves dotted field names against the schema, as the user is allowed to see it. */
 final class PathBinder {
@@ -38,6 +40,24 @@ final class PathBinder {
             FieldDef[] byCode = new FieldDef[tables];
             FieldDef example = null;
             List<ObjectDef> next = new ArrayList<>();
+            if (current.size() > 1) {
+                // After a polymorphic lookup only the Name entity's fields are reachable, and no lookups.
+                if (!last) {
+                    throw SoqlErrors.badRelationship(soql, offset, part);
+                }
+                if (!StandardSchema.NAME_ENTITY_FIELDS.contains(part.toLowerCase(Locale.ROOT))) {
+                    throw SoqlErrors.noSuchColumn(soql, offset, part, "Name");
+                }
+                if (part.equalsIgnoreCase("Type")) {
+                    for (ObjectDef obj : current) {
+                        byCode[store.table(obj).code()] = StandardSchema.OBJECT_TYPE;
+                    }
+                    levels[level] = byCode;
+                    canonical.append('.').append("Type");
+                    return new FieldPath(canonical.toString(), List.copyOf(relationships), levels,
+                            StandardSchema.OBJECT_TYPE, store);
+                }
+            }
             for (ObjectDef obj : current) {
                 FieldDef f = last ? obj.field(part) : obj.relationship(part);
                 if (f == null || !f.visibleTo(restrictedUser)) {

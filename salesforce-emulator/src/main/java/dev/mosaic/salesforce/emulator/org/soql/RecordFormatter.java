@@ -74,8 +74,14 @@ public final class RecordFormatter {
             return;
         }
         ObjectTable leafTable = store.tableOf(key);
+        if (path.isObjectType()) {
+            at.put("Type", leafTable.def().name());
+            return;
+        }
         FieldDef leaf = path.hops() == 0 ? path.leaf() : path.leafOn(leafTable);
         if (leaf == null) {
+            // A polymorphic parent of a type without this field: present, and null.
+            at.put(path.leaf().name(), null);
             return;
         }
         at.put(leaf.name(), restValue(leafTable, RecordStore.rowOf(key), leaf));

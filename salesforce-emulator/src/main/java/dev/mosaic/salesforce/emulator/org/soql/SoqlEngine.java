@@ -45,9 +45,15 @@ public final class SoqlEngine {
         List<SelectedColumn> columns = new ArrayList<>();
         List<SelectedColumn.Children> subqueries = new ArrayList<>();
         List<AggregateItem> aggregates = new ArrayList<>();
+        boolean aggregateQuery = !statement.groupBy().isEmpty()
+                || statement.select().stream().anyMatch(i -> i instanceof AggregateItem);
         for (SelectItem item : statement.select()) {
             if (item instanceof AggregateItem a) {
                 aggregates.add(a);
+                continue;
+            }
+            if (aggregateQuery && item instanceof FieldItem) {
+                // Checked against GROUP BY when the aggregate query is bound.
                 continue;
             }
             if (item instanceof CountItem c) {
@@ -56,14 +62,21 @@ public final class SoqlEngine {
                 }
                 count = true;
             } else if (item instanceof FieldItem f) {
-                FieldPath path = binder.bind(def, f.path(), f.offset());
-                for (SelectedColumn c : columns) {
-                    if (c instanceof SelectedColumn.Field other && other.path().canonical().equalsIgnoreCase(
-                            path.canonical())) {
-                        throw new SalesforceError(400, "INVALID_FIELD", "duplicate field selected: " + path.canonical());
+                addField(columns, binder.bind(def, f.path(), f.offset()));
+            } else if (item instanceof FieldsItem fields) {
+                boolean unbounded = !fields.which().equals("STANDARD");
+                if (unbounded && (statement.limit() == null || statement.limit() > 200)) {
+                    throw SoqlErrors.malformed(soql, fields.offset(),
+                            "The SOQL FIELDS function must have a LIMIT of at most 200");
+                }
+                // The emulator models standard objects only, so CUSTOM adds nothing and ALL means STANDARD.
+                if (!fields.which().equals("CUSTOM")) {
+                    for (FieldDef field : def.fields()) {
+                        if (field.visibleTo(restrictedUser)) {
+                            addField(columns, binder.bind(def, field.name(), fields.offset()));
+                        }
                     }
                 }
-                columns.add(new SelectedColumn.Field(path));
             } else if (item instanceof SubqueryItem s) {
                 SelectedColumn.Children children = bindSubquery(soql, def, s, binder, literals,
                         new SemiJoin.Binder(store, binder, literals, mode.includesDeleted(), nowMillis));
@@ -71,23 +84,20 @@ public final class SoqlEngine {
                 subqueries.add(children);
             }
         }
-        if (!aggregates.isEmpty() && !columns.isEmpty()) {
-            FieldItem plain = (FieldItem) statement.select().stream().filter(i -> i instanceof FieldItem).findFirst()
-                    .orElseThrow();
-            throw SoqlErrors.malformed(soql, plain.offset(), "Field must be grouped or aggregated: " + plain.path());
+        if (aggregateQuery && (!subqueries.isEmpty() || count)) {
+            throw SoqlErrors.malformed(soql, statement.fromOffset(), "Aggregate query does not support this select list");
         }
         if (mode.bulk()) {
-            refuseForBulk(statement, columns, count || !aggregates.isEmpty(), subqueries);
+            refuseForBulk(statement, columns, count || aggregateQuery, subqueries);
         }
-        AggregateQuery aggregate = aggregates.isEmpty() ? null
-                : AggregateQuery.bind(soql, table, binder, aggregates);
+        AggregateQuery aggregate = aggregateQuery ? AggregateQuery.bind(soql, table, binder, statement) : null;
         if (statement.offset() != null && statement.offset() > MAX_OFFSET) {
             throw new SalesforceError(400, "NUMBER_OUTSIDE_VALID_RANGE",
                     "Maximum SOQL offset allowed is " + MAX_OFFSET);
         }
         SemiJoin.Binder semiJoins = new SemiJoin.Binder(store, binder, literals, mode.includesDeleted(), nowMillis);
         RowFilter filter = new FilterCompiler(soql, table, binder, literals, semiJoins).compile(statement.where());
-        RowOrdering order = statement.orderBy().isEmpty() ? null
+        RowOrdering order = statement.orderBy().isEmpty() || aggregate != null ? null
                 : RowOrdering.compile(soql, table, binder, statement.orderBy());
         AccessPlan plan = AccessPlan.choose(soql, table, statement, binder, literals);
         boolean includeDeleted = mode.includesDeleted();
@@ -105,6 +115,15 @@ public final class SoqlEngine {
             }
             return new SoqlQueryResult(store, table, columns, rows, rows.length, false, childRecords);
         });
+    }
+
+    private static void addField(List<SelectedColumn> columns, FieldPath path) {
+        for (SelectedColumn c : columns) {
+            if (c instanceof SelectedColumn.Field other && other.path().canonical().equalsIgnoreCase(path.canonical())) {
+                throw new SalesforceError(400, "INVALID_FIELD", "duplicate field selected: " + path.canonical());
+            }
+        }
+        columns.add(new SelectedColumn.Field(path));
     }
 
     private int[] run(ObjectTable table, AccessPlan plan, RowFilter filter, RowOrdering order,

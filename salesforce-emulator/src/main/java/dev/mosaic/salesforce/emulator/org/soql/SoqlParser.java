@@ -39,6 +39,18 @@ final class SoqlParser {
             next();
             where = orCondition();
         }
+        List<FieldItem> groupBy = new ArrayList<>();
+        if (peek().isKeyword("GROUP")) {
+            next();
+            expectKeyword("BY");
+            do {
+                Token field = next();
+                if (field.kind() != Token.Kind.IDENT || isReserved(field)) {
+                    throw unexpected(field);
+                }
+                groupBy.add(new FieldItem(field.text(), field.offset()));
+            } while (acceptComma());
+        }
         List<OrderItem> orderBy = new ArrayList<>();
         if (peek().isKeyword("ORDER")) {
             next();
@@ -57,8 +69,8 @@ final class SoqlParser {
             next();
             offset = nonNegativeInt();
         }
-        return new SoqlStatement(List.copyOf(select), from.text(), from.offset(), where, List.copyOf(orderBy),
-                limit, offset);
+        return new SoqlStatement(List.copyOf(select), from.text(), from.offset(), where, List.copyOf(groupBy),
+                List.copyOf(orderBy), limit, offset);
     }
 
     private SelectItem selectItem(boolean subquery) {
@@ -75,6 +87,15 @@ final class SoqlParser {
             next();
             next();
             return new CountItem(t.offset());
+        }
+        if (t.isKeyword("FIELDS") && peek().kind() == Token.Kind.LPAREN) {
+            next();
+            Token which = next();
+            if (!which.isKeyword("ALL") && !which.isKeyword("STANDARD") && !which.isKeyword("CUSTOM")) {
+                throw unexpected(which);
+            }
+            expect(Token.Kind.RPAREN);
+            return new FieldsItem(which.upper(), t.offset());
         }
         if (AGGREGATES.contains(t.upper()) && peek().kind() == Token.Kind.LPAREN) {
             next();

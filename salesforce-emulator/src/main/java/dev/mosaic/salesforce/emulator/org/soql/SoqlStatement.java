@@ -4,19 +4,23 @@ import java.util.List;
 
 /** The parsed shape of a SOQL statement, before names are checked against the schema. */
 record SoqlStatement(List<SelectItem> select, String from, int fromOffset, Condition where,
-                     List<OrderItem> orderBy, Integer limit, Integer offset) {
+                     List<FieldItem> groupBy, List<OrderItem> orderBy, Integer limit, Integer offset) {
 
     /** The same statement over all matching rows: LIMIT and OFFSET count aggregate rows, not input rows. */
     SoqlStatement withoutPaging() {
-        return new SoqlStatement(select, from, fromOffset, where, orderBy, null, null);
+        return new SoqlStatement(select, from, fromOffset, where, groupBy, orderBy, null, null);
     }
 
     /** One entry of the SELECT list. */
-    sealed interface SelectItem permits FieldItem, CountItem, AggregateItem, SubqueryItem {
+    sealed interface SelectItem permits FieldItem, FieldsItem, CountItem, AggregateItem, SubqueryItem {
     }
 
     /** A field or dotted relationship path, e.g. {@code Account.Owner.Email}. */
     record FieldItem(String path, int offset) implements SelectItem {
+    }
+
+    /** {@code FIELDS(ALL)}, {@code FIELDS(STANDARD)} or {@code FIELDS(CUSTOM)}. */
+    record FieldsItem(String which, int offset) implements SelectItem {
     }
 
     /** {@code COUNT()}. */

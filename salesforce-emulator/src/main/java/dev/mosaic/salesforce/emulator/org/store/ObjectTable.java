@@ -37,6 +37,11 @@ public final class ObjectTable {
         if (first != null && name != null && !name.createable()) {
             columns[name.column()] = new FullNameColumn(columns[first.column()], columns[def.field("LastName").column()]);
         }
+        FieldDef expected = def.field("ExpectedRevenue");
+        if (expected != null) {
+            columns[expected.column()] = new ExpectedRevenueColumn(columns[def.field("Amount").column()],
+                    columns[def.field("Probability").column()]);
+        }
         this.isDeleted = def.field("IsDeleted");
         this.isArchived = def.field("IsArchived");
         this.systemModstamp = def.field("SystemModstamp");

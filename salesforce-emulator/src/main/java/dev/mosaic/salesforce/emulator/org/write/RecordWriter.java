@@ -4,13 +4,11 @@ import dev.mosaic.salesforce.emulator.org.SalesforceError;
 import dev.mosaic.salesforce.emulator.org.schema.FieldDef;
 import dev.mosaic.salesforce.emulator.org.schema.FieldType;
 import dev.mosaic.salesforce.emulator.org.schema.ObjectDef;
-import dev.mosaic.salesforce.emulator.org.schema.StandardSchema;
 import dev.mosaic.salesforce.emulator.org.store.ObjectTable;
 import dev.mosaic.salesforce.emulator.org.store.RecordStore;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +34,12 @@ public final class RecordWriter {
 
     private final RecordStore store;
     private final FieldInputs inputs;
+    private final DerivedFields derivedFields;
 
     public RecordWriter(RecordStore store) {
         this.store = store;
         this.inputs = new FieldInputs(store);
+        this.derivedFields = new DerivedFields(store);
     }
 
     private final Random lagRandom = new Random(0);
@@ -89,7 +89,7 @@ public final class RecordWriter {
             table.set(row, owner, userKey);
         }
         values.forEach((f, v) -> table.set(row, f, v));
-        derive(table, row);
+        derivedFields.apply(table, row);
         long at = transactionStamp(nowMillis);
         table.set(row, def.field("CreatedDate"), at);
         table.set(row, def.field("CreatedById"), userKey);
@@ -132,9 +132,43 @@ public final class RecordWriter {
             throw new SalesforceError(400, "REQUIRED_FIELD_MISSING",
                     "Required fields are missing: " + nulled.toString(), nulled);
         }
+        Object previousAccount = def.name().equals("Contact") ? table.get(row, def.field("AccountId")) : null;
         values.forEach((f, v) -> table.set(row, f, v));
-        derive(table, row);
-        touch(table, row, userKey, transactionStamp(nowMillis));
+        derivedFields.apply(table, row);
+        long at = transactionStamp(nowMillis);
+        touch(table, row, userKey, at);
+        if (def.name().equals("Contact")) {
+            Object account = table.get(row, def.field("AccountId"));
+            if (account != null && !account.equals(previousAccount)) {
+                moveDirectRelation(key, (Long) account, userKey, at);
+            }
+        }
+    }
+
+    /** A contact's direct account relation follows its primary account, as Contacts to Multiple Accounts does. */
+    private void moveDirectRelation(long contact, long account, long userKey, long at) {
+        ObjectDef acr = store.schema().object("AccountContactRelation");
+        ObjectTable relations = store.table(acr);
+        FieldDef contactId = acr.field("ContactId");
+        FieldDef isDirect = acr.field("IsDirect");
+        for (int r = 0; r < relations.size(); r++) {
+            if (!relations.isDeleted(r) && Boolean.TRUE.equals(relations.get(r, isDirect))
+                    && Long.valueOf(contact).equals(relations.get(r, contactId))) {
+                relations.set(r, acr.field("AccountId"), account);
+                touch(relations, r, userKey, at);
+                return;
+            }
+        }
+        int r = relations.addRow();
+        relations.set(r, acr.field("AccountId"), account);
+        relations.set(r, contactId, contact);
+        relations.set(r, isDirect, Boolean.TRUE);
+        relations.set(r, acr.field("IsActive"), Boolean.TRUE);
+        relations.set(r, acr.field("CreatedDate"), at);
+        relations.set(r, acr.field("CreatedById"), userKey);
+        relations.set(r, acr.field("LastModifiedDate"), at);
+        relations.set(r, acr.field("LastModifiedById"), userKey);
+        relations.stamp(r, at, false);
     }
 
     /** Soft-deletes the record and everything that cascades from it; returns the keys deleted. */
@@ -292,60 +326,5 @@ public final class RecordWriter {
                     + "that it is read/write for your profile or permission set.", readOnly);
         }
         return values;
-    }
-
-    /** Fields Salesforce computes from others: closed/won from the stage, activity account from What/Who. */
-    private void derive(ObjectTable table, int row) {
-        ObjectDef def = table.def();
-        switch (def.name()) {
-            case "Opportunity" -> {
-                String stage = (String) table.get(row, def.field("StageName"));
-                if (stage != null) {
-                    boolean closed = stage.startsWith("Closed");
-                    boolean won = stage.equals("Closed Won");
-                    table.set(row, def.field("IsClosed"), closed);
-                    table.set(row, def.field("IsWon"), won);
-                    if (table.get(row, def.field("Probability")) == null || closed) {
-                        int index = Arrays.asList(StandardSchema.OPPORTUNITY_STAGES).indexOf(stage);
-                        table.set(row, def.field("Probability"), won ? 100.0 : closed ? 0.0 : 10.0 + 10 * index);
-                    }
-                    if (table.get(row, def.field("ForecastCategoryName")) == null || closed) {
-                        table.set(row, def.field("ForecastCategoryName"), won ? "Closed" : closed ? "Omitted"
-                                : "Pipeline");
-                    }
-                }
-            }
-            case "Task", "Event" -> {
-                if (def.name().equals("Task")) {
-                    boolean closed = "Completed".equals(table.get(row, def.field("Status")));
-                    table.set(row, def.field("IsClosed"), closed);
-                }
-                table.set(row, def.field("AccountId"), accountOf(table.get(row, def.field("WhatId")),
-                        table.get(row, def.field("WhoId"))));
-            }
-            default -> { }
-        }
-    }
-
-    private Long accountOf(Object what, Object who) {
-        for (Object ref : new Object[] {what, who}) {
-            if (ref == null) {
-                continue;
-            }
-            long key = (Long) ref;
-            ObjectTable t = store.tableOf(key);
-            String name = t.def().name();
-            if (name.equals("Account")) {
-                return key;
-            }
-            FieldDef account = t.def().field("AccountId");
-            if (account != null && (name.equals("Opportunity") || name.equals("Contact"))) {
-                Object a = t.get(RecordStore.rowOf(key), account);
-                if (a != null) {
-                    return (Long) a;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -24,8 +24,16 @@ public final class ReplicationFeeds {
 
     private final RecordStore store;
 
+    private final int maxIds;
+
     public ReplicationFeeds(RecordStore store) {
+        this(store, MAX_IDS);
+    }
+
+    /** With a lower id cap, so tests can reach it without 600,000 records. */
+    ReplicationFeeds(RecordStore store, int maxIds) {
         this.store = store;
+        this.maxIds = maxIds;
     }
 
     public Map<String, Object> updated(ObjectTable table, Instant start, Instant end, Instant now) {
@@ -36,9 +44,9 @@ public final class ReplicationFeeds {
             if (!table.isDeleted(row)) {
                 rows.add(row);
             }
-            return rows.size() <= MAX_IDS;
+            return rows.size() <= maxIds;
         });
-        if (rows.size() > MAX_IDS) {
+        if (rows.size() > maxIds) {
             throw exceeded();
         }
         rows.sort(Integer::compare);
@@ -62,7 +70,7 @@ public final class ReplicationFeeds {
             }
             earliest = Math.min(earliest, at);
             if (at >= w.from && at < w.to) {
-                if (records.size() == MAX_IDS) {
+                if (records.size() == maxIds) {
                     throw exceeded();
                 }
                 Map<String, Object> record = new LinkedHashMap<>();
@@ -108,8 +116,8 @@ public final class ReplicationFeeds {
         return i.truncatedTo(ChronoUnit.MINUTES);
     }
 
-    private static SalesforceError exceeded() {
+    private SalesforceError exceeded() {
         return new SalesforceError(400, "EXCEEDED_ID_LIMIT",
-                "record limit reached. cannot submit more than " + MAX_IDS + " records in this operation");
+                "record limit reached. cannot submit more than " + maxIds + " records in this operation");
     }
 }

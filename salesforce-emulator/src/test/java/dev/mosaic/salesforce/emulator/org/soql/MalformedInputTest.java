@@ -27,7 +27,7 @@ class MalformedInputTest {
             "SELECT Id FROM Contact WHERE CreatedDate = NOT_A_LITERAL", "SELECT Id FROM Contact WHERE CreatedDate > 2024-13-45T99:99:99Z",
             "SELECT Id FROM Contact WHERE Name = 'a\\q'", "SELECT Id FROM Contact WHERE Name LIKE 5",
             "SELECT Id FROM Contact WHERE IsDeleted > true", "SELECT Id FROM Contact WHERE Account. = 'x'",
-            "SELECT .Name FROM Contact", "SELECT Account..Name FROM Contact", "SELECT Id FROM Contact GROUP BY Id",
+            "SELECT .Name FROM Contact", "SELECT Account..Name FROM Contact", "SELECT Id FROM Contact GROUP BY", "SELECT Name FROM Account GROUP BY Name HAVING COUNT(Id) > 1",
             "SELECT Id FROM Contact; DROP TABLE", "SELECT Id FROM Contact WHERE Name = \"x\"", "SELECT COUNT( FROM Contact",
             "SELECT (SELECT Id FROM Nope) FROM Account", "SELECT Id, (SELECT Id FROM Contacts FROM Account",
             "SELECT MAX() FROM Contact", "SELECT Id FROM Contact WHERE Id IN ('003', 5)", "SELECT Id FROM 123",

@@ -156,4 +156,29 @@ class SoqlErrorsTest {
         assertThat(error("SELECT MAX(SystemModstamp) FROM Account", QueryMode.BULK_QUERY).errorCode())
                 .isEqualTo("API_ERROR");
     }
+
+    @Test
+    void fieldsAllNeedsASmallLimitAndCannotRepeatAField() {
+        assertThat(error("SELECT FIELDS(ALL) FROM Contact").getMessage())
+                .endsWith("The SOQL FIELDS function must have a LIMIT of at most 200");
+        assertThat(error("SELECT Id, FIELDS(ALL) FROM User LIMIT 200").getMessage())
+                .isEqualTo("duplicate field selected: Id");
+    }
+
+    @Test
+    void groupByNeedsSelectedFieldsGroupedAndIsRestOnly() {
+        assertThat(error("SELECT StageName, Name, COUNT(Id) FROM Opportunity GROUP BY StageName").getMessage())
+                .endsWith("Field must be grouped or aggregated: Name");
+        assertThat(error("SELECT StageName FROM Opportunity GROUP BY StageName", QueryMode.BULK_QUERY).errorCode())
+                .isEqualTo("API_ERROR");
+        assertThat(error("SELECT Description, COUNT(Id) FROM Account GROUP BY Description").getMessage())
+                .endsWith("field 'Description' can not be grouped in a query call");
+    }
+
+    @Test
+    void polymorphicLookupsReachOnlyTheNameEntity() {
+        assertThat(error("SELECT Who.AccountId FROM Task").getMessage())
+                .endsWith("No such column 'AccountId' on entity 'Name'. " + FIELD_HINT);
+        assertThat(error("SELECT What.Owner.Email FROM Task").errorCode()).isEqualTo("INVALID_FIELD");
+    }
 }

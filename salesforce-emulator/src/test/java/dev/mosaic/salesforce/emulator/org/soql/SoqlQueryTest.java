@@ -324,4 +324,46 @@ class SoqlQueryTest {
         assertThat(csv("SELECT Id FROM Task WHERE Id >= '" + lower + "' ORDER BY Id LIMIT 3"))
                 .isEqualTo(all.subList(100, 103));
     }
+
+    @Test
+    void fieldsFunctionExpandsToEveryReadableField() {
+        Map<String, Object> record = rest("SELECT FIELDS(STANDARD) FROM Contact LIMIT 1").get(0);
+        assertThat(record).containsKeys("Id", "Name", "Email", "MailingAddress", "SystemModstamp", "Phone");
+        Map<String, Object> restricted = org.query("SELECT FIELDS(ALL) FROM Contact LIMIT 200", QueryMode.REST_QUERY,
+                org.restrictedUser()).restRecords(0, 1, "59.0").get(0);
+        assertThat(restricted).containsKey("Email").doesNotContainKey("Phone");
+    }
+
+    @Test
+    void groupByReturnsOneAggregateResultPerGroup() {
+        List<Map<String, Object>> rows = rest("SELECT StageName, COUNT(Id) total, SUM(Amount) FROM Opportunity "
+                + "GROUP BY StageName ORDER BY StageName");
+        assertThat(rows).isNotEmpty();
+        assertThat(rows.get(0).keySet()).containsExactly("attributes", "StageName", "total", "expr0");
+        int sum = rows.stream().mapToInt(r -> (Integer) r.get("total")).sum();
+        assertThat(sum).isEqualTo(count("SELECT COUNT() FROM Opportunity"));
+        List<String> stages = rows.stream().map(r -> (String) r.get("StageName")).toList();
+        assertThat(stages).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER).doesNotHaveDuplicates();
+        Map<String, Object> won = rows.stream().filter(r -> "Closed Won".equals(r.get("StageName"))).findFirst()
+                .orElseThrow();
+        assertThat(won.get("total")).isEqualTo(count("SELECT COUNT() FROM Opportunity WHERE StageName = 'Closed Won'"));
+        List<Map<String, Object>> byParent = rest("SELECT Account.Name, COUNT(Id) FROM Contact WHERE AccountId != null "
+                + "GROUP BY Account.Name LIMIT 5");
+        assertThat(byParent).hasSize(5);
+        assertThat(byParent.get(0).keySet()).containsExactly("attributes", "Name", "expr0");
+    }
+
+    @Test
+    void polymorphicTypeNamesTheObjectALookupPointsAt() {
+        List<Map<String, Object>> tasks = rest("SELECT Id, What.Type, What.Name FROM Task WHERE What.Type = "
+                + "'Opportunity' LIMIT 3");
+        assertThat(tasks).isNotEmpty();
+        Map<?, ?> what = (Map<?, ?>) tasks.get(0).get("What");
+        assertThat(what.get("Type")).isEqualTo("Opportunity");
+        assertThat(((Map<?, ?>) what.get("attributes")).get("type")).isEqualTo("Opportunity");
+        QueryResult bulk = org.query("SELECT Id, Who.Type FROM Task WHERE WhoId != null LIMIT 5",
+                QueryMode.BULK_QUERY, admin);
+        assertThat(bulk.csvHeader()).containsExactly("Id", "Who.Type");
+        assertThat(bulk.csvRows(0, 5)).allMatch(r -> r.get(1).equals("Contact") || r.get(1).equals("Lead"));
+    }
 }
