@@ -132,14 +132,14 @@ public final class InMemoryOrg implements Org {
     @Override
     public Map<String, Object> describe(String objectName, OrgUser user, String apiVersion) {
         ObjectDef def = objectOr404(objectName);
-        return DescribeRenderer.describe(def, user.restricted(), RecordFormatter.version(apiVersion));
+        return DescribeRenderer.describe(def, isRestricted(user), RecordFormatter.version(apiVersion));
     }
 
     // ---- query ------------------------------------------------------------------------------------
 
     @Override
     public QueryResult query(String soqlText, QueryMode mode, OrgUser user) {
-        return soql.query(soqlText, mode, user.restricted(), clock.millis());
+        return soql.query(soqlText, mode, isRestricted(user), clock.millis());
     }
 
     // ---- CRUD -------------------------------------------------------------------------------------
@@ -155,14 +155,14 @@ public final class InMemoryOrg implements Org {
         List<FieldDef> selected = new ArrayList<>();
         if (fields == null || fields.isEmpty()) {
             for (FieldDef f : def.fields()) {
-                if (f.visibleTo(user.restricted())) {
+                if (f.visibleTo(isRestricted(user))) {
                     selected.add(f);
                 }
             }
         } else {
             for (String name : fields) {
                 FieldDef f = def.field(name.trim());
-                if (f == null || !f.visibleTo(user.restricted())) {
+                if (f == null || !f.visibleTo(isRestricted(user))) {
                     throw new SalesforceError(400, "INVALID_FIELD", "No such column '" + name.trim() + "' on entity '"
                             + def.name() + "'. If you are attempting to use a custom field, be sure to append the '__c' "
                             + "after the custom field name. Please reference your WSDL or the describe call for the "
@@ -189,19 +189,19 @@ public final class InMemoryOrg implements Org {
     @Override
     public String create(String objectName, Map<String, Object> fields, OrgUser user) {
         ObjectDef def = objectOr404(objectName);
-        long userKey = store.keyOf(user.id());
+        long userKey = userKey(user);
         long now = clock.millis();
-        return store.write(() -> store.idOf(writer.create(def, fields, userKey, user.restricted(), now)));
+        return store.write(() -> store.idOf(writer.create(def, fields, userKey, isRestricted(user), now)));
     }
 
     @Override
     public void update(String objectName, String id, Map<String, Object> fields, OrgUser user) {
         ObjectDef def = objectOr404(objectName);
         long key = keyOr404(id);
-        long userKey = store.keyOf(user.id());
+        long userKey = userKey(user);
         long now = clock.millis();
         store.write(() -> {
-            writer.update(def, key, fields, userKey, user.restricted(), now);
+            writer.update(def, key, fields, userKey, isRestricted(user), now);
             return null;
         });
     }
@@ -210,7 +210,7 @@ public final class InMemoryOrg implements Org {
     public void delete(String objectName, String id, OrgUser user) {
         ObjectDef def = objectOr404(objectName);
         long key = keyOr404(id);
-        long userKey = store.keyOf(user.id());
+        long userKey = userKey(user);
         long now = clock.millis();
         store.write(() -> writer.delete(def, key, userKey, now));
     }
@@ -294,6 +294,15 @@ public final class InMemoryOrg implements Org {
     /** Total rows across all objects, live and deleted. */
     public long totalRecords() {
         return store.read(() -> store.tables().stream().mapToLong(ObjectTable::size).sum());
+    }
+
+    /** No user means the admin: an unauthenticated internal call sees everything. */
+    private static boolean isRestricted(OrgUser user) {
+        return user != null && user.restricted();
+    }
+
+    private long userKey(OrgUser user) {
+        return store.keyOf((user == null ? admin : user).id());
     }
 
     private ObjectDef objectOr404(String objectName) {

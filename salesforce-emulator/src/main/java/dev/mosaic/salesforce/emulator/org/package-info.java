@@ -8,8 +8,9 @@
  *       fields in describe order, and describe rendering with field-level security.</li>
  *   <li>{@code store} — columnar per-object tables, ids computed from row numbers, the
  *       (SystemModstamp, Id) index, and REST/CSV value formatting.</li>
- *   <li>{@code soql} — lexer, parser, planner and lazy results: parent paths, polymorphic Who/What,
- *       child subqueries, semi-joins, aggregates without GROUP BY, Salesforce's error wording.</li>
+ *   <li>{@code soql} — lexer, parser, planner and lazy results: parent paths, polymorphic Who/What
+ *       (Name entity, {@code Type}, TYPEOF), child subqueries, semi-joins, FIELDS(), aggregates with
+ *       or without GROUP BY, Salesforce's error wording.</li>
  *   <li>{@code write} — create/update/delete/merge with validation, stamping and cascades, and the
  *       {@code updated}/{@code deleted} replication feeds.</li>
  *   <li>{@code generate} — the seeded generator (about 36 records per account: 28,000 accounts make

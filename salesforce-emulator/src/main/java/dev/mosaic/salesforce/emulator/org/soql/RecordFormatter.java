@@ -87,6 +87,40 @@ public final class RecordFormatter {
         at.put(leaf.name(), restValue(leafTable, RecordStore.rowOf(key), leaf));
     }
 
+    /** A TYPEOF column: the parent's attributes and the fields its object's branch (or ELSE) names. */
+    Object typeOf(ObjectTable table, int row, SelectedColumn.TypeOf typeOf, String apiVersion) {
+        Object parent = table.get(row, typeOf.lookup());
+        if (parent == null || !store.exists((Long) parent)) {
+            return null;
+        }
+        long key = (Long) parent;
+        ObjectTable parentTable = store.tableOf(key);
+        int parentRow = RecordStore.rowOf(key);
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("attributes", attributes(parentTable.def().name(), store.idOf(key), apiVersion));
+        List<FieldPath> branch = typeOf.branches().get(parentTable.def().name());
+        if (branch != null) {
+            for (FieldPath path : branch) {
+                putPath(nested, parentTable, parentRow, path, apiVersion);
+            }
+        } else {
+            // ELSE paths start at the child ("What.Name"); their values sit directly under the parent.
+            Map<String, Object> holder = new LinkedHashMap<>();
+            for (FieldPath path : typeOf.otherwise()) {
+                putPath(holder, table, row, path, apiVersion);
+            }
+            Object inner = holder.get(typeOf.relationshipName());
+            if (inner instanceof Map<?, ?> values) {
+                values.forEach((k, v) -> {
+                    if (!"attributes".equals(k)) {
+                        nested.put((String) k, v);
+                    }
+                });
+            }
+        }
+        return nested;
+    }
+
     /** One field of one row as REST JSON; compound addresses become objects (null when empty). */
     public Object restValue(ObjectTable table, int row, FieldDef field) {
         if (field.type() == FieldType.ADDRESS || field.type() == FieldType.LOCATION) {

@@ -77,6 +77,11 @@ public final class SoqlEngine {
                         }
                     }
                 }
+            } else if (item instanceof TypeOfItem typeOf) {
+                if (mode.bulk()) {
+                    throw new SalesforceError(400, "API_ERROR", "TYPEOF is not supported in Bulk Query");
+                }
+                columns.add(bindTypeOf(soql, def, typeOf, binder));
             } else if (item instanceof SubqueryItem s) {
                 SelectedColumn.Children children = bindSubquery(soql, def, s, binder, literals,
                         new SemiJoin.Binder(store, binder, literals, mode.includesDeleted(), nowMillis));
@@ -115,6 +120,33 @@ public final class SoqlEngine {
             }
             return new SoqlQueryResult(store, table, columns, rows, rows.length, false, childRecords);
         });
+    }
+
+    private SelectedColumn.TypeOf bindTypeOf(String soql, ObjectDef def, TypeOfItem item, PathBinder binder) {
+        FieldDef lookup = def.relationship(item.relationship());
+        if (lookup == null || !lookup.polymorphic()) {
+            throw SoqlErrors.malformed(soql, item.offset(), "TYPEOF can only be used on a polymorphic relationship; "
+                    + item.relationship() + " is not one");
+        }
+        java.util.Map<String, List<FieldPath>> branches = new java.util.LinkedHashMap<>();
+        for (var branch : item.branches().entrySet()) {
+            ObjectDef target = store.schema().object(branch.getKey());
+            if (target == null || !lookup.referenceTo().contains(target.name())) {
+                throw SoqlErrors.malformed(soql, item.offset(), "Invalid sObject type '" + branch.getKey()
+                        + "' for relationship " + lookup.relationshipName());
+            }
+            List<FieldPath> fields = new ArrayList<>();
+            for (FieldItem f : branch.getValue()) {
+                fields.add(binder.bind(target, f.path(), f.offset()));
+            }
+            branches.put(target.name(), fields);
+        }
+        // ELSE sees the Name entity, which every target shares.
+        List<FieldPath> otherwise = new ArrayList<>();
+        for (FieldItem f : item.otherwise()) {
+            otherwise.add(binder.bind(def, lookup.relationshipName() + "." + f.path(), f.offset()));
+        }
+        return new SelectedColumn.TypeOf(lookup, lookup.relationshipName(), branches, otherwise);
     }
 
     private static void addField(List<SelectedColumn> columns, FieldPath path) {

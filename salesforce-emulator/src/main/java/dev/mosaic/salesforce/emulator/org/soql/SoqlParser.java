@@ -88,6 +88,9 @@ final class SoqlParser {
             next();
             return new CountItem(t.offset());
         }
+        if (t.isKeyword("TYPEOF") && peek().kind() == Token.Kind.IDENT && !subquery) {
+            return typeOf(t);
+        }
         if (t.isKeyword("FIELDS") && peek().kind() == Token.Kind.LPAREN) {
             next();
             Token which = next();
@@ -111,6 +114,42 @@ final class SoqlParser {
             return new AggregateItem(t.upper(), field.text(), t.offset(), field.offset(), alias);
         }
         return new FieldItem(t.text(), t.offset());
+    }
+
+    private TypeOfItem typeOf(Token typeOf) {
+        Token relationship = next();
+        java.util.Map<String, List<FieldItem>> branches = new java.util.LinkedHashMap<>();
+        List<FieldItem> otherwise = List.of();
+        if (!peek().isKeyword("WHEN")) {
+            throw unexpected(peek());
+        }
+        while (peek().isKeyword("WHEN")) {
+            next();
+            Token object = next();
+            if (object.kind() != Token.Kind.IDENT || isReserved(object)) {
+                throw unexpected(object);
+            }
+            expectKeyword("THEN");
+            branches.put(object.text(), typeOfFields());
+        }
+        if (peek().isKeyword("ELSE")) {
+            next();
+            otherwise = typeOfFields();
+        }
+        expectKeyword("END");
+        return new TypeOfItem(relationship.text(), typeOf.offset(), branches, otherwise);
+    }
+
+    private List<FieldItem> typeOfFields() {
+        List<FieldItem> fields = new ArrayList<>();
+        do {
+            Token field = next();
+            if (field.kind() != Token.Kind.IDENT || isReserved(field) || field.isKeyword("END")) {
+                throw unexpected(field);
+            }
+            fields.add(new FieldItem(field.text(), field.offset()));
+        } while (acceptComma());
+        return fields;
     }
 
     private OrderItem orderItem() {
@@ -257,7 +296,8 @@ final class SoqlParser {
     private static final List<String> AGGREGATES = List.of("COUNT", "COUNT_DISTINCT", "MIN", "MAX", "SUM", "AVG");
 
     private static final List<String> RESERVED = List.of("SELECT", "FROM", "WHERE", "ORDER", "BY", "LIMIT",
-            "OFFSET", "AND", "OR", "NOT", "IN", "LIKE", "ASC", "DESC", "NULLS", "GROUP", "HAVING");
+            "OFFSET", "AND", "OR", "NOT", "IN", "LIKE", "ASC", "DESC", "NULLS", "GROUP", "HAVING", "WHEN", "THEN",
+            "ELSE", "END");
 
     private static boolean isReserved(Token t) {
         return t.kind() == Token.Kind.IDENT && RESERVED.contains(t.upper());

@@ -74,6 +74,8 @@ final class SoqlQueryResult implements QueryResult {
                 for (SelectedColumn c : columns) {
                     if (c instanceof SelectedColumn.Field f) {
                         formatter.putPath(record, table, row, f.path(), apiVersion);
+                    } else if (c instanceof SelectedColumn.TypeOf typeOf) {
+                        record.put(typeOf.relationshipName(), formatter.typeOf(table, row, typeOf, apiVersion));
                     } else if (c instanceof SelectedColumn.Children ch) {
                         record.put(ch.relationshipName(), children.block(childBlocks, ch.relationshipName(), row));
                     }

@@ -12,7 +12,7 @@ record SoqlStatement(List<SelectItem> select, String from, int fromOffset, Condi
     }
 
     /** One entry of the SELECT list. */
-    sealed interface SelectItem permits FieldItem, FieldsItem, CountItem, AggregateItem, SubqueryItem {
+    sealed interface SelectItem permits FieldItem, FieldsItem, CountItem, AggregateItem, SubqueryItem, TypeOfItem {
     }
 
     /** A field or dotted relationship path, e.g. {@code Account.Owner.Email}. */
@@ -21,6 +21,14 @@ record SoqlStatement(List<SelectItem> select, String from, int fromOffset, Condi
 
     /** {@code FIELDS(ALL)}, {@code FIELDS(STANDARD)} or {@code FIELDS(CUSTOM)}. */
     record FieldsItem(String which, int offset) implements SelectItem {
+    }
+
+    /**
+     * {@code TYPEOF What WHEN Account THEN Phone WHEN Opportunity THEN Amount ELSE Name END}: fields of a
+     * polymorphic parent chosen by the parent's object.
+     */
+    record TypeOfItem(String relationship, int offset, java.util.Map<String, List<FieldItem>> branches,
+                      List<FieldItem> otherwise) implements SelectItem {
     }
 
     /** {@code COUNT()}. */

@@ -181,4 +181,14 @@ class SoqlErrorsTest {
                 .endsWith("No such column 'AccountId' on entity 'Name'. " + FIELD_HINT);
         assertThat(error("SELECT What.Owner.Email FROM Task").errorCode()).isEqualTo("INVALID_FIELD");
     }
+
+    @Test
+    void typeOfNeedsAPolymorphicLookupAndIsRestOnly() {
+        assertThat(error("SELECT TYPEOF Account WHEN Account THEN Name END FROM Contact").errorCode())
+                .isEqualTo("MALFORMED_QUERY");
+        assertThat(error("SELECT TYPEOF What WHEN Contact THEN Name END FROM Task").errorCode())
+                .isEqualTo("MALFORMED_QUERY");
+        assertThat(error("SELECT TYPEOF What WHEN Account THEN Name END FROM Task", QueryMode.BULK_QUERY).errorCode())
+                .isEqualTo("API_ERROR");
+    }
 }

@@ -366,4 +366,25 @@ class SoqlQueryTest {
         assertThat(bulk.csvHeader()).containsExactly("Id", "Who.Type");
         assertThat(bulk.csvRows(0, 5)).allMatch(r -> r.get(1).equals("Contact") || r.get(1).equals("Lead"));
     }
+
+    @Test
+    void typeOfPicksFieldsByTheParentsObject() {
+        List<Map<String, Object>> tasks = rest("SELECT Id, TYPEOF What WHEN Account THEN Name, Industry "
+                + "WHEN Opportunity THEN Name, StageName, Amount END FROM Task WHERE WhatId != null LIMIT 200");
+        assertThat(tasks).isNotEmpty();
+        for (Map<String, Object> task : tasks) {
+            Map<?, ?> what = (Map<?, ?>) task.get("What");
+            String type = (String) ((Map<?, ?>) what.get("attributes")).get("type");
+            if (type.equals("Account")) {
+                assertThat(new ArrayList<Object>(what.keySet())).containsExactly("attributes", "Name", "Industry");
+            } else {
+                assertThat(new ArrayList<Object>(what.keySet()))
+                        .containsExactly("attributes", "Name", "StageName", "Amount");
+            }
+        }
+        Map<String, Object> withElse = rest("SELECT TYPEOF What WHEN Account THEN Phone ELSE Name END FROM Task "
+                + "WHERE What.Type = 'Opportunity' LIMIT 1").get(0);
+        Map<?, ?> what = (Map<?, ?>) withElse.get("What");
+        assertThat(new ArrayList<Object>(what.keySet())).containsExactly("attributes", "Name");
+    }
 }
