@@ -1,0 +1,154 @@
+package dev.mosaic.salesforce.emulator.control;
+
+import dev.mosaic.salesforce.emulator.faults.FaultKind;
+import dev.mosaic.salesforce.emulator.faults.FaultPlan;
+import dev.mosaic.salesforce.emulator.http.ApiRequest;
+import dev.mosaic.salesforce.emulator.http.ApiResponse;
+import dev.mosaic.salesforce.emulator.http.Json;
+import dev.mosaic.salesforce.emulator.limits.ApiUsage;
+import dev.mosaic.salesforce.emulator.limits.CallStats;
+import dev.mosaic.salesforce.emulator.oauth.TokenStore;
+import dev.mosaic.salesforce.emulator.org.Org;
+import dev.mosaic.salesforce.emulator.org.OrgUser;
+import dev.mosaic.salesforce.emulator.org.SalesforceError;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The emulator's own API under {@code /__emulator/} (not Salesforce's): stats, fault injection, session
+ * and token invalidation, merges and random mutations. No authentication and no API calls counted.
+ */
+public final class ControlApi {
+    public static final String PREFIX = "/__emulator/";
+
+    private final Org org;
+    private final ApiUsage usage;
+    private final CallStats stats;
+    private final FaultPlan faults;
+    private final TokenStore tokens;
+
+    public ControlApi(Org org, ApiUsage usage, CallStats stats, FaultPlan faults, TokenStore tokens) {
+        this.org = org;
+        this.usage = usage;
+        this.stats = stats;
+        this.faults = faults;
+        this.tokens = tokens;
+    }
+
+    public ApiResponse handle(ApiRequest request) {
+        String action = request.path().substring(PREFIX.length());
+        String method = request.method();
+        try {
+            return switch (action) {
+                case "stats" -> "GET".equals(method) ? stats() : notAllowed(method, "GET");
+                case "users" -> "GET".equals(method) ? users() : notAllowed(method, "GET");
+                case "faults" -> switch (method) {
+                    case "POST" -> armFault(Json.readObject(request.body()));
+                    case "DELETE" -> {
+                        faults.clear();
+                        yield ApiResponse.empty(204);
+                    }
+                    default -> notAllowed(method, "POST,DELETE");
+                };
+                case "expire-sessions" -> "POST".equals(method)
+                        ? ApiResponse.ok(Map.of("expired", tokens.expireAllSessions())) : notAllowed(method, "POST");
+                case "revoke-refresh-tokens" -> "POST".equals(method)
+                        ? ApiResponse.ok(Map.of("revoked", tokens.revokeAllRefreshTokens())) : notAllowed(method, "POST");
+                case "merge" -> "POST".equals(method) ? merge(Json.readObject(request.body())) : notAllowed(method, "POST");
+                case "mutate" -> "POST".equals(method) ? mutate(Json.readObject(request.body())) : notAllowed(method, "POST");
+                default -> ApiResponse.notFound();
+            };
+        } catch (SalesforceError e) {
+            return ApiResponse.error(e);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            return ApiResponse.error(400, "INVALID_API_INPUT", String.valueOf(e.getMessage()));
+        }
+    }
+
+    private ApiResponse stats() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("apiCalls", usage.used());
+        body.put("calls", stats.snapshot());
+        body.put("records", org.recordCounts());
+        return ApiResponse.ok(body);
+    }
+
+    /** Who can sign in, so command-line users can find the restricted user's name. */
+    private ApiResponse users() {
+        return ApiResponse.ok(List.of(user(org.adminUser()), user(org.restrictedUser())));
+    }
+
+    private static Map<String, Object> user(OrgUser user) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", user.id());
+        entry.put("username", user.username());
+        entry.put("displayName", user.displayName());
+        entry.put("restricted", user.restricted());
+        return entry;
+    }
+
+    private ApiResponse armFault(Map<String, Object> body) {
+        FaultKind kind;
+        try {
+            kind = FaultKind.valueOf(String.valueOf(body.get("kind")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown fault kind: " + body.get("kind") + "; one of " + List.of(FaultKind.values()));
+        }
+        String match = body.get("match") == null ? "" : String.valueOf(body.get("match"));
+        int times = body.get("times") == null ? 1 : ((Number) body.get("times")).intValue();
+        long delayMs = body.get("delayMs") == null ? 0 : ((Number) body.get("delayMs")).longValue();
+        if (delayMs < 0) {
+            throw new IllegalArgumentException("delayMs must not be negative: " + delayMs);
+        }
+        faults.arm(kind, match, times, Duration.ofMillis(delayMs));
+        Map<String, Object> armed = new LinkedHashMap<>();
+        armed.put("kind", kind.name());
+        armed.put("match", match);
+        armed.put("times", times);
+        armed.put("delayMs", delayMs);
+        return ApiResponse.json(201, armed);
+    }
+
+    private ApiResponse merge(Map<String, Object> body) {
+        String object = requireText(body, "object");
+        String masterId = requireText(body, "masterId");
+        if (!(body.get("mergedIds") instanceof List<?> ids) || ids.isEmpty()) {
+            throw new IllegalArgumentException("mergedIds must be a non-empty array of record ids");
+        }
+        List<String> mergedIds = ids.stream().map(String::valueOf).toList();
+        org.merge(object, masterId, mergedIds);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("object", object);
+        result.put("masterId", masterId);
+        result.put("mergedIds", mergedIds);
+        return ApiResponse.ok(result);
+    }
+
+    private ApiResponse mutate(Map<String, Object> body) {
+        long seed = body.get("seed") == null ? 0 : ((Number) body.get("seed")).longValue();
+        return ApiResponse.ok(org.mutate(seed, count(body, "creates"), count(body, "updates"), count(body, "deletes")));
+    }
+
+    private static int count(Map<String, Object> body, String key) {
+        int value = body.get(key) == null ? 0 : ((Number) body.get(key)).intValue();
+        if (value < 0) {
+            throw new IllegalArgumentException(key + " must not be negative: " + value);
+        }
+        return value;
+    }
+
+    private static String requireText(Map<String, Object> body, String key) {
+        Object value = body.get(key);
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw new IllegalArgumentException(key + " is required");
+        }
+        return text;
+    }
+
+    private static ApiResponse notAllowed(String method, String allowed) {
+        return ApiResponse.methodNotAllowed(method, allowed);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.mosaic.salesforce.emulator.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An HTTP request as the emulator's handlers see it, detached from the JDK exchange so that composite
+ * subrequests can be routed through the same handlers in-process.
+ *
+ * @param path    the decoded path, without query string
+ * @param query   query-string parameters (first value wins)
+ * @param headers header values keyed by lower-case name
+ */
+public record ApiRequest(String method, String path, Map<String, String> query,
+                         Map<String, List<String>> headers, byte[] body) {
+
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.get(0));
+    }
+
+    public String bodyText() {
+        return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    }
+}
