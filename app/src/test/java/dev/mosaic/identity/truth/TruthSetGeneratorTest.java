@@ -82,7 +82,6 @@ class TruthSetGeneratorTest {
                 }
             }
             ResolutionScore score = ResolutionScorer.score(type, truth.of(type), resolved);
-            System.out.print(score.report());
 
             assertThat(score.pairPrecision()).isEqualTo(1.0);
             assertThat(score.clusterPrecision()).isEqualTo(1.0);
@@ -90,7 +89,6 @@ class TruthSetGeneratorTest {
             // The floor sits well above zero and below one: both kinds of pair are really in the set.
             assertThat(score.recallFloor()).isBetween(0.5, 0.95);
         }
-        System.out.println(truth.scenarioCounts());
     }
 
     @Test
