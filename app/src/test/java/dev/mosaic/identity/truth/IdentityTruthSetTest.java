@@ -55,13 +55,16 @@ class IdentityTruthSetTest extends MosaicIntegrationTest {
 
         long resolveStart = System.nanoTime();
         Map<RecordType, ResolutionScore> scores = new EnumMap<>(RecordType.class);
+        Map<RecordType, String> breakdowns = new EnumMap<>(RecordType.class);
         for (RecordType type : RecordType.values()) {
             List<TruthRecord> records = truth.of(type);
-            scores.put(type, ResolutionScorer.score(type, records, api.resolve(records)));
+            Map<String, String> resolved = api.resolve(records);
+            scores.put(type, ResolutionScorer.score(type, records, resolved));
+            breakdowns.put(type, ScenarioBreakdown.of(records, resolved));
         }
         long resolveMillis = (System.nanoTime() - resolveStart) / 1_000_000;
 
-        System.out.println(report(truth, totals, ingestMillis, resolveMillis, scores));
+        System.out.println(report(truth, totals, ingestMillis, resolveMillis, scores, breakdowns));
 
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(totals.rejections()).as("items Mosaic rejected").isEmpty();
@@ -95,7 +98,7 @@ class IdentityTruthSetTest extends MosaicIntegrationTest {
     }
 
     private static String report(TruthSet truth, IngestTotals totals, long ingestMillis, long resolveMillis,
-                                 Map<RecordType, ResolutionScore> scores) {
+                                 Map<RecordType, ResolutionScore> scores, Map<RecordType, String> breakdowns) {
         StringBuilder out = new StringBuilder();
         out.append("\n===== Identity resolution truth set (seed ").append(truth.seed()).append(") =====\n");
         for (String source : List.of(Appearances.SOURCE_A, Appearances.SOURCE_B)) {
@@ -106,7 +109,8 @@ class IdentityTruthSetTest extends MosaicIntegrationTest {
                 totals, ingestMillis, totals.received() * 1000.0 / Math.max(1, ingestMillis), truth.records().size(),
                 resolveMillis));
         scores.values().forEach(score -> out.append(score.report()));
-        out.append("  records per scenario: ").append(truth.scenarioCounts()).append('\n');
+        out.append("  copies joined to their entity's first record, per corruption:\n");
+        breakdowns.values().forEach(out::append);
         scores.values().forEach(score -> out.append(score.problems(5)));
         out.append("===== end of identity resolution truth set =====\n");
         return out.toString();

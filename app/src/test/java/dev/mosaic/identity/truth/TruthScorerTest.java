@@ -74,6 +74,16 @@ class TruthScorerTest {
     }
 
     @Test
+    void breaksCopiesDownIntoThoseThatMustMergeAndThoseThatMay() {
+        Map<String, String> resolved = Map.of(janeA.ref(), "J", janeB.ref(), "J", janeNameOnly.ref(), "J2",
+                johnA.ref(), "H", bobA.ref(), "B", bobB.ref(), "B2");
+
+        // Copies (not first records): janeB (must, joined), janeNameOnly (may, apart), bobB (must, apart).
+        assertThat(ScenarioBreakdown.of(records, resolved)).contains("hand-made").contains("must merge   1/2")
+                .contains("may merge   0/1");
+    }
+
+    @Test
     void strongKeysLinkThroughAChainOfRecords() {
         // a and c share nothing directly; b carries a's mailbox and c's phone, so all three must merge.
         TruthRecord a = contact("crm-a", "c-1", "p", "email:p@x.com");
