@@ -1,5 +1,7 @@
 package dev.mosaic.api;
 
+import dev.mosaic.platform.errors.ConflictException;
+import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.platform.http.ApiError;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -23,6 +25,16 @@ class ApiExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ApiError> badInput(IllegalArgumentException e) {
         return ApiError.of("bad_request", e.getMessage()).response(HttpStatus.BAD_REQUEST);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ApiError> notFound(NotFoundException e) {
+        return ApiError.of("not_found", e.getMessage()).response(HttpStatus.NOT_FOUND);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ApiError> conflict(ConflictException e) {
+        return ApiError.of("conflict", e.getMessage()).response(HttpStatus.CONFLICT);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,23 +1,135 @@
 package dev.mosaic.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mosaic.graph.GraphWriter;
+import dev.mosaic.graph.SourceRecordInput;
+import dev.mosaic.graph.UpsertResult;
+import dev.mosaic.identity.IdentityResolver;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes what another system says about customers (a JSON batch of organizations, contacts, deals,
  * interactions and notes, each with its {@code externalId} in that source) into the customer graph.
- * Idempotent: the same batch twice changes nothing the second time.
+ * Idempotent: the same batch twice changes nothing the second time. Every item is checked first; the valid
+ * ones are written in one transaction, so a batch is either saved (all its valid items) or not at all.
  */
 @Service
 public class IngestService {
 
+    /** Sources that other code owns: the Salesforce sync, and people's own edits. */
+    public static final Set<String> RESERVED_SOURCES = Set.of("salesforce", "mosaic");
+    public static final int MAX_ITEMS = 10_000;
+    private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+    private final GraphWriter graph;
+    private final IdentityResolver identity;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    IngestService(GraphWriter graph, IdentityResolver identity, TransactionTemplate transaction, Clock clock) {
+        this.graph = graph;
+        this.identity = identity;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
     /** Validates every item, writes the valid ones, and says what happened to each. */
     public IngestSummary ingest(String tenantId, String source, JsonNode batch) {
-        throw new UnsupportedOperationException("being built");
+        Parsed parsed = parse(source, batch);
+        IngestSummary summary = transaction.execute(status -> write(tenantId, parsed));
+        return summary;
     }
 
     /** The same validation as {@link #ingest}, writing nothing: for previews and dry runs. */
     public IngestSummary validate(String tenantId, String source, JsonNode batch) {
-        throw new UnsupportedOperationException("being built");
+        Parsed parsed = parse(source, batch);
+        return new IngestSummary(parsed.received, 0, 0, 0, 0, parsed.rejected);
+    }
+
+    public static void requireValidSource(String source) {
+        if (source == null || !SOURCE_NAME.matcher(source).matches()) {
+            throw new IllegalArgumentException("A source name is 1 to 40 characters of a-z, 0-9 and '-', like 'hubspot'; got '"
+                    + source + "'");
+        }
+        if (RESERVED_SOURCES.contains(source)) {
+            throw new IllegalArgumentException("The source name '" + source + "' is reserved; pick the name of your system");
+        }
+    }
+
+    private Parsed parse(String source, JsonNode batch) {
+        requireValidSource(source);
+        if (batch == null || !batch.isObject()) {
+            throw new IllegalArgumentException("The batch must be a JSON object with arrays such as \"organizations\" and \"contacts\"");
+        }
+        for (Iterator<String> names = batch.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            boolean known = false;
+            for (IngestKind kind : IngestKind.values()) {
+                known |= kind.arrayName.equals(name);
+            }
+            if (!known) {
+                throw new IllegalArgumentException("Unknown array '" + name + "'; a batch has organizations, contacts, deals, "
+                        + "interactions and notes");
+            }
+        }
+        Instant now = clock.instant();
+        Parsed parsed = new Parsed();
+        for (IngestKind kind : IngestKind.values()) {
+            JsonNode items = batch.get(kind.arrayName);
+            if (items == null || items.isNull()) {
+                continue;
+            }
+            if (!items.isArray()) {
+                throw new IllegalArgumentException("'" + kind.arrayName + "' must be an array");
+            }
+            for (int index = 0; index < items.size(); index++) {
+                parsed.received++;
+                JsonNode item = items.get(index);
+                try {
+                    parsed.valid.add(IngestItems.read(kind, source, item, now));
+                } catch (InvalidItemException e) {
+                    String externalId = item != null && item.hasNonNull("externalId") ? item.get("externalId").asText() : null;
+                    parsed.rejected.add(new IngestSummary.Rejection(kind.arrayName, index, externalId, e.field(), e.getMessage()));
+                }
+            }
+        }
+        if (parsed.received > MAX_ITEMS) {
+            throw new IllegalArgumentException("A batch holds at most " + MAX_ITEMS + " items; this one has " + parsed.received
+                    + ". Send it in several batches.");
+        }
+        return parsed;
+    }
+
+    private IngestSummary write(String tenantId, Parsed parsed) {
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int merged = 0;
+        for (SourceRecordInput record : parsed.valid) {
+            UpsertResult result = graph.upsert(tenantId, record);
+            switch (result.outcome()) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
+            }
+            if (result.outcome() != UpsertResult.Outcome.UNCHANGED && identity.resolve(tenantId, result.recordId()) > 0) {
+                merged++;
+            }
+        }
+        return new IngestSummary(parsed.received, created, updated, unchanged, merged, List.copyOf(parsed.rejected));
+    }
+
+    private static final class Parsed {
+        int received;
+        final List<SourceRecordInput> valid = new ArrayList<>();
+        final List<IngestSummary.Rejection> rejected = new ArrayList<>();
     }
 }

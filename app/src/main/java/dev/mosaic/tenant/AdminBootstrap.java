@@ -71,8 +71,10 @@ class AdminBootstrap implements ApplicationRunner {
         if (isBlank(admin.token())) {
             text.append("  API token:      ").append(token).append('\n');
         }
-        text.append("These generated values are shown only now. Keep them somewhere safe.\n")
-                .append("=====================================================\n");
+        if (isBlank(admin.password()) || isBlank(admin.token())) {
+            text.append("These generated values are shown only now. Keep them somewhere safe.\n");
+        }
+        text.append("=====================================================\n");
         console.print(text);
         console.flush();
     }

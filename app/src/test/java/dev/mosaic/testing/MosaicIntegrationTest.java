@@ -10,6 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Optional;
+import java.util.UUID;
+import dev.mosaic.tenant.ApiTokenService;
+import dev.mosaic.tenant.TenantPrincipal;
+import dev.mosaic.tenant.TenantService;
+import dev.mosaic.tenant.UserService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +39,13 @@ public abstract class MosaicIntegrationTest {
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    private TenantService tenants;
+    @Autowired
+    private UserService users;
+    @Autowired
+    private ApiTokenService tokens;
+
     protected final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @DynamicPropertySource
@@ -47,6 +60,14 @@ public abstract class MosaicIntegrationTest {
         registry.add("mosaic.admin.token", () -> ADMIN_TOKEN);
     }
 
+    /** A fresh tenant with an admin; returns its API token, so each test works on data of its own. */
+    protected String newTenantToken() {
+        String tenantId = "t-" + UUID.randomUUID().toString().substring(0, 12);
+        tenants.create(tenantId, tenantId);
+        TenantPrincipal admin = users.create(tenantId, "admin@" + tenantId + ".example", "password", TenantPrincipal.Role.ADMIN);
+        return tokens.issue(admin, "test").value();
+    }
+
     protected URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
@@ -57,6 +78,34 @@ public abstract class MosaicIntegrationTest {
             request.header("Authorization", "Bearer " + bearerToken);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected HttpResponse<String> send(String method, String path, String bearerToken, Object body)
+            throws IOException, InterruptedException {
+        String text = body instanceof String string ? string : JSON.writeValueAsString(body);
+        return http.send(HttpRequest.newBuilder(url(path))
+                        .header("Authorization", "Bearer " + bearerToken)
+                        .header("Content-Type", "application/json")
+                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends and expects a 2xx answer, returning its JSON. */
+    protected JsonNode call(String method, String path, String bearerToken, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(method, path, bearerToken, body);
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    protected JsonNode getJson(String path, String bearerToken) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path, bearerToken);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
     }
 
     protected static JsonNode json(HttpResponse<String> response) throws IOException {

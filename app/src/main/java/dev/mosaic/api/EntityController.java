@@ -1,0 +1,130 @@
+package dev.mosaic.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mosaic.graph.EntityType;
+import dev.mosaic.graph.GraphReader;
+import dev.mosaic.graph.GraphViews;
+import dev.mosaic.platform.errors.NotFoundException;
+import dev.mosaic.graph.Page;
+import dev.mosaic.identity.MergeService;
+import dev.mosaic.tenant.TenantPrincipal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The graph's entities under {@code /api/v1/organizations}, {@code /contacts}, {@code /deals},
+ * {@code /interactions}, {@code /notes}, {@code /leads} and {@code /users}: search, detail with every
+ * field's source, timeline, edits, merge and unmerge.
+ */
+@RestController
+@RequestMapping("/api/v1/{collection:organizations|contacts|deals|interactions|notes|leads|users}")
+class EntityController {
+
+    private final GraphReader graph;
+    private final MergeService merges;
+    private final EntityEdits edits;
+
+    EntityController(GraphReader graph, MergeService merges, EntityEdits edits) {
+        this.graph = graph;
+        this.merges = merges;
+        this.edits = edits;
+    }
+
+    @GetMapping
+    Page<GraphViews.Summary> search(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection,
+                                    @RequestParam(required = false) String q,
+                                    @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return graph.search(principal.tenantId(), type(collection), q, Paging.limit(limit), Paging.offset(offset));
+    }
+
+    @GetMapping("/{id}")
+    EntityView detail(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection,
+                      @PathVariable UUID id) {
+        return view(principal.tenantId(), collection, id);
+    }
+
+    @GetMapping("/{id}/timeline")
+    Page<GraphViews.TimelineItem> timeline(@AuthenticationPrincipal TenantPrincipal principal,
+                                           @PathVariable String collection, @PathVariable UUID id,
+                                           @RequestParam(defaultValue = "50") int limit,
+                                           @RequestParam(defaultValue = "0") int offset) {
+        requireType(principal.tenantId(), collection, id);
+        return graph.timeline(principal.tenantId(), id, Paging.limit(limit), Paging.offset(offset));
+    }
+
+    @PatchMapping("/{id}")
+    EntityView edit(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection,
+                    @PathVariable UUID id, @RequestBody JsonNode fields) {
+        GraphViews.Detail detail = requireType(principal.tenantId(), collection, id);
+        edits.apply(principal, detail.id(), detail.type(), fields);
+        return view(principal.tenantId(), collection, detail.id());
+    }
+
+    @PostMapping("/{id}/merge")
+    Map<String, Object> merge(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection,
+                              @PathVariable UUID id, @RequestBody MergeRequest request) {
+        requireType(principal.tenantId(), collection, id);
+        if (request == null || request.with() == null) {
+            throw new IllegalArgumentException("Say which entity to merge with: {\"with\":\"<id>\"}");
+        }
+        requireType(principal.tenantId(), collection, request.with());
+        return merges.merge(principal.tenantId(), id, request.with(), "merged by " + principal.email(), Map.of(),
+                        principal.email())
+                .<Map<String, Object>>map(lineage -> Map.of("status", "merged", "merge", Merges.view(lineage)))
+                .orElse(Map.of("status", "unchanged", "message", "They already are one entity"));
+    }
+
+    @PostMapping("/{id}/unmerge")
+    Map<String, Object> unmerge(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection,
+                                @PathVariable UUID id, @RequestBody(required = false) UnmergeRequest request) {
+        requireType(principal.tenantId(), collection, id);
+        var lineage = merges.unmerge(principal.tenantId(), id, request == null ? null : request.mergeId(),
+                principal.email());
+        return Map.of("status", "unmerged", "merge", Merges.view(lineage),
+                "survivor", view(principal.tenantId(), collection, lineage.survivorId()),
+                "restored", view(principal.tenantId(), collection, lineage.mergedId()));
+    }
+
+    record MergeRequest(UUID with) {
+    }
+
+    record UnmergeRequest(UUID mergeId) {
+    }
+
+    /** The detail as the API shows it: fields with sources, external ids, relations and merge history. */
+    record EntityView(UUID id, String type, String name, boolean deleted, JsonNode fields,
+                      List<GraphViews.ExternalId> externalIds, List<GraphViews.Relation> relations,
+                      List<Merges.View> merges, Instant createdAt, Instant updatedAt) {
+    }
+
+    private EntityView view(String tenantId, String collection, UUID id) {
+        GraphViews.Detail detail = requireType(tenantId, collection, id);
+        return new EntityView(detail.id(), detail.type().key(), detail.name(), detail.deleted(), detail.fields(),
+                detail.externalIds(), detail.relations(),
+                merges.history(tenantId, detail.id()).stream().map(Merges::view).toList(),
+                detail.createdAt(), detail.updatedAt());
+    }
+
+    private GraphViews.Detail requireType(String tenantId, String collection, UUID id) {
+        GraphViews.Detail detail = graph.detail(tenantId, id);
+        if (detail.type() != type(collection)) {
+            throw new NotFoundException("There is no " + type(collection).key() + " " + id);
+        }
+        return detail;
+    }
+
+    static EntityType type(String collection) {
+        return EntityType.fromKey(collection.substring(0, collection.length() - 1));
+    }
+}

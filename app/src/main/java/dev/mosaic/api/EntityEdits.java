@@ -1,0 +1,57 @@
+package dev.mosaic.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mosaic.graph.EntityType;
+import dev.mosaic.graph.GraphWriter;
+import dev.mosaic.identity.MatchingKeys;
+import dev.mosaic.tenant.TenantPrincipal;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A person's edits of an entity's fields: checked, then written as Mosaic's own values that win over syncs. */
+@Component
+class EntityEdits {
+
+    private static final Map<EntityType, Set<String>> EDITABLE = Map.of(
+            EntityType.ORGANIZATION, Set.of("name", "domain", "website", "phone", "industry"),
+            EntityType.CONTACT, Set.of("firstName", "lastName", "email", "phone", "mobilePhone", "title"),
+            EntityType.LEAD, Set.of("firstName", "lastName", "email", "phone", "company", "status"),
+            EntityType.DEAL, Set.of("name", "stage", "closeDate", "nextStep"));
+
+    private final GraphWriter graph;
+
+    EntityEdits(GraphWriter graph) {
+        this.graph = graph;
+    }
+
+    @Transactional
+    public void apply(TenantPrincipal editor, UUID entityId, EntityType type, JsonNode body) {
+        Set<String> editable = EDITABLE.getOrDefault(type, Set.of());
+        if (body == null || !body.isObject() || body.isEmpty()) {
+            throw new IllegalArgumentException("Send the fields to change as a JSON object, e.g. {\"title\":\"CTO\"}");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String field = entry.getKey();
+            if (!editable.contains(field)) {
+                throw new IllegalArgumentException("'" + field + "' cannot be edited on a " + type.key() + "; editable: " + editable);
+            }
+            if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
+                throw new IllegalArgumentException("'" + field + "' must be non-empty text");
+            }
+            String value = entry.getValue().asText().trim();
+            if (field.equals("email") && MatchingKeys.email(value).isEmpty()) {
+                throw new IllegalArgumentException("'" + value + "' is not an email address");
+            }
+            fields.put(field, value);
+        }
+        graph.edit(editor.tenantId(), entityId, fields, editor.email());
+    }
+
+}

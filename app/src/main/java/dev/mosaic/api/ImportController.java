@@ -1,0 +1,114 @@
+package dev.mosaic.api;
+
+import dev.mosaic.ingest.csv.CsvImportRequest;
+import dev.mosaic.ingest.csv.CsvImportResult;
+import dev.mosaic.ingest.csv.CsvImportService;
+import dev.mosaic.ingest.csv.CsvUploadLimit;
+import dev.mosaic.ingest.csv.InvalidImportException;
+import dev.mosaic.platform.http.ApiError;
+import dev.mosaic.tenant.TenantPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/v1/imports}: a CSV file of organizations or contacts into the customer graph, as a
+ * multipart upload (part {@code file}, fields {@code type}, {@code source}, {@code mapping},
+ * {@code dryRun}) or as a {@code text/csv} body with those values as query parameters.
+ */
+@RestController
+@RequestMapping("/api/v1/imports")
+class ImportController {
+
+    private static final Set<Charset> READABLE_CHARSETS = Set.of(StandardCharsets.UTF_8, StandardCharsets.US_ASCII);
+
+    private final CsvImportService imports;
+
+    ImportController(CsvImportService imports) {
+        this.imports = imports;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    CsvImportResult importUpload(@AuthenticationPrincipal TenantPrincipal principal,
+                                 @RequestParam(name = "file", required = false) MultipartFile file,
+                                 @RequestParam(name = "type", required = false) String type,
+                                 @RequestParam(name = "source", required = false) String source,
+                                 @RequestParam(name = "mapping", required = false) String mapping,
+                                 @RequestParam(name = "dryRun", required = false) String dryRun) throws IOException {
+        CsvImportRequest request = CsvImportRequest.fromParameters(type, source, mapping, dryRun);
+        if (file == null) {
+            throw new InvalidImportException("file", "Attach the CSV file as the form part 'file'.");
+        }
+        if (file.isEmpty()) {
+            throw new InvalidImportException("file", "The uploaded file is empty: it needs a header line and rows.");
+        }
+        try (InputStream csv = file.getInputStream()) {
+            return imports.importCsv(principal.tenantId(), request, csv);
+        }
+    }
+
+    @PostMapping(consumes = {"text/csv", "application/csv"})
+    CsvImportResult importBody(@AuthenticationPrincipal TenantPrincipal principal,
+                               @RequestParam(name = "type", required = false) String type,
+                               @RequestParam(name = "source", required = false) String source,
+                               @RequestParam(name = "mapping", required = false) String mapping,
+                               @RequestParam(name = "dryRun", required = false) String dryRun,
+                               HttpServletRequest http) throws IOException {
+        CsvImportRequest request = CsvImportRequest.fromParameters(type, source, mapping, dryRun);
+        requireUtf8(http.getContentType());
+        // A raw body has no multipart limit in front of it: refuse a declared size up front, count the rest.
+        if (http.getContentLengthLong() > CsvUploadLimit.MAX_BYTES) {
+            throw new CsvUploadLimit.TooLargeException();
+        }
+        try (InputStream csv = CsvUploadLimit.spool(http.getInputStream())) {
+            return imports.importCsv(principal.tenantId(), request, csv);
+        }
+    }
+
+    /** Any other body: say how to send a file rather than answer with a bare 415. */
+    @PostMapping
+    ResponseEntity<ApiError> unsupportedBody(HttpServletRequest http) {
+        return ApiError.of("unsupported_media_type", "Send the CSV as multipart/form-data with the file in part"
+                        + " 'file', or as a text/csv body; this request was " + http.getContentType() + ".",
+                Map.of("field", "file")).response(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    private static void requireUtf8(String contentType) {
+        Charset charset;
+        try {
+            charset = MediaType.parseMediaType(contentType).getCharset();
+        } catch (IllegalArgumentException e) {
+            // An unparseable type or an unknown charset: let the UTF-8 reading show what it makes of it.
+            return;
+        }
+        if (charset != null && !READABLE_CHARSETS.contains(charset)) {
+            throw new InvalidImportException("file", "The CSV is declared as " + charset.name()
+                    + "; Mosaic reads UTF-8 CSV only. Save it as \"CSV UTF-8\" and send it again.");
+        }
+    }
+
+    @ExceptionHandler(InvalidImportException.class)
+    ResponseEntity<ApiError> invalidImport(InvalidImportException e) {
+        return ApiError.of("bad_request", e.getMessage(), e.details()).response(HttpStatus.BAD_REQUEST);
+    }
+
+    @ExceptionHandler(CsvUploadLimit.TooLargeException.class)
+    ResponseEntity<ApiError> tooLarge(CsvUploadLimit.TooLargeException e) {
+        return ApiError.of("payload_too_large", e.getMessage(), Map.of("field", "file",
+                "maxBytes", CsvUploadLimit.MAX_BYTES)).response(HttpStatus.PAYLOAD_TOO_LARGE);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.mosaic.api;
+
+/** Limits on list requests, so one call cannot ask for everything. */
+final class Paging {
+
+    static final int MAX_LIMIT = 500;
+
+    private Paging() {
+    }
+
+    static int limit(int requested) {
+        if (requested < 1 || requested > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        }
+        return requested;
+    }
+
+    static int offset(int requested) {
+        if (requested < 0) {
+            throw new IllegalArgumentException("offset must be 0 or more");
+        }
+        return requested;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.mosaic.api;
+
+import dev.mosaic.graph.GraphReader;
+import dev.mosaic.graph.GraphViews;
+import dev.mosaic.graph.Page;
+import dev.mosaic.identity.MergeLineage;
+import dev.mosaic.identity.ReviewItem;
+import dev.mosaic.identity.ReviewQueue;
+import dev.mosaic.tenant.TenantPrincipal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The review queue: merges that weak evidence suggests, for a person to accept or reject. */
+@RestController
+class ReviewController {
+
+    private final ReviewQueue reviews;
+    private final GraphReader graph;
+
+    ReviewController(ReviewQueue reviews, GraphReader graph) {
+        this.reviews = reviews;
+        this.graph = graph;
+    }
+
+    @GetMapping("/api/v1/review")
+    Page<Suggestion> list(@AuthenticationPrincipal TenantPrincipal principal,
+                          @RequestParam(defaultValue = "pending") String status,
+                          @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+        Page<ReviewItem> page = reviews.list(principal.tenantId(), status, Paging.limit(limit), Paging.offset(offset));
+        return new Page<>(page.items().stream().map(item -> suggestion(principal.tenantId(), item)).toList(), page.total());
+    }
+
+    @PostMapping("/api/v1/review/{id}/accept")
+    Map<String, Object> accept(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
+        MergeLineage lineage = reviews.accept(principal.tenantId(), id, principal.email());
+        return lineage == null
+                ? Map.of("status", "obsolete", "message", "The two were already one entity")
+                : Map.of("status", "accepted", "merge", Merges.view(lineage));
+    }
+
+    @PostMapping("/api/v1/review/{id}/reject")
+    Map<String, Object> reject(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
+        reviews.reject(principal.tenantId(), id, principal.email());
+        return Map.of("status", "rejected");
+    }
+
+    private Suggestion suggestion(String tenantId, ReviewItem item) {
+        return new Suggestion(item.reviewId(), item.type().key(), item.reason(), item.evidence(), item.status(),
+                item.createdAt(), side(tenantId, item.entityA()), side(tenantId, item.entityB()), item.decidedBy(),
+                item.decidedAt());
+    }
+
+    private Side side(String tenantId, UUID id) {
+        GraphViews.Detail detail = graph.detail(tenantId, id);
+        return new Side(detail.id(), detail.name());
+    }
+
+    record Suggestion(UUID id, String type, String reason, Map<String, Object> evidence, String status, Instant createdAt,
+                      Side a, Side b, String decidedBy, Instant decidedAt) {
+    }
+
+    record Side(UUID id, String name) {
+    }
+}

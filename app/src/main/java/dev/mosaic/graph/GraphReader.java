@@ -1,0 +1,178 @@
+package dev.mosaic.graph;
+
+import dev.mosaic.platform.json.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Service;
+
+/** Reads the graph for the API and the views. Every query names its tenant. */
+@Service
+public class GraphReader {
+
+    private final DSLContext db;
+    private final EntityStore entities;
+    private final GraphMerges merges;
+    private final RecordStore records;
+
+    GraphReader(DSLContext db, EntityStore entities, GraphMerges merges, RecordStore records) {
+        this.db = db;
+        this.records = records;
+        this.entities = entities;
+        this.merges = merges;
+    }
+
+    /** The entity a source record belongs to now (after any merges). */
+    public Optional<EntityHandle> resolve(String tenantId, ExternalRef ref) {
+        return db.fetchOptional("select e.entity_id, e.entity_type, e.created_at from source_record r "
+                        + "join entity e on e.tenant_id = r.tenant_id and e.entity_id = r.entity_id "
+                        + "where r.tenant_id = ? and r.system = ? and r.object = ? and r.external_id = ?",
+                        tenantId, ref.system(), ref.object(), ref.externalId())
+                .map(row -> new EntityHandle(row.get("entity_id", UUID.class),
+                        EntityType.fromKey(row.get("entity_type", String.class)), RecordStore.instant(row, "created_at")));
+    }
+
+    public Optional<RecordSnapshot> snapshot(String tenantId, UUID recordId) {
+        return records.find(tenantId, recordId).map(record -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            record.fields().forEach((field, value) -> values.put(field, value.value()));
+            return new RecordSnapshot(record.recordId(), record.ref(), record.type(), record.entityId(), record.deleted(),
+                    values);
+        });
+    }
+
+    /** Entities of one type whose names, emails or domains contain {@code query}; all of them without one. */
+    public Page<GraphViews.Summary> search(String tenantId, EntityType type, String query, int limit, int offset) {
+        String pattern = "%" + (query == null ? "" : escapeLike(query.trim().toLowerCase(Locale.ROOT))) + "%";
+        String where = "where tenant_id = ? and entity_type = ? and merged_into is null and not deleted "
+                + "and search_text like ? escape '\\'";
+        long total = count("select count(*) from entity " + where, tenantId, type.key(), pattern);
+        List<GraphViews.Summary> items = db.fetch("select entity_id, display_name, updated_at from entity " + where
+                        + " order by lower(display_name), entity_id limit ? offset ?", tenantId, type.key(), pattern, limit, offset)
+                .map(row -> new GraphViews.Summary(row.get("entity_id", UUID.class), type,
+                        row.get("display_name", String.class), RecordStore.instant(row, "updated_at")));
+        return new Page<>(items, total);
+    }
+
+    /** The entity, or the one it was merged into. */
+    public GraphViews.Detail detail(String tenantId, UUID requestedId) {
+        UUID id = merges.current(tenantId, requestedId).entityId();
+        EntityStore.EntityRow row = entities.find(tenantId, id).orElseThrow();
+        return new GraphViews.Detail(id, row.type(), row.displayName(), row.deleted(), Json.read(row.goldenJson()),
+                externalIds(tenantId, id), relations(tenantId, id), entities.mergedInto(tenantId, id),
+                row.createdAt(), row.updatedAt());
+    }
+
+    /**
+     * Newest first: the entity's own events (field changes, merges), and those of the interactions, notes and
+     * deals that point at it; for an organization also the interactions and notes of its contacts.
+     */
+    public Page<GraphViews.TimelineItem> timeline(String tenantId, UUID requestedId, int limit, int offset) {
+        UUID id = merges.current(tenantId, requestedId).entityId();
+        String related = """
+                with members as (
+                    select record_id, system, object, external_id from source_record where tenant_id = ? and entity_id = ?),
+                pointing as (
+                    select l.from_record, l.kind from link l join members m on l.to_system = m.system
+                        and l.to_object = m.object and l.to_external_id = m.external_id where l.tenant_id = ?),
+                via_contacts as (
+                    select l.from_record from pointing p
+                    join source_record c on c.tenant_id = ? and c.record_id = p.from_record and p.kind = 'works_at'
+                    join link l on l.tenant_id = ? and l.to_system = c.system and l.to_object = c.object
+                        and l.to_external_id = c.external_id and l.kind in ('participant', 'note_subject')),
+                subjects as (
+                    select record_id as rid from members
+                    union select from_record from pointing
+                        where kind in ('participant', 'note_subject', 'deal_organization', 'deal_contact', 'interaction_deal')
+                    union select from_record from via_contacts),
+                cluster as (select ?::uuid as eid union select entity_id from entity where tenant_id = ? and merged_into = ?),
+                events as (
+                    select * from timeline_event t where t.tenant_id = ?
+                        and (t.subject_record in (select rid from subjects) or t.subject_entity in (select eid from cluster)))
+                """;
+        Object[] binds = {tenantId, id, tenantId, tenantId, tenantId, id, tenantId, id, tenantId};
+        long total = count(related + "select count(*) from events", binds);
+        List<Object> pageBinds = new ArrayList<>(List.of(binds));
+        pageBinds.add(tenantId);
+        pageBinds.add(limit);
+        pageBinds.add(offset);
+        List<GraphViews.TimelineItem> items = db.fetch(related + """
+                select ev.event_id, ev.occurred_at, ev.kind, ev.summary, ev.detail::text as detail,
+                       r.system, r.object, r.external_id, r.url, r.deleted, r.last_seen_at
+                from events ev left join source_record r on r.tenant_id = ? and r.record_id = ev.subject_record
+                order by ev.occurred_at desc, ev.event_id desc limit ? offset ?
+                """, pageBinds.toArray()).map(GraphReader::timelineItem);
+        return new Page<>(items, total);
+    }
+
+    private List<GraphViews.ExternalId> externalIds(String tenantId, UUID entityId) {
+        return db.fetch("select system, object, external_id, url, deleted, last_seen_at from source_record "
+                        + "where tenant_id = ? and entity_id = ? and system <> 'mosaic' order by system, object, external_id",
+                tenantId, entityId).map(GraphReader::externalId);
+    }
+
+    private List<GraphViews.Relation> relations(String tenantId, UUID entityId) {
+        String outgoing = """
+                select 'out' as direction, l.kind, l.attributes::text as attributes, e.entity_id, e.entity_type, e.display_name
+                from source_record m
+                join link l on l.tenant_id = m.tenant_id and l.from_record = m.record_id
+                join source_record t on t.tenant_id = l.tenant_id and t.system = l.to_system and t.object = l.to_object
+                    and t.external_id = l.to_external_id and not t.deleted
+                join entity e on e.tenant_id = t.tenant_id and e.entity_id = t.entity_id
+                where m.tenant_id = ? and m.entity_id = ? and not m.deleted
+                """;
+        String incoming = """
+                select 'in' as direction, l.kind, l.attributes::text as attributes, e.entity_id, e.entity_type, e.display_name
+                from source_record m
+                join link l on l.tenant_id = m.tenant_id and l.to_system = m.system and l.to_object = m.object
+                    and l.to_external_id = m.external_id
+                join source_record f on f.tenant_id = l.tenant_id and f.record_id = l.from_record and not f.deleted
+                join entity e on e.tenant_id = f.tenant_id and e.entity_id = f.entity_id
+                where m.tenant_id = ? and m.entity_id = ? and not m.deleted
+                """;
+        Map<String, GraphViews.Relation> unique = new LinkedHashMap<>();
+        db.fetch(outgoing + " union all " + incoming + " order by 2, 6", tenantId, entityId, tenantId, entityId)
+                .forEach(row -> {
+                    GraphViews.Relation relation = new GraphViews.Relation(row.get("kind", String.class),
+                            row.get("direction", String.class), row.get("entity_id", UUID.class),
+                            EntityType.fromKey(row.get("entity_type", String.class)), row.get("display_name", String.class),
+                            attributes(row.get("attributes", String.class)));
+                    if (!relation.id().equals(entityId)) {
+                        unique.putIfAbsent(relation.kind() + relation.direction() + relation.id(), relation);
+                    }
+                });
+        return List.copyOf(unique.values());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> attributes(String json) {
+        return Json.mapper().convertValue(Json.read(json), Map.class);
+    }
+
+    private static GraphViews.ExternalId externalId(Record row) {
+        return new GraphViews.ExternalId(row.get("system", String.class), row.get("object", String.class),
+                row.get("external_id", String.class), row.get("url", String.class), row.get("deleted", Boolean.class),
+                RecordStore.instant(row, "last_seen_at"));
+    }
+
+    private static GraphViews.TimelineItem timelineItem(Record row) {
+        GraphViews.ExternalId source = row.get("system") == null ? null : externalId(row);
+        return new GraphViews.TimelineItem(row.get("event_id", UUID.class), RecordStore.instant(row, "occurred_at"),
+                row.get("kind", String.class), row.get("summary", String.class), attributes(row.get("detail", String.class)),
+                source);
+    }
+
+    private long count(String sql, Object... binds) {
+        return db.fetchOne(sql, binds).get(0, Long.class);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

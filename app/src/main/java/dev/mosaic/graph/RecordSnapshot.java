@@ -1,0 +1,9 @@
+package dev.mosaic.graph;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** A source record's current values and the entity it belongs to. */
+public record RecordSnapshot(UUID recordId, ExternalRef ref, EntityType type, UUID entityId, boolean deleted,
+                             Map<String, Object> values) {
+}

@@ -1,0 +1,14 @@
+package dev.mosaic.graph;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One entry of a timeline. {@code subjectRecord} is the source record the event is about (an interaction,
+ * a deal, a contact's record); {@code subjectEntity} the entity it happened to when that is what matters
+ * (merges). Timelines of organizations and contacts gather events through both.
+ */
+public record TimelineEvent(UUID eventId, Instant occurredAt, String kind, UUID subjectRecord, UUID subjectEntity,
+                            String summary, Map<String, Object> detail) {
+}

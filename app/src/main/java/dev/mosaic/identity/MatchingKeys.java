@@ -1,0 +1,119 @@
+package dev.mosaic.identity;
+
+import com.google.common.net.InternetDomainName;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import java.net.URI;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The normalized forms that identity resolution compares: lower-cased emails, registrable domains
+ * (public-suffix list), E.164 phones, and folded names. Pure functions.
+ */
+public final class MatchingKeys {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}$");
+    private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}\\p{N} ]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Addresses of a function, not a person: several people read them, so they prove nothing. */
+    private static final Set<String> ROLE_MAILBOXES = Set.of("info", "sales", "support", "admin", "contact", "hello",
+            "office", "noreply", "no-reply", "team", "billing", "accounts", "enquiries", "help", "marketing", "hr", "jobs");
+    private static final Set<String> LEGAL_SUFFIXES = Set.of("inc", "incorporated", "corp", "corporation", "co",
+            "company", "llc", "ltd", "limited", "gmbh", "ag", "sa", "sas", "sarl", "bv", "nv", "plc", "pty", "srl", "spa",
+            "oy", "ab", "as", "kk", "lp", "llp");
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    private MatchingKeys() {
+    }
+
+    /** Trimmed and lower-cased when it looks like an address; empty otherwise. */
+    public static Optional<String> email(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String email = raw.trim().toLowerCase(Locale.ROOT);
+        return EMAIL.matcher(email).matches() ? Optional.of(email) : Optional.empty();
+    }
+
+    public static boolean isRoleMailbox(String normalizedEmail) {
+        return ROLE_MAILBOXES.contains(normalizedEmail.substring(0, normalizedEmail.indexOf('@')));
+    }
+
+    /**
+     * The registrable domain of a domain, URL or email address ({@code https://www.eu.acme.co.uk/x} →
+     * {@code acme.co.uk}); empty for IP addresses, public suffixes and junk.
+     */
+    public static Optional<String> registrableDomain(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        String host = raw.trim().toLowerCase(Locale.ROOT);
+        if (host.contains("@")) {
+            host = host.substring(host.lastIndexOf('@') + 1);
+        } else if (host.contains("/") || host.contains(":")) {
+            try {
+                String withScheme = host.contains("://") ? host : "http://" + host;
+                host = URI.create(withScheme.replace(" ", "")).getHost();
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        if (host == null || host.isEmpty()) {
+            return Optional.empty();
+        }
+        host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        try {
+            InternetDomainName name = InternetDomainName.from(host);
+            return name.isUnderPublicSuffix() ? Optional.of(name.topPrivateDomain().toString()) : Optional.empty();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static boolean isFreeMailDomain(String registrableDomain) {
+        return FreeMailDomains.contains(registrableDomain);
+    }
+
+    /** E.164 when the number is plausible; national numbers are read in {@code defaultRegion}. */
+    public static Optional<String> phone(String raw, String defaultRegion) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Phonenumber.PhoneNumber number = PHONES.parse(raw, defaultRegion);
+            return PHONES.isPossibleNumber(number)
+                    ? Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164))
+                    : Optional.empty();
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Accents folded, punctuation dropped, lower case, single spaces: "José  O'Neil" → "jose oneil". */
+    public static String foldName(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String decomposed = MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("");
+        String letters = NON_LETTERS.matcher(decomposed.toLowerCase(Locale.ROOT).replace("'", "")).replaceAll(" ");
+        return SPACES.matcher(letters).replaceAll(" ").trim();
+    }
+
+    /** An organization's folded name without legal forms: "Acme, Inc." and "ACME Inc" → "acme". */
+    public static String organizationName(String raw) {
+        String[] words = foldName(raw).split(" ");
+        StringBuilder kept = new StringBuilder();
+        for (String word : words) {
+            if (!LEGAL_SUFFIXES.contains(word) && !word.isEmpty()) {
+                kept.append(kept.isEmpty() ? "" : " ").append(word);
+            }
+        }
+        return kept.isEmpty() ? foldName(raw) : kept.toString();
+    }
+}

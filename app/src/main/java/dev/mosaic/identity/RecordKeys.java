@@ -1,0 +1,78 @@
+package dev.mosaic.identity;
+
+import dev.mosaic.graph.EntityType;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which keys a record's values give, by entity type. The rules favour precision: a wrong merge hides a
+ * customer inside another, a missed one only leaves a suggestion for a person.
+ * <ul>
+ *   <li>Contacts and leads: an email is strong (one mailbox, one person), free-mail included, but not a
+ *       shared role mailbox such as info@; a phone is strong only together with the same last name; the
+ *       same name alone is weak.</li>
+ *   <li>Organizations: a registrable domain from the domain, website or email is strong, except free-mail
+ *       domains; a phone with the same name is strong; the same name alone is weak.</li>
+ *   <li>Users: the email.</li>
+ * </ul>
+ */
+final class RecordKeys {
+
+    static final String DEFAULT_REGION = "US";
+
+    private RecordKeys() {
+    }
+
+    static Set<MatchKey> of(EntityType type, Map<String, Object> values) {
+        Set<MatchKey> keys = new LinkedHashSet<>();
+        switch (type) {
+            case CONTACT, LEAD -> person(values, keys);
+            case ORGANIZATION -> organization(values, keys);
+            case USER -> MatchingKeys.email(text(values, "email")).ifPresent(email -> keys.add(MatchKey.strong("email", email)));
+            default -> {
+            }
+        }
+        return keys;
+    }
+
+    private static void person(Map<String, Object> values, Set<MatchKey> keys) {
+        for (String field : new String[] {"email", "secondaryEmail"}) {
+            MatchingKeys.email(text(values, field)).ifPresent(email -> keys.add(MatchingKeys.isRoleMailbox(email)
+                    ? MatchKey.weak("role_email", email) : MatchKey.strong("email", email)));
+        }
+        String last = MatchingKeys.foldName(text(values, "lastName"));
+        String full = MatchingKeys.foldName(text(values, "firstName") + " " + text(values, "lastName"));
+        for (String field : new String[] {"phone", "mobilePhone"}) {
+            Optional<String> phone = MatchingKeys.phone(text(values, field), DEFAULT_REGION);
+            if (phone.isPresent() && !last.isEmpty()) {
+                keys.add(MatchKey.strong("phone_name", phone.get() + "|" + last));
+            }
+        }
+        if (full.contains(" ")) {
+            keys.add(MatchKey.weak("name", full));
+        }
+    }
+
+    private static void organization(Map<String, Object> values, Set<MatchKey> keys) {
+        for (String field : new String[] {"domain", "website", "email"}) {
+            MatchingKeys.registrableDomain(text(values, field))
+                    .filter(domain -> !MatchingKeys.isFreeMailDomain(domain))
+                    .ifPresent(domain -> keys.add(MatchKey.strong("domain", domain)));
+        }
+        String name = MatchingKeys.organizationName(text(values, "name"));
+        Optional<String> phone = MatchingKeys.phone(text(values, "phone"), DEFAULT_REGION);
+        if (phone.isPresent() && !name.isEmpty()) {
+            keys.add(MatchKey.strong("phone_name", phone.get() + "|" + name));
+        }
+        if (!name.isEmpty()) {
+            keys.add(MatchKey.weak("name", name));
+        }
+    }
+
+    private static String text(Map<String, Object> values, String field) {
+        Object value = values.get(field);
+        return value == null ? "" : String.valueOf(value);
+    }
+}

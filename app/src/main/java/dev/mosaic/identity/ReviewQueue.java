@@ -1,0 +1,61 @@
+package dev.mosaic.identity;
+
+import dev.mosaic.platform.errors.ConflictException;
+import dev.mosaic.platform.errors.NotFoundException;
+import dev.mosaic.graph.Page;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Merge suggestions from weak evidence, for a person to accept (merge) or reject (never suggest again). */
+@Service
+public class ReviewQueue {
+
+    private static final Set<String> STATUSES = Set.of("pending", "accepted", "rejected", "obsolete");
+
+    private final IdentityStore store;
+    private final MergeService merges;
+    private final Clock clock;
+
+    ReviewQueue(IdentityStore store, MergeService merges, Clock clock) {
+        this.store = store;
+        this.merges = merges;
+        this.clock = clock;
+    }
+
+    public Page<ReviewItem> list(String tenantId, String status, int limit, int offset) {
+        if (!STATUSES.contains(status)) {
+            throw new IllegalArgumentException("status must be one of " + STATUSES);
+        }
+        return new Page<>(store.reviews(tenantId, status, limit, offset), store.countReviews(tenantId, status));
+    }
+
+    @Transactional
+    public MergeLineage accept(String tenantId, UUID reviewId, String by) {
+        ReviewItem item = pending(tenantId, reviewId);
+        MergeLineage lineage = merges.merge(tenantId, item.entityA(), item.entityB(),
+                        "accepted suggestion: " + item.reason(), Map.of("reviewId", reviewId.toString()), by)
+                .orElse(null);
+        store.decide(tenantId, reviewId, lineage == null ? "obsolete" : "accepted", by, clock.instant());
+        return lineage;
+    }
+
+    @Transactional
+    public void reject(String tenantId, UUID reviewId, String by) {
+        ReviewItem item = pending(tenantId, reviewId);
+        store.block(tenantId, item.entityA(), item.entityB(), "suggestion rejected by " + by, clock.instant());
+        store.decide(tenantId, reviewId, "rejected", by, clock.instant());
+    }
+
+    private ReviewItem pending(String tenantId, UUID reviewId) {
+        ReviewItem item = store.reviewForUpdate(tenantId, reviewId)
+                .orElseThrow(() -> new NotFoundException("There is no review item " + reviewId));
+        if (!item.status().equals("pending")) {
+            throw new ConflictException("This suggestion was already " + item.status());
+        }
+        return item;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.mosaic.ingest;
+
+import dev.mosaic.graph.EntityType;
+
+/** The arrays of an ingest batch, in the order they are written (targets before what points at them). */
+enum IngestKind {
+    ORGANIZATIONS("organizations", EntityType.ORGANIZATION, "organization"),
+    CONTACTS("contacts", EntityType.CONTACT, "contact"),
+    DEALS("deals", EntityType.DEAL, "deal"),
+    INTERACTIONS("interactions", EntityType.INTERACTION, "interaction"),
+    NOTES("notes", EntityType.NOTE, "note");
+
+    final String arrayName;
+    final EntityType type;
+    /** The object name of these records in their source: {@code /external/{source}/contact/{id}}. */
+    final String object;
+
+    IngestKind(String arrayName, EntityType type, String object) {
+        this.arrayName = arrayName;
+        this.type = type;
+        this.object = object;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.mosaic.ingest.csv;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * How large a CSV upload may be. 50 MB is a few hundred thousand rows: more than a spreadsheet exports,
+ * less than would keep a request thread busy for long.
+ */
+public final class CsvUploadLimit {
+
+    public static final long MAX_BYTES = 50L * 1024 * 1024;
+
+    private CsvUploadLimit() {
+    }
+
+    /** The upload is larger than {@link #MAX_BYTES}: the caller answers 413. */
+    public static class TooLargeException extends IOException {
+        public TooLargeException() {
+            super("The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB; split it into several imports.");
+        }
+    }
+
+    /**
+     * Copies a request body of unknown size to a temporary file, failing with {@link TooLargeException}
+     * past {@link #MAX_BYTES}, and returns it for reading; closing the stream deletes the file. So a file
+     * over the limit is refused before any of its rows is imported, as a multipart upload is (the servlet
+     * container stores those before the request reaches us).
+     */
+    public static InputStream spool(InputStream body) throws IOException {
+        Path file = Files.createTempFile("mosaic-csv-upload-", ".csv");
+        try (InputStream limited = limit(body)) {
+            Files.copy(limited, file, StandardCopyOption.REPLACE_EXISTING);
+            return Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    /** The stream, failing with {@link TooLargeException} once more than {@link #MAX_BYTES} were read. */
+    static InputStream limit(InputStream upload) {
+        return new FilterInputStream(upload) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                count(Math.max(n, 0));
+                return n;
+            }
+
+            private void count(int n) throws IOException {
+                read += n;
+                if (read > MAX_BYTES) {
+                    throw new TooLargeException();
+                }
+            }
+        };
+    }
+}

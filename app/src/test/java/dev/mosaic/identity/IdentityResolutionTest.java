@@ -1,0 +1,193 @@
+package dev.mosaic.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mosaic.testing.MosaicIntegrationTest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IdentityResolutionTest extends MosaicIntegrationTest {
+
+    private String token;
+
+    @BeforeEach
+    void freshTenant() {
+        token = newTenantToken();
+    }
+
+    @Test
+    void theSameEmailInAnotherCaseAndSourceIsOnePerson() throws Exception {
+        ingest("crm-a", "{\"contacts\":[{\"externalId\":\"a1\",\"firstName\":\"Jane\",\"lastName\":\"Doe\",\"email\":\"Jane.Doe@Acme.com\",\"title\":\"CTO\"}]}");
+        JsonNode summary = ingest("crm-b", "{\"contacts\":[{\"externalId\":\"b7\",\"firstName\":\"Jnae\",\"lastName\":\"Doe\",\"email\":\"jane.doe@acme.com\"}]}");
+
+        assertThat(summary.path("merged").asInt()).isEqualTo(1);
+        String id = entity("crm-a", "contact", "a1");
+        assertThat(entity("crm-b", "contact", "b7")).isEqualTo(id);
+        JsonNode contact = getJson("/api/v1/contacts/" + id, token);
+        assertThat(contact.path("externalIds").findValuesAsText("system")).containsExactlyInAnyOrder("crm-a", "crm-b");
+        JsonNode firstName = contact.path("fields").path("firstName");
+        assertThat(firstName.path("alternatives")).hasSize(1);
+        assertThat(contact.path("merges").get(0).path("reason").asText()).isEqualTo("same email jane.doe@acme.com");
+        assertThat(contact.path("merges").get(0).path("mergedBy").asText()).isEqualTo("identity-resolution");
+    }
+
+    @Test
+    void aFreeMailAddressIsStillOneMailboxOnePerson() throws Exception {
+        ingest("crm-a", "{\"contacts\":[{\"externalId\":\"a1\",\"firstName\":\"Sam\",\"lastName\":\"Roe\",\"email\":\"sam.roe@gmail.com\"}]}");
+        ingest("crm-b", "{\"contacts\":[{\"externalId\":\"b1\",\"firstName\":\"Samuel\",\"lastName\":\"Roe\",\"email\":\"Sam.Roe@Gmail.com\"}]}");
+
+        assertThat(entity("crm-a", "contact", "a1")).isEqualTo(entity("crm-b", "contact", "b1"));
+    }
+
+    @Test
+    void theSameNameAloneDoesNotMergeButIsSuggestedForReview() throws Exception {
+        ingest("crm-a", "{\"contacts\":[{\"externalId\":\"a1\",\"firstName\":\"John\",\"lastName\":\"Smith\",\"email\":\"john@acme.com\"}]}");
+        ingest("crm-b", "{\"contacts\":[{\"externalId\":\"b1\",\"firstName\":\"John\",\"lastName\":\"Smith\",\"email\":\"jsmith@globex.com\"}]}");
+
+        String a = entity("crm-a", "contact", "a1");
+        String b = entity("crm-b", "contact", "b1");
+        assertThat(a).isNotEqualTo(b);
+        JsonNode review = getJson("/api/v1/review", token);
+        assertThat(review.path("total").asInt()).isEqualTo(1);
+        JsonNode suggestion = review.path("items").get(0);
+        assertThat(suggestion.path("reason").asText()).isEqualTo("same name 'john smith'");
+        assertThat(suggestion.path("a").path("name").asText()).isEqualTo("John Smith");
+
+        JsonNode accepted = call("POST", "/api/v1/review/" + suggestion.path("id").asText() + "/accept", token, null);
+
+        assertThat(accepted.path("status").asText()).isEqualTo("accepted");
+        assertThat(entity("crm-a", "contact", "a1")).isEqualTo(entity("crm-b", "contact", "b1"));
+        assertThat(getJson("/api/v1/review", token).path("total").asInt()).isZero();
+        assertThat(getJson("/api/v1/review?status=accepted", token).path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aRejectedSuggestionKeepsThemApartAndIsNotSuggestedAgain() throws Exception {
+        ingest("crm-a", "{\"contacts\":[{\"externalId\":\"a1\",\"firstName\":\"Maria\",\"lastName\":\"Garcia\",\"email\":\"maria@one.example\"}]}");
+        ingest("crm-b", "{\"contacts\":[{\"externalId\":\"b1\",\"firstName\":\"María\",\"lastName\":\"García\",\"email\":\"mg@two.example\"}]}");
+        String reviewId = getJson("/api/v1/review", token).path("items").get(0).path("id").asText();
+
+        call("POST", "/api/v1/review/" + reviewId + "/reject", token, null);
+        ingest("crm-b", "{\"contacts\":[{\"externalId\":\"b1\",\"firstName\":\"María\",\"lastName\":\"García\",\"email\":\"mg@two.example\",\"title\":\"VP\"}]}");
+
+        assertThat(entity("crm-a", "contact", "a1")).isNotEqualTo(entity("crm-b", "contact", "b1"));
+        assertThat(getJson("/api/v1/review", token).path("total").asInt()).isZero();
+        assertThat(send("POST", "/api/v1/review/" + reviewId + "/accept", token, null).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void organizationsWithTheSameRegistrableDomainAreOne() throws Exception {
+        ingest("crm-a", "{\"organizations\":[{\"externalId\":\"a1\",\"name\":\"Acme\",\"website\":\"https://www.acme.co.uk/about\"}]}");
+        ingest("crm-b", "{\"organizations\":[{\"externalId\":\"b1\",\"name\":\"ACME Ltd\",\"domain\":\"eu.acme.co.uk\"}]}");
+        ingest("crm-c", "{\"organizations\":[{\"externalId\":\"c1\",\"name\":\"Acme UK\",\"domain\":\"ACME.CO.UK\"}]}");
+
+        String id = entity("crm-a", "organization", "a1");
+        assertThat(entity("crm-b", "organization", "b1")).isEqualTo(id);
+        assertThat(entity("crm-c", "organization", "c1")).isEqualTo(id);
+        assertThat(getJson("/api/v1/organizations", token).path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aSharedFreeMailDomainSaysNothingAboutACompany() throws Exception {
+        ingest("crm-a", "{\"organizations\":[{\"externalId\":\"a1\",\"name\":\"Joe's Plumbing\",\"domain\":\"gmail.com\"},"
+                + "{\"externalId\":\"a2\",\"name\":\"Ann's Bakery\",\"website\":\"http://gmail.com\"}]}");
+
+        assertThat(entity("crm-a", "organization", "a1")).isNotEqualTo(entity("crm-a", "organization", "a2"));
+        assertThat(getJson("/api/v1/review", token).path("total").asInt()).isZero();
+    }
+
+    @Test
+    void theSameOrganizationNameWithDifferentDomainsIsOnlySuggested() throws Exception {
+        ingest("crm-a", "{\"organizations\":[{\"externalId\":\"a1\",\"name\":\"Delta Inc.\",\"domain\":\"delta.com\"}]}");
+        ingest("crm-b", "{\"organizations\":[{\"externalId\":\"b1\",\"name\":\"Delta\",\"domain\":\"delta-faucets.com\"}]}");
+
+        assertThat(entity("crm-a", "organization", "a1")).isNotEqualTo(entity("crm-b", "organization", "b1"));
+        assertThat(getJson("/api/v1/review", token).path("items").get(0).path("reason").asText())
+                .isEqualTo("same name 'delta'");
+    }
+
+    @Test
+    void thePhoneInAnotherFormatWithTheSameLastNameIsOnePerson() throws Exception {
+        ingest("crm-a", "{\"contacts\":[{\"externalId\":\"a1\",\"firstName\":\"Li\",\"lastName\":\"Wei\",\"phone\":\"+1 415 555 0101\"}]}");
+        ingest("crm-b", "{\"contacts\":[{\"externalId\":\"b1\",\"firstName\":\"Wei\",\"lastName\":\"Wei\",\"phone\":\"(415) 555-0101\"},"
+                + "{\"externalId\":\"b2\",\"firstName\":\"Li\",\"lastName\":\"Chen\",\"phone\":\"415.555.0101\"}]}");
+
+        assertThat(entity("crm-a", "contact", "a1")).isEqualTo(entity("crm-b", "contact", "b1"));
+        assertThat(entity("crm-b", "contact", "b2")).isNotEqualTo(entity("crm-a", "contact", "a1"));
+    }
+
+    @Test
+    void aSharedRoleMailboxDoesNotMergeDifferentPeople() throws Exception {
+        ingest("crm-a", "{\"contacts\":[{\"externalId\":\"a1\",\"firstName\":\"Kim\",\"lastName\":\"Park\",\"email\":\"info@smallco.example\"},"
+                + "{\"externalId\":\"a2\",\"firstName\":\"Lee\",\"lastName\":\"Moss\",\"email\":\"INFO@smallco.example\"}]}");
+
+        assertThat(entity("crm-a", "contact", "a1")).isNotEqualTo(entity("crm-a", "contact", "a2"));
+        assertThat(getJson("/api/v1/review", token).path("items").get(0).path("reason").asText())
+                .isEqualTo("same shared mailbox info@smallco.example");
+    }
+
+    @Test
+    void unmergeRestoresBothEntitiesWithTheirFieldsLinksAndTimelineAndTheyStayApart() throws Exception {
+        String a = "{\"organizations\":[{\"externalId\":\"oa\",\"name\":\"Initech\",\"domain\":\"initech.com\"}],"
+                + "\"contacts\":[{\"externalId\":\"a1\",\"firstName\":\"Peter\",\"lastName\":\"Gibbons\",\"email\":\"peter@initech.com\",\"title\":\"Engineer\",\"organization\":\"oa\"}],"
+                + "\"interactions\":[{\"externalId\":\"ia\",\"type\":\"call\",\"occurredAt\":\"2026-10-01T09:00:00Z\",\"subject\":\"TPS reports\",\"contacts\":[\"a1\"]}]}";
+        String b = "{\"organizations\":[{\"externalId\":\"ob\",\"name\":\"Chotchkie's\",\"domain\":\"chotchkies.com\"}],"
+                + "\"contacts\":[{\"externalId\":\"b1\",\"firstName\":\"Pete\",\"lastName\":\"Gibbons\",\"email\":\"Peter@Initech.com\",\"title\":\"Waiter\",\"organization\":\"ob\"}],"
+                + "\"interactions\":[{\"externalId\":\"ib\",\"type\":\"meeting\",\"occurredAt\":\"2026-10-05T12:00:00Z\",\"subject\":\"Flair review\",\"contacts\":[\"b1\"]}]}";
+        ingest("crm-a", a);
+        ingest("crm-b", b);
+        String survivor = entity("crm-a", "contact", "a1");
+        assertThat(entity("crm-b", "contact", "b1")).isEqualTo(survivor);
+        assertThat(timelineSummaries(survivor)).contains("Call: TPS reports", "Meeting: Flair review");
+
+        JsonNode unmerged = call("POST", "/api/v1/contacts/" + survivor + "/unmerge", token, null);
+
+        String restored = unmerged.path("restored").path("id").asText();
+        assertThat(restored).isNotEqualTo(survivor);
+        assertThat(entity("crm-a", "contact", "a1")).isEqualTo(survivor);
+        assertThat(entity("crm-b", "contact", "b1")).isEqualTo(restored);
+        JsonNode first = getJson("/api/v1/contacts/" + survivor, token);
+        JsonNode second = getJson("/api/v1/contacts/" + restored, token);
+        assertThat(first.path("fields").path("title").path("value").asText()).isEqualTo("Engineer");
+        assertThat(first.path("fields").path("title").path("alternatives")).isEmpty();
+        assertThat(second.path("fields").path("title").path("value").asText()).isEqualTo("Waiter");
+        assertThat(first.path("relations").findValuesAsText("name")).contains("Initech").doesNotContain("Chotchkie's");
+        assertThat(second.path("relations").findValuesAsText("name")).contains("Chotchkie's").doesNotContain("Initech");
+        assertThat(timelineSummaries(survivor)).contains("Call: TPS reports").doesNotContain("Meeting: Flair review");
+        assertThat(timelineSummaries(restored)).contains("Meeting: Flair review").doesNotContain("Call: TPS reports");
+        assertThat(first.path("merges").get(0).path("unmergedBy").asText()).startsWith("admin@");
+
+        ingest("crm-b", b.replace("Waiter", "Head waiter"));
+        assertThat(entity("crm-b", "contact", "b1")).isEqualTo(restored);
+        HttpResponse<String> forced = send("POST", "/api/v1/contacts/" + survivor + "/merge", token,
+                "{\"with\":\"" + restored + "\"}");
+        assertThat(forced.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aMergedIdStillOpensTheSurvivor() throws Exception {
+        ingest("crm-a", "{\"contacts\":[{\"externalId\":\"a1\",\"lastName\":\"Old\",\"email\":\"x@old.example\"}]}");
+        ingest("crm-b", "{\"contacts\":[{\"externalId\":\"b1\",\"lastName\":\"Old\",\"email\":\"y@old.example\"}]}");
+        String a = entity("crm-a", "contact", "a1");
+        String b = entity("crm-b", "contact", "b1");
+
+        call("POST", "/api/v1/contacts/" + a + "/merge", token, "{\"with\":\"" + b + "\"}");
+
+        assertThat(getJson("/api/v1/contacts/" + b, token).path("id").asText()).isEqualTo(a);
+        assertThat(getJson("/api/v1/contacts", token).path("total").asInt()).isEqualTo(1);
+    }
+
+    private JsonNode ingest(String source, String batch) throws Exception {
+        return call("POST", "/api/v1/ingest/" + source, token, batch);
+    }
+
+    private String entity(String source, String object, String externalId) throws Exception {
+        return getJson("/api/v1/external/" + source + "/" + object + "/" + externalId, token).path("id").asText();
+    }
+
+    private java.util.List<String> timelineSummaries(String id) throws Exception {
+        return getJson("/api/v1/contacts/" + id + "/timeline", token).path("items").findValuesAsText("summary");
+    }
+}
