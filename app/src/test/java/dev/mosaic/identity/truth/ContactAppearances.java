@@ -12,7 +12,7 @@ import java.util.Set;
  * Writes one real person into the sources: a tidy first record, then copies corrupted the ways CRMs
  * corrupt people. Copies that keep the mailbox (whatever its case) or the phone (whatever its format)
  * must merge; a copy with a different mailbox and no shared phone carries no deterministic evidence and
- * may stay apart.
+ * may stay apart. A phone counts only with the same last name, as Mosaic's documented rule has it.
  */
 final class ContactAppearances {
 
@@ -53,6 +53,7 @@ final class ContactAppearances {
         if (person.mailbox() == null) {
             return person.phone() != null && random.nextDouble() < 0.7 ? "phone-only" : "no-email";
         }
+        boolean ownPhone = person.phone() != null && !person.onSwitchboard();
         double roll = random.nextDouble();
         if (roll < 0.20) {
             return "same-email";
@@ -62,8 +63,10 @@ final class ContactAppearances {
             return "name-typo";
         } else if (roll < 0.72) {
             return "other-email";
-        } else if (roll < 0.90 && person.phone() != null) {
+        } else if (roll < 0.84 && person.phone() != null) {
             return "phone-only";
+        } else if (roll < 0.90 && ownPhone) {
+            return "phone-typo";
         }
         return "no-email";
     }
@@ -91,6 +94,9 @@ final class ContactAppearances {
                 writeWithSecondPhone(person, source, first, last, other, secondPhone, scenario);
             }
             case "phone-only" -> write(person, source, first, last, null, otherStyle(person.phone()), scenario);
+            // The phone with a misspelt last name: strong only if the misspelling folds away (an accent).
+            case "phone-typo" -> write(person, source, first, NameTypos.misspell(last, random), null,
+                    otherStyle(person.phone()), scenario);
             case "no-email" -> write(person, source, first, last, null, null, scenario);
             default -> throw new IllegalArgumentException(variant);
         }
@@ -124,11 +130,11 @@ final class ContactAppearances {
         fields.put("title", person.title());
         fields.put("organization", writer.organizationIn(source, person.employer()).orElse(null));
         Set<String> keys = new LinkedHashSet<>();
-        if (email != null) {
+        if (email != null && !(person.sharedMailbox() && email.equalsIgnoreCase(person.mailbox()))) {
             keys.add("email:" + email.toLowerCase(Locale.ROOT));
         }
-        if (phone != null) {
-            keys.add(phone.strongKey());
+        if (phone != null && !NameFold.person(last).isEmpty()) {
+            keys.add(phone.strongKeyWith(NameFold.person(last)));
         }
         writer.write(RecordType.CONTACT, source, person.id(), fields, keys, scenario);
     }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A phone number from ranges set aside for fiction (North American 555-01XX lines, UK Ofcom 020 7946 0XXX),
  * so the truth set never dials a real person, yet every number is valid to libphonenumber. Knows its E.164
- * form (the strong key) and the ways CRMs write it.
+ * form (part of the strong key) and the ways CRMs write it.
  */
 record FictionalPhone(String e164) {
 
@@ -17,8 +17,12 @@ record FictionalPhone(String e164) {
         return new FictionalPhone(String.format("+44207946%04d", line));
     }
 
-    String strongKey() {
-        return "phone:" + e164;
+    /**
+     * A phone is strong evidence only together with the same (folded) name: the last name of a person, the
+     * name of an organization. A switchboard number shared by colleagues must not merge them.
+     */
+    String strongKeyWith(String foldedName) {
+        return "phone:" + e164 + "|" + foldedName;
     }
 
     /** The written forms a CRM may hold; {@code styles().get(0)} is the tidy international one. */

@@ -38,6 +38,15 @@ final class Mailboxes {
         return claim(local, freeMailDomain);
     }
 
+    /** A role mailbox several people read ({@code info@}); taken once so no person gets it as their own. */
+    String shared(String role, String domain) {
+        String mailbox = role + "@" + domain;
+        if (!taken.add(mailbox)) {
+            throw new IllegalStateException(mailbox + " is already someone's");
+        }
+        return mailbox;
+    }
+
     private String claim(String local, String domain) {
         String candidate = local + "@" + domain;
         for (int n = 2; !taken.add(candidate); n++) {

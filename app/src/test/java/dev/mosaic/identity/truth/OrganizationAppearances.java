@@ -61,8 +61,10 @@ final class OrganizationAppearances {
             return "subdomain";
         } else if (roll < 0.60) {
             return "renamed";
-        } else if (roll < 0.80 && org.phone() != null) {
+        } else if (roll < 0.72 && org.phone() != null) {
             return "phone-only";
+        } else if (roll < 0.80 && org.phone() != null) {
+            return "phone-renamed";
         }
         return "name-only";
     }
@@ -79,6 +81,8 @@ final class OrganizationAppearances {
                     somePhone(org, 0.5), scenario);
             case "renamed" -> write(org, source, rename(org.name()), org.domain(), null, somePhone(org, 0.5), scenario);
             case "phone-only" -> write(org, source, org.name(), null, null, otherStyle(org.phone()), scenario);
+            // Only the phone and a name that differs in case or legal form: still the same name, so strong.
+            case "phone-renamed" -> write(org, source, rename(org.name()), null, null, otherStyle(org.phone()), scenario);
             case "name-only" -> write(org, source, org.name(), null, null, null, scenario);
             default -> throw new IllegalArgumentException(variant);
         }
@@ -102,7 +106,7 @@ final class OrganizationAppearances {
             keys.add("domain:" + org.domain());
         }
         if (phone != null) {
-            keys.add(org.phone().strongKey());
+            keys.add(org.phone().strongKeyWith(NameFold.organization(name)));
         }
         writer.write(RecordType.ORGANIZATION, source, org.id(), fields, keys, scenario);
     }

@@ -1,8 +1,12 @@
 package dev.mosaic.identity.truth;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Makes the identity-resolution truth set: real organizations and people, then their records in two
@@ -10,8 +14,9 @@ import java.util.Random;
  * same seed gives the same records, byte for byte, on every machine ({@link Random} is specified).
  *
  * <p>The world is built so that the truth never contradicts Mosaic's rules: phones and mailboxes are
- * unique per real entity, and the cases that must not merge (namesakes, same-name companies on other
- * domains, companies known only by a free-mail domain, colleagues on one domain) share only weak evidence.
+ * unique per real entity (except a switchboard, shared only by different last names, and info@, which
+ * proves nothing), and the cases that must not merge (namesakes, same-name companies on other domains,
+ * companies known only by a free-mail domain, colleagues on one domain) share only weak evidence.
  */
 final class TruthSetGenerator {
 
@@ -27,6 +32,8 @@ final class TruthSetGenerator {
     private static final double NO_EMAIL_ANYWHERE = 0.04;
     private static final double PERSONAL_EMAIL = 0.12;
     private static final double HAS_PHONE = 0.65;
+    private static final double SWITCHBOARD = 0.05;
+    private static final int ROLE_MAILBOX_COMPANIES = 8;
 
     private final long seed;
     private final Random random;
@@ -34,6 +41,7 @@ final class TruthSetGenerator {
     private final Mailboxes mailboxes;
     private final CompanyNames companyNames;
     private final SourceRecordWriter writer = new SourceRecordWriter();
+    private final Map<String, Set<String>> switchboardLastNames = new HashMap<>();
 
     TruthSetGenerator(long seed) {
         this.seed = seed;
@@ -109,10 +117,12 @@ final class TruthSetGenerator {
         TrueOrganization acme = orgs.get(0);
         TrueOrganization acmeUk = orgs.get(1);
         persons.add(person(persons, PersonName.plain("Jane"), PersonName.plain("Doe"), acme, "contact:canonical",
-                mailboxes.work(PersonName.plain("Jane"), PersonName.plain("Doe"), acme.domain(), 0), phones.next(false)));
+                mailboxes.work(PersonName.plain("Jane"), PersonName.plain("Doe"), acme.domain(), 0), false,
+                phones.next(false)));
         // Jane Doe of the other Acme Corp: same name, different company: must stay apart.
         persons.add(person(persons, PersonName.plain("Jane"), PersonName.plain("Doe"), acmeUk, "contact:namesake",
-                mailboxes.work(PersonName.plain("Jane"), PersonName.plain("Doe"), acmeUk.domain(), 0), phones.next(true)));
+                mailboxes.work(PersonName.plain("Jane"), PersonName.plain("Doe"), acmeUk.domain(), 0), false,
+                phones.next(true)));
         persons.add(newPerson(persons, PersonName.of("José", "jose"), PersonName.of("Müller", "muller"), acme,
                 "contact:unicode-name"));
         persons.add(newPerson(persons, PersonName.of("Zoë", "zoe"), PersonName.plain("Walker"), acme,
@@ -128,10 +138,32 @@ final class TruthSetGenerator {
             }
             persons.add(newPerson(persons, original.first(), original.last(), elsewhere, "contact:namesake"));
         }
+        addRoleMailboxColleagues(persons, orgs);
         while (persons.size() < count) {
             persons.add(newPerson(persons, null, null, pickEmployer(orgs), "contact:canonical"));
         }
         return persons;
+    }
+
+    /**
+     * Two colleagues who both write from info@ of their company: a role mailbox, several readers, so it
+     * proves nothing (Mosaic's rule) and the two must stay apart.
+     */
+    private void addRoleMailboxColleagues(List<TruePerson> persons, List<TrueOrganization> orgs) {
+        List<TrueOrganization> withDomain = orgs.stream().skip(2).filter(o -> o.domain() != null).toList();
+        for (int i = 0; i < ROLE_MAILBOX_COMPANIES; i++) {
+            TrueOrganization company = withDomain.get(i * (withDomain.size() / ROLE_MAILBOX_COMPANIES));
+            String shared = mailboxes.shared("info", company.domain());
+            PersonName[] one = drawName();
+            PersonName[] two = drawName();
+            while (NameFold.person(two[1].display()).equals(NameFold.person(one[1].display()))) {
+                two = drawName();
+            }
+            for (PersonName[] name : List.of(one, two)) {
+                FictionalPhone phone = random.nextDouble() < HAS_PHONE ? phones.next(company.british()) : null;
+                persons.add(person(persons, name[0], name[1], company, "contact:role-mailbox", shared, true, phone));
+            }
+        }
     }
 
     /** A new person; a null name is drawn at random. */
@@ -139,13 +171,9 @@ final class TruthSetGenerator {
                                  TrueOrganization employer, String scenario) {
         String chosenScenario = scenario;
         if (first == null) {
-            if (random.nextDouble() < CHINESE_NAMES) {
-                first = pick(NamePools.CHINESE_GIVEN_NAMES);
-                last = pick(NamePools.CHINESE_FAMILY_NAMES);
-            } else {
-                first = pick(random.nextDouble() < ACCENTED_NAMES ? NamePools.ACCENTED_FIRST_NAMES : NamePools.FIRST_NAMES);
-                last = pick(random.nextDouble() < ACCENTED_NAMES ? NamePools.ACCENTED_LAST_NAMES : NamePools.LAST_NAMES);
-            }
+            PersonName[] name = drawName();
+            first = name[0];
+            last = name[1];
             if (!isAscii(first.display()) || !isAscii(last.display())) {
                 chosenScenario = "contact:unicode-name";
             }
@@ -158,7 +186,23 @@ final class TruthSetGenerator {
             chosenScenario = "contact:no-email-anywhere";
         }
         FictionalPhone phone = random.nextDouble() < HAS_PHONE ? phones.next(employer.british()) : null;
-        return person(persons, first, last, employer, chosenScenario, mailbox, phone);
+        if (employer.phone() != null && random.nextDouble() < SWITCHBOARD && switchboardLastNames
+                .computeIfAbsent(employer.id(), id -> new HashSet<>()).add(NameFold.person(last.display()))) {
+            // The company's main line. Colleagues on it have different last names, else the documented
+            // rule (phone plus last name) would rightly merge them and the truth would contradict it.
+            phone = employer.phone();
+            chosenScenario = chosenScenario.equals("contact:canonical") ? "contact:switchboard-phone" : chosenScenario;
+        }
+        return person(persons, first, last, employer, chosenScenario, mailbox, false, phone);
+    }
+
+    private PersonName[] drawName() {
+        if (random.nextDouble() < CHINESE_NAMES) {
+            return new PersonName[] {pick(NamePools.CHINESE_GIVEN_NAMES), pick(NamePools.CHINESE_FAMILY_NAMES)};
+        }
+        return new PersonName[] {
+                pick(random.nextDouble() < ACCENTED_NAMES ? NamePools.ACCENTED_FIRST_NAMES : NamePools.FIRST_NAMES),
+                pick(random.nextDouble() < ACCENTED_NAMES ? NamePools.ACCENTED_LAST_NAMES : NamePools.LAST_NAMES)};
     }
 
     private String mailboxFor(PersonName first, PersonName last, TrueOrganization employer) {
@@ -178,10 +222,11 @@ final class TruthSetGenerator {
     }
 
     private static TruePerson person(List<TruePerson> persons, PersonName first, PersonName last,
-                                     TrueOrganization employer, String scenario, String mailbox, FictionalPhone phone) {
+                                     TrueOrganization employer, String scenario, String mailbox,
+                                     boolean sharedMailbox, FictionalPhone phone) {
         String id = String.format("person-%04d", persons.size() + 1);
         String title = NamePools.TITLES.get(Math.floorMod(id.hashCode(), NamePools.TITLES.size()));
-        return new TruePerson(id, first, last, title, employer, mailbox, phone, scenario);
+        return new TruePerson(id, first, last, title, employer, mailbox, sharedMailbox, phone, scenario);
     }
 
     /** Skewed towards the first organizations, so some companies have many people on one domain. */
