@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Groups records that are linked, directly or through other records, by a shared deterministic key: the
@@ -17,13 +19,18 @@ final class StrongKeyComponents {
     }
 
     static List<List<TruthRecord>> of(List<TruthRecord> records) {
+        return of(records, TruthRecord::strongKeys);
+    }
+
+    /** The same grouping over any keys: also how the tests build deliberately naive resolvers. */
+    static List<List<TruthRecord>> of(List<TruthRecord> records, Function<TruthRecord, Set<String>> keysOf) {
         int[] parent = new int[records.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
         }
         Map<String, Integer> firstHolder = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
-            for (String key : records.get(i).strongKeys()) {
+            for (String key : keysOf.apply(records.get(i))) {
                 Integer earlier = firstHolder.putIfAbsent(key, i);
                 if (earlier != null) {
                     parent[root(parent, i)] = root(parent, earlier);
