@@ -41,7 +41,9 @@ class IdentityTruthSetTest extends MosaicIntegrationTest {
 
     @Test
     void resolvesTheTruthSetWithPerfectPrecisionAndEveryDeterministicMatch() throws Exception {
-        TruthSet truth = new TruthSetGenerator(TruthSetGenerator.DEFAULT_SEED).generate(300, 1000);
+        // Another world: mvn ... -Dmosaic.truth.seed=7 (the default seed is the one the figures are quoted for).
+        long seed = Long.getLong("mosaic.truth.seed", TruthSetGenerator.DEFAULT_SEED);
+        TruthSet truth = new TruthSetGenerator(seed).generate(300, 1000);
         MosaicIdentityApi api = new MosaicIdentityApi(http, this::url, tokenForOwnTenant());
 
         long ingestStart = System.nanoTime();

@@ -34,6 +34,16 @@ class TruthSetTeethTest {
     }
 
     @Test
+    void mergingPeopleOnTheirCompanyDomainIsCaughtByColleagues() {
+        ResolutionScore score = resolveContactsBy(r -> r.payload().containsKey("email")
+                ? Set.of("domain:" + r.payload().get("email").toLowerCase(Locale.ROOT).replaceFirst(".*@", ""))
+                : Set.of());
+
+        assertThat(score.clusterPrecision()).isLessThan(1.0);
+        assertThat(score.problems(1)).contains("@acme.com");
+    }
+
+    @Test
     void mergingOrganizationsOnTheSameNameIsCaughtByTheSameNameCompaniesOnOtherDomains() {
         ResolutionScore score = resolveOrganizationsBy(r -> Set.of("name:" + NameFold.organization(r.payload().get("name"))));
 
