@@ -61,15 +61,24 @@ class IdentityTruthSetTest extends MosaicIntegrationTest {
         long resolveStart = System.nanoTime();
         Map<RecordType, ResolutionScore> scores = new EnumMap<>(RecordType.class);
         Map<RecordType, String> breakdowns = new EnumMap<>(RecordType.class);
+        Map<RecordType, Map<String, String>> resolvedIds = new EnumMap<>(RecordType.class);
         for (RecordType type : RecordType.values()) {
             List<TruthRecord> records = truth.of(type);
             Map<String, String> resolved = api.resolve(records);
+            resolvedIds.put(type, resolved);
             scores.put(type, ResolutionScorer.score(type, records, resolved));
             breakdowns.put(type, ScenarioBreakdown.of(records, resolved));
         }
         long resolveMillis = (System.nanoTime() - resolveStart) / 1_000_000;
 
-        System.out.println(report(truth, totals, ingestMillis, resolveMillis, scores, breakdowns));
+        // Reported, not gated: what the review queue holds is not part of this truth set's contract.
+        List<ReviewSuggestion> queue = api.pendingReviews();
+        StringBuilder review = new StringBuilder();
+        for (RecordType type : RecordType.values()) {
+            review.append(ReviewQueueScore.of(type, truth.of(type), resolvedIds.get(type), queue).report());
+        }
+
+        System.out.println(report(truth, totals, ingestMillis, resolveMillis, scores, breakdowns, review.toString()));
 
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(totals.rejections()).as("items Mosaic rejected").isEmpty();
@@ -104,7 +113,8 @@ class IdentityTruthSetTest extends MosaicIntegrationTest {
 
     private static String report(TruthSet truth, IngestTotals totals, Map<RecordType, Long> ingestMillis,
                                  long resolveMillis,
-                                 Map<RecordType, ResolutionScore> scores, Map<RecordType, String> breakdowns) {
+                                 Map<RecordType, ResolutionScore> scores, Map<RecordType, String> breakdowns,
+                                 String review) {
         StringBuilder out = new StringBuilder();
         out.append("\n===== Identity resolution truth set (seed ").append(truth.seed()).append(") =====\n");
         for (String source : List.of(Appearances.SOURCE_A, Appearances.SOURCE_B)) {
@@ -124,6 +134,7 @@ class IdentityTruthSetTest extends MosaicIntegrationTest {
         scores.values().forEach(score -> out.append(score.report()));
         out.append("  copies joined to their entity's first record, per corruption:\n");
         breakdowns.values().forEach(out::append);
+        out.append("  review queue (weak evidence, for a person to decide):\n").append(review);
         scores.values().forEach(score -> out.append(score.problems(5)));
         out.append("===== end of identity resolution truth set =====\n");
         return out.toString();

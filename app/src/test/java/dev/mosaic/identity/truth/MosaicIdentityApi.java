@@ -22,6 +22,7 @@ final class MosaicIdentityApi {
 
     /** Lookups in flight at once: enough to keep the test fast, few enough not to queue at the server's door. */
     private static final int PARALLEL_LOOKUPS = 16;
+    private static final int REVIEW_PAGE = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
@@ -73,6 +74,25 @@ final class MosaicIdentityApi {
             }
         }
         return resolved;
+    }
+
+    /** Every pending suggestion of the review queue, paging through {@code GET /api/v1/review}. */
+    List<ReviewSuggestion> pendingReviews() throws IOException, InterruptedException {
+        List<ReviewSuggestion> suggestions = new ArrayList<>();
+        for (int offset = 0; ; offset += REVIEW_PAGE) {
+            HttpRequest request = HttpRequest.newBuilder(url.apply("/api/v1/review?status=pending&limit=" + REVIEW_PAGE
+                    + "&offset=" + offset)).header("Authorization", "Bearer " + token).GET().build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET /api/v1/review answered " + response.statusCode() + ": " + response.body());
+            }
+            JsonNode page = JSON.readTree(response.body());
+            page.path("items").forEach(item -> suggestions.add(new ReviewSuggestion(item.path("type").asText(),
+                    item.path("reason").asText(), item.path("a").path("id").asText(), item.path("b").path("id").asText())));
+            if (page.path("items").size() < REVIEW_PAGE) {
+                return suggestions;
+            }
+        }
     }
 
     private HttpRequest lookup(TruthRecord record) {

@@ -84,6 +84,21 @@ class TruthScorerTest {
     }
 
     @Test
+    void classifiesReviewSuggestionsAgainstTheTruth() {
+        Map<String, String> resolved = Map.of(janeA.ref(), "J", janeB.ref(), "J", janeNameOnly.ref(), "J2",
+                johnA.ref(), "H", bobA.ref(), "B", bobB.ref(), "B");
+        List<ReviewSuggestion> queue = List.of(
+                new ReviewSuggestion("contact", "name", "J2", "J"),   // Jane's two clusters: worth accepting
+                new ReviewSuggestion("contact", "name", "J", "H"),    // Jane and John: worth rejecting
+                new ReviewSuggestion("contact", "name", "B", "B"),    // already one entity
+                new ReviewSuggestion("organization", "name", "O1", "O2"));
+
+        ReviewQueueScore score = ReviewQueueScore.of(RecordType.CONTACT, records, resolved, queue);
+
+        assertThat(score).isEqualTo(new ReviewQueueScore(RecordType.CONTACT, 3, 1, 1, 1, 0, 1, 1));
+    }
+
+    @Test
     void strongKeysLinkThroughAChainOfRecords() {
         // a and c share nothing directly; b carries a's mailbox and c's phone, so all three must merge.
         TruthRecord a = contact("crm-a", "c-1", "p", "email:p@x.com");
