@@ -1,5 +1,7 @@
 package dev.mosaic.identity.truth;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +20,13 @@ record TruthSet(long seed, List<TruthRecord> records) {
 
     List<TruthRecord> of(String source, RecordType type) {
         return records.stream().filter(r -> r.source().equals(source) && r.type() == type).toList();
+    }
+
+    /** The same records last to first: for checking that the order of arrival changes no cluster. */
+    TruthSet reversed() {
+        List<TruthRecord> backwards = new ArrayList<>(records);
+        Collections.reverse(backwards);
+        return new TruthSet(seed, backwards);
     }
 
     long trueEntities(RecordType type) {
