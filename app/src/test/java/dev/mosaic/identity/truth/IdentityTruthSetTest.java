@@ -25,8 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * <p>Gates: precision is exactly 1.0, pairwise and per cluster, for both record types (a wrong merge is
  * worse than a missed one: it shows one customer another's data). Recall must reach the floor computed
  * from the truth itself: every pair of records linked by a chain of deterministic keys (mailbox in any
- * case, registrable non-free-mail domain, E.164 phone) must be merged. Pairs with only weak evidence
- * (a name, a free-mail domain) or none may stay apart, as the rules require.
+ * case but not info@, registrable non-free-mail domain, E.164 phone with the same last or organization
+ * name, as the README documents) must be merged. Pairs with only weak evidence (a name, a free-mail
+ * domain, a shared switchboard) or none may stay apart, as the rules require.
  */
 class IdentityTruthSetTest extends MosaicIntegrationTest {
 
