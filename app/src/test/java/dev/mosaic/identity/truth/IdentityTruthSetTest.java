@@ -51,7 +51,9 @@ class IdentityTruthSetTest extends MosaicIntegrationTest {
         TruthSet sent = reversed ? truth.reversed() : truth;
         List<String> sources = reversed ? List.of(Appearances.SOURCE_B, Appearances.SOURCE_A)
                 : List.of(Appearances.SOURCE_A, Appearances.SOURCE_B);
+        long setupStart = System.nanoTime();
         MosaicIdentityApi api = new MosaicIdentityApi(http, this::url, tokenForOwnTenant());
+        long setupMillis = (System.nanoTime() - setupStart) / 1_000_000;
 
         IngestTotals totals = new IngestTotals();
         Map<RecordType, Long> ingestMillis = new EnumMap<>(RecordType.class);
@@ -79,8 +81,10 @@ class IdentityTruthSetTest extends MosaicIntegrationTest {
         long resolveMillis = (System.nanoTime() - resolveStart) / 1_000_000;
 
         // Reported, not gated: what the review queue holds is not part of this truth set's contract.
+        long reviewStart = System.nanoTime();
         List<ReviewSuggestion> queue = api.pendingReviews();
-        StringBuilder review = new StringBuilder();
+        StringBuilder review = new StringBuilder(String.format(Locale.ROOT, "    (%d suggestions read in %d ms)%n",
+                queue.size(), (System.nanoTime() - reviewStart) / 1_000_000));
         for (RecordType type : RecordType.values()) {
             review.append(ReviewQueueScore.of(type, truth.of(type), resolvedIds.get(type), queue).report());
         }
@@ -88,7 +92,9 @@ class IdentityTruthSetTest extends MosaicIntegrationTest {
         if (reversed) {
             System.out.println("\n(records sent in reverse order, crm-b first)");
         }
-        System.out.println(report(truth, totals, ingestMillis, resolveMillis, scores, breakdowns, review.toString()));
+        System.out.println(report(truth, totals, ingestMillis, resolveMillis, scores, breakdowns, review.toString())
+                + String.format(Locale.ROOT, "(tenant set up in %d ms; whole test %d ms)%n", setupMillis,
+                (System.nanoTime() - setupStart) / 1_000_000));
 
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(totals.rejections()).as("items Mosaic rejected").isEmpty();

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ final class MosaicIdentityApi {
     /** Lookups in flight at once: enough to keep the test fast, few enough not to queue at the server's door. */
     private static final int PARALLEL_LOOKUPS = 16;
     private static final int REVIEW_PAGE = 500;
+    private static final Duration REQUEST_DEADLINE = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
@@ -37,8 +39,7 @@ final class MosaicIdentityApi {
 
     /** Posts one batch and returns Mosaic's summary; anything but 200 fails with the response body. */
     JsonNode ingest(String source, ObjectNode batch) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(url.apply("/api/v1/ingest/" + encode(source)))
-                .header("Authorization", "Bearer " + token)
+        HttpRequest request = request("/api/v1/ingest/" + encode(source))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(batch), StandardCharsets.UTF_8))
                 .build();
@@ -80,8 +81,8 @@ final class MosaicIdentityApi {
     List<ReviewSuggestion> pendingReviews() throws IOException, InterruptedException {
         List<ReviewSuggestion> suggestions = new ArrayList<>();
         for (int offset = 0; ; offset += REVIEW_PAGE) {
-            HttpRequest request = HttpRequest.newBuilder(url.apply("/api/v1/review?status=pending&limit=" + REVIEW_PAGE
-                    + "&offset=" + offset)).header("Authorization", "Bearer " + token).GET().build();
+            HttpRequest request = request("/api/v1/review?status=pending&limit=" + REVIEW_PAGE + "&offset=" + offset)
+                    .GET().build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new AssertionError("GET /api/v1/review answered " + response.statusCode() + ": " + response.body());
@@ -98,7 +99,18 @@ final class MosaicIdentityApi {
     private HttpRequest lookup(TruthRecord record) {
         String path = "/api/v1/external/" + encode(record.source()) + "/" + record.type().object + "/"
                 + encode(record.externalId());
-        return HttpRequest.newBuilder(url.apply(path)).header("Authorization", "Bearer " + token).GET().build();
+        return request(path).GET().build();
+    }
+
+    /**
+     * Plain HTTP/1.1 (no h2c upgrade dance with Tomcat) and a deadline, so a stuck request fails the test
+     * with its path instead of stalling the build.
+     */
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(url.apply(path))
+                .version(HttpClient.Version.HTTP_1_1)
+                .timeout(REQUEST_DEADLINE)
+                .header("Authorization", "Bearer " + token);
     }
 
     private static String idOf(TruthRecord record, String body) {
