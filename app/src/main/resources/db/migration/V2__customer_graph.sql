@@ -17,7 +17,7 @@ create table entity (
     constraint entity_type_known check (entity_type in
         ('organization', 'contact', 'lead', 'deal', 'interaction', 'note', 'user'))
 );
-create index entity_listing on entity (tenant_id, entity_type, display_name, entity_id)
+create index entity_listing on entity (tenant_id, entity_type, lower(display_name), entity_id)
     where merged_into is null and not deleted;
 create index entity_merged_into on entity (tenant_id, merged_into) where merged_into is not null;
 

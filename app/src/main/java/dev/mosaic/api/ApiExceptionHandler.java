@@ -1,11 +1,14 @@
 package dev.mosaic.api;
 
+import dev.mosaic.platform.errors.BadRequestException;
 import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.platform.http.ApiError;
+import dev.mosaic.platform.http.JsonBodyLimitFilter;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,8 +25,8 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ApiError> badInput(IllegalArgumentException e) {
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<ApiError> badInput(BadRequestException e) {
         return ApiError.of("bad_request", e.getMessage()).response(HttpStatus.BAD_REQUEST);
     }
 
@@ -39,6 +42,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof JsonBodyLimitFilter.BodyTooLargeException) {
+            return ApiError.of("payload_too_large", "A JSON body may be at most "
+                    + JsonBodyLimitFilter.MAX_BYTES / (1024 * 1024) + " MB; send the data in several requests.")
+                    .response(HttpStatus.PAYLOAD_TOO_LARGE);
+        }
         return ApiError.of("bad_request", "The request body is not valid JSON of the expected shape.")
                 .response(HttpStatus.BAD_REQUEST);
     }

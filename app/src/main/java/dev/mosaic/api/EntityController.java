@@ -1,5 +1,6 @@
 package dev.mosaic.api;
 
+import dev.mosaic.platform.errors.BadRequestException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphReader;
@@ -67,8 +68,7 @@ class EntityController {
     EntityView edit(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection,
                     @PathVariable UUID id, @RequestBody JsonNode fields) {
         GraphViews.Detail detail = requireType(principal.tenantId(), collection, id);
-        edits.apply(principal, detail.id(), detail.type(), fields);
-        return view(principal.tenantId(), collection, detail.id());
+        return view(principal.tenantId(), collection, edits.apply(principal, detail.id(), detail.type(), fields));
     }
 
     @PostMapping("/{id}/merge")
@@ -76,7 +76,7 @@ class EntityController {
                               @PathVariable UUID id, @RequestBody MergeRequest request) {
         requireType(principal.tenantId(), collection, id);
         if (request == null || request.with() == null) {
-            throw new IllegalArgumentException("Say which entity to merge with: {\"with\":\"<id>\"}");
+            throw new BadRequestException("Say which entity to merge with: {\"with\":\"<id>\"}");
         }
         requireType(principal.tenantId(), collection, request.with());
         return merges.merge(principal.tenantId(), id, request.with(), "merged by " + principal.email(), Map.of(),

@@ -1,5 +1,6 @@
 package dev.mosaic.api;
 
+import dev.mosaic.platform.errors.BadRequestException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphWriter;
@@ -13,7 +14,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A person's edits of an entity's fields: checked, then written as Mosaic's own values that win over syncs. */
+/** A person's edits of an entity's fields: checked, then written as Mosaic's own values that win over syncs. Returns the entity edited. */
 @Component
 class EntityEdits {
 
@@ -30,28 +31,28 @@ class EntityEdits {
     }
 
     @Transactional
-    public void apply(TenantPrincipal editor, UUID entityId, EntityType type, JsonNode body) {
+    public UUID apply(TenantPrincipal editor, UUID entityId, EntityType type, JsonNode body) {
         Set<String> editable = EDITABLE.getOrDefault(type, Set.of());
         if (body == null || !body.isObject() || body.isEmpty()) {
-            throw new IllegalArgumentException("Send the fields to change as a JSON object, e.g. {\"title\":\"CTO\"}");
+            throw new BadRequestException("Send the fields to change as a JSON object, e.g. {\"title\":\"CTO\"}");
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String field = entry.getKey();
             if (!editable.contains(field)) {
-                throw new IllegalArgumentException("'" + field + "' cannot be edited on a " + type.key() + "; editable: " + editable);
+                throw new BadRequestException("'" + field + "' cannot be edited on a " + type.key() + "; editable: " + editable);
             }
             if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
-                throw new IllegalArgumentException("'" + field + "' must be non-empty text");
+                throw new BadRequestException("'" + field + "' must be non-empty text");
             }
             String value = entry.getValue().asText().trim();
             if (field.equals("email") && MatchingKeys.email(value).isEmpty()) {
-                throw new IllegalArgumentException("'" + value + "' is not an email address");
+                throw new BadRequestException("'" + value + "' is not an email address");
             }
             fields.put(field, value);
         }
-        graph.edit(editor.tenantId(), entityId, fields, editor.email());
+        return graph.edit(editor.tenantId(), entityId, fields, editor.email());
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.mosaic.api;
 
+import dev.mosaic.platform.errors.BadRequestException;
 /** Limits on list requests, so one call cannot ask for everything. */
 final class Paging {
 
@@ -10,14 +11,14 @@ final class Paging {
 
     static int limit(int requested) {
         if (requested < 1 || requested > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+            throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT);
         }
         return requested;
     }
 
     static int offset(int requested) {
         if (requested < 0) {
-            throw new IllegalArgumentException("offset must be 0 or more");
+            throw new BadRequestException("offset must be 0 or more");
         }
         return requested;
     }

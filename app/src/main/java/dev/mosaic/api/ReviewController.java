@@ -58,8 +58,8 @@ class ReviewController {
     }
 
     private Side side(String tenantId, UUID id) {
-        GraphViews.Detail detail = graph.detail(tenantId, id);
-        return new Side(detail.id(), detail.name());
+        GraphViews.Summary now = graph.summary(tenantId, id);
+        return new Side(now.id(), now.name());
     }
 
     record Suggestion(UUID id, String type, String reason, Map<String, Object> evidence, String status, Instant createdAt,

@@ -1,6 +1,7 @@
 package dev.mosaic.api;
 
-import dev.mosaic.graph.SourcePriorities;
+import dev.mosaic.graph.TrustedSources;
+import dev.mosaic.platform.errors.BadRequestException;
 import dev.mosaic.tenant.TenantPrincipal;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,26 +14,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SettingsController {
 
-    private final SourcePriorities priorities;
+    private final TrustedSources trustedSources;
 
-    SettingsController(SourcePriorities priorities) {
-        this.priorities = priorities;
+    SettingsController(TrustedSources trustedSources) {
+        this.trustedSources = trustedSources;
     }
 
     @GetMapping("/api/v1/settings/trusted-sources")
-    TrustedSources get(@AuthenticationPrincipal TenantPrincipal principal) {
-        return new TrustedSources(priorities.get(principal.tenantId()));
+    SourceList get(@AuthenticationPrincipal TenantPrincipal principal) {
+        return new SourceList(trustedSources.get(principal.tenantId()));
     }
 
     @PutMapping("/api/v1/settings/trusted-sources")
-    TrustedSources set(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody TrustedSources body) {
+    SourceList set(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody SourceList body) {
         if (body == null || body.sources() == null) {
-            throw new IllegalArgumentException("Send {\"sources\":[\"salesforce\",\"hubspot\"]}, most trusted first");
+            throw new BadRequestException("Send {\"sources\":[\"salesforce\",\"hubspot\"]}, most trusted first");
         }
-        priorities.set(principal.tenantId(), body.sources());
+        trustedSources.set(principal.tenantId(), body.sources());
         return get(principal);
     }
 
-    record TrustedSources(List<String> sources) {
+    record SourceList(List<String> sources) {
     }
 }

@@ -1,7 +1,8 @@
 package dev.mosaic.graph;
 
-import static dev.mosaic.graph.RecordStore.utc;
+import static dev.mosaic.platform.database.SqlTimes.utc;
 
+import dev.mosaic.platform.database.SqlTimes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +31,8 @@ class EntityStore {
                 .map(row -> new EntityRow(row.get("entity_id", UUID.class),
                         EntityType.fromKey(row.get("entity_type", String.class)), row.get("merged_into", UUID.class),
                         row.get("deleted", Boolean.class), row.get("display_name", String.class),
-                        row.get("golden", String.class), RecordStore.instant(row, "created_at"),
-                        RecordStore.instant(row, "updated_at")));
+                        row.get("golden", String.class), SqlTimes.instant(row, "created_at"),
+                        SqlTimes.instant(row, "updated_at")));
     }
 
     /** Locks the entity rows so that two writers never move the same cluster at once. */

@@ -1,5 +1,6 @@
 package dev.mosaic.graph;
 
+import dev.mosaic.platform.errors.BadRequestException;
 /**
  * A record's identity in the system it came from: {@code salesforce/Contact/003…} or
  * {@code hubspot/contact/c-1}. Unique per tenant.
@@ -9,7 +10,7 @@ public record ExternalRef(String system, String object, String externalId) {
     public ExternalRef {
         if (system == null || system.isBlank() || object == null || object.isBlank()
                 || externalId == null || externalId.isBlank()) {
-            throw new IllegalArgumentException("An external reference needs a system, an object and an id");
+            throw new BadRequestException("An external reference needs a system, an object and an id");
         }
     }
 

@@ -33,7 +33,7 @@ class GoldenRecords {
         this.clock = clock;
     }
 
-    void refresh(String tenantId, UUID entityId) {
+    void refresh(String tenantId, UUID entityId, RefreshCause cause) {
         EntityStore.EntityRow entity = entities.find(tenantId, entityId).orElseThrow();
         List<StoredRecord> members = records.members(tenantId, entityId);
         boolean deleted = !members.isEmpty() && members.stream().allMatch(StoredRecord::deleted);
@@ -51,13 +51,15 @@ class GoldenRecords {
         Map<String, List<FieldValue>> decided = new Survivorship(priorities.get(tenantId)).decide(candidates);
         Map<String, Object> winners = Survivorship.winners(decided);
 
-        recordChanges(tenantId, entity, decided, recordIds);
+        if (cause.recordsChanges()) {
+            recordChanges(tenantId, entity, decided, recordIds, cause);
+        }
         entities.saveGolden(tenantId, entityId, EntityPresentation.displayName(entity.type(), winners),
                 EntityPresentation.searchText(candidates), Json.write(goldenJson(decided)), deleted, clock.instant());
     }
 
     private void recordChanges(String tenantId, EntityStore.EntityRow entity, Map<String, List<FieldValue>> decided,
-                               Map<ExternalRef, UUID> recordIds) {
+                               Map<ExternalRef, UUID> recordIds, RefreshCause cause) {
         if (entity.type() == EntityType.INTERACTION || entity.type() == EntityType.NOTE) {
             return;
         }
@@ -65,7 +67,7 @@ class GoldenRecords {
         if (entity.type() == EntityType.DEAL && before.isEmpty() && !decided.isEmpty()) {
             FieldValue stage = decided.containsKey("stage") ? decided.get("stage").get(0) : null;
             FieldValue any = stage != null ? stage : decided.values().iterator().next().get(0);
-            timeline.append(tenantId, Timeline.event(any.observedAt(), "deal_created", recordIds.get(any.source()),
+            timeline.append(tenantId, TimelineEvent.of(cause.at(), "deal_created", recordIds.get(any.source()),
                     entity.entityId(), "Deal created" + (stage == null ? "" : " in stage " + stage.value()),
                     stage == null ? Map.of() : Map.of("stage", stage.value())));
             return;
@@ -85,7 +87,8 @@ class GoldenRecords {
             detail.put("from", previous);
             detail.put("to", winner.value());
             detail.put("source", sourceJson(winner));
-            timeline.append(tenantId, Timeline.event(winner.observedAt(), stageChange ? "deal_stage_changed" : "field_changed",
+            detail.put("because", cause.reason());
+            timeline.append(tenantId, TimelineEvent.of(cause.at(), stageChange ? "deal_stage_changed" : "field_changed",
                     recordIds.get(winner.source()), entity.entityId(), summary, detail));
         });
     }

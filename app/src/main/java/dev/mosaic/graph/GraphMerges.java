@@ -1,5 +1,6 @@
 package dev.mosaic.graph;
 
+import dev.mosaic.platform.errors.BadRequestException;
 import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.platform.errors.NotFoundException;
 import java.util.ArrayList;
@@ -43,17 +44,17 @@ public class GraphMerges {
         EntityStore.EntityRow survivor = live(tenantId, survivorId);
         EntityStore.EntityRow merged = live(tenantId, mergedId);
         if (survivor.type() != merged.type()) {
-            throw new IllegalArgumentException("A " + survivor.type().key() + " cannot be merged with a " + merged.type().key());
+            throw new BadRequestException("A " + survivor.type().key() + " cannot be merged with a " + merged.type().key());
         }
         if (survivorId.equals(mergedId)) {
-            throw new IllegalArgumentException("An entity cannot be merged with itself");
+            throw new BadRequestException("An entity cannot be merged with itself");
         }
         List<UUID> movedEntities = new ArrayList<>();
         movedEntities.add(mergedId);
         movedEntities.addAll(entities.mergedInto(tenantId, mergedId));
         List<UUID> movedRecords = records.moveAll(tenantId, mergedId, survivorId);
         entities.setMergedInto(tenantId, movedEntities, survivorId, golden.now());
-        golden.refresh(tenantId, survivorId);
+        golden.refresh(tenantId, survivorId, RefreshCause.regrouping());
         return new MergeMove(List.copyOf(movedRecords), List.copyOf(movedEntities));
     }
 
@@ -69,8 +70,8 @@ public class GraphMerges {
         entities.setMergedInto(tenantId, List.of(mergedId), null, golden.now());
         entities.setMergedInto(tenantId, move.entities().stream().filter(id -> !id.equals(mergedId)).toList(),
                 mergedId, golden.now());
-        golden.refresh(tenantId, survivorId);
-        golden.refresh(tenantId, mergedId);
+        golden.refresh(tenantId, survivorId, RefreshCause.regrouping());
+        golden.refresh(tenantId, mergedId, RefreshCause.regrouping());
     }
 
     private EntityStore.EntityRow live(String tenantId, UUID entityId) {

@@ -1,5 +1,7 @@
 package dev.mosaic.graph;
 
+import dev.mosaic.platform.database.SqlTimes;
+import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.platform.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +37,7 @@ public class GraphReader {
                         + "where r.tenant_id = ? and r.system = ? and r.object = ? and r.external_id = ?",
                         tenantId, ref.system(), ref.object(), ref.externalId())
                 .map(row -> new EntityHandle(row.get("entity_id", UUID.class),
-                        EntityType.fromKey(row.get("entity_type", String.class)), RecordStore.instant(row, "created_at")));
+                        EntityType.fromKey(row.get("entity_type", String.class)), SqlTimes.instant(row, "created_at")));
     }
 
     public Optional<RecordSnapshot> snapshot(String tenantId, UUID recordId) {
@@ -56,8 +58,19 @@ public class GraphReader {
         List<GraphViews.Summary> items = db.fetch("select entity_id, display_name, updated_at from entity " + where
                         + " order by lower(display_name), entity_id limit ? offset ?", tenantId, type.key(), pattern, limit, offset)
                 .map(row -> new GraphViews.Summary(row.get("entity_id", UUID.class), type,
-                        row.get("display_name", String.class), RecordStore.instant(row, "updated_at")));
+                        row.get("display_name", String.class), SqlTimes.instant(row, "updated_at")));
         return new Page<>(items, total);
+    }
+
+    /** Id, kind and name of the entity an id stands for now (itself, or the one it was merged into). */
+    public GraphViews.Summary summary(String tenantId, UUID requestedId) {
+        return db.fetchOptional("select now_.entity_id, now_.entity_type, now_.display_name, now_.updated_at from entity e "
+                        + "join entity now_ on now_.tenant_id = e.tenant_id and now_.entity_id = coalesce(e.merged_into, e.entity_id) "
+                        + "where e.tenant_id = ? and e.entity_id = ?", tenantId, requestedId)
+                .map(row -> new GraphViews.Summary(row.get("entity_id", UUID.class),
+                        EntityType.fromKey(row.get("entity_type", String.class)), row.get("display_name", String.class),
+                        SqlTimes.instant(row, "updated_at")))
+                .orElseThrow(() -> new NotFoundException("There is no entity " + requestedId));
     }
 
     /** The entity, or the one it was merged into. */
@@ -71,7 +84,8 @@ public class GraphReader {
 
     /**
      * Newest first: the entity's own events (field changes, merges), and those of the interactions, notes and
-     * deals that point at it; for an organization also the interactions and notes of its contacts.
+     * deals that point at it; for an organization also the interactions and notes of its contacts, whichever
+     * source they came from.
      */
     public Page<GraphViews.TimelineItem> timeline(String tenantId, UUID requestedId, int limit, int offset) {
         UUID id = merges.current(tenantId, requestedId).entityId();
@@ -81,9 +95,13 @@ public class GraphReader {
                 pointing as (
                     select l.from_record, l.kind from link l join members m on l.to_system = m.system
                         and l.to_object = m.object and l.to_external_id = m.external_id where l.tenant_id = ?),
-                via_contacts as (
-                    select l.from_record from pointing p
+                contact_records as (
+                    select every_record.system, every_record.object, every_record.external_id from pointing p
                     join source_record c on c.tenant_id = ? and c.record_id = p.from_record and p.kind = 'works_at'
+                    join source_record every_record on every_record.tenant_id = c.tenant_id
+                        and every_record.entity_id = c.entity_id),
+                via_contacts as (
+                    select l.from_record from contact_records c
                     join link l on l.tenant_id = ? and l.to_system = c.system and l.to_object = c.object
                         and l.to_external_id = c.external_id and l.kind in ('participant', 'note_subject')),
                 subjects as (
@@ -158,12 +176,12 @@ public class GraphReader {
     private static GraphViews.ExternalId externalId(Record row) {
         return new GraphViews.ExternalId(row.get("system", String.class), row.get("object", String.class),
                 row.get("external_id", String.class), row.get("url", String.class), row.get("deleted", Boolean.class),
-                RecordStore.instant(row, "last_seen_at"));
+                SqlTimes.instant(row, "last_seen_at"));
     }
 
     private static GraphViews.TimelineItem timelineItem(Record row) {
         GraphViews.ExternalId source = row.get("system") == null ? null : externalId(row);
-        return new GraphViews.TimelineItem(row.get("event_id", UUID.class), RecordStore.instant(row, "occurred_at"),
+        return new GraphViews.TimelineItem(row.get("event_id", UUID.class), SqlTimes.instant(row, "occurred_at"),
                 row.get("kind", String.class), row.get("summary", String.class), attributes(row.get("detail", String.class)),
                 source);
     }

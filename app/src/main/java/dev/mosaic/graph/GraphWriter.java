@@ -1,5 +1,7 @@
 package dev.mosaic.graph;
 
+import dev.mosaic.platform.database.TenantWriteLock;
+import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.platform.json.Json;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +13,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * Writes what sources say into the graph. Callers hold a transaction; identity resolution runs after each
- * write, in the same transaction, so a crash never leaves a record half-resolved.
+ * Writes what sources say into the graph. Callers hold a transaction (and should take the tenant's write
+ * lock first, before any row lock); identity resolution runs after each write, in the same transaction, so
+ * a crash never leaves a record half-resolved.
  */
 @Service
 public class GraphWriter {
@@ -21,9 +24,12 @@ public class GraphWriter {
     private final EntityStore entities;
     private final GoldenRecords golden;
     private final Timeline timeline;
+    private final TenantWriteLock writeLock;
     private final Clock clock;
 
-    GraphWriter(RecordStore records, EntityStore entities, GoldenRecords golden, Timeline timeline, Clock clock) {
+    GraphWriter(RecordStore records, EntityStore entities, GoldenRecords golden, Timeline timeline,
+                TenantWriteLock writeLock, Clock clock) {
+        this.writeLock = writeLock;
         this.records = records;
         this.entities = entities;
         this.golden = golden;
@@ -36,9 +42,10 @@ public class GraphWriter {
      * afterwards whether it joins another. Sending the same content again changes nothing.
      */
     public UpsertResult upsert(String tenantId, SourceRecordInput input) {
+        writeLock.lock(tenantId);
         String hash = Json.hash(List.of(input.type().key(), String.valueOf(input.url()), input.fields(),
                 input.links().stream().map(link -> List.of(link.kind().key(), link.target().toString(), link.attributes())).toList(),
-                input.deleted()));
+                String.valueOf(input.sourceVersion()), input.deleted()));
         Optional<StoredRecord> existing = records.findForUpdate(tenantId, input.ref());
         if (existing.isPresent() && existing.get().contentHash().equals(hash)) {
             return new UpsertResult(existing.get().recordId(), existing.get().entityId(), UpsertResult.Outcome.UNCHANGED);
@@ -63,37 +70,51 @@ public class GraphWriter {
         }
         records.replaceLinks(tenantId, record.recordId(), input.links());
         putOwnTimelineEntry(tenantId, record);
-        golden.refresh(tenantId, record.entityId());
+        golden.refresh(tenantId, record.entityId(), RefreshCause.sourceWrite(input.observedAt()));
         return new UpsertResult(record.recordId(), record.entityId(), outcome);
     }
 
     /**
      * A person's edit in Mosaic: kept as the entity's own "mosaic" record, which wins survivorship over
-     * every sync. It stays with the entity it was made on, through merges and unmerges.
+     * every sync. It stays with the entity it was made on, through merges and unmerges. An id that was
+     * merged away edits the entity it is part of now. Returns the id of the entity edited.
      */
-    public void edit(String tenantId, UUID entityId, Map<String, Object> fields, String editorEmail) {
-        EntityStore.EntityRow entity = entities.find(tenantId, entityId)
-                .orElseThrow(() -> new IllegalArgumentException("No entity " + entityId));
-        ExternalRef ref = new ExternalRef(Survivorship.MOSAIC, "edit", entityId.toString());
+    public UUID edit(String tenantId, UUID requestedId, Map<String, Object> fields, String editorEmail) {
+        writeLock.lock(tenantId);
+        EntityStore.EntityRow entity = entities.find(tenantId, requestedId)
+                .map(row -> row.mergedInto() == null ? row : entities.find(tenantId, row.mergedInto()).orElseThrow())
+                .orElseThrow(() -> new NotFoundException("There is no entity " + requestedId));
+        ExternalRef ref = new ExternalRef(Survivorship.MOSAIC, "edit", entity.entityId().toString());
         Instant now = clock.instant();
         Optional<StoredRecord> existing = records.findForUpdate(tenantId, ref);
-        Map<String, FieldValue> merged = new LinkedHashMap<>(existing.map(StoredRecord::fields).orElse(Map.of()));
-        fields.forEach((name, value) -> merged.put(name, new FieldValue(value, ref, now)));
-        String hash = Json.hash(Map.of("edit", now.toString(), "by", editorEmail));
+        Map<String, FieldValue> edited = new LinkedHashMap<>(existing.map(StoredRecord::fields).orElse(Map.of()));
+        fields.forEach((name, value) -> edited.put(name, new FieldValue(value, ref, now)));
+        Map<String, Object> content = new LinkedHashMap<>();
+        edited.forEach((name, value) -> content.put(name, value.value()));
+        String hash = Json.hash(content);
+        // The edit record stays with the entity it was made on; after a merge that may be another entity.
+        UUID owner = existing.map(StoredRecord::entityId).orElse(entity.entityId());
         if (existing.isEmpty()) {
-            records.insert(tenantId, new StoredRecord(UUID.randomUUID(), ref, entity.type(), entityId, null,
-                    merged, hash, false, now, now));
+            records.insert(tenantId, new StoredRecord(UUID.randomUUID(), ref, entity.type(), owner, null,
+                    edited, hash, false, now, now));
         } else {
             StoredRecord old = existing.get();
-            records.update(tenantId, new StoredRecord(old.recordId(), ref, old.type(), old.entityId(), null,
-                    merged, hash, false, old.firstSeenAt(), now));
+            records.update(tenantId, new StoredRecord(old.recordId(), ref, old.type(), owner, null,
+                    edited, hash, false, old.firstSeenAt(), now));
         }
-        golden.refresh(tenantId, existing.map(StoredRecord::entityId).orElse(entityId));
+        golden.refresh(tenantId, owner, RefreshCause.edit(now));
+        return owner;
     }
 
+    /** Per field, the newer observation wins: a late-arriving older message never overwrites a newer value. */
     private static Map<String, FieldValue> observed(SourceRecordInput input, Map<String, FieldValue> before) {
         Map<String, FieldValue> fields = new LinkedHashMap<>(before);
-        input.fields().forEach((name, value) -> fields.put(name, new FieldValue(value, input.ref(), input.observedAt())));
+        input.fields().forEach((name, value) -> {
+            FieldValue known = fields.get(name);
+            if (known == null || !known.observedAt().isAfter(input.observedAt())) {
+                fields.put(name, new FieldValue(value, input.ref(), input.observedAt()));
+            }
+        });
         return fields;
     }
 

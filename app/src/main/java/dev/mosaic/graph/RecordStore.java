@@ -1,10 +1,11 @@
 package dev.mosaic.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import static dev.mosaic.platform.database.SqlTimes.instant;
+import static dev.mosaic.platform.database.SqlTimes.utc;
+
 import dev.mosaic.platform.json.Json;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +32,6 @@ class RecordStore {
     Optional<StoredRecord> findForUpdate(String tenantId, ExternalRef ref) {
         return db.fetchOptional("select " + COLUMNS + " from source_record where tenant_id = ? and system = ? "
                         + "and object = ? and external_id = ? for update",
-                tenantId, ref.system(), ref.object(), ref.externalId()).map(RecordStore::toRecord);
-    }
-
-    Optional<StoredRecord> find(String tenantId, ExternalRef ref) {
-        return db.fetchOptional("select " + COLUMNS + " from source_record where tenant_id = ? and system = ? "
-                        + "and object = ? and external_id = ?",
                 tenantId, ref.system(), ref.object(), ref.externalId()).map(RecordStore::toRecord);
     }
 
@@ -87,14 +82,6 @@ class RecordStore {
             db.execute("update source_record set entity_id = ? where tenant_id = ? and record_id = ? and entity_id = ?",
                     toEntity, tenantId, recordId, fromEntity);
         }
-    }
-
-    static Instant instant(Record row, String column) {
-        return row.get(column, OffsetDateTime.class).toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static StoredRecord toRecord(Record row) {

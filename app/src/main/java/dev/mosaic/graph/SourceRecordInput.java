@@ -8,10 +8,13 @@ import java.util.Map;
  * What one source says about one thing, as of {@code observedAt}. Fields hold plain JSON values (String,
  * Number, Boolean); a field left out means "no change", never "erase".
  *
- * @param deleted the source deleted the record: it stays for history but no longer speaks for the entity
+ * @param observedAt    when the source said it: its own modification time when it gives one, else now
+ * @param sourceVersion the source's own version of the record (its modification time), or null when it
+ *                      gives none; part of the content, so a newer version of the same values is news
+ * @param deleted       the source deleted the record: it stays for history but no longer speaks for the entity
  */
 public record SourceRecordInput(EntityType type, ExternalRef ref, String url, Map<String, Object> fields,
-                                List<LinkInput> links, Instant observedAt, boolean deleted) {
+                                List<LinkInput> links, Instant observedAt, String sourceVersion, boolean deleted) {
 
     public SourceRecordInput {
         fields = Map.copyOf(fields);

@@ -1,11 +1,9 @@
 package dev.mosaic.graph;
 
-import static dev.mosaic.graph.RecordStore.utc;
+import static dev.mosaic.platform.database.SqlTimes.utc;
 
 import dev.mosaic.platform.json.Json;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
@@ -44,10 +42,5 @@ public class Timeline {
                         + "kind = excluded.kind, summary = excluded.summary, detail = excluded.detail",
                 tenantId, record.recordId(), utc(event.occurredAt()), event.kind(), record.recordId(),
                 event.subjectEntity(), event.summary(), Json.write(event.detail()), utc(clock.instant()));
-    }
-
-    static TimelineEvent event(Instant at, String kind, UUID record, UUID entity, String summary,
-                               Map<String, Object> detail) {
-        return new TimelineEvent(UUID.randomUUID(), at, kind, record, entity, summary, detail);
     }
 }

@@ -11,4 +11,10 @@ import java.util.UUID;
  */
 public record TimelineEvent(UUID eventId, Instant occurredAt, String kind, UUID subjectRecord, UUID subjectEntity,
                             String summary, Map<String, Object> detail) {
+
+    /** A new event with a fresh id. */
+    public static TimelineEvent of(Instant at, String kind, UUID subjectRecord, UUID subjectEntity, String summary,
+                                   Map<String, Object> detail) {
+        return new TimelineEvent(UUID.randomUUID(), at, kind, subjectRecord, subjectEntity, summary, detail);
+    }
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 /**
  * Runs after a source record is written: recomputes its matching keys, merges its entity with every entity
  * that shares a strong key (unless a person said they differ), and suggests the weak matches for review.
- * Deterministic: the same records give the same clusters whatever order they arrive in.
+ * Keys and candidates are visited in a fixed order, so the same input gives the same decisions.
  */
 @Service
 public class IdentityResolver {
@@ -34,9 +34,8 @@ public class IdentityResolver {
         this.clock = clock;
     }
 
-    /** Call inside the writing transaction. Returns how many merges the record caused. */
+    /** Call inside the writing transaction, holding the tenant's write lock. Returns how many merges the record caused. */
     public int resolve(String tenantId, UUID recordId) {
-        store.lockTenant(tenantId);
         RecordSnapshot record = graph.snapshot(tenantId, recordId).orElseThrow();
         Set<MatchKey> keys = record.deleted() ? Set.of() : RecordKeys.of(record.type(), record.values());
         store.replaceKeys(tenantId, recordId, record.type(), keys);

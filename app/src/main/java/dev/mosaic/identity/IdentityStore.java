@@ -1,10 +1,11 @@
 package dev.mosaic.identity;
 
+import static dev.mosaic.platform.database.SqlTimes.instant;
+import static dev.mosaic.platform.database.SqlTimes.utc;
+
 import dev.mosaic.graph.EntityType;
 import dev.mosaic.platform.json.Json;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,6 @@ class IdentityStore {
         this.db = db;
     }
 
-    /** Serializes identity work per tenant, so two writers never decide about the same cluster at once. */
-    void lockTenant(String tenantId) {
-        db.fetch("select pg_advisory_xact_lock(hashtext(?))", "identity:" + tenantId);
-    }
-
     void replaceKeys(String tenantId, UUID recordId, EntityType type, Set<MatchKey> keys) {
         db.execute("delete from identity_key where tenant_id = ? and record_id = ?", tenantId, recordId);
         for (MatchKey key : keys) {
@@ -42,7 +38,7 @@ class IdentityStore {
     List<UUID> entitiesWithKey(String tenantId, EntityType type, MatchKey key, UUID exceptEntity) {
         return db.fetch("select distinct r.entity_id from identity_key k join source_record r on r.tenant_id = k.tenant_id "
                         + "and r.record_id = k.record_id and not r.deleted where k.tenant_id = ? and k.entity_type = ? "
-                        + "and k.key_type = ? and k.key_value = ? and r.entity_id <> ?",
+                        + "and k.key_type = ? and k.key_value = ? and r.entity_id <> ? order by r.entity_id",
                 tenantId, type.key(), key.type(), key.value(), exceptEntity).getValues("entity_id", UUID.class);
     }
 
@@ -102,10 +98,12 @@ class IdentityStore {
                 tenantId, UUID.randomUUID(), type.key(), a, b, a, b, reason, Json.write(evidence), utc(at)) == 1;
     }
 
-    /** Suggestions between two entities that are now one need no decision any more. */
-    void obsoleteSuggestions(String tenantId, UUID a, UUID b) {
+    /** Suggestions whose two sides are now both in the survivor's cluster need no decision any more. */
+    void obsoleteSuggestionsWithin(String tenantId, UUID survivorId) {
+        String cluster = "(select ?::uuid union select entity_id from entity where tenant_id = ? and merged_into = ?)";
         db.execute("update review_item set status = 'obsolete' where tenant_id = ? and status = 'pending' "
-                + "and entity_a = least(?::uuid, ?::uuid) and entity_b = greatest(?::uuid, ?::uuid)", tenantId, a, b, a, b);
+                        + "and entity_a in " + cluster + " and entity_b in " + cluster,
+                tenantId, survivorId, tenantId, survivorId, survivorId, tenantId, survivorId);
     }
 
     List<ReviewItem> reviews(String tenantId, String status, int limit, int offset) {
@@ -160,12 +158,4 @@ class IdentityStore {
         return Json.mapper().convertValue(Json.read(json), Map.class);
     }
 
-    private static Instant instant(Record row, String column) {
-        OffsetDateTime value = row.get(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

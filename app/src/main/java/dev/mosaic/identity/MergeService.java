@@ -6,6 +6,7 @@ import dev.mosaic.graph.GraphMerges;
 import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.graph.Timeline;
 import dev.mosaic.graph.TimelineEvent;
+import dev.mosaic.platform.database.TenantWriteLock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,12 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class MergeService {
 
     private final GraphMerges graph;
+    private final TenantWriteLock writeLock;
     private final IdentityStore store;
     private final Timeline timeline;
     private final Clock clock;
 
-    MergeService(GraphMerges graph, IdentityStore store, Timeline timeline, Clock clock) {
+    MergeService(GraphMerges graph, TenantWriteLock writeLock, IdentityStore store, Timeline timeline, Clock clock) {
         this.graph = graph;
+        this.writeLock = writeLock;
         this.store = store;
         this.timeline = timeline;
         this.clock = clock;
@@ -40,7 +43,7 @@ public class MergeService {
     @Transactional
     public Optional<MergeLineage> merge(String tenantId, UUID first, UUID second, String reason,
                                         Map<String, Object> evidence, String by) {
-        store.lockTenant(tenantId);
+        writeLock.lock(tenantId);
         EntityHandle a = graph.current(tenantId, first);
         EntityHandle b = graph.current(tenantId, second);
         if (a.entityId().equals(b.entityId())) {
@@ -59,7 +62,7 @@ public class MergeService {
         MergeLineage lineage = new MergeLineage(UUID.randomUUID(), survivor.type(), survivor.entityId(),
                 merged.entityId(), move.records(), move.entities(), reason, evidence, by, now, null, null);
         store.insertLineage(tenantId, lineage);
-        store.obsoleteSuggestions(tenantId, survivor.entityId(), merged.entityId());
+        store.obsoleteSuggestionsWithin(tenantId, survivor.entityId());
         timeline.append(tenantId, new TimelineEvent(UUID.randomUUID(), now, "merged", null, survivor.entityId(),
                 "Merged: " + reason, detail(lineage)));
         return Optional.of(lineage);
@@ -71,7 +74,7 @@ public class MergeService {
      */
     @Transactional
     public MergeLineage unmerge(String tenantId, UUID entityId, UUID mergeId, String by) {
-        store.lockTenant(tenantId);
+        writeLock.lock(tenantId);
         MergeLineage lineage = mergeId != null
                 ? store.lineage(tenantId, mergeId).filter(l -> l.unmergedAt() == null)
                     .filter(l -> l.survivorId().equals(entityId) || l.mergedId().equals(entityId))

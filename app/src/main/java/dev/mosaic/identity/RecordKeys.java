@@ -14,7 +14,8 @@ import java.util.Set;
  *       shared role mailbox such as info@; a phone is strong only together with the same last name; the
  *       same name alone is weak.</li>
  *   <li>Organizations: a registrable domain from the domain, website or email is strong, except free-mail
- *       domains; a phone with the same name is strong; the same name alone is weak.</li>
+ *       domains and sites that host many companies' pages (LinkedIn, Facebook…); a phone with the same
+ *       name is strong; the same name alone is weak.</li>
  *   <li>Users: the email.</li>
  * </ul>
  */
@@ -58,7 +59,7 @@ final class RecordKeys {
     private static void organization(Map<String, Object> values, Set<MatchKey> keys) {
         for (String field : new String[] {"domain", "website", "email"}) {
             MatchingKeys.registrableDomain(text(values, field))
-                    .filter(domain -> !MatchingKeys.isFreeMailDomain(domain))
+                    .filter(domain -> !MatchingKeys.isFreeMailDomain(domain) && !SharedPlatformDomains.contains(domain))
                     .ifPresent(domain -> keys.add(MatchKey.strong("domain", domain)));
         }
         String name = MatchingKeys.organizationName(text(values, "name"));

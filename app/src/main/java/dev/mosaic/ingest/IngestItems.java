@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,17 +28,19 @@ final class IngestItems {
     static SourceRecordInput read(IngestKind kind, String source, JsonNode item, Instant receivedAt) {
         ItemFields fields = new ItemFields(item);
         ExternalRef ref = new ExternalRef(source, kind.object, fields.externalId());
+        Optional<Instant> updatedAt = fields.instant("updatedAt");
+        String version = updatedAt.map(Instant::toString).orElse(null);
         if (fields.deleted()) {
             // The source deleted it: what it said before stays as history, but no longer speaks for the entity.
-            return new SourceRecordInput(kind.type, ref, null, Map.of(), List.of(),
-                    fields.instant("updatedAt").orElse(receivedAt), true);
+            return new SourceRecordInput(kind.type, ref, null, Map.of(), List.of(), updatedAt.orElse(receivedAt),
+                    version, true);
         }
         List<LinkInput> links = new ArrayList<>();
         switch (kind) {
             case ORGANIZATIONS -> {
                 fields.keepText("name", "industry").keepDomain("domain").keepText("website").keepPhone("phone");
                 fields.require("an organization needs a name, a domain or a website", "name", "domain", "website");
-                fields.keepOtherScalars(union(COMMON, Set.of()));
+                fields.keepOtherScalars(COMMON);
             }
             case CONTACTS -> {
                 fields.keepText("firstName", "lastName", "title").keepEmail("email").keepPhone("phone")
@@ -64,7 +67,7 @@ final class IngestItems {
                 fields.text("organization").ifPresent(org ->
                         links.add(new LinkInput(LinkKind.DEAL_ORGANIZATION, ref(source, "organization", org), Map.of())));
                 fields.references("contacts").forEach(contact -> links.add(new LinkInput(LinkKind.DEAL_CONTACT,
-                        ref(source, "contact", contact.getKey()), contact.getValue())));
+                        ref(source, "contact", contact.getKey(), "contacts"), contact.getValue())));
                 fields.keepOtherScalars(union(COMMON, Set.of("organization", "contacts")));
             }
             case INTERACTIONS -> {
@@ -75,7 +78,7 @@ final class IngestItems {
                 fields.text("organization").ifPresent(org -> links.add(new LinkInput(LinkKind.PARTICIPANT,
                         ref(source, "organization", org), Map.of("role", "organization"))));
                 fields.references("contacts").forEach(contact -> links.add(new LinkInput(LinkKind.PARTICIPANT,
-                        ref(source, "contact", contact.getKey()), contact.getValue())));
+                        ref(source, "contact", contact.getKey(), "contacts"), contact.getValue())));
                 fields.text("deal").ifPresent(deal ->
                         links.add(new LinkInput(LinkKind.INTERACTION_DEAL, ref(source, "deal", deal), Map.of())));
                 fields.keepOtherScalars(union(COMMON, Set.of("organization", "contacts", "deal")));
@@ -90,12 +93,19 @@ final class IngestItems {
                 fields.keepOtherScalars(union(COMMON, Set.of("organization", "contact", "deal")));
             }
         }
-        Instant observedAt = fields.instant("updatedAt").orElse(receivedAt);
         return new SourceRecordInput(kind.type, ref, fields.text("url").orElse(null), fields.values(), links,
-                observedAt, false);
+                updatedAt.orElse(receivedAt), version, false);
     }
 
     private static ExternalRef ref(String source, String object, String externalId) {
+        return ref(source, object, externalId, object);
+    }
+
+    /** A reference to another item of the same source; {@code field} is where the item holds it. */
+    private static ExternalRef ref(String source, String object, String externalId, String field) {
+        if (externalId.isBlank() || externalId.length() > 255) {
+            throw new InvalidItemException(field, field + " must hold externalIds of 1 to 255 characters");
+        }
         return new ExternalRef(source, object, externalId);
     }
 

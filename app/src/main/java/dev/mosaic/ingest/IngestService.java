@@ -1,14 +1,19 @@
 package dev.mosaic.ingest;
 
+import dev.mosaic.platform.errors.BadRequestException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.graph.GraphWriter;
 import dev.mosaic.graph.SourceRecordInput;
 import dev.mosaic.graph.UpsertResult;
 import dev.mosaic.identity.IdentityResolver;
+import dev.mosaic.platform.database.TenantWriteLock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,9 +37,12 @@ public class IngestService {
     private final GraphWriter graph;
     private final IdentityResolver identity;
     private final TransactionTemplate transaction;
+    private final TenantWriteLock writeLock;
     private final Clock clock;
 
-    IngestService(GraphWriter graph, IdentityResolver identity, TransactionTemplate transaction, Clock clock) {
+    IngestService(GraphWriter graph, IdentityResolver identity, TransactionTemplate transaction, TenantWriteLock writeLock,
+                  Clock clock) {
+        this.writeLock = writeLock;
         this.graph = graph;
         this.identity = identity;
         this.transaction = transaction;
@@ -44,8 +52,10 @@ public class IngestService {
     /** Validates every item, writes the valid ones, and says what happened to each. */
     public IngestSummary ingest(String tenantId, String source, JsonNode batch) {
         Parsed parsed = parse(source, batch);
-        IngestSummary summary = transaction.execute(status -> write(tenantId, parsed));
-        return summary;
+        return transaction.execute(status -> {
+            writeLock.lock(tenantId);
+            return write(tenantId, parsed);
+        });
     }
 
     /** The same validation as {@link #ingest}, writing nothing: for previews and dry runs. */
@@ -56,54 +66,55 @@ public class IngestService {
 
     public static void requireValidSource(String source) {
         if (source == null || !SOURCE_NAME.matcher(source).matches()) {
-            throw new IllegalArgumentException("A source name is 1 to 40 characters of a-z, 0-9 and '-', like 'hubspot'; got '"
+            throw new BadRequestException("A source name is 1 to 40 characters of a-z, 0-9 and '-', like 'hubspot'; got '"
                     + source + "'");
         }
         if (RESERVED_SOURCES.contains(source)) {
-            throw new IllegalArgumentException("The source name '" + source + "' is reserved; pick the name of your system");
+            throw new BadRequestException("The source name '" + source + "' is reserved; pick the name of your system");
         }
     }
 
     private Parsed parse(String source, JsonNode batch) {
         requireValidSource(source);
         if (batch == null || !batch.isObject()) {
-            throw new IllegalArgumentException("The batch must be a JSON object with arrays such as \"organizations\" and \"contacts\"");
+            throw new BadRequestException("The batch must be a JSON object with arrays such as \"organizations\" and \"contacts\"");
         }
-        for (Iterator<String> names = batch.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            boolean known = false;
-            for (IngestKind kind : IngestKind.values()) {
-                known |= kind.arrayName.equals(name);
+        int size = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> arrays = batch.fields(); arrays.hasNext(); ) {
+            Map.Entry<String, JsonNode> array = arrays.next();
+            if (Arrays.stream(IngestKind.values()).noneMatch(kind -> kind.arrayName.equals(array.getKey()))) {
+                throw new BadRequestException("Unknown array '" + array.getKey() + "'; a batch has organizations, contacts, "
+                        + "deals, interactions and notes");
             }
-            if (!known) {
-                throw new IllegalArgumentException("Unknown array '" + name + "'; a batch has organizations, contacts, deals, "
-                        + "interactions and notes");
+            if (!array.getValue().isNull() && !array.getValue().isArray()) {
+                throw new BadRequestException("'" + array.getKey() + "' must be an array");
             }
+            size += array.getValue().size();
+        }
+        if (size > MAX_ITEMS) {
+            throw new BadRequestException("A batch holds at most " + MAX_ITEMS + " items; this one has " + size
+                    + ". Send it in several batches.");
         }
         Instant now = clock.instant();
         Parsed parsed = new Parsed();
         for (IngestKind kind : IngestKind.values()) {
-            JsonNode items = batch.get(kind.arrayName);
-            if (items == null || items.isNull()) {
-                continue;
-            }
-            if (!items.isArray()) {
-                throw new IllegalArgumentException("'" + kind.arrayName + "' must be an array");
-            }
+            JsonNode items = batch.path(kind.arrayName);
+            Set<String> seen = new HashSet<>();
             for (int index = 0; index < items.size(); index++) {
                 parsed.received++;
                 JsonNode item = items.get(index);
+                String externalId = item != null && item.hasNonNull("externalId") ? item.get("externalId").asText() : null;
                 try {
-                    parsed.valid.add(IngestItems.read(kind, source, item, now));
+                    SourceRecordInput record = IngestItems.read(kind, source, item, now);
+                    if (!seen.add(record.ref().externalId())) {
+                        throw new InvalidItemException("externalId", "externalId '" + externalId
+                                + "' appears twice in " + kind.arrayName + "; send each item once");
+                    }
+                    parsed.valid.add(record);
                 } catch (InvalidItemException e) {
-                    String externalId = item != null && item.hasNonNull("externalId") ? item.get("externalId").asText() : null;
                     parsed.rejected.add(new IngestSummary.Rejection(kind.arrayName, index, externalId, e.field(), e.getMessage()));
                 }
             }
-        }
-        if (parsed.received > MAX_ITEMS) {
-            throw new IllegalArgumentException("A batch holds at most " + MAX_ITEMS + " items; this one has " + parsed.received
-                    + ". Send it in several batches.");
         }
         return parsed;
     }

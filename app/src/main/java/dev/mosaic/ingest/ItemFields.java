@@ -181,15 +181,16 @@ final class ItemFields {
         }
         for (JsonNode element : node) {
             if (element.isTextual() || element.isIntegralNumber()) {
-                refs.add(Map.entry(element.asText(), Map.of()));
-            } else if (element.isObject() && element.hasNonNull("externalId")) {
+                refs.add(Map.entry(element.asText().trim(), Map.of()));
+            } else if (element.isObject() && element.hasNonNull("externalId")
+                    && (element.get("externalId").isTextual() || element.get("externalId").isIntegralNumber())) {
                 Map<String, Object> attributes = new LinkedHashMap<>();
                 element.fields().forEachRemaining(e -> {
                     if (!e.getKey().equals("externalId") && e.getValue().isValueNode()) {
                         attributes.put(e.getKey(), e.getValue().isBoolean() ? e.getValue().booleanValue() : e.getValue().asText());
                     }
                 });
-                refs.add(Map.entry(element.get("externalId").asText(), attributes));
+                refs.add(Map.entry(element.get("externalId").asText().trim(), attributes));
             } else {
                 throw new InvalidItemException(field, field + " entries must be externalIds or {\"externalId\":…}");
             }

@@ -7,12 +7,10 @@ import static dev.mosaic.tenant.TenantTables.TOKEN_NAME;
 import static dev.mosaic.tenant.TenantTables.TOKEN_TENANT_ID;
 import static dev.mosaic.tenant.TenantTables.TOKEN_USER_ID;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.mosaic.platform.crypto.Hashes;
+import dev.mosaic.platform.errors.BadRequestException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -50,7 +48,7 @@ public class ApiTokenService {
     /** Stores a token chosen by an operator. It must name the owner's tenant, or be unprefixed for {@code default}. */
     public void register(TenantPrincipal owner, String name, String token) {
         if (!tenantOf(token).equals(owner.tenantId())) {
-            throw new IllegalArgumentException("This token does not belong to tenant " + owner.tenantId()
+            throw new BadRequestException("This token does not belong to tenant " + owner.tenantId()
                     + ": a token names its tenant as mosaic_<tenant>_<secret>");
         }
         db.insertInto(API_TOKEN, TOKEN_TENANT_ID, TOKEN_ID, TOKEN_USER_ID, TOKEN_HASH, TOKEN_NAME)
@@ -82,12 +80,7 @@ public class ApiTokenService {
     }
 
     private static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Hashes.sha256Hex(token);
     }
 
     /** A freshly issued token. Its {@code toString} hides the value so it cannot leak into a log. */

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Record4;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -21,10 +22,12 @@ public class UserService {
 
     private final DSLContext db;
     private final PasswordEncoder passwords;
+    private final String unknownUserHash;
 
     public UserService(DSLContext db, PasswordEncoder passwords) {
         this.db = db;
         this.passwords = passwords;
+        this.unknownUserHash = passwords.encode("no such user: " + UUID.randomUUID());
     }
 
     public TenantPrincipal create(String tenantId, String email, String rawPassword, Role role) {
@@ -36,12 +39,20 @@ public class UserService {
         return new TenantPrincipal(tenantId, userId, normalized, role);
     }
 
-    /** The user when the password matches; empty for an unknown user or a wrong password alike. */
+    /**
+     * The user when the password matches; empty for an unknown user or a wrong password alike. An unknown
+     * user costs the same hash check as a known one, so timing does not tell which emails exist.
+     */
     public Optional<TenantPrincipal> verifyPassword(String tenantId, String email, String rawPassword) {
-        return db.select(USER_ID, USER_EMAIL, USER_PASSWORD_HASH, USER_ROLE)
+        Optional<Record4<UUID, String, String, String>> user = db.select(USER_ID, USER_EMAIL, USER_PASSWORD_HASH, USER_ROLE)
                 .from(APP_USER)
                 .where(USER_TENANT_ID.eq(tenantId), USER_EMAIL.eq(normalize(email)))
-                .fetchOptional()
+                .fetchOptional();
+        if (user.isEmpty()) {
+            passwords.matches(rawPassword, unknownUserHash);
+            return Optional.empty();
+        }
+        return user
                 .filter(row -> passwords.matches(rawPassword, row.get(USER_PASSWORD_HASH)))
                 .map(row -> new TenantPrincipal(tenantId, row.get(USER_ID), row.get(USER_EMAIL),
                         Role.valueOf(row.get(USER_ROLE))));

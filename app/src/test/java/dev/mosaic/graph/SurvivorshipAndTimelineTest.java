@@ -40,6 +40,26 @@ class SurvivorshipAndTimelineTest extends MosaicIntegrationTest {
     }
 
     @Test
+    void changingTheTrustedSourcesChangesWhatEntitiesShowAtOnce() throws Exception {
+        contact("crm-a", "a1", "Director", "2026-01-01T00:00:00Z");
+        contact("crm-b", "b1", "VP Sales", "2026-06-01T00:00:00Z");
+        assertThat(title().path("value").asText()).isEqualTo("VP Sales");
+
+        call("PUT", "/api/v1/settings/trusted-sources", token, "{\"sources\":[\"crm-a\"]}");
+
+        assertThat(title().path("value").asText()).isEqualTo("Director");
+        assertThat(getJson("/api/v1/contacts/" + id() + "/timeline", token).path("items").get(0).path("detail")
+                .path("because").asText()).isEqualTo("trusted sources changed");
+    }
+
+    @Test
+    void trustedSourcesMustBeSourceNames() throws Exception {
+        assertThat(send("PUT", "/api/v1/settings/trusted-sources", token, "{\"sources\":[null]}").statusCode()).isEqualTo(400);
+        assertThat(send("PUT", "/api/v1/settings/trusted-sources", token, "{\"sources\":[\"\"]}").statusCode()).isEqualTo(400);
+        assertThat(send("PUT", "/api/v1/settings/trusted-sources", token, "{\"sources\":[\"a\",\"a\"]}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aPersonsEditWinsOverEverySyncBeforeAndAfter() throws Exception {
         call("PUT", "/api/v1/settings/trusted-sources", token, "{\"sources\":[\"crm-a\"]}");
         contact("crm-a", "a1", "Director", "2026-01-01T00:00:00Z");

@@ -158,6 +158,8 @@ class IdentityResolutionTest extends MosaicIntegrationTest {
         assertThat(timelineSummaries(survivor)).contains("Call: TPS reports").doesNotContain("Meeting: Flair review");
         assertThat(timelineSummaries(restored)).contains("Meeting: Flair review").doesNotContain("Call: TPS reports");
         assertThat(first.path("merges").get(0).path("unmergedBy").asText()).startsWith("admin@");
+        assertThat(timelineKinds(survivor)).contains("merged", "unmerged").doesNotContain("field_changed");
+        assertThat(timelineKinds(restored)).contains("unmerged").doesNotContain("field_changed");
 
         ingest("crm-b", b.replace("Waiter", "Head waiter"));
         assertThat(entity("crm-b", "contact", "b1")).isEqualTo(restored);
@@ -185,6 +187,42 @@ class IdentityResolutionTest extends MosaicIntegrationTest {
 
     private String entity(String source, String object, String externalId) throws Exception {
         return getJson("/api/v1/external/" + source + "/" + object + "/" + externalId, token).path("id").asText();
+    }
+
+    @Test
+    void aSuggestionIsWithdrawnWhenItsTwoSidesBecomeOneAnotherWay() throws Exception {
+        ingest("crm-a", "{\"contacts\":[{\"externalId\":\"a1\",\"firstName\":\"John\",\"lastName\":\"Smith\",\"email\":\"john@x-corp.com\"}]}");
+        ingest("crm-b", "{\"contacts\":[{\"externalId\":\"b1\",\"firstName\":\"John\",\"lastName\":\"Smith\",\"email\":\"js@y-corp.com\"}]}");
+        assertThat(getJson("/api/v1/review", token).path("total").asInt()).isEqualTo(1);
+
+        ingest("crm-c", "{\"contacts\":[{\"externalId\":\"c1\",\"lastName\":\"Smith\",\"email\":\"john@x-corp.com\",\"secondaryEmail\":\"js@y-corp.com\"}]}");
+
+        assertThat(entity("crm-a", "contact", "a1")).isEqualTo(entity("crm-b", "contact", "b1"));
+        assertThat(getJson("/api/v1/review", token).path("total").asInt()).isZero();
+    }
+
+    @Test
+    void websitesOnSharedPlatformsDoNotMergeCompanies() throws Exception {
+        ingest("crm-a", "{\"organizations\":[{\"externalId\":\"a1\",\"name\":\"Acme\",\"website\":\"https://www.linkedin.com/company/acme\"},"
+                + "{\"externalId\":\"a2\",\"name\":\"Globex\",\"website\":\"https://linkedin.com/company/globex\"}]}");
+
+        assertThat(entity("crm-a", "organization", "a1")).isNotEqualTo(entity("crm-a", "organization", "a2"));
+    }
+
+    @Test
+    void anOrganizationsTimelineShowsItsContactsInteractionsFromEverySource() throws Exception {
+        ingest("crm-a", "{\"organizations\":[{\"externalId\":\"o1\",\"name\":\"Hooli\",\"domain\":\"hooli.com\"}],"
+                + "\"contacts\":[{\"externalId\":\"c1\",\"lastName\":\"Belson\",\"email\":\"gavin@hooli.com\",\"organization\":\"o1\"}]}");
+        ingest("crm-b", "{\"contacts\":[{\"externalId\":\"x1\",\"lastName\":\"Belson\",\"email\":\"Gavin@Hooli.com\"}],"
+                + "\"interactions\":[{\"externalId\":\"i9\",\"type\":\"call\",\"occurredAt\":\"2026-10-01T09:00:00Z\",\"subject\":\"Nucleus\",\"contacts\":[\"x1\"]}]}");
+
+        String org = entity("crm-a", "organization", "o1");
+        assertThat(getJson("/api/v1/organizations/" + org + "/timeline", token).path("items").findValuesAsText("summary"))
+                .contains("Call: Nucleus");
+    }
+
+    private java.util.List<String> timelineKinds(String id) throws Exception {
+        return getJson("/api/v1/contacts/" + id + "/timeline", token).path("items").findValuesAsText("kind");
     }
 
     private java.util.List<String> timelineSummaries(String id) throws Exception {

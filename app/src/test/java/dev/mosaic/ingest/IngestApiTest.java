@@ -165,6 +165,95 @@ class IngestApiTest extends MosaicIntegrationTest {
                 .doesNotContain("Jane Doe");
     }
 
+    @Test
+    void concurrentBatchesForOneTenantAllSucceedAndDuplicateNothing() throws Exception {
+        int batches = 16;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+            for (int b = 0; b < batches; b++) {
+                int offset = b % 4;
+                statuses.add(pool.submit(() -> {
+                    StringBuilder contacts = new StringBuilder("{\"contacts\":[");
+                    for (int i = 0; i < 10; i++) {
+                        int n = offset * 5 + i;
+                        contacts.append(i == 0 ? "" : ",").append("{\"externalId\":\"c").append(n)
+                                .append("\",\"firstName\":\"P").append(n).append("\",\"lastName\":\"Q\",\"email\":\"p")
+                                .append(n).append("@shared.example\"}");
+                    }
+                    return send("POST", "/api/v1/ingest/hubspot", token, contacts.append("]}").toString()).statusCode();
+                }));
+            }
+            for (var status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(getJson("/api/v1/contacts?limit=100", token).path("total").asInt()).isEqualTo(25);
+    }
+
+    @Test
+    void theSameExternalIdTwiceInOneBatchIsRefusedOnce() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/v1/ingest/hubspot", token, """
+                {"contacts":[{"externalId":"c-1","lastName":"First"},{"externalId":"c-1","lastName":"Second"}]}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode rejected = json(response).path("error").path("details").path("rejected");
+        assertThat(rejected).hasSize(1);
+        assertThat(rejected.get(0).path("index").asInt()).isEqualTo(1);
+        assertThat(rejected.get(0).path("reason").asText()).contains("appears twice");
+    }
+
+    @Test
+    void aBlankReferenceRefusesOnlyItsItem() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/v1/ingest/hubspot", token, """
+                {"organizations":[{"externalId":"o-1","name":"Acme"}],
+                 "deals":[{"externalId":"d-1","name":"X","contacts":[""]},{"externalId":"d-2","name":"Y","contacts":[{"externalId":{"x":1}}]}]}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).path("error").path("details").path("rejected").findValuesAsText("field"))
+                .containsExactly("contacts", "contacts");
+        assertThat(getJson("/api/v1/organizations", token).path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anOlderMessageArrivingLateDoesNotOverwriteANewerValue() throws Exception {
+        call("POST", "/api/v1/ingest/hubspot", token,
+                "{\"contacts\":[{\"externalId\":\"c-1\",\"lastName\":\"Doe\",\"title\":\"NEW\",\"updatedAt\":\"2026-05-01T00:00:00Z\"}]}");
+        call("POST", "/api/v1/ingest/hubspot", token,
+                "{\"contacts\":[{\"externalId\":\"c-1\",\"lastName\":\"Doe\",\"title\":\"OLD\",\"updatedAt\":\"2026-01-01T00:00:00Z\"}]}");
+
+        String id = getJson("/api/v1/external/hubspot/contact/c-1", token).path("id").asText();
+        assertThat(getJson("/api/v1/contacts/" + id, token).path("fields").path("title").path("value").asText())
+                .isEqualTo("NEW");
+    }
+
+    @Test
+    void aSourceReconfirmingAValueLaterIsAnUpdateThatMakesItRecent() throws Exception {
+        String item = "{\"contacts\":[{\"externalId\":\"c-1\",\"lastName\":\"Doe\",\"updatedAt\":\"%s\"}]}";
+        call("POST", "/api/v1/ingest/hubspot", token, item.formatted("2026-01-01T00:00:00Z"));
+
+        JsonNode summary = call("POST", "/api/v1/ingest/hubspot", token, item.formatted("2026-02-01T00:00:00Z"));
+
+        assertThat(summary.path("updated").asInt()).isEqualTo(1);
+        String id = getJson("/api/v1/external/hubspot/contact/c-1", token).path("id").asText();
+        assertThat(getJson("/api/v1/contacts/" + id, token).path("fields").path("lastName").path("source")
+                .path("observedAt").asText()).isEqualTo("2026-02-01T00:00:00Z");
+    }
+
+    @Test
+    void aJsonBodyOverTheLimitIsRefused() throws Exception {
+        String huge = "{\"contacts\":[" + "{\"externalId\":\"x\",\"lastName\":\"" + "y".repeat(17 * 1024 * 1024) + "\"}]}";
+
+        HttpResponse<String> response = send("POST", "/api/v1/ingest/hubspot", token, huge);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(json(response).path("error").path("code").asText()).isEqualTo("payload_too_large");
+    }
+
     private static List<String> relationNames(JsonNode entity, String kind) {
         List<String> names = new ArrayList<>();
         entity.path("relations").forEach(relation -> {

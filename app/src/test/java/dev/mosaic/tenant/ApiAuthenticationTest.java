@@ -75,8 +75,9 @@ class ApiAuthenticationTest extends MosaicIntegrationTest {
     }
 
     @Test
-    void metricsNeedAToken() throws Exception {
+    void metricsNeedTheOperatorsToken() throws Exception {
         assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", acmeToken).statusCode()).isEqualTo(403);
 
         HttpResponse<String> withToken = get("/actuator/prometheus", ADMIN_TOKEN);
         assertThat(withToken.statusCode()).isEqualTo(200);

@@ -22,7 +22,9 @@ public record MosaicProperties(
 
         @Override
         public String toString() {
-            return "Db[url=" + url + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
+            // A JDBC URL may carry a password parameter, so only its start is shown.
+            String shown = url == null ? null : url.replaceAll("\\?.*", "?…");
+            return "Db[url=" + shown + ", user=" + user + ", password=***]";
         }
     }
 

@@ -40,16 +40,4 @@ public class DatabaseConfig {
         }
         return new HikariDataSource(config);
     }
-
-    /** Exposed so health and diagnostics can say which database is in use, without its password. */
-    @Bean
-    DatabaseDescription databaseDescription(MosaicProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
-        MosaicProperties.Db db = properties.db();
-        return db.external()
-                ? new DatabaseDescription("external", db.url())
-                : new DatabaseDescription("embedded", embedded.getObject().jdbcUrl());
-    }
-
-    public record DatabaseDescription(String kind, String jdbcUrl) {
-    }
 }

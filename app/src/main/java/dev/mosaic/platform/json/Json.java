@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.mosaic.platform.crypto.Hashes;
 
 /**
  * JSON for what Mosaic stores in {@code jsonb} columns. Keys are written sorted, so equal content gives
@@ -30,7 +27,7 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot write as JSON: " + value.getClass().getName(), e);
+            throw new IllegalStateException("Cannot write as JSON: " + value.getClass().getName(), e);
         }
     }
 
@@ -38,7 +35,7 @@ public final class Json {
         try {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Stored JSON is unreadable", e);
+            throw new IllegalStateException("Stored JSON is unreadable", e);
         }
     }
 
@@ -48,11 +45,6 @@ public final class Json {
 
     /** SHA-256 of the canonical JSON of a value, hex-encoded. */
     public static String hash(Object value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(value).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Hashes.sha256Hex(write(value));
     }
 }

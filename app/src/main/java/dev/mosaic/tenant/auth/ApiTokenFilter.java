@@ -2,11 +2,13 @@ package dev.mosaic.tenant.auth;
 
 import dev.mosaic.tenant.ApiTokenService;
 import dev.mosaic.tenant.TenantPrincipal;
+import dev.mosaic.tenant.TenantService;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -16,6 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Turns {@code Authorization: Bearer <token>} into the tenant principal; anything else stays anonymous. */
 final class ApiTokenFilter extends OncePerRequestFilter {
 
+    static final String OPERATOR = "OPERATOR";
     private static final String BEARER = "Bearer ";
 
     private final ApiTokenService tokens;
@@ -36,7 +39,10 @@ final class ApiTokenFilter extends OncePerRequestFilter {
     }
 
     static UsernamePasswordAuthenticationToken authenticated(TenantPrincipal principal) {
-        return UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + principal.role().name())));
+        List<SimpleGrantedAuthority> roles = new ArrayList<>(List.of(new SimpleGrantedAuthority("ROLE_" + principal.role().name())));
+        if (principal.role() == TenantPrincipal.Role.ADMIN && TenantService.DEFAULT_TENANT.equals(principal.tenantId())) {
+            roles.add(new SimpleGrantedAuthority("ROLE_" + OPERATOR));
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, roles);
     }
 }

@@ -39,6 +39,8 @@ public class SecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Metrics cover every tenant: only the operator (an admin of the default tenant) reads them.
+                        .requestMatchers("/actuator/**").hasRole(ApiTokenFilter.OPERATOR)
                         .anyRequest().authenticated())
                 .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
