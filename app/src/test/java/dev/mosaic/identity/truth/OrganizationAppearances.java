@@ -88,10 +88,11 @@ final class OrganizationAppearances {
         }
     }
 
-    /** Free-mail and domain-less organizations: their only possible strong key is a phone. */
+    /** Free-mail, platform-page and domain-less organizations: their only possible strong key is a phone. */
     private void writeWithoutDomain(TrueOrganization org, String source, boolean first) {
         String phone = first ? somePhone(org, 0.8) : somePhone(org, 0.6);
-        write(org, source, org.name(), org.freeMailDomain(), null, phone, first ? org.scenario() : org.scenario() + "-copy");
+        write(org, source, org.name(), org.freeMailDomain(), org.platformPage(), phone,
+                first ? org.scenario() : org.scenario() + "-copy");
     }
 
     private void write(TrueOrganization org, String source, String name, String domain, String website, String phone,

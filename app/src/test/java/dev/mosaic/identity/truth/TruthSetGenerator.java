@@ -26,6 +26,7 @@ final class TruthSetGenerator {
     private static final int FREE_MAIL_ORGANIZATIONS = 24;
     private static final int FREE_MAIL_NAMESAKE_PAIRS = 6;
     private static final int ORGANIZATIONS_WITHOUT_DOMAIN = 10;
+    private static final int PLATFORM_PAGE_ORGANIZATIONS = 12;
     private static final int NAMESAKE_PAIRS = 30;
     private static final double CHINESE_NAMES = 0.08;
     private static final double ACCENTED_NAMES = 0.10;
@@ -66,13 +67,14 @@ final class TruthSetGenerator {
 
     private List<TrueOrganization> organizations(int count) {
         List<TrueOrganization> orgs = new ArrayList<>();
-        orgs.add(new TrueOrganization(orgId(orgs), "Acme Corp", "acme.com", null, phones.next(false), false,
+        orgs.add(new TrueOrganization(orgId(orgs), "Acme Corp", "acme.com", null, null, phones.next(false), false,
                 "org:canonical"));
         // Same name, different registrable domain: a different company, which must not merge with the first.
-        orgs.add(new TrueOrganization(orgId(orgs), "Acme Corp", "acme.co.uk", null, phones.next(true), true,
+        orgs.add(new TrueOrganization(orgId(orgs), "Acme Corp", "acme.co.uk", null, null, phones.next(true), true,
                 "org:same-name-other-domain"));
         for (CompanyNames.UnicodeCompany company : CompanyNames.UNICODE_COMPANIES) {
-            orgs.add(new TrueOrganization(orgId(orgs), company.name(), company.domain(), null, phones.next(false),
+            orgs.add(new TrueOrganization(orgId(orgs), company.name(), company.domain(), null, null,
+                    phones.next(false),
                     false, "org:unicode-name"));
         }
         for (int i = 0; i < NAME_TWIN_PAIRS; i++) {
@@ -86,18 +88,29 @@ final class TruthSetGenerator {
             String name = pick(NamePools.LAST_NAMES).display() + " " + trade;
             String freeMail = pick(NamePools.FREE_MAIL_DOMAINS);
             FictionalPhone phone = random.nextDouble() < 0.6 ? phones.next(false) : null;
-            orgs.add(new TrueOrganization(orgId(orgs), name, null, freeMail, phone, false, "org:free-mail-domain"));
+            orgs.add(new TrueOrganization(orgId(orgs), name, null, freeMail, null, phone, false,
+                    "org:free-mail-domain"));
             if (i < FREE_MAIL_NAMESAKE_PAIRS) {
                 // Two small businesses of one name, both on the same free-mail provider: nothing ties them.
                 FictionalPhone otherPhone = random.nextDouble() < 0.6 ? phones.next(false) : null;
-                orgs.add(new TrueOrganization(orgId(orgs), name, null, freeMail, otherPhone, false,
+                orgs.add(new TrueOrganization(orgId(orgs), name, null, freeMail, null, otherPhone, false,
                         "org:free-mail-namesake"));
             }
+        }
+        for (int i = 0; i < PLATFORM_PAGE_ORGANIZATIONS; i++) {
+            // Known only by a page on a site that hosts many companies: linkedin.com says nothing about which.
+            CompanyNames.Company company = companyNames.next();
+            String slug = company.domain().substring(0, company.domain().indexOf('.'));
+            String page = i % 2 == 0 ? "https://www.linkedin.com/company/" + slug : "https://www.facebook.com/" + slug;
+            FictionalPhone phone = random.nextDouble() < 0.6 ? phones.next(false) : null;
+            orgs.add(new TrueOrganization(orgId(orgs), company.name(), null, null, page, phone, false,
+                    "org:platform-page"));
         }
         for (int i = 0; i < ORGANIZATIONS_WITHOUT_DOMAIN; i++) {
             CompanyNames.Company company = companyNames.next();
             FictionalPhone phone = random.nextDouble() < 0.7 ? phones.next(false) : null;
-            orgs.add(new TrueOrganization(orgId(orgs), company.name(), null, null, phone, false, "org:no-domain"));
+            orgs.add(new TrueOrganization(orgId(orgs), company.name(), null, null, null, phone, false,
+                    "org:no-domain"));
         }
         while (orgs.size() < count) {
             CompanyNames.Company company = companyNames.next();
@@ -109,7 +122,7 @@ final class TruthSetGenerator {
     private TrueOrganization withDomain(List<TrueOrganization> orgs, String name, String domain, String scenario) {
         boolean british = domain.endsWith(".co.uk");
         FictionalPhone phone = random.nextDouble() < 0.85 ? phones.next(british) : null;
-        return new TrueOrganization(orgId(orgs), name, domain, null, phone, british, scenario);
+        return new TrueOrganization(orgId(orgs), name, domain, null, null, phone, british, scenario);
     }
 
     private List<TruePerson> people(int count, List<TrueOrganization> orgs) {

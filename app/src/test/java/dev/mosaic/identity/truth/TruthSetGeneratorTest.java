@@ -43,7 +43,7 @@ class TruthSetGeneratorTest {
         assertThat(truth.scenarioCounts()).containsKeys(
                 "org:canonical", "org:website-path", "org:subdomain", "org:renamed", "org:phone-only", "org:name-only",
                 "org:same-name-other-domain", "org:free-mail-domain", "org:free-mail-namesake", "org:no-domain",
-                "org:unicode-name",
+                "org:unicode-name", "org:platform-page",
                 "contact:canonical", "contact:same-email", "contact:email-case", "contact:name-typo",
                 "contact:other-email", "contact:phone-only", "contact:no-email", "contact:namesake",
                 "contact:free-mail", "contact:unicode-name", "contact:no-email-anywhere", "contact:phone-typo",
@@ -137,7 +137,8 @@ class TruthSetGeneratorTest {
             for (String host : new String[] {p.get("domain"), p.containsKey("website") ? URI.create(p.get("website")).getHost() : null}) {
                 if (host != null) {
                     String registrable = InternetDomainName.from(host.toLowerCase(Locale.ROOT)).topPrivateDomain().toString();
-                    if (!NamePools.FREE_MAIL_DOMAINS.contains(registrable)) {
+                    if (!NamePools.FREE_MAIL_DOMAINS.contains(registrable)
+                            && !List.of("linkedin.com", "facebook.com").contains(registrable)) {
                         keys.add("domain:" + registrable);
                     }
                 }

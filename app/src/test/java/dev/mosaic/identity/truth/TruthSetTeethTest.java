@@ -62,6 +62,17 @@ class TruthSetTeethTest {
     }
 
     @Test
+    void countingAPlatformPageAsACompanyWebsiteIsCaught() {
+        ResolutionScore score = resolveOrganizationsBy(r -> Stream.of(hostOf(r.payload().get("domain")),
+                hostOf(r.payload().get("website"))).filter(h -> h != null).map(TruthSetTeethTest::registrable)
+                .filter(d -> !NamePools.FREE_MAIL_DOMAINS.contains(d)).map(d -> "domain:" + d)
+                .collect(Collectors.toSet()));
+
+        assertThat(score.pairPrecision()).isLessThan(1.0);
+        assertThat(score.problems(50)).contains("linkedin.com/company/");
+    }
+
+    @Test
     void mergingPeopleOnABarePhoneIsCaughtByTheSwitchboard() {
         ResolutionScore score = resolveContactsBy(r -> r.payload().containsKey("phone")
                 ? Set.of("phone:" + e164(r.payload().get("phone"))) : Set.of());
