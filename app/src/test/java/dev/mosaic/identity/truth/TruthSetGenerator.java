@@ -16,7 +16,8 @@ import java.util.Set;
  * <p>The world is built so that the truth never contradicts Mosaic's rules: phones and mailboxes are
  * unique per real entity (except a switchboard, shared only by different last names, and info@, which
  * proves nothing), and the cases that must not merge (namesakes, same-name companies on other domains,
- * companies known only by a free-mail domain, colleagues on one domain) share only weak evidence.
+ * companies known only by a free-mail domain or a LinkedIn page, colleagues on one domain) share only weak
+ * evidence. One generator makes one truth set: its phone book and mailboxes are used up as it goes.
  */
 final class TruthSetGenerator {
 
@@ -53,6 +54,9 @@ final class TruthSetGenerator {
     }
 
     TruthSet generate(int organizations, int people) {
+        if (!writer.records().isEmpty()) {
+            throw new IllegalStateException("a generator makes one truth set; make a new one for another");
+        }
         List<TrueOrganization> orgs = organizations(organizations);
         OrganizationAppearances orgWriter = new OrganizationAppearances(random, writer);
         orgWriter.writeAcmeShowcase(orgs.get(0));
