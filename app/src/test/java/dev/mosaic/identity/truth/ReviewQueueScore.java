@@ -1,0 +1,82 @@
+package dev.mosaic.identity.truth;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the review queue holds, against the truth, for one record type. Weak evidence must not merge but
+ * should reach a person, so the figures are: how many suggestions name the same real entity on both sides
+ * (worth accepting), how many name different ones (namesakes: worth rejecting, still right to ask), how many
+ * are stale (both sides already one entity), and how many of the pairs of clusters that split one real
+ * entity were suggested at all.
+ */
+record ReviewQueueScore(RecordType type, int suggestions, int sameRealEntity, int differentRealEntities, int stale,
+                        int unknownEntity, int splitClusterPairs, int splitClusterPairsSuggested) {
+
+    static ReviewQueueScore of(RecordType type, List<TruthRecord> records, Map<String, String> resolvedIds,
+                               List<ReviewSuggestion> queue) {
+        Map<String, Set<String>> entitiesInCluster = new HashMap<>();
+        Map<String, Set<String>> clustersOfEntity = new HashMap<>();
+        for (TruthRecord record : records) {
+            String cluster = resolvedIds.get(record.ref());
+            if (cluster != null) {
+                entitiesInCluster.computeIfAbsent(cluster, c -> new HashSet<>()).add(record.trueEntity());
+                clustersOfEntity.computeIfAbsent(record.trueEntity(), e -> new LinkedHashSet<>()).add(cluster);
+            }
+        }
+        int count = 0;
+        int same = 0;
+        int different = 0;
+        int stale = 0;
+        int unknown = 0;
+        Set<String> suggestedPairs = new HashSet<>();
+        for (ReviewSuggestion suggestion : queue) {
+            if (!suggestion.type().equals(type.object)) {
+                continue;
+            }
+            count++;
+            Set<String> a = entitiesInCluster.get(suggestion.entityA());
+            Set<String> b = entitiesInCluster.get(suggestion.entityB());
+            if (suggestion.entityA().equals(suggestion.entityB())) {
+                stale++;
+            } else if (a == null || b == null) {
+                unknown++;
+            } else if (a.stream().anyMatch(b::contains)) {
+                same++;
+            } else {
+                different++;
+            }
+            suggestedPairs.add(pairKey(suggestion.entityA(), suggestion.entityB()));
+        }
+        int splitPairs = 0;
+        int splitSuggested = 0;
+        for (Set<String> clusters : clustersOfEntity.values()) {
+            List<String> list = List.copyOf(clusters);
+            for (int i = 0; i < list.size(); i++) {
+                for (int j = i + 1; j < list.size(); j++) {
+                    splitPairs++;
+                    if (suggestedPairs.contains(pairKey(list.get(i), list.get(j)))) {
+                        splitSuggested++;
+                    }
+                }
+            }
+        }
+        return new ReviewQueueScore(type, count, same, different, stale, unknown, splitPairs, splitSuggested);
+    }
+
+    String report() {
+        return String.format(Locale.ROOT, "    %s: %d pending (%d same real entity, %d different real entities, %d stale, "
+                        + "%d unknown); split real entities suggested for review: %d of %d cluster pairs%n",
+                type.object, suggestions, sameRealEntity, differentRealEntities, stale, unknownEntity,
+                splitClusterPairsSuggested, splitClusterPairs);
+    }
+
+    private static String pairKey(String a, String b) {
+        return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+    }
+}
