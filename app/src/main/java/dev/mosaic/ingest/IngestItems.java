@@ -7,6 +7,7 @@ import dev.mosaic.graph.LinkKind;
 import dev.mosaic.graph.SourceRecordInput;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,11 +15,11 @@ import java.util.Set;
 
 /**
  * Turns one item of each kind into a source record with its links. References name other items of the
- * same source by their externalId.
+ * same source by their externalId; {@code owner} names a user on every kind but users themselves.
  */
 final class IngestItems {
 
-    private static final Set<String> COMMON = Set.of("externalId", "url", "updatedAt", "deleted");
+    private static final Set<String> COMMON = Set.of("externalId", "url", "updatedAt", "deleted", "owner");
     private static final Set<String> INTERACTION_TYPES = Set.of("email", "call", "meeting", "task");
     private static final Set<String> DIRECTIONS = Set.of("inbound", "outbound", "internal");
 
@@ -35,82 +36,125 @@ final class IngestItems {
             return new SourceRecordInput(kind.type, ref, null, Map.of(), List.of(), updatedAt.orElse(receivedAt),
                     version, true);
         }
-        List<LinkInput> links = new ArrayList<>();
-        switch (kind) {
-            case ORGANIZATIONS -> {
-                fields.keepText("name", "industry").keepDomain("domain").keepText("website").keepPhone("phone");
-                fields.require("an organization needs a name, a domain or a website", "name", "domain", "website");
-                fields.keepOtherScalars(COMMON);
-            }
-            case CONTACTS -> {
-                fields.keepText("firstName", "lastName", "title").keepEmail("email").keepPhone("phone")
-                        .keepPhone("mobilePhone");
-                fields.require("a contact needs a firstName, a lastName or an email", "lastName", "firstName", "email");
-                fields.text("organization").ifPresent(org -> links.add(new LinkInput(LinkKind.WORKS_AT,
-                        ref(source, "organization", org), fields.text("title").<Map<String, Object>>map(
-                                title -> Map.of("role", title, "current", true)).orElse(Map.of("current", true)))));
-                fields.keepOtherScalars(union(COMMON, Set.of("organization")));
-            }
-            case DEALS -> {
-                fields.keepText("name", "stage").keepDecimal("amount").keepText("currency").keepDate("closeDate")
-                        .keepDecimal("probability");
-                fields.require("a deal needs a name", "name");
-                if (fields.values().containsKey("amount") && !fields.values().containsKey("currency")) {
-                    throw new InvalidItemException("currency", "a deal with an amount needs its currency, e.g. \"USD\"");
-                }
-                fields.text("currency").ifPresent(currency -> {
-                    if (!currency.matches("[A-Za-z]{3}")) {
-                        throw new InvalidItemException("currency", "currency must be a 3-letter ISO code, not '" + currency + "'");
-                    }
-                    fields.values().put("currency", currency.toUpperCase());
-                });
-                fields.text("organization").ifPresent(org ->
-                        links.add(new LinkInput(LinkKind.DEAL_ORGANIZATION, ref(source, "organization", org), Map.of())));
-                fields.references("contacts").forEach(contact -> links.add(new LinkInput(LinkKind.DEAL_CONTACT,
-                        ref(source, "contact", contact.getKey(), "contacts"), contact.getValue())));
-                fields.keepOtherScalars(union(COMMON, Set.of("organization", "contacts")));
-            }
-            case INTERACTIONS -> {
-                fields.keepChoice("type", INTERACTION_TYPES).keepChoice("direction", DIRECTIONS)
-                        .keepInstant("occurredAt").keepText("subject", "body");
-                fields.require("an interaction needs its type: one of " + INTERACTION_TYPES, "type");
-                fields.require("an interaction needs occurredAt, e.g. 2026-11-01T10:00:00Z", "occurredAt");
-                fields.text("organization").ifPresent(org -> links.add(new LinkInput(LinkKind.PARTICIPANT,
-                        ref(source, "organization", org), Map.of("role", "organization"))));
-                fields.references("contacts").forEach(contact -> links.add(new LinkInput(LinkKind.PARTICIPANT,
-                        ref(source, "contact", contact.getKey(), "contacts"), contact.getValue())));
-                fields.text("deal").ifPresent(deal ->
-                        links.add(new LinkInput(LinkKind.INTERACTION_DEAL, ref(source, "deal", deal), Map.of())));
-                fields.keepOtherScalars(union(COMMON, Set.of("organization", "contacts", "deal")));
-            }
-            case NOTES -> {
-                fields.keepText("title", "body").keepInstant("createdAt");
-                fields.require("a note needs a title or a body", "body", "title");
-                for (String subject : List.of("organization", "contact", "deal")) {
-                    fields.text(subject).ifPresent(id ->
-                            links.add(new LinkInput(LinkKind.NOTE_SUBJECT, ref(source, subject, id), Map.of())));
-                }
-                fields.keepOtherScalars(union(COMMON, Set.of("organization", "contact", "deal")));
-            }
+        Links links = new Links(source, fields);
+        Set<String> references = switch (kind) {
+            case USERS -> user(fields);
+            case ORGANIZATIONS -> organization(fields);
+            case CONTACTS -> contact(fields, links);
+            case LEADS -> lead(fields);
+            case DEALS -> deal(fields, links);
+            case INTERACTIONS -> interaction(fields, links);
+            case NOTES -> note(fields, links);
+        };
+        if (kind != IngestKind.USERS) {
+            links.one("owner", LinkKind.OWNER, "user", Map.of());
         }
-        return new SourceRecordInput(kind.type, ref, fields.text("url").orElse(null), fields.values(), links,
+        fields.keepOtherScalars(union(COMMON, references));
+        return new SourceRecordInput(kind.type, ref, fields.text("url").orElse(null), fields.values(), links.all,
                 updatedAt.orElse(receivedAt), version, false);
     }
 
-    private static ExternalRef ref(String source, String object, String externalId) {
-        return ref(source, object, externalId, object);
+    private static Set<String> user(ItemFields fields) {
+        fields.keepText("name", "title").keepEmail("email");
+        fields.require("a user needs a name or an email", "name", "email");
+        return Set.of();
     }
 
-    /** A reference to another item of the same source; {@code field} is where the item holds it. */
-    private static ExternalRef ref(String source, String object, String externalId, String field) {
-        if (externalId.isBlank() || externalId.length() > 255) {
-            throw new InvalidItemException(field, field + " must hold externalIds of 1 to 255 characters");
+    private static Set<String> organization(ItemFields fields) {
+        fields.keepText("name", "industry").keepDomain("domain").keepText("website").keepPhone("phone");
+        fields.require("an organization needs a name, a domain or a website", "name", "domain", "website");
+        return Set.of();
+    }
+
+    private static Set<String> contact(ItemFields fields, Links links) {
+        fields.keepText("firstName", "lastName", "title").keepEmail("email").keepPhone("phone").keepPhone("mobilePhone");
+        fields.require("a contact needs a firstName, a lastName or an email", "lastName", "firstName", "email");
+        links.one("organization", LinkKind.WORKS_AT, "organization", fields.text("title")
+                .<Map<String, Object>>map(title -> Map.of("role", title, "current", true)).orElse(Map.of("current", true)));
+        links.many("pastOrganizations", LinkKind.WORKS_AT, "organization", Map.of("current", false));
+        return Set.of("organization", "pastOrganizations");
+    }
+
+    private static Set<String> lead(ItemFields fields) {
+        fields.keepText("firstName", "lastName", "company", "title", "status").keepEmail("email").keepPhone("phone");
+        fields.require("a lead needs a lastName, a company or an email", "lastName", "company", "email");
+        return Set.of();
+    }
+
+    private static Set<String> deal(ItemFields fields, Links links) {
+        fields.keepText("name", "stage").keepDecimal("amount").keepText("currency").keepDate("closeDate")
+                .keepDecimal("probability");
+        fields.require("a deal needs a name", "name");
+        if (fields.values().containsKey("amount") && !fields.values().containsKey("currency")) {
+            throw new InvalidItemException("currency", "a deal with an amount needs its currency, e.g. \"USD\"");
         }
-        return new ExternalRef(source, object, externalId);
+        fields.text("currency").ifPresent(currency -> {
+            if (!currency.matches("[A-Za-z]{3}")) {
+                throw new InvalidItemException("currency", "currency must be a 3-letter ISO code, not '" + currency + "'");
+            }
+            fields.values().put("currency", currency.toUpperCase());
+        });
+        links.one("organization", LinkKind.DEAL_ORGANIZATION, "organization", Map.of());
+        links.many("contacts", LinkKind.DEAL_CONTACT, "contact", Map.of());
+        return Set.of("organization", "contacts");
+    }
+
+    private static Set<String> interaction(ItemFields fields, Links links) {
+        fields.keepChoice("type", INTERACTION_TYPES).keepChoice("direction", DIRECTIONS)
+                .keepInstant("occurredAt").keepText("subject", "body");
+        fields.require("an interaction needs its type: one of " + INTERACTION_TYPES, "type");
+        fields.require("an interaction needs occurredAt, e.g. 2026-11-01T10:00:00Z", "occurredAt");
+        links.one("organization", LinkKind.PARTICIPANT, "organization", Map.of("role", "organization"));
+        links.many("contacts", LinkKind.PARTICIPANT, "contact", Map.of());
+        links.many("users", LinkKind.PARTICIPANT, "user", Map.of());
+        links.one("deal", LinkKind.INTERACTION_DEAL, "deal", Map.of());
+        return Set.of("organization", "contacts", "users", "deal");
+    }
+
+    private static Set<String> note(ItemFields fields, Links links) {
+        fields.keepText("title", "body").keepInstant("createdAt");
+        fields.require("a note needs a title or a body", "body", "title");
+        for (String subject : List.of("organization", "contact", "deal")) {
+            links.one(subject, LinkKind.NOTE_SUBJECT, subject, Map.of());
+        }
+        return Set.of("organization", "contact", "deal");
+    }
+
+    /** The links an item states, read from its reference fields. */
+    private static final class Links {
+        final List<LinkInput> all = new ArrayList<>();
+        private final String source;
+        private final ItemFields fields;
+
+        Links(String source, ItemFields fields) {
+            this.source = source;
+            this.fields = fields;
+        }
+
+        /** A field holding one externalId. */
+        void one(String field, LinkKind kind, String object, Map<String, Object> attributes) {
+            fields.text(field).ifPresent(id -> all.add(new LinkInput(kind, ref(field, object, id), attributes)));
+        }
+
+        /** A field holding a list of externalIds, or of objects with an externalId and attributes. */
+        void many(String field, LinkKind kind, String object, Map<String, Object> defaults) {
+            for (Map.Entry<String, Map<String, Object>> reference : fields.references(field)) {
+                Map<String, Object> attributes = new java.util.LinkedHashMap<>(defaults);
+                attributes.putAll(reference.getValue());
+                all.add(new LinkInput(kind, ref(field, object, reference.getKey()), attributes));
+            }
+        }
+
+        private ExternalRef ref(String field, String object, String externalId) {
+            if (externalId.isBlank() || externalId.length() > 255) {
+                throw new InvalidItemException(field, field + " must hold externalIds of 1 to 255 characters");
+            }
+            return new ExternalRef(source, object, externalId);
+        }
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new java.util.HashSet<>(a);
+        Set<String> all = new HashSet<>(a);
         all.addAll(b);
         return all;
     }

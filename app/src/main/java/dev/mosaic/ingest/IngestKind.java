@@ -4,8 +4,10 @@ import dev.mosaic.graph.EntityType;
 
 /** The arrays of an ingest batch, in the order they are written (targets before what points at them). */
 enum IngestKind {
+    USERS("users", EntityType.USER, "user"),
     ORGANIZATIONS("organizations", EntityType.ORGANIZATION, "organization"),
     CONTACTS("contacts", EntityType.CONTACT, "contact"),
+    LEADS("leads", EntityType.LEAD, "lead"),
     DEALS("deals", EntityType.DEAL, "deal"),
     INTERACTIONS("interactions", EntityType.INTERACTION, "interaction"),
     NOTES("notes", EntityType.NOTE, "note");

@@ -83,8 +83,8 @@ public class IngestService {
         for (Iterator<Map.Entry<String, JsonNode>> arrays = batch.fields(); arrays.hasNext(); ) {
             Map.Entry<String, JsonNode> array = arrays.next();
             if (Arrays.stream(IngestKind.values()).noneMatch(kind -> kind.arrayName.equals(array.getKey()))) {
-                throw new BadRequestException("Unknown array '" + array.getKey() + "'; a batch has organizations, contacts, "
-                        + "deals, interactions and notes");
+                throw new BadRequestException("Unknown array '" + array.getKey() + "'; a batch has users, organizations, "
+                        + "contacts, leads, deals, interactions and notes");
             }
             if (!array.getValue().isNull() && !array.getValue().isArray()) {
                 throw new BadRequestException("'" + array.getKey() + "' must be an array");

@@ -69,6 +69,33 @@ class IngestApiTest extends MosaicIntegrationTest {
     }
 
     @Test
+    void usersOwnRecordsLeadsArriveAndContactsKeepPastEmployers() throws Exception {
+        call("POST", "/api/v1/ingest/hubspot", token, """
+                {"users":[{"externalId":"u-1","name":"Olivia Owner","email":"olivia@seller.example"}],
+                 "organizations":[{"externalId":"o-1","name":"Acme Corp","owner":"u-1"},{"externalId":"o-0","name":"Old Co"}],
+                 "contacts":[{"externalId":"c-1","firstName":"Jane","lastName":"Doe","organization":"o-1","pastOrganizations":["o-0"],"owner":"u-1"}],
+                 "leads":[{"externalId":"l-1","firstName":"Lee","lastName":"Prospect","company":"Initech","email":"lee@initech.com","status":"Open"}],
+                 "interactions":[{"externalId":"i-1","type":"meeting","occurredAt":"2026-11-01T10:00:00Z","subject":"Kickoff","contacts":["c-1"],"users":["u-1"]}]}
+                """);
+
+        String contact = getJson("/api/v1/external/hubspot/contact/c-1", token).path("id").asText();
+        JsonNode relations = getJson("/api/v1/contacts/" + contact, token).path("relations");
+        List<String> employers = new ArrayList<>();
+        relations.forEach(r -> {
+            if (r.path("kind").asText().equals("works_at")) {
+                employers.add(r.path("name").asText() + (r.path("attributes").path("current").asBoolean() ? " (current)" : " (past)"));
+            }
+        });
+        assertThat(employers).containsExactlyInAnyOrder("Acme Corp (current)", "Old Co (past)");
+        String user = getJson("/api/v1/external/hubspot/user/u-1", token).path("id").asText();
+        JsonNode owner = getJson("/api/v1/users/" + user, token);
+        assertThat(owner.path("name").asText()).isEqualTo("Olivia Owner");
+        assertThat(owner.path("relations").findValuesAsText("name")).contains("Acme Corp", "Jane Doe", "Kickoff");
+        assertThat(getJson("/api/v1/leads?q=initech", token).path("items").get(0).path("name").asText())
+                .isEqualTo("Lee Prospect");
+    }
+
+    @Test
     void searchFindsByNameEmailAndDomain() throws Exception {
         call("POST", "/api/v1/ingest/hubspot", token, BATCH);
 
