@@ -1,6 +1,6 @@
 package dev.mosaic.ingest.csv;
 
-import java.io.FilterInputStream;
+import dev.mosaic.platform.http.LimitedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -45,29 +45,6 @@ public final class CsvUploadLimit {
 
     /** The stream, failing with {@link TooLargeException} once more than {@link #MAX_BYTES} were read. */
     static InputStream limit(InputStream upload) {
-        return new FilterInputStream(upload) {
-            private long read;
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                count(b < 0 ? 0 : 1);
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                count(Math.max(n, 0));
-                return n;
-            }
-
-            private void count(int n) throws IOException {
-                read += n;
-                if (read > MAX_BYTES) {
-                    throw new TooLargeException();
-                }
-            }
-        };
+        return new LimitedInputStream(upload, MAX_BYTES, TooLargeException::new);
     }
 }

@@ -70,31 +70,21 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
 
     private static final class LimitedStream extends ServletInputStream {
         private final ServletInputStream in;
-        private long read;
+        private final LimitedInputStream limited;
 
         LimitedStream(ServletInputStream in) {
             this.in = in;
+            this.limited = new LimitedInputStream(in, MAX_BYTES, BodyTooLargeException::new);
         }
 
         @Override
         public int read() throws IOException {
-            int b = in.read();
-            count(b < 0 ? 0 : 1);
-            return b;
+            return limited.read();
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) throws IOException {
-            read += n;
-            if (read > MAX_BYTES) {
-                throw new BodyTooLargeException();
-            }
+            return limited.read(buffer, offset, length);
         }
 
         @Override
