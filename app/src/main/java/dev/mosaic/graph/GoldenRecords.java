@@ -2,7 +2,6 @@ package dev.mosaic.graph;
 
 import dev.mosaic.platform.json.Json;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -127,9 +126,5 @@ class GoldenRecords {
         source.put("externalId", value.source().externalId());
         source.put("observedAt", value.observedAt().toString());
         return source;
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

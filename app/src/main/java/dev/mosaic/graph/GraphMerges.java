@@ -3,6 +3,7 @@ package dev.mosaic.graph;
 import dev.mosaic.platform.errors.BadRequestException;
 import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.platform.errors.NotFoundException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,8 +19,10 @@ public class GraphMerges {
     private final RecordStore records;
     private final EntityStore entities;
     private final GoldenRecords golden;
+    private final Clock clock;
 
-    GraphMerges(RecordStore records, EntityStore entities, GoldenRecords golden) {
+    GraphMerges(RecordStore records, EntityStore entities, GoldenRecords golden, Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.entities = entities;
         this.golden = golden;
@@ -53,7 +56,7 @@ public class GraphMerges {
         movedEntities.add(mergedId);
         movedEntities.addAll(entities.mergedInto(tenantId, mergedId));
         List<UUID> movedRecords = records.moveAll(tenantId, mergedId, survivorId);
-        entities.setMergedInto(tenantId, movedEntities, survivorId, golden.now());
+        entities.setMergedInto(tenantId, movedEntities, survivorId, clock.instant());
         golden.refresh(tenantId, survivorId, RefreshCause.regrouping());
         return new MergeMove(List.copyOf(movedRecords), List.copyOf(movedEntities));
     }
@@ -67,9 +70,9 @@ public class GraphMerges {
             throw new ConflictException("Entity " + mergedId + " is not merged into " + survivorId + " any more");
         }
         records.move(tenantId, move.records(), survivorId, mergedId);
-        entities.setMergedInto(tenantId, List.of(mergedId), null, golden.now());
+        entities.setMergedInto(tenantId, List.of(mergedId), null, clock.instant());
         entities.setMergedInto(tenantId, move.entities().stream().filter(id -> !id.equals(mergedId)).toList(),
-                mergedId, golden.now());
+                mergedId, clock.instant());
         golden.refresh(tenantId, survivorId, RefreshCause.regrouping());
         golden.refresh(tenantId, mergedId, RefreshCause.regrouping());
     }

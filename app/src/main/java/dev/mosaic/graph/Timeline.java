@@ -4,7 +4,6 @@ import static dev.mosaic.platform.database.SqlTimes.utc;
 
 import dev.mosaic.platform.json.Json;
 import java.time.Clock;
-import java.util.UUID;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 

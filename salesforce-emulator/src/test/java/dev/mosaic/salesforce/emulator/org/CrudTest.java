@@ -1,5 +1,6 @@
 package dev.mosaic.salesforce.emulator.org;
 
+import dev.mosaic.salesforce.emulator.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
