@@ -3,6 +3,7 @@ package dev.mosaic.salesforce.emulator.org;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The data side of an emulated Salesforce org: schema, records and SOQL, with no HTTP in it.
@@ -62,6 +63,14 @@ public interface Org {
 
     /** Random realistic creates, updates and deletes, for incremental-sync tests; returns what was done. */
     Map<String, Object> mutate(long seed, int creates, int updates, int deletes);
+
+    /**
+     * Runs {@code work} (which calls this org's methods) as one transaction: if it throws, none of its
+     * creates, updates and deletes remain — no rows, no deleted rows in queryAll or {@link #deleted},
+     * no entries in {@link #updated}, no change to {@link #recordCounts}. Other threads see either none
+     * or all of it. Nested calls join the outer transaction.
+     */
+    <T> T atomically(Supplier<T> work);
 
     /** Per object: {@code {"live":N,"deleted":N}}. */
     Map<String, Map<String, Long>> recordCounts();
