@@ -2,6 +2,8 @@ package dev.mosaic.salesforce.emulator.bulk;
 
 import dev.mosaic.salesforce.emulator.org.Org;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
-/** The org's Bulk 2.0 query jobs, and the small executor that moves them from UploadComplete to JobComplete. */
+/**
+ * The org's Bulk 2.0 query jobs, and the small executor that moves them from UploadComplete to JobComplete.
+ * Salesforce deletes query jobs and their results seven days after creation; so do we, or a long-running
+ * emulator would keep every job's result rows forever.
+ */
 public final class BulkQueryJobs {
+    static final Duration RETENTION = Duration.ofDays(7);
+
     private final Map<String, BulkQueryJob> jobs = new ConcurrentHashMap<>();
     private final Executor executor;
     private final Org org;
@@ -22,6 +30,7 @@ public final class BulkQueryJobs {
     }
 
     void submit(BulkQueryJob job) {
+        dropExpired();
         jobs.put(job.id, job);
         try {
             executor.execute(() -> run(job));
@@ -44,6 +53,7 @@ public final class BulkQueryJobs {
     }
 
     Optional<BulkQueryJob> find(String id) {
+        dropExpired();
         return Optional.ofNullable(jobs.get(id));
     }
 
@@ -52,8 +62,14 @@ public final class BulkQueryJobs {
     }
 
     List<BulkQueryJob> all() {
+        dropExpired();
         List<BulkQueryJob> list = new ArrayList<>(jobs.values());
         list.sort((a, b) -> a.createdDate.compareTo(b.createdDate));
         return list;
+    }
+
+    private void dropExpired() {
+        Instant cutoff = org.now().minus(RETENTION);
+        jobs.values().removeIf(job -> !job.createdDate.isAfter(cutoff));
     }
 }
