@@ -8,8 +8,15 @@ import java.util.List;
 /** Recursive-descent parser for the SOQL subset the emulator serves. */
 final class SoqlParser {
     private final String soql;
+    /**
+     * How deeply NOT and parentheses may nest. Salesforce documents no figure; the cap keeps a pathological
+     * query (a Bulk job or composite body has no URI limit) a MALFORMED_QUERY instead of a stack overflow.
+     */
+    static final int MAX_NESTING = 100;
+
     private final List<Token> tokens;
     private int pos;
+    private int nesting;
 
     private SoqlParser(String soql) {
         this.soql = soql;
@@ -203,17 +210,24 @@ final class SoqlParser {
     }
 
     private Condition notCondition() {
-        if (peek().isKeyword("NOT")) {
-            next();
-            return new Not(notCondition());
+        boolean not = peek().isKeyword("NOT");
+        if (!not && peek().kind() != Token.Kind.LPAREN) {
+            return comparison();
         }
-        if (peek().kind() == Token.Kind.LPAREN) {
-            next();
-            Condition inner = orCondition();
+        Token opening = next();
+        if (++nesting > MAX_NESTING) {
+            throw SoqlErrors.malformed(soql, opening.offset(),
+                    "conditions are nested more than " + MAX_NESTING + " levels deep");
+        }
+        Condition result;
+        if (not) {
+            result = new Not(notCondition());
+        } else {
+            result = orCondition();
             expect(Token.Kind.RPAREN);
-            return inner;
         }
-        return comparison();
+        nesting--;
+        return result;
     }
 
     private Comparison comparison() {

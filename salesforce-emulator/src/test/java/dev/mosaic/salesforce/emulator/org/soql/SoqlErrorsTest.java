@@ -33,6 +33,19 @@ class SoqlErrorsTest {
     }
 
     @Test
+    void pathologicallyNestedConditionsAreMalformedNotAStackOverflow() {
+        String deepParens = "(".repeat(20_000) + "Name = 'a'" + ")".repeat(20_000);
+        String deepNots = "NOT ".repeat(20_000) + "Name = 'a'";
+        String allowed = "(".repeat(SoqlParser.MAX_NESTING) + "Name = 'a'" + ")".repeat(SoqlParser.MAX_NESTING);
+
+        assertThat(error("SELECT Id FROM Account WHERE " + deepParens).errorCode()).isEqualTo("MALFORMED_QUERY");
+        assertThat(error("SELECT Id FROM Account WHERE " + deepNots, QueryMode.BULK_QUERY).errorCode())
+                .isEqualTo("MALFORMED_QUERY");
+        assertThat(org.query("SELECT Id FROM Account WHERE " + allowed, QueryMode.REST_QUERY, org.adminUser()).totalSize())
+                .isZero();
+    }
+
+    @Test
     void missingObjectNameIsAnUnexpectedEndOfInput() {
         assertThat(error("SELECT Id FROM").getMessage()).endsWith("unexpected token: '<EOF>'");
         assertThat(error("SELECT Id FROM Contact WHERE").errorCode()).isEqualTo("MALFORMED_QUERY");
