@@ -284,7 +284,11 @@ final class SoqlParser {
                     if (n.kind() != Token.Kind.NUMBER || n.text().contains(".") || n.text().startsWith("-")) {
                         throw unexpected(n);
                     }
-                    return new Literal(Token.Kind.IDENT, t.text(), t.offset(), Integer.parseInt(n.text()));
+                    try {
+                        return new Literal(Token.Kind.IDENT, t.text(), t.offset(), Integer.parseInt(n.text()));
+                    } catch (NumberFormatException tooLarge) {
+                        throw unexpected(n);
+                    }
                 }
                 if (isReserved(t) && !t.isKeyword("NULL") && !t.isKeyword("TRUE") && !t.isKeyword("FALSE")) {
                     throw unexpected(t);

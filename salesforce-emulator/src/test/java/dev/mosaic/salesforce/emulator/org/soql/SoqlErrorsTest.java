@@ -46,6 +46,19 @@ class SoqlErrorsTest {
     }
 
     @Test
+    void tooLargeDateLiteralNumbersAndBadUnicodeEscapesAreMalformedNotA500() {
+        assertThat(error("SELECT Id FROM Account WHERE CreatedDate > LAST_N_DAYS:99999999999").errorCode())
+                .isEqualTo("MALFORMED_QUERY");
+        // The largest N still names dates a LocalDate can hold, so it is a valid (empty-handed) filter.
+        assertThat(org.query("SELECT Id FROM Account WHERE CreatedDate > NEXT_N_MONTHS:2147483647",
+                QueryMode.REST_QUERY, org.adminUser()).totalSize()).isZero();
+        assertThat(error("SELECT Id FROM Account WHERE Name = '\\uZZZZ'").errorCode()).isEqualTo("MALFORMED_QUERY");
+        assertThat(error("SELECT Id FROM Account WHERE Name = '\\u12'").errorCode()).isEqualTo("MALFORMED_QUERY");
+        assertThat(org.query("SELECT Id FROM Account WHERE Name = '\\u0041cme' AND CreatedDate > LAST_N_DAYS:36500",
+                QueryMode.REST_QUERY, org.adminUser()).totalSize()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
     void missingObjectNameIsAnUnexpectedEndOfInput() {
         assertThat(error("SELECT Id FROM").getMessage()).endsWith("unexpected token: '<EOF>'");
         assertThat(error("SELECT Id FROM Contact WHERE").errorCode()).isEqualTo("MALFORMED_QUERY");
