@@ -34,6 +34,15 @@ class CrudTest {
     }
 
     @Test
+    void usersCannotBeDeleted() {
+        SalesforceError e = failure(() -> org.delete("User", org.restrictedUser().id(), admin));
+
+        assertThat(e.httpStatus()).isEqualTo(400);
+        assertThat(e.errorCode()).isEqualTo("INVALID_TYPE_FOR_OPERATION");
+        assertThat(org.retrieve("User", org.restrictedUser().id(), List.of("Id"), admin, "59.0")).containsKey("Id");
+    }
+
+    @Test
     void retrieveWithFieldsReturnsOnlyThoseInTheirOrder() {
         String id = org.create("Account", Map.of("Name", "Acme"), admin);
         Map<String, Object> record = org.retrieve("Account", id, List.of("Name", "Id"), admin, "v59.0");
