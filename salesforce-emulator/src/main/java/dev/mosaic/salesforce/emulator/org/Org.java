@@ -72,7 +72,7 @@ public interface Org {
      */
     <T> T atomically(Supplier<T> work);
 
-    /** Per object: {@code {"live":N,"deleted":N}}. */
+    /** Per object: {@code {"live":N,"deleted":N,"purged":N}} (purged: past the 15-day recycle bin, gone for good). */
     Map<String, Map<String, Long>> recordCounts();
 
     /** The instant the org uses as "now" (injected clock), for stamping writes. */
