@@ -22,6 +22,11 @@ public record ApiRequest(String method, String path, Map<String, String> query,
         return values == null || values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.get(0));
     }
 
+    /** GET or HEAD: HEAD is answered like GET, without the body. */
+    public static boolean isRead(String method) {
+        return "GET".equals(method) || "HEAD".equals(method);
+    }
+
     public String bodyText() {
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }
