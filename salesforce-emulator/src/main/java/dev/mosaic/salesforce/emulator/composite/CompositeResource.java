@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code POST /composite} (one API call, references between subrequests, allOrNone) and
+ * {@code POST /composite} (one API call, references between subrequests; with allOrNone the whole request runs
+ * in one {@link Org#atomically} transaction, undone when a subrequest fails) and
  * {@code POST /composite/batch} (independent subrequests, each counted, haltOnError).
  */
 public final class CompositeResource implements DataHandler {
