@@ -34,6 +34,16 @@ class CrudTest {
     }
 
     @Test
+    void numbersTooLargeForADoubleAreJsonParserErrors() {
+        SalesforceError infinite = failure(() -> org.create("Account",
+                Map.of("Name", "X", "AnnualRevenue", Double.POSITIVE_INFINITY), admin));
+        SalesforceError huge = failure(() -> org.create("Account", Map.of("Name", "X", "AnnualRevenue", "1e400"), admin));
+
+        assertThat(infinite.errorCode()).isEqualTo("JSON_PARSER_ERROR");
+        assertThat(huge.errorCode()).isEqualTo("JSON_PARSER_ERROR");
+    }
+
+    @Test
     void usersCannotBeDeleted() {
         SalesforceError e = failure(() -> org.delete("User", org.restrictedUser().id(), admin));
 

@@ -99,19 +99,21 @@ final class FieldInputs {
                 }
             }
             case DOUBLE -> {
-                return number(json, "double").doubleValue();
+                double d = number(json, "double").doubleValue();
+                if (Double.isInfinite(d)) {
+                    throw parserError("double", json);
+                }
+                return d;
             }
             default -> throw parserError(type.apiName(), json);
         }
     }
 
+    /** A JSON number (1e400 arrives as an infinite Double) or numeric string as a finite BigDecimal. */
     private BigDecimal number(Object json, String typeName) {
-        if (json instanceof Number n) {
-            return new BigDecimal(n.toString());
-        }
-        if (json instanceof String s) {
+        if (json instanceof Number || json instanceof String) {
             try {
-                return new BigDecimal(s.trim());
+                return new BigDecimal(json.toString().trim());
             } catch (NumberFormatException e) {
                 throw parserError(typeName, json);
             }
