@@ -128,6 +128,17 @@ class CompositeTest {
     }
 
     @Test
+    void aSubrequestForAnUnsupportedApiVersionIsNotFoundAsAtTheTopLevel() {
+        Map<String, Object> request = Map.of("compositeRequest", List.of(
+                sub("GET", "/services/data/v99.0/limits", "Future", null)));
+
+        JsonNode results = json(http.postJson(V + "/composite", token, request)).get("compositeResponse");
+
+        assertThat(results.get(0).get("httpStatusCode").asInt()).isEqualTo(404);
+        assertThat(http.get("/services/data/v99.0/limits", token).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void referenceToAFailedSubrequestIsReportedNotThrown() {
         Map<String, Object> request = Map.of("compositeRequest", List.of(
                 sub("GET", V + "/sobjects/Account/001000000000000AAA", "Missing", null),
