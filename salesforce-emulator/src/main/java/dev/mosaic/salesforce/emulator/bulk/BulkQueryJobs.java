@@ -15,23 +15,33 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * The org's Bulk 2.0 query jobs, and the small executor that moves them from UploadComplete to JobComplete.
  * Salesforce deletes query jobs and their results seven days after creation; so do we, or a long-running
- * emulator would keep every job's result rows forever.
+ * emulator would keep every job's result rows forever. A job holds its result's row numbers, so past
+ * {@link #DEFAULT_MAX_HELD_ROWS} rows held by all jobs the oldest jobs go early (then 404, as deleted ones do).
  */
 public final class BulkQueryJobs {
     static final Duration RETENTION = Duration.ofDays(7);
+    /** About 200 MB of row numbers. */
+    static final long DEFAULT_MAX_HELD_ROWS = 50_000_000L;
 
     private final Map<String, BulkQueryJob> jobs = new ConcurrentHashMap<>();
     private final Executor executor;
     private final Org org;
+    private final long maxHeldRows;
 
     public BulkQueryJobs(Executor executor, Org org) {
+        this(executor, org, DEFAULT_MAX_HELD_ROWS);
+    }
+
+    BulkQueryJobs(Executor executor, Org org, long maxHeldRows) {
         this.executor = executor;
         this.org = org;
+        this.maxHeldRows = maxHeldRows;
     }
 
     void submit(BulkQueryJob job) {
         dropExpired();
         jobs.put(job.id, job);
+        dropOldestOverBudget(job);
         try {
             executor.execute(() -> run(job));
         } catch (RejectedExecutionException shuttingDown) {
@@ -71,5 +81,18 @@ public final class BulkQueryJobs {
     private void dropExpired() {
         Instant cutoff = org.now().minus(RETENTION);
         jobs.values().removeIf(job -> !job.createdDate.isAfter(cutoff));
+    }
+
+    /** Synchronized so two submits do not both count the same rows and drop twice as much. */
+    private synchronized void dropOldestOverBudget(BulkQueryJob newest) {
+        long held = jobs.values().stream().mapToLong(j -> j.result.totalSize()).sum();
+        for (BulkQueryJob oldest : all()) {
+            if (held <= maxHeldRows) {
+                return;
+            }
+            if (oldest != newest && jobs.remove(oldest.id) != null) {
+                held -= oldest.result.totalSize();
+            }
+        }
     }
 }
