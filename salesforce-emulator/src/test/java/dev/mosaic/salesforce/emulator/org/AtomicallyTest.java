@@ -59,6 +59,26 @@ class AtomicallyTest {
     }
 
     @Test
+    void rowsReusedAfterARollbackInTheSameSecondAppearOnceInStampOrder() {
+        clock.advance(Duration.ofHours(1));
+        String since = clock.instant().toString();
+        assertThatThrownBy(() -> org.atomically(() -> {
+            org.create("Account", Map.of("Name", "Gone 1"), admin);
+            org.create("Account", Map.of("Name", "Gone 2"), admin);
+            throw new IllegalStateException("fail");
+        }));
+
+        String a = org.create("Account", Map.of("Name", "Kept 1"), admin);
+        String b = org.create("Account", Map.of("Name", "Kept 2"), admin);
+
+        String window = "SELECT Id FROM Account WHERE SystemModstamp >= " + since + " ORDER BY SystemModstamp, Id";
+        assertThat(ids(window)).containsExactly(a, b);
+        clock.advance(Duration.ofMinutes(2)); // the feed covers whole minutes up to now
+        assertThat(org.updated("Account", clock.instant().minus(Duration.ofMinutes(5)), clock.instant())
+                .get("ids")).isEqualTo(List.of(a, b));
+    }
+
+    @Test
     void aSuccessfulUnitKeepsItsWritesAndNestedUnitsJoinTheOuterOne() {
         String id = org.atomically(() -> org.atomically(() -> org.create("Account", Map.of("Name", "Kept"), admin)));
 
