@@ -88,7 +88,8 @@ class ApiBasicsTest {
 
     @Test
     void headIsAnsweredWhereverGetIsAsTheAllowHeaderSays() {
-        for (String path : List.of("/services/data/", V + "/", V + "/limits", V + "/sobjects/", V + "/sobjects/Account/describe")) {
+        for (String path : List.of("/services/data/", V + "/", V + "/limits", V + "/sobjects/", V + "/sobjects/Account/describe",
+                V + "/jobs/query")) {
             HttpResponse<String> head = http.send(http.request(path).header("Authorization", "Bearer " + token)
                     .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
             assertThat(head.statusCode()).as(path).isEqualTo(200);
