@@ -34,13 +34,17 @@ class CrudTest {
     }
 
     @Test
-    void numbersTooLargeForADoubleAreJsonParserErrors() {
+    void numbersPastTheirTypesRangeAreRefused() {
         SalesforceError infinite = failure(() -> org.create("Account",
                 Map.of("Name", "X", "AnnualRevenue", Double.POSITIVE_INFINITY), admin));
         SalesforceError huge = failure(() -> org.create("Account", Map.of("Name", "X", "AnnualRevenue", "1e400"), admin));
 
         assertThat(infinite.errorCode()).isEqualTo("JSON_PARSER_ERROR");
         assertThat(huge.errorCode()).isEqualTo("JSON_PARSER_ERROR");
+        SalesforceError pastInt = failure(() -> org.create("Account",
+                Map.of("Name", "X", "NumberOfEmployees", 99_999_999_999L), admin));
+        assertThat(pastInt.errorCode()).isEqualTo("NUMBER_OUTSIDE_VALID_RANGE");
+        assertThat(pastInt.fields()).containsExactly("NumberOfEmployees");
     }
 
     @Test
