@@ -17,6 +17,7 @@ final class SoqlParser {
     private final List<Token> tokens;
     private int pos;
     private int nesting;
+    private boolean inSemiJoin;
 
     private SoqlParser(String soql) {
         this.soql = soql;
@@ -257,7 +258,13 @@ final class SoqlParser {
                 || operator.equals("EXCLUDES")) {
             expect(Token.Kind.LPAREN);
             if (peek().isKeyword("SELECT") && (operator.equals("IN") || operator.equals("NOT IN"))) {
+                if (inSemiJoin) {
+                    // SOQL: a semi-join or anti-join cannot be nested in another.
+                    throw SoqlErrors.malformed(soql, peek().offset(), "Nesting of semi join sub-selects is not supported");
+                }
+                inSemiJoin = true;
                 SoqlStatement semiJoin = statement(true);
+                inSemiJoin = false;
                 expect(Token.Kind.RPAREN);
                 return new Comparison(field.text(), field.offset(), operator, List.of(), valueOffset, semiJoin);
             }

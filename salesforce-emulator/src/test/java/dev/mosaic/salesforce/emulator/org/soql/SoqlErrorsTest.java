@@ -59,6 +59,19 @@ class SoqlErrorsTest {
     }
 
     @Test
+    void semiJoinsCannotNest() {
+        SalesforceError e = error("SELECT Id FROM Account WHERE Id IN (SELECT AccountId FROM Contact "
+                + "WHERE Id IN (SELECT ContactId FROM OpportunityContactRole))");
+
+        assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY");
+        assertThat(e.getMessage()).endsWith("Nesting of semi join sub-selects is not supported");
+        // Two side by side are fine.
+        assertThat(org.query("SELECT Id FROM Account WHERE Id IN (SELECT AccountId FROM Contact) "
+                + "AND Id NOT IN (SELECT AccountId FROM Opportunity)", QueryMode.REST_QUERY, org.adminUser())
+                .totalSize()).isNotNegative();
+    }
+
+    @Test
     void missingObjectNameIsAnUnexpectedEndOfInput() {
         assertThat(error("SELECT Id FROM").getMessage()).endsWith("unexpected token: '<EOF>'");
         assertThat(error("SELECT Id FROM Contact WHERE").errorCode()).isEqualTo("MALFORMED_QUERY");
