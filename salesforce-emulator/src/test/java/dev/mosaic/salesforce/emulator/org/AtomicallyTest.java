@@ -79,6 +79,23 @@ class AtomicallyTest {
     }
 
     @Test
+    void aCheckedExceptionThrownSneakilyAlsoUndoesTheWork() {
+        Map<String, Map<String, Long>> counts = org.recordCounts();
+
+        assertThatThrownBy(() -> org.atomically(() -> {
+            org.create("Account", Map.of("Name", "Sneaky"), admin);
+            return AtomicallyTest.<RuntimeException>sneakyThrow(new java.io.IOException("checked"));
+        })).isInstanceOf(java.io.IOException.class);
+
+        assertThat(org.recordCounts()).isEqualTo(counts);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> Void sneakyThrow(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    @Test
     void aSuccessfulUnitKeepsItsWritesAndNestedUnitsJoinTheOuterOne() {
         String id = org.atomically(() -> org.atomically(() -> org.create("Account", Map.of("Name", "Kept"), admin)));
 

@@ -134,7 +134,8 @@ public final class RecordStore {
             setJournal(started);
             try {
                 return action.get();
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
+                // Everything, even a checked exception thrown sneakily, undoes the work.
                 started.rollBack();
                 throw e;
             } finally {
