@@ -87,6 +87,17 @@ class ApiBasicsTest {
     }
 
     @Test
+    void headIsAnsweredWhereverGetIsAsTheAllowHeaderSays() {
+        for (String path : List.of("/services/data/", V + "/", V + "/limits", V + "/sobjects/", V + "/sobjects/Account/describe",
+                V + "/jobs/query")) {
+            HttpResponse<String> head = http.send(http.request(path).header("Authorization", "Bearer " + token)
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(head.statusCode()).as(path).isEqualTo(200);
+            assertThat(head.body()).as(path).isEmpty();
+        }
+    }
+
+    @Test
     void requestsOver16KibOfUriAndHeadersGet414WithSalesforcesHtml() {
         String longQuery = "SELECT Id FROM Account WHERE Name IN ('" + "x".repeat(17_000) + "')";
 

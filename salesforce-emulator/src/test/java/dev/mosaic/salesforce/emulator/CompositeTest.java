@@ -73,6 +73,72 @@ class CompositeTest {
     }
 
     @Test
+    void allOrNoneLeavesNoTraceOfCreatesUpdatesOrDeletes() {
+        JsonNode accounts = json(http.get(V + "/query?q=" + Http.enc(
+                "SELECT Id, Name, SystemModstamp FROM Account WHERE IsDeleted = false ORDER BY Id LIMIT 1"), token));
+        JsonNode account = accounts.at("/records/0");
+        String accountId = account.get("Id").asText();
+        String contactId = json(http.get(V + "/query?q=" + Http.enc(
+                "SELECT Id FROM Contact WHERE AccountId = '" + accountId + "' LIMIT 1"), token)).at("/records/0/Id").asText();
+        JsonNode countsBefore = json(http.get("/__emulator/stats")).get("records");
+        Map<String, Object> request = Map.of("allOrNone", true, "compositeRequest", List.of(
+                sub("POST", V + "/sobjects/Account", "NewAccount", Map.of("Name", "Atomic Trace Co")),
+                sub("POST", V + "/sobjects/Contact", "NewContact",
+                        Map.of("LastName", "AtomicTrace", "AccountId", "@{NewAccount.id}")),
+                sub("PATCH", V + "/sobjects/Account/" + accountId, "Renamed", Map.of("Name", "Renamed In Vain")),
+                sub("DELETE", V + "/sobjects/Contact/" + contactId, "Removed", null),
+                sub("PATCH", V + "/sobjects/Account/" + accountId, "Bad", Map.of("NoSuchField__c", 1))));
+
+        JsonNode results = json(http.postJson(V + "/composite", token, request)).get("compositeResponse");
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(results.get(i).at("/body/0/errorCode").asText()).isEqualTo("PROCESSING_HALTED");
+        }
+        assertThat(results.get(4).get("httpStatusCode").asInt()).isEqualTo(400);
+        JsonNode traces = json(http.get(V + "/queryAll?q=" + Http.enc(
+                "SELECT Id FROM Account WHERE Name IN ('Atomic Trace Co', 'Renamed In Vain')"), token));
+        assertThat(traces.get("totalSize").asInt()).isZero();
+        assertThat(json(http.get(V + "/queryAll?q=" + Http.enc(
+                "SELECT Id FROM Contact WHERE LastName = 'AtomicTrace'"), token)).get("totalSize").asInt()).isZero();
+        JsonNode after = json(http.get(V + "/sobjects/Account/" + accountId, token));
+        assertThat(after.get("Name").asText()).isEqualTo(account.get("Name").asText());
+        assertThat(after.get("SystemModstamp").asText()).isEqualTo(account.get("SystemModstamp").asText());
+        assertThat(http.get(V + "/sobjects/Contact/" + contactId, token).statusCode()).isEqualTo(200);
+        assertThat(json(http.get("/__emulator/stats")).get("records")).isEqualTo(countsBefore);
+    }
+
+    @Test
+    void withoutAllOrNoneTheSuccessfulSubrequestsStay() {
+        String accountId = json(http.get(V + "/query?q=" + Http.enc(
+                "SELECT Id FROM Account WHERE IsDeleted = false ORDER BY Id DESC LIMIT 1"), token)).at("/records/0/Id").asText();
+        Map<String, Object> request = Map.of("allOrNone", false, "compositeRequest", List.of(
+                sub("POST", V + "/sobjects/Account", "NewAccount", Map.of("Name", "Partial Stays Co")),
+                sub("PATCH", V + "/sobjects/Account/" + accountId, "Renamed", Map.of("Name", "Partially Renamed")),
+                sub("PATCH", V + "/sobjects/Account/" + accountId, "Bad", Map.of("NoSuchField__c", 1))));
+
+        JsonNode results = json(http.postJson(V + "/composite", token, request)).get("compositeResponse");
+
+        assertThat(results.get(0).get("httpStatusCode").asInt()).isEqualTo(201);
+        assertThat(results.get(1).get("httpStatusCode").asInt()).isEqualTo(204);
+        assertThat(results.get(2).get("httpStatusCode").asInt()).isEqualTo(400);
+        assertThat(json(http.get(V + "/query?q=" + Http.enc(
+                "SELECT Id FROM Account WHERE Name = 'Partial Stays Co'"), token)).get("totalSize").asInt()).isEqualTo(1);
+        assertThat(json(http.get(V + "/sobjects/Account/" + accountId, token)).get("Name").asText())
+                .isEqualTo("Partially Renamed");
+    }
+
+    @Test
+    void aSubrequestForAnUnsupportedApiVersionIsNotFoundAsAtTheTopLevel() {
+        Map<String, Object> request = Map.of("compositeRequest", List.of(
+                sub("GET", "/services/data/v99.0/limits", "Future", null)));
+
+        JsonNode results = json(http.postJson(V + "/composite", token, request)).get("compositeResponse");
+
+        assertThat(results.get(0).get("httpStatusCode").asInt()).isEqualTo(404);
+        assertThat(http.get("/services/data/v99.0/limits", token).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void referenceToAFailedSubrequestIsReportedNotThrown() {
         Map<String, Object> request = Map.of("compositeRequest", List.of(
                 sub("GET", V + "/sobjects/Account/001000000000000AAA", "Missing", null),

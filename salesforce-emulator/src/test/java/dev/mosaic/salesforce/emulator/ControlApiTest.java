@@ -102,6 +102,21 @@ class ControlApiTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void numbersThatAreNotWholeOrOutOfRangeAreRefusedNotTruncated() {
+        HttpResponse<String> text = http.postJson("/__emulator/faults", null, Map.of("kind", "SLOW", "times", "x"));
+        HttpResponse<String> huge = http.postJson("/__emulator/faults", null, Map.of("kind", "SLOW", "times", 9_999_999_999L));
+        HttpResponse<String> fraction = http.postJson("/__emulator/mutate", null, Map.of("creates", 1.5));
+        HttpResponse<String> negative = http.postJson("/__emulator/mutate", null, Map.of("deletes", -1));
+
+        for (HttpResponse<String> response : List.of(text, huge, fraction, negative)) {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(json(response).get(0).get("message").asText()).contains("must be a whole number")
+                    .doesNotContain("java.lang");
+        }
+        http.method("DELETE", "/__emulator/faults", null, null);
+    }
+
     private static JsonNode stats() {
         HttpResponse<String> response = http.get("/__emulator/stats");
         assertThat(response.statusCode()).isEqualTo(200);

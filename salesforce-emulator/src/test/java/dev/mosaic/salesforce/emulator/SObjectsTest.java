@@ -116,6 +116,19 @@ class SObjectsTest {
     }
 
     @Test
+    void replicationDatesOutsideSalesforcesRangeAreInvalidNotA500() {
+        HttpResponse<String> farFuture = http.get(V + "/sobjects/Account/updated/?start=%2B999999999-01-01T00:00:00Z"
+                + "&end=%2B999999999-11-28T00:00:00Z", token);
+        HttpResponse<String> tooEarly = http.get(V + "/sobjects/Account/deleted/?start=1699-12-31T00:00:00Z"
+                + "&end=2026-03-01T00:00:00Z", token);
+
+        assertThat(farFuture.statusCode()).isEqualTo(400);
+        assertThat(json(farFuture).get(0).get("errorCode").asText()).isEqualTo("INVALID_REPLICATION_DATE");
+        assertThat(tooEarly.statusCode()).isEqualTo(400);
+        assertThat(json(tooEarly).get(0).get("errorCode").asText()).isEqualTo("INVALID_REPLICATION_DATE");
+    }
+
+    @Test
     void replicationNeedsAStartDate() {
         HttpResponse<String> response = http.get(V + "/sobjects/Contact/updated/?end=2026-01-01T00:00:00Z", token);
 

@@ -2,6 +2,8 @@ package dev.mosaic.salesforce.emulator.bulk;
 
 import dev.mosaic.salesforce.emulator.org.Org;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,19 +12,36 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
-/** The org's Bulk 2.0 query jobs, and the small executor that moves them from UploadComplete to JobComplete. */
+/**
+ * The org's Bulk 2.0 query jobs, and the small executor that moves them from UploadComplete to JobComplete.
+ * Salesforce deletes query jobs and their results seven days after creation; so do we, or a long-running
+ * emulator would keep every job's result rows forever. A job holds its result's row numbers, so past
+ * {@link #DEFAULT_MAX_HELD_ROWS} rows held by all jobs the oldest jobs go early (then 404, as deleted ones do).
+ */
 public final class BulkQueryJobs {
+    static final Duration RETENTION = Duration.ofDays(7);
+    /** About 200 MB of row numbers. */
+    static final long DEFAULT_MAX_HELD_ROWS = 50_000_000L;
+
     private final Map<String, BulkQueryJob> jobs = new ConcurrentHashMap<>();
     private final Executor executor;
     private final Org org;
+    private final long maxHeldRows;
 
     public BulkQueryJobs(Executor executor, Org org) {
+        this(executor, org, DEFAULT_MAX_HELD_ROWS);
+    }
+
+    BulkQueryJobs(Executor executor, Org org, long maxHeldRows) {
         this.executor = executor;
         this.org = org;
+        this.maxHeldRows = maxHeldRows;
     }
 
     void submit(BulkQueryJob job) {
+        dropExpired();
         jobs.put(job.id, job);
+        dropOldestOverBudget(job);
         try {
             executor.execute(() -> run(job));
         } catch (RejectedExecutionException shuttingDown) {
@@ -44,6 +63,7 @@ public final class BulkQueryJobs {
     }
 
     Optional<BulkQueryJob> find(String id) {
+        dropExpired();
         return Optional.ofNullable(jobs.get(id));
     }
 
@@ -52,8 +72,27 @@ public final class BulkQueryJobs {
     }
 
     List<BulkQueryJob> all() {
+        dropExpired();
         List<BulkQueryJob> list = new ArrayList<>(jobs.values());
         list.sort((a, b) -> a.createdDate.compareTo(b.createdDate));
         return list;
+    }
+
+    private void dropExpired() {
+        Instant cutoff = org.now().minus(RETENTION);
+        jobs.values().removeIf(job -> !job.createdDate.isAfter(cutoff));
+    }
+
+    /** Synchronized so two submits do not both count the same rows and drop twice as much. */
+    private synchronized void dropOldestOverBudget(BulkQueryJob newest) {
+        long held = jobs.values().stream().mapToLong(j -> j.result.totalSize()).sum();
+        for (BulkQueryJob oldest : all()) {
+            if (held <= maxHeldRows) {
+                return;
+            }
+            if (oldest != newest && jobs.remove(oldest.id) != null) {
+                held -= oldest.result.totalSize();
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mosaic.salesforce.emulator.bulk;
 
+import dev.mosaic.salesforce.emulator.http.ApiRequest;
 import dev.mosaic.salesforce.emulator.http.ApiResponse;
 import dev.mosaic.salesforce.emulator.http.Ids;
 import dev.mosaic.salesforce.emulator.limits.ApiUsage;
@@ -41,24 +42,24 @@ public final class BulkQueryResource implements DataHandler {
         if (s.size() == 2) {
             return switch (method) {
                 case "POST" -> create(call);
-                case "GET" -> list();
-                default -> ApiResponse.methodNotAllowed(method, "GET,POST");
+                case "GET", "HEAD" -> list();
+                default -> ApiResponse.methodNotAllowed(method, "GET,HEAD,POST");
             };
         }
         BulkQueryJob job = jobs.find(s.get(2)).orElseThrow(BulkQueryResource::notFound);
         if (s.size() == 3) {
             return switch (method) {
-                case "GET" -> ApiResponse.ok(job.info());
+                case "GET", "HEAD" -> ApiResponse.ok(job.info());
                 case "PATCH" -> abort(call, job);
                 case "DELETE" -> {
                     jobs.remove(job.id);
                     yield ApiResponse.empty(204);
                 }
-                default -> ApiResponse.methodNotAllowed(method, "GET,PATCH,DELETE");
+                default -> ApiResponse.methodNotAllowed(method, "GET,HEAD,PATCH,DELETE");
             };
         }
         if (s.size() == 4 && s.get(3).equals("results")) {
-            return "GET".equals(method) ? results(call, job) : ApiResponse.methodNotAllowed(method, "GET");
+            return ApiRequest.isRead(method) ? results(call, job) : ApiResponse.methodNotAllowed(method, "GET,HEAD");
         }
         return ApiResponse.notFound();
     }

@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code POST /composite} (one API call, references between subrequests, allOrNone) and
+ * {@code POST /composite} (one API call, references between subrequests; with allOrNone the whole request runs
+ * in one {@link Org#atomically} transaction, undone when a subrequest fails) and
  * {@code POST /composite/batch} (independent subrequests, each counted, haltOnError).
  */
 public final class CompositeResource implements DataHandler {
@@ -64,14 +65,41 @@ public final class CompositeResource implements DataHandler {
             }
         }
 
-        References references = new References();
         List<Map<String, Object>> responses = new ArrayList<>();
-        List<String> createdIds = new ArrayList<>();
-        List<String> createdObjects = new ArrayList<>();
+        if (!allOrNone) {
+            runAll(call, requests, responses, false);
+            return ApiResponse.ok(Map.of("compositeResponse", responses));
+        }
+        try {
+            org.atomically(() -> {
+                if (runAll(call, requests, responses, true)) {
+                    throw new RolledBack();
+                }
+                return null;
+            });
+        } catch (RolledBack rolledBack) {
+            for (int i = 0; i < responses.size(); i++) {
+                Map<String, Object> response = responses.get(i);
+                if ((int) response.get("httpStatusCode") < 400) {
+                    responses.set(i, subresponse((String) response.get("referenceId"),
+                            ApiResponse.error(400, "PROCESSING_HALTED", ROLLED_BACK)));
+                }
+            }
+        }
+        return ApiResponse.ok(Map.of("compositeResponse", responses));
+    }
+
+    /**
+     * Runs the subrequests in order, adding one subresponse each; with {@code haltOnFailure} those after
+     * the first failure are not run. Returns whether any failed.
+     */
+    private boolean runAll(DataCall call, List<Map<String, Object>> requests, List<Map<String, Object>> responses,
+                           boolean haltOnFailure) {
+        References references = new References();
         boolean failed = false;
         for (Map<String, Object> r : requests) {
             String ref = string(r.get("referenceId"));
-            if (failed && allOrNone) {
+            if (failed && haltOnFailure) {
                 responses.add(subresponse(ref, ApiResponse.error(400, "PROCESSING_HALTED", ROLLED_BACK)));
                 continue;
             }
@@ -90,45 +118,16 @@ public final class CompositeResource implements DataHandler {
                 failed = true;
             } else {
                 references.remember(ref, response.json());
-                rememberCreate(r, response, createdObjects, createdIds);
             }
             responses.add(subresponse(ref, response));
         }
-        if (failed && allOrNone) {
-            rollBack(responses, createdObjects, createdIds, call);
-        }
-        return ApiResponse.ok(Map.of("compositeResponse", responses));
+        return failed;
     }
 
-    /**
-     * The org has no transactions, so allOrNone is honoured by compensation: records created earlier in
-     * the request are deleted again, and every successful subresponse reports the rollback. Updates made
-     * earlier are not undone (see SEAM-REQUESTS.md).
-     */
-    private void rollBack(List<Map<String, Object>> responses, List<String> objects, List<String> ids, DataCall call) {
-        for (int i = 0; i < ids.size(); i++) {
-            try {
-                org.delete(objects.get(i), ids.get(i), call.user());
-            } catch (SalesforceError ignored) {
-                // Already gone: nothing left to compensate.
-            }
-        }
-        for (int i = 0; i < responses.size(); i++) {
-            Map<String, Object> response = responses.get(i);
-            if ((int) response.get("httpStatusCode") < 400) {
-                responses.set(i, subresponse((String) response.get("referenceId"),
-                        ApiResponse.error(400, "PROCESSING_HALTED", ROLLED_BACK)));
-            }
-        }
-    }
-
-    private static void rememberCreate(Map<String, Object> request, ApiResponse response, List<String> objects,
-                                       List<String> ids) {
-        if (response.status() == 201 && response.json() instanceof Map<?, ?> created && created.get("id") instanceof String id) {
-            String url = string(request.get("url"));
-            String[] parts = url.split("\\?")[0].split("/");
-            objects.add(parts[parts.length - 1]);
-            ids.add(id);
+    /** Thrown out of an allOrNone transaction so the org undoes its writes. */
+    private static final class RolledBack extends RuntimeException {
+        RolledBack() {
+            super(null, null, false, false);
         }
     }
 

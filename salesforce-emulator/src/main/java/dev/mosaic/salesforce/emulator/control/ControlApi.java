@@ -98,11 +98,8 @@ public final class ControlApi {
             throw new IllegalArgumentException("Unknown fault kind: " + body.get("kind") + "; one of " + List.of(FaultKind.values()));
         }
         String match = body.get("match") == null ? "" : String.valueOf(body.get("match"));
-        int times = body.get("times") == null ? 1 : ((Number) body.get("times")).intValue();
-        long delayMs = body.get("delayMs") == null ? 0 : ((Number) body.get("delayMs")).longValue();
-        if (delayMs < 0) {
-            throw new IllegalArgumentException("delayMs must not be negative: " + delayMs);
-        }
+        int times = (int) whole(body, "times", 1, Integer.MAX_VALUE);
+        long delayMs = whole(body, "delayMs", 0, Long.MAX_VALUE);
         faults.arm(kind, match, times, Duration.ofMillis(delayMs));
         Map<String, Object> armed = new LinkedHashMap<>();
         armed.put("kind", kind.name());
@@ -128,16 +125,32 @@ public final class ControlApi {
     }
 
     private ApiResponse mutate(Map<String, Object> body) {
-        long seed = body.get("seed") == null ? 0 : ((Number) body.get("seed")).longValue();
+        long seed = whole(body, "seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
         return ApiResponse.ok(org.mutate(seed, count(body, "creates"), count(body, "updates"), count(body, "deletes")));
     }
 
     private static int count(Map<String, Object> body, String key) {
-        int value = body.get(key) == null ? 0 : ((Number) body.get(key)).intValue();
-        if (value < 0) {
-            throw new IllegalArgumentException(key + " must not be negative: " + value);
+        return (int) whole(body, key, 0, Integer.MAX_VALUE);
+    }
+
+    /** A non-negative whole number up to {@code max}, or {@code fallback} when absent. */
+    private static long whole(Map<String, Object> body, String key, long fallback, long max) {
+        return whole(body, key, fallback, 0, max);
+    }
+
+    /** A whole number in {@code [min, max]}, or {@code fallback} when absent; anything else is refused, not truncated. */
+    private static long whole(Map<String, Object> body, String key, long fallback, long min, long max) {
+        Object value = body.get(key);
+        if (value == null) {
+            return fallback;
         }
-        return value;
+        if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
+            java.math.BigInteger n = new java.math.BigInteger(value.toString());
+            if (n.compareTo(java.math.BigInteger.valueOf(min)) >= 0 && n.compareTo(java.math.BigInteger.valueOf(max)) <= 0) {
+                return n.longValue();
+            }
+        }
+        throw new IllegalArgumentException(key + " must be a whole number from " + min + " to " + max + ": " + value);
     }
 
     private static String requireText(Map<String, Object> body, String key) {

@@ -22,7 +22,22 @@ public record ApiRequest(String method, String path, Map<String, String> query,
         return values == null || values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.get(0));
     }
 
+    /** GET or HEAD: HEAD is answered like GET, without the body. */
+    public static boolean isRead(String method) {
+        return "GET".equals(method) || "HEAD".equals(method);
+    }
+
     public String bodyText() {
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Method, path and the names (not values) of parameters and headers: values carry access tokens,
+     * client secrets and passwords, and the body may too, so none of them may reach a log.
+     */
+    @Override
+    public String toString() {
+        return "ApiRequest[" + method + " " + path + ", query=" + query.keySet() + ", headers=" + headers.keySet()
+                + ", body=" + (body == null ? 0 : body.length) + " bytes]";
     }
 }

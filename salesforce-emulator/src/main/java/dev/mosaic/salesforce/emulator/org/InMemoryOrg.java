@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * An emulated Salesforce org held in memory: the standard schema, a seeded generated data set, SOQL,
@@ -252,6 +253,12 @@ public final class InMemoryOrg implements Org {
         long userKey = store.keyOf(admin.id());
         long now = clock.millis();
         return store.write(() -> new OrgMutator(store, writer, seed, userKey, now).run(creates, updates, deletes));
+    }
+
+    /** Holds the store's write lock for the whole of {@code work} and undoes its changes if it throws. */
+    @Override
+    public <T> T atomically(Supplier<T> work) {
+        return store.atomically(work);
     }
 
     /** Per object: live, deleted (in the recycle bin) and purged (deleted more than 15 days ago, gone for good). */

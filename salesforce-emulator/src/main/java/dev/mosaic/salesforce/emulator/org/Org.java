@@ -3,6 +3,7 @@ package dev.mosaic.salesforce.emulator.org;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The data side of an emulated Salesforce org: schema, records and SOQL, with no HTTP in it.
@@ -63,7 +64,15 @@ public interface Org {
     /** Random realistic creates, updates and deletes, for incremental-sync tests; returns what was done. */
     Map<String, Object> mutate(long seed, int creates, int updates, int deletes);
 
-    /** Per object: {@code {"live":N,"deleted":N}}. */
+    /**
+     * Runs {@code work} (which calls this org's methods) as one transaction: if it throws, none of its
+     * creates, updates and deletes remain — no rows, no deleted rows in queryAll or {@link #deleted},
+     * no entries in {@link #updated}, no change to {@link #recordCounts}. Other threads see either none
+     * or all of it. Nested calls join the outer transaction.
+     */
+    <T> T atomically(Supplier<T> work);
+
+    /** Per object: {@code {"live":N,"deleted":N,"purged":N}} (purged: past the 15-day recycle bin, gone for good). */
     Map<String, Map<String, Long>> recordCounts();
 
     /** The instant the org uses as "now" (injected clock), for stamping writes. */

@@ -42,7 +42,7 @@ public final class DataApi {
         if (parts.isEmpty()) {
             stats.count("versions");
             // The versions list is free: no session, no API call counted, no limit header.
-            return "GET".equals(request.method()) ? ApiResponse.ok(ApiVersions.list())
+            return ApiRequest.isRead(request.method()) ? ApiResponse.ok(ApiVersions.list())
                     : ApiResponse.methodNotAllowed(request.method(), "GET,HEAD");
         }
         String versionSegment = parts.remove(0);

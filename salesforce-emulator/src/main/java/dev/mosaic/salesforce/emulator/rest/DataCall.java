@@ -39,7 +39,8 @@ public record DataCall(String method, String version, List<String> segments, Map
         if (!parts.isEmpty() && parts.get(parts.size() - 1).isEmpty()) {
             parts.remove(parts.size() - 1);
         }
-        if (parts.isEmpty() || !ApiVersions.isVersionSegment(parts.get(0))) {
+        if (parts.isEmpty() || !ApiVersions.isVersionSegment(parts.get(0))
+                || !ApiVersions.isSupported(parts.get(0).substring(1))) {
             return Optional.empty();
         }
         String version = parts.remove(0).substring(1);

@@ -1,5 +1,6 @@
 package dev.mosaic.salesforce.emulator.rest;
 
+import dev.mosaic.salesforce.emulator.http.ApiRequest;
 import dev.mosaic.salesforce.emulator.http.ApiResponse;
 import dev.mosaic.salesforce.emulator.limits.ApiUsage;
 
@@ -20,7 +21,7 @@ public final class LimitsResource implements DataHandler {
         if (call.segments().size() != 1) {
             return ApiResponse.notFound();
         }
-        if (!"GET".equals(call.method())) {
+        if (!ApiRequest.isRead(call.method())) {
             return ApiResponse.methodNotAllowed(call.method(), "GET,HEAD");
         }
         Map<String, Object> limits = new LinkedHashMap<>();

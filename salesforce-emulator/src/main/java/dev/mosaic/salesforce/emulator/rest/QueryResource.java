@@ -1,5 +1,6 @@
 package dev.mosaic.salesforce.emulator.rest;
 
+import dev.mosaic.salesforce.emulator.http.ApiRequest;
 import dev.mosaic.salesforce.emulator.http.ApiResponse;
 import dev.mosaic.salesforce.emulator.org.Org;
 import dev.mosaic.salesforce.emulator.org.QueryMode;
@@ -31,7 +32,7 @@ public final class QueryResource implements DataHandler {
 
     @Override
     public ApiResponse handle(DataCall call) {
-        if (!"GET".equals(call.method()) && !"HEAD".equals(call.method())) {
+        if (!ApiRequest.isRead(call.method())) {
             return ApiResponse.methodNotAllowed(call.method(), "GET,HEAD");
         }
         if (call.segments().size() == 1) {

@@ -18,6 +18,9 @@ final class ReplicationDates {
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .toFormatter();
 
+    private static final Instant EARLIEST = Instant.parse("1700-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("4000-12-31T23:59:59Z");
+
     private ReplicationDates() {
     }
 
@@ -28,10 +31,16 @@ final class ReplicationDates {
         }
         // An unencoded '+' in the offset arrives as a space after form decoding.
         String value = raw.trim().replace(' ', '+');
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value, FORMAT).toInstant();
+            instant = OffsetDateTime.parse(value, FORMAT).toInstant();
         } catch (DateTimeParseException e) {
+            instant = null;
+        }
+        // Salesforce datetimes run from year 1700 to 4000; past that epoch millis could even overflow.
+        if (instant == null || instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
             throw new SalesforceError(400, "INVALID_REPLICATION_DATE", "Invalid " + name + " date: " + raw);
         }
+        return instant;
     }
 }

@@ -1,5 +1,6 @@
 package dev.mosaic.salesforce.emulator.rest;
 
+import dev.mosaic.salesforce.emulator.http.ApiRequest;
 import dev.mosaic.salesforce.emulator.http.ApiResponse;
 
 import java.util.LinkedHashMap;
@@ -9,7 +10,7 @@ import java.util.Map;
 public final class ResourcesResource implements DataHandler {
     @Override
     public ApiResponse handle(DataCall call) {
-        if (!"GET".equals(call.method())) {
+        if (!ApiRequest.isRead(call.method())) {
             return ApiResponse.methodNotAllowed(call.method(), "GET,HEAD");
         }
         String base = "/services/data/" + call.versionPath() + "/";

@@ -1,5 +1,6 @@
 package dev.mosaic.salesforce.emulator.rest;
 
+import dev.mosaic.salesforce.emulator.http.ApiRequest;
 import dev.mosaic.salesforce.emulator.http.ApiResponse;
 import dev.mosaic.salesforce.emulator.org.Org;
 
@@ -21,7 +22,7 @@ public final class SObjectsResource implements DataHandler {
         List<String> s = call.segments();
         String method = call.method();
         if (s.size() == 1) {
-            return get(method) ? ApiResponse.ok(org.describeGlobal(call.user(), call.version()))
+            return ApiRequest.isRead(method) ? ApiResponse.ok(org.describeGlobal(call.user(), call.version()))
                     : ApiResponse.methodNotAllowed(method, "GET,HEAD");
         }
         String object = s.get(1);
@@ -38,13 +39,13 @@ public final class SObjectsResource implements DataHandler {
         String third = s.get(2);
         switch (third) {
             case "describe":
-                return get(method) ? ApiResponse.ok(org.describe(object, call.user(), call.version()))
+                return ApiRequest.isRead(method) ? ApiResponse.ok(org.describe(object, call.user(), call.version()))
                         : ApiResponse.methodNotAllowed(method, "GET,HEAD");
             case "updated":
-                return get(method) ? ApiResponse.ok(org.updated(object, ReplicationDates.parse(call, "start"),
+                return ApiRequest.isRead(method) ? ApiResponse.ok(org.updated(object, ReplicationDates.parse(call, "start"),
                         ReplicationDates.parse(call, "end"))) : ApiResponse.methodNotAllowed(method, "GET,HEAD");
             case "deleted":
-                return get(method) ? ApiResponse.ok(org.deleted(object, ReplicationDates.parse(call, "start"),
+                return ApiRequest.isRead(method) ? ApiResponse.ok(org.deleted(object, ReplicationDates.parse(call, "start"),
                         ReplicationDates.parse(call, "end"))) : ApiResponse.methodNotAllowed(method, "GET,HEAD");
             default:
                 return record(call, object, third);
@@ -88,9 +89,5 @@ public final class SObjectsResource implements DataHandler {
         Map<String, Object> fields = new LinkedHashMap<>(call.jsonBody());
         fields.remove("attributes");
         return fields;
-    }
-
-    private static boolean get(String method) {
-        return "GET".equals(method) || "HEAD".equals(method);
     }
 }

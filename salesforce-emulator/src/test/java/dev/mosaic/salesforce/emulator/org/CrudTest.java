@@ -34,6 +34,29 @@ class CrudTest {
     }
 
     @Test
+    void numbersPastTheirTypesRangeAreRefused() {
+        SalesforceError infinite = failure(() -> org.create("Account",
+                Map.of("Name", "X", "AnnualRevenue", Double.POSITIVE_INFINITY), admin));
+        SalesforceError huge = failure(() -> org.create("Account", Map.of("Name", "X", "AnnualRevenue", "1e400"), admin));
+
+        assertThat(infinite.errorCode()).isEqualTo("JSON_PARSER_ERROR");
+        assertThat(huge.errorCode()).isEqualTo("JSON_PARSER_ERROR");
+        SalesforceError pastInt = failure(() -> org.create("Account",
+                Map.of("Name", "X", "NumberOfEmployees", 99_999_999_999L), admin));
+        assertThat(pastInt.errorCode()).isEqualTo("NUMBER_OUTSIDE_VALID_RANGE");
+        assertThat(pastInt.fields()).containsExactly("NumberOfEmployees");
+    }
+
+    @Test
+    void usersCannotBeDeleted() {
+        SalesforceError e = failure(() -> org.delete("User", org.restrictedUser().id(), admin));
+
+        assertThat(e.httpStatus()).isEqualTo(400);
+        assertThat(e.errorCode()).isEqualTo("INVALID_TYPE_FOR_OPERATION");
+        assertThat(org.retrieve("User", org.restrictedUser().id(), List.of("Id"), admin, "59.0")).containsKey("Id");
+    }
+
+    @Test
     void retrieveWithFieldsReturnsOnlyThoseInTheirOrder() {
         String id = org.create("Account", Map.of("Name", "Acme"), admin);
         Map<String, Object> record = org.retrieve("Account", id, List.of("Name", "Id"), admin, "v59.0");

@@ -58,6 +58,9 @@ class ReplicationFeedsTest {
                 SalesforceError.class);
         assertThat(reversed.getMessage()).isEqualTo("startDate must chronologically precede endDate by more than one "
                 + "minute");
+        SalesforceError updatedReversed = catchThrowableOfType(
+                () -> org.updated("Contact", now, now.minus(Duration.ofHours(1))), SalesforceError.class);
+        assertThat(updatedReversed.getMessage()).isEqualTo("startDate must chronologically precede endDate");
         assertThat(catchThrowableOfType(() -> org.deleted("Contact", now.minusSeconds(30), now),
                 SalesforceError.class).errorCode()).isEqualTo("INVALID_REPLICATION_DATE");
     }

@@ -90,10 +90,6 @@ public final class ObjectDef {
         return parts;
     }
 
-    public boolean hasField(String name) {
-        return field(name) != null;
-    }
-
     @Override
     public String toString() {
         return name;

@@ -38,7 +38,6 @@ public final class StandardSchema {
     public static final FieldDef OBJECT_TYPE = new FieldBuilder("Type", PICKLIST, "Object Type").readOnly().build();
 
     private final Map<String, ObjectDef> byLowerName = new LinkedHashMap<>();
-    private final Map<String, ObjectDef> byPrefix = new LinkedHashMap<>();
 
     private static final StandardSchema INSTANCE = new StandardSchema();
 
@@ -71,10 +70,6 @@ public final class StandardSchema {
     /** Case-insensitive object lookup, or null. */
     public ObjectDef object(String name) {
         return name == null ? null : byLowerName.get(name.toLowerCase(Locale.ROOT));
-    }
-
-    public ObjectDef byKeyPrefix(String prefix) {
-        return byPrefix.get(prefix);
     }
 
     // ---- object definitions -------------------------------------------------------------------
@@ -336,7 +331,6 @@ public final class StandardSchema {
     private void register(Obj o) {
         o.flush();
         byLowerName.put(o.def.name().toLowerCase(Locale.ROOT), o.def);
-        byPrefix.put(o.def.keyPrefix(), o.def);
     }
 
     /** Lists each reference on its target's describe and keeps references to unmodelled objects as text. */

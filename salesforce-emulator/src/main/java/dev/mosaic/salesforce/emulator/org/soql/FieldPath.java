@@ -52,10 +52,6 @@ final class FieldPath {
         return leafExample.type();
     }
 
-    boolean isRootId() {
-        return hops() == 0 && leafExample.type() == FieldType.ID;
-    }
-
     /** The key of the record at {@code level} (0 = the row itself), or NO_KEY when a lookup on the way is empty. */
     long keyAt(ObjectTable root, int row, int level) {
         long key = RecordStore.key(root.code(), row);

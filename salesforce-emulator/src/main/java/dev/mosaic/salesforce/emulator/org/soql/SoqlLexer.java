@@ -120,10 +120,14 @@ final class SoqlLexer {
                     // LIKE wildcards stay escaped; the LIKE matcher reads the backslash.
                     case '_', '%' -> value.append('\\').append(e);
                     case 'u' -> {
-                        if (i + 5 < n) {
-                            value.append((char) Integer.parseInt(soql.substring(i + 2, i + 6), 16));
-                            i += 4;
+                        String hex = i + 6 <= n ? soql.substring(i + 2, i + 6) : "";
+                        if (!hex.matches("[0-9A-Fa-f]{4}")) {
+                            throw SoqlErrors.malformed(soql, i, "Invalid string literal '"
+                                    + soql.substring(start, Math.min(n, i + 6)) + "'. Illegal character sequence '\\u"
+                                    + hex + "' in string literal.");
                         }
+                        value.append((char) Integer.parseInt(hex, 16));
+                        i += 4;
                     }
                     default -> throw SoqlErrors.malformed(soql, i,
                             "Invalid string literal '" + soql.substring(start, Math.min(n, i + 2))

@@ -8,8 +8,16 @@ import java.util.List;
 /** Recursive-descent parser for the SOQL subset the emulator serves. */
 final class SoqlParser {
     private final String soql;
+    /**
+     * How deeply NOT and parentheses may nest. Salesforce documents no figure; the cap keeps a pathological
+     * query (a Bulk job or composite body has no URI limit) a MALFORMED_QUERY instead of a stack overflow.
+     */
+    static final int MAX_NESTING = 100;
+
     private final List<Token> tokens;
     private int pos;
+    private int nesting;
+    private boolean inSemiJoin;
 
     private SoqlParser(String soql) {
         this.soql = soql;
@@ -203,17 +211,24 @@ final class SoqlParser {
     }
 
     private Condition notCondition() {
-        if (peek().isKeyword("NOT")) {
-            next();
-            return new Not(notCondition());
+        boolean not = peek().isKeyword("NOT");
+        if (!not && peek().kind() != Token.Kind.LPAREN) {
+            return comparison();
         }
-        if (peek().kind() == Token.Kind.LPAREN) {
-            next();
-            Condition inner = orCondition();
+        Token opening = next();
+        if (++nesting > MAX_NESTING) {
+            throw SoqlErrors.malformed(soql, opening.offset(),
+                    "conditions are nested more than " + MAX_NESTING + " levels deep");
+        }
+        Condition result;
+        if (not) {
+            result = new Not(notCondition());
+        } else {
+            result = orCondition();
             expect(Token.Kind.RPAREN);
-            return inner;
         }
-        return comparison();
+        nesting--;
+        return result;
     }
 
     private Comparison comparison() {
@@ -243,7 +258,13 @@ final class SoqlParser {
                 || operator.equals("EXCLUDES")) {
             expect(Token.Kind.LPAREN);
             if (peek().isKeyword("SELECT") && (operator.equals("IN") || operator.equals("NOT IN"))) {
+                if (inSemiJoin) {
+                    // SOQL: a semi-join or anti-join cannot be nested in another.
+                    throw SoqlErrors.malformed(soql, peek().offset(), "Nesting of semi join sub-selects is not supported");
+                }
+                inSemiJoin = true;
                 SoqlStatement semiJoin = statement(true);
+                inSemiJoin = false;
                 expect(Token.Kind.RPAREN);
                 return new Comparison(field.text(), field.offset(), operator, List.of(), valueOffset, semiJoin);
             }
@@ -270,7 +291,11 @@ final class SoqlParser {
                     if (n.kind() != Token.Kind.NUMBER || n.text().contains(".") || n.text().startsWith("-")) {
                         throw unexpected(n);
                     }
-                    return new Literal(Token.Kind.IDENT, t.text(), t.offset(), Integer.parseInt(n.text()));
+                    try {
+                        return new Literal(Token.Kind.IDENT, t.text(), t.offset(), Integer.parseInt(n.text()));
+                    } catch (NumberFormatException tooLarge) {
+                        throw unexpected(n);
+                    }
                 }
                 if (isReserved(t) && !t.isKeyword("NULL") && !t.isKeyword("TRUE") && !t.isKeyword("FALSE")) {
                     throw unexpected(t);

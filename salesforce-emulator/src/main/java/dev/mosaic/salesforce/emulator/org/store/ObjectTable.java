@@ -22,6 +22,8 @@ public final class ObjectTable {
     private final FieldDef isArchived;
     private final FieldDef systemModstamp;
     private int size;
+    /** Set while a {@link RecordStore#atomically} unit of work runs: every change records how to undo it. */
+    private UndoJournal journal;
 
     ObjectTable(ObjectDef def, int code) {
         this.def = def;
@@ -81,7 +83,15 @@ public final class ObjectTable {
             c.ensureCapacity(size);
         }
         deletedAt.ensureCapacity(size);
+        if (journal != null) {
+            // Undone after the row's cells (recorded later, undone earlier) are back to empty.
+            journal.record(() -> size = row);
+        }
         return row;
+    }
+
+    void journal(UndoJournal journal) {
+        this.journal = journal;
     }
 
     public Object get(int row, FieldDef field) {
@@ -94,12 +104,28 @@ public final class ObjectTable {
 
     /** Writes a value without stamping; callers stamp through {@link #stamp}. */
     public void set(int row, FieldDef field, Object value) {
-        columns[field.column()].set(row, value);
+        Column column = columns[field.column()];
+        if (journal != null) {
+            Object before = column.get(row);
+            journal.record(() -> column.set(row, before));
+        }
+        column.set(row, value);
     }
 
     /** Sets SystemModstamp and keeps the stamp index in step. */
     public void stamp(int row, long millis, boolean existing) {
-        columns[systemModstamp.column()].set(row, millis);
+        LongColumn stamps = (LongColumn) columns[systemModstamp.column()];
+        if (journal != null) {
+            long before = stamps.raw(row);
+            journal.record(() -> {
+                stamps.set(row, before == LongColumn.NULL ? null : before);
+                if (before != LongColumn.NULL) {
+                    // The index may have compacted the old entry away meanwhile.
+                    stampIndex.add(before, row, true);
+                }
+            });
+        }
+        stamps.set(row, millis);
         stampIndex.add(millis, row, existing);
     }
 
@@ -130,7 +156,11 @@ public final class ObjectTable {
     }
 
     public void markDeleted(int row, long millis) {
-        columns[isDeleted.column()].set(row, Boolean.TRUE);
+        set(row, isDeleted, Boolean.TRUE);
+        if (journal != null) {
+            long before = deletedAt.raw(row);
+            journal.record(() -> deletedAt.set(row, before == LongColumn.NULL ? null : before));
+        }
         deletedAt.set(row, millis);
     }
 

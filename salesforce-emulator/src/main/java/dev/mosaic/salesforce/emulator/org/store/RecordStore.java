@@ -25,6 +25,8 @@ public final class RecordStore {
     private final Map<ObjectDef, ObjectTable> byDef = new LinkedHashMap<>();
     private final Map<String, ObjectTable> byPrefix = new LinkedHashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** The journal of the running {@link #atomically} unit of work, or null; guarded by the write lock. */
+    private UndoJournal journal;
 
     public RecordStore(StandardSchema schema) {
         this.schema = schema;
@@ -114,6 +116,38 @@ public final class RecordStore {
             return action.get();
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code action} under the write lock as one unit: if it throws, every row, cell and stamp it
+     * changed is put back, so nothing of it remains (no deleted rows, no feed entries, no counts). Other
+     * threads never see it half done, because readers wait for the write lock. Nested calls join the
+     * outer unit.
+     */
+    public <T> T atomically(Supplier<T> action) {
+        return write(() -> {
+            if (journal != null) {
+                return action.get();
+            }
+            UndoJournal started = new UndoJournal();
+            setJournal(started);
+            try {
+                return action.get();
+            } catch (Throwable e) {
+                // Everything, even a checked exception thrown sneakily, undoes the work.
+                started.rollBack();
+                throw e;
+            } finally {
+                setJournal(null);
+            }
+        });
+    }
+
+    private void setJournal(UndoJournal journal) {
+        this.journal = journal;
+        for (ObjectTable t : byCode) {
+            t.journal(journal);
         }
     }
 }

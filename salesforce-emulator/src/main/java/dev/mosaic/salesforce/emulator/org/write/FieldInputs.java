@@ -44,7 +44,7 @@ final class FieldInputs {
         switch (type.storage()) {
             case TEXT, REF -> {
                 if (json instanceof java.util.Map || json instanceof List) {
-                    throw parserError(type.apiName().equals("string") ? "String" : "String", json);
+                    throw parserError("String", json);
                 }
                 String s = json instanceof BigDecimal bd ? bd.toPlainString() : json.toString();
                 if (field.length() > 0 && s.length() > field.length()) {
@@ -92,26 +92,34 @@ final class FieldInputs {
                     throw parserError("datetime", json);
                 }
                 BigDecimal n = number(json, "int");
+                long value;
                 try {
-                    return n.longValueExact();
+                    value = n.longValueExact();
                 } catch (ArithmeticException e) {
                     throw parserError("int", json);
                 }
+                if (type == FieldType.INT && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
+                    throw new SalesforceError(400, "NUMBER_OUTSIDE_VALID_RANGE", field.label()
+                            + ": value outside of valid range on numeric field: " + json, List.of(field.name()));
+                }
+                return value;
             }
             case DOUBLE -> {
-                return number(json, "double").doubleValue();
+                double d = number(json, "double").doubleValue();
+                if (Double.isInfinite(d)) {
+                    throw parserError("double", json);
+                }
+                return d;
             }
             default -> throw parserError(type.apiName(), json);
         }
     }
 
+    /** A JSON number (1e400 arrives as an infinite Double) or numeric string as a finite BigDecimal. */
     private BigDecimal number(Object json, String typeName) {
-        if (json instanceof Number n) {
-            return new BigDecimal(n.toString());
-        }
-        if (json instanceof String s) {
+        if (json instanceof Number || json instanceof String) {
             try {
-                return new BigDecimal(s.trim());
+                return new BigDecimal(json.toString().trim());
             } catch (NumberFormatException e) {
                 throw parserError(typeName, json);
             }

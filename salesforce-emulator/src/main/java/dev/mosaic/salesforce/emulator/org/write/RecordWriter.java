@@ -174,6 +174,10 @@ public final class RecordWriter {
     /** Soft-deletes the record and everything that cascades from it; returns the keys deleted. */
     public List<Long> delete(ObjectDef def, long key, long userKey, long nowMillis) {
         liveRecord(def, key, nowMillis);
+        if (def.field("IsDeleted") == null) {
+            // Users (describe says deletable:false) are deactivated, never deleted.
+            throw new SalesforceError(400, "INVALID_TYPE_FOR_OPERATION", "entity type cannot be deleted");
+        }
         return deleteAll(List.of(key), userKey, nowMillis);
     }
 

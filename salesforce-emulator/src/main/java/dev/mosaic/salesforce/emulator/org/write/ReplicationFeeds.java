@@ -98,8 +98,8 @@ public final class ReplicationFeeds {
         Instant from = truncate(start);
         Instant to = truncate(end);
         if (!from.isBefore(to) || minuteApart && !from.plus(Duration.ofMinutes(1)).isBefore(end)) {
-            throw new SalesforceError(400, "INVALID_REPLICATION_DATE",
-                    "startDate must chronologically precede endDate by more than one minute");
+            throw new SalesforceError(400, "INVALID_REPLICATION_DATE", "startDate must chronologically precede endDate"
+                    + (minuteApart ? " by more than one minute" : ""));
         }
         if (from.isBefore(now.minus(reach).truncatedTo(ChronoUnit.MINUTES))) {
             throw new SalesforceError(400, "INVALID_REPLICATION_DATE",

@@ -33,6 +33,45 @@ class SoqlErrorsTest {
     }
 
     @Test
+    void pathologicallyNestedConditionsAreMalformedNotAStackOverflow() {
+        String deepParens = "(".repeat(20_000) + "Name = 'a'" + ")".repeat(20_000);
+        String deepNots = "NOT ".repeat(20_000) + "Name = 'a'";
+        String allowed = "(".repeat(SoqlParser.MAX_NESTING) + "Name = 'a'" + ")".repeat(SoqlParser.MAX_NESTING);
+
+        assertThat(error("SELECT Id FROM Account WHERE " + deepParens).errorCode()).isEqualTo("MALFORMED_QUERY");
+        assertThat(error("SELECT Id FROM Account WHERE " + deepNots, QueryMode.BULK_QUERY).errorCode())
+                .isEqualTo("MALFORMED_QUERY");
+        assertThat(org.query("SELECT Id FROM Account WHERE " + allowed, QueryMode.REST_QUERY, org.adminUser()).totalSize())
+                .isZero();
+    }
+
+    @Test
+    void tooLargeDateLiteralNumbersAndBadUnicodeEscapesAreMalformedNotA500() {
+        assertThat(error("SELECT Id FROM Account WHERE CreatedDate > LAST_N_DAYS:99999999999").errorCode())
+                .isEqualTo("MALFORMED_QUERY");
+        // The largest N still names dates a LocalDate can hold, so it is a valid (empty-handed) filter.
+        assertThat(org.query("SELECT Id FROM Account WHERE CreatedDate > NEXT_N_MONTHS:2147483647",
+                QueryMode.REST_QUERY, org.adminUser()).totalSize()).isZero();
+        assertThat(error("SELECT Id FROM Account WHERE Name = '\\uZZZZ'").errorCode()).isEqualTo("MALFORMED_QUERY");
+        assertThat(error("SELECT Id FROM Account WHERE Name = '\\u12'").errorCode()).isEqualTo("MALFORMED_QUERY");
+        assertThat(org.query("SELECT Id FROM Account WHERE Name = '\\u0041cme' AND CreatedDate > LAST_N_DAYS:36500",
+                QueryMode.REST_QUERY, org.adminUser()).totalSize()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void semiJoinsCannotNest() {
+        SalesforceError e = error("SELECT Id FROM Account WHERE Id IN (SELECT AccountId FROM Contact "
+                + "WHERE Id IN (SELECT ContactId FROM OpportunityContactRole))");
+
+        assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY");
+        assertThat(e.getMessage()).endsWith("Nesting of semi join sub-selects is not supported");
+        // Two side by side are fine.
+        assertThat(org.query("SELECT Id FROM Account WHERE Id IN (SELECT AccountId FROM Contact) "
+                + "AND Id NOT IN (SELECT AccountId FROM Opportunity)", QueryMode.REST_QUERY, org.adminUser())
+                .totalSize()).isNotNegative();
+    }
+
+    @Test
     void missingObjectNameIsAnUnexpectedEndOfInput() {
         assertThat(error("SELECT Id FROM").getMessage()).endsWith("unexpected token: '<EOF>'");
         assertThat(error("SELECT Id FROM Contact WHERE").errorCode()).isEqualTo("MALFORMED_QUERY");
