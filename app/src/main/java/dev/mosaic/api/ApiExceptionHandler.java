@@ -1,6 +1,7 @@
 package dev.mosaic.api;
 
 import dev.mosaic.platform.errors.BadRequestException;
+import dev.mosaic.platform.errors.BusyException;
 import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.platform.http.ApiError;
@@ -37,6 +38,13 @@ class ApiExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ApiError> conflict(ConflictException e) {
         return ApiError.of("conflict", e.getMessage()).response(HttpStatus.CONFLICT);
+    }
+
+    @ExceptionHandler(BusyException.class)
+    ResponseEntity<ApiError> busy(BusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(ApiError.of("busy", e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,18 +1,29 @@
 package dev.mosaic.graph;
 
+import static dev.mosaic.platform.database.SqlArrays.booleans;
+import static dev.mosaic.platform.database.SqlArrays.texts;
+import static dev.mosaic.platform.database.SqlArrays.uuids;
 import static dev.mosaic.platform.database.SqlTimes.utc;
 
 import dev.mosaic.platform.database.SqlTimes;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.springframework.stereotype.Component;
 
-/** SQL for entities: creation, golden values, and the merged-into pointers. */
+/** SQL for entities: creation with their first golden values, golden values, and the merged-into pointers. */
 @Component
 class EntityStore {
+
+    private static final String COLUMNS = "entity_id, entity_type, merged_into, deleted, display_name, golden::text as golden, "
+            + "created_at, updated_at";
 
     private final DSLContext db;
 
@@ -20,46 +31,102 @@ class EntityStore {
         this.db = db;
     }
 
-    void create(String tenantId, UUID entityId, EntityType type, Instant now) {
-        db.execute("insert into entity (tenant_id, entity_id, entity_type, created_at, updated_at) values (?, ?, ?, ?::timestamptz, ?::timestamptz)",
-                tenantId, entityId, type.key(), utc(now), utc(now));
+    /** New entities, each with the golden values of its first record, in one statement. */
+    void createAll(String tenantId, List<NewEntity> entities, Instant now) {
+        if (entities.isEmpty()) {
+            return;
+        }
+        db.execute("""
+                insert into entity (tenant_id, entity_id, entity_type, deleted, display_name, search_text, golden, created_at, updated_at)
+                select ?, e.*, ?::timestamptz, ?::timestamptz
+                from unnest(?::uuid[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::jsonb[]) as e
+                """, tenantId, utc(now), utc(now), uuids(entities, NewEntity::entityId), texts(entities, e -> e.type().key()),
+                booleans(entities, e -> e.golden().deleted()), texts(entities, e -> e.golden().displayName()),
+                texts(entities, e -> e.golden().searchText()), texts(entities, e -> e.golden().json()));
     }
 
     Optional<EntityRow> find(String tenantId, UUID entityId) {
-        return db.fetchOptional("select entity_id, entity_type, merged_into, deleted, display_name, golden::text as golden, "
-                        + "created_at, updated_at from entity where tenant_id = ? and entity_id = ?", tenantId, entityId)
-                .map(row -> new EntityRow(row.get("entity_id", UUID.class),
-                        EntityType.fromKey(row.get("entity_type", String.class)), row.get("merged_into", UUID.class),
-                        row.get("deleted", Boolean.class), row.get("display_name", String.class),
-                        row.get("golden", String.class), SqlTimes.instant(row, "created_at"),
-                        SqlTimes.instant(row, "updated_at")));
+        return db.fetchOptional("select " + COLUMNS + " from entity where tenant_id = ? and entity_id = ?", tenantId, entityId)
+                .map(EntityStore::toRow);
     }
 
-    /** Locks the entity rows so that two writers never move the same cluster at once. */
-    void lock(String tenantId, UUID... entityIds) {
-        for (UUID entityId : entityIds) {
-            db.execute("select 1 from entity where tenant_id = ? and entity_id = ? for update", tenantId, entityId);
+    Map<UUID, EntityRow> findAll(String tenantId, Collection<UUID> entityIds) {
+        Map<UUID, EntityRow> rows = new HashMap<>();
+        db.fetch("select " + COLUMNS + " from entity where tenant_id = ? and entity_id = any(?::uuid[])", tenantId,
+                uuids(entityIds)).forEach(row -> {
+                    EntityRow entity = toRow(row);
+                    rows.put(entity.entityId(), entity);
+                });
+        return rows;
+    }
+
+    /** Writes recomputed golden values, one statement for all. */
+    void saveGolden(String tenantId, Map<UUID, GoldenValues> golden, Instant now) {
+        if (golden.isEmpty()) {
+            return;
         }
+        List<Map.Entry<UUID, GoldenValues>> rows = List.copyOf(golden.entrySet());
+        db.execute("""
+                update entity e set display_name = g.display_name, search_text = g.search_text, golden = g.golden,
+                    deleted = g.deleted, updated_at = ?::timestamptz
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::jsonb[], ?::boolean[])
+                    as g(entity_id, display_name, search_text, golden, deleted)
+                where e.tenant_id = ? and e.entity_id = g.entity_id
+                """, utc(now), uuids(rows, Map.Entry::getKey), texts(rows, row -> row.getValue().displayName()),
+                texts(rows, row -> row.getValue().searchText()), texts(rows, row -> row.getValue().json()),
+                booleans(rows, row -> row.getValue().deleted()), tenantId);
     }
 
-    void saveGolden(String tenantId, UUID entityId, String displayName, String searchText, String goldenJson,
-                    boolean deleted, Instant now) {
-        db.execute("update entity set display_name = ?, search_text = ?, golden = ?::jsonb, deleted = ?, updated_at = ?::timestamptz "
-                + "where tenant_id = ? and entity_id = ?", displayName, searchText, goldenJson, deleted, utc(now),
-                tenantId, entityId);
+    /** Each live entity's cluster: itself and the entities merged into it (merges are flattened: one hop). */
+    Map<UUID, List<UUID>> clusters(String tenantId, Collection<UUID> liveIds) {
+        Map<UUID, List<UUID>> clusters = new HashMap<>();
+        liveIds.forEach(id -> clusters.put(id, new ArrayList<>(List.of(id))));
+        db.fetch("select entity_id, merged_into from entity where tenant_id = ? and merged_into = any(?::uuid[]) order by entity_id",
+                        tenantId, uuids(liveIds))
+                .forEach(row -> clusters.get(row.get("merged_into", UUID.class)).add(row.get("entity_id", UUID.class)));
+        return clusters;
     }
 
-    /** Entities currently merged into this one (flattened: never more than one hop). */
-    List<UUID> mergedInto(String tenantId, UUID survivorId) {
-        return db.fetch("select entity_id from entity where tenant_id = ? and merged_into = ?", tenantId, survivorId)
-                .getValues("entity_id", UUID.class);
+    /**
+     * Points each merged entity, and the entities merged into it before, at its survivor; returns the entities
+     * that moved, by merged entity (the merged one first).
+     */
+    Map<UUID, List<UUID>> mergeInto(String tenantId, Map<UUID, UUID> survivorOf, Instant now) {
+        List<UUID> merged = List.copyOf(survivorOf.keySet());
+        Map<UUID, List<UUID>> moved = new HashMap<>();
+        merged.forEach(id -> moved.put(id, new ArrayList<>(List.of(id))));
+        db.fetch("""
+                        update entity e set merged_into = m.survivor, updated_at = ?::timestamptz
+                        from unnest(?::uuid[], ?::uuid[]) as m(merged, survivor)
+                        where e.tenant_id = ? and (e.entity_id = m.merged or e.merged_into = m.merged)
+                        returning e.entity_id, m.merged
+                        """, utc(now), uuids(merged), uuids(merged, survivorOf::get), tenantId)
+                .forEach(row -> {
+                    UUID entityId = row.get("entity_id", UUID.class);
+                    UUID mergedId = row.get("merged", UUID.class);
+                    if (!entityId.equals(mergedId)) {
+                        moved.get(mergedId).add(entityId);
+                    }
+                });
+        return moved;
     }
 
     void setMergedInto(String tenantId, List<UUID> entityIds, UUID survivorId, Instant now) {
-        for (UUID entityId : entityIds) {
-            db.execute("update entity set merged_into = ?, updated_at = ?::timestamptz where tenant_id = ? and entity_id = ?",
-                    survivorId, utc(now), tenantId, entityId);
+        if (entityIds.isEmpty()) {
+            return;
         }
+        db.execute("update entity set merged_into = ?, updated_at = ?::timestamptz where tenant_id = ? and entity_id = any(?::uuid[])",
+                survivorId, utc(now), tenantId, uuids(entityIds));
+    }
+
+    private static EntityRow toRow(Record row) {
+        return new EntityRow(row.get("entity_id", UUID.class), EntityType.fromKey(row.get("entity_type", String.class)),
+                row.get("merged_into", UUID.class), row.get("deleted", Boolean.class), row.get("display_name", String.class),
+                row.get("golden", String.class), SqlTimes.instant(row, "created_at"), SqlTimes.instant(row, "updated_at"));
+    }
+
+    /** An entity a chunk creates, with the golden values of its one record. */
+    record NewEntity(UUID entityId, EntityType type, GoldenValues golden) {
     }
 
     record EntityRow(UUID entityId, EntityType type, UUID mergedInto, boolean deleted, String displayName,

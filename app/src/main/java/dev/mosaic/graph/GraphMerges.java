@@ -1,27 +1,40 @@
 package dev.mosaic.graph;
 
+import static dev.mosaic.platform.database.SqlArrays.uuids;
+
+import dev.mosaic.platform.database.SqlTimes;
 import dev.mosaic.platform.errors.BadRequestException;
 import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.platform.errors.NotFoundException;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves source records between entities: the data side of a merge and of its undoing. Deciding whether
- * to merge, and keeping the lineage, is identity resolution's job.
+ * Moves source records between entities: the data side of a merge and of its undoing, many at once. Deciding
+ * whether to merge, and keeping the lineage, is identity resolution's job; this is the graph's only door
+ * for it, so identity never reads the graph's tables.
  */
 @Service
 public class GraphMerges {
 
+    private final DSLContext db;
     private final RecordStore records;
     private final EntityStore entities;
     private final GoldenRecords golden;
     private final Clock clock;
 
-    GraphMerges(RecordStore records, EntityStore entities, GoldenRecords golden, Clock clock) {
+    GraphMerges(DSLContext db, RecordStore records, EntityStore entities, GoldenRecords golden, Clock clock) {
+        this.db = db;
         this.clock = clock;
         this.records = records;
         this.entities = entities;
@@ -30,6 +43,10 @@ public class GraphMerges {
 
     /** What a merge moved, so that an unmerge can move exactly that back. */
     public record MergeMove(List<UUID> records, List<UUID> entities) {
+    }
+
+    /** Where a record is now: its live entity, when that entity was created, and whether its source deleted it. */
+    public record Placement(UUID recordId, UUID entityId, Instant entityCreatedAt, boolean deleted) {
     }
 
     /** The live entity an id stands for now: itself, or the entity it was merged into. */
@@ -42,8 +59,47 @@ public class GraphMerges {
         return new EntityHandle(row.entityId(), row.type(), row.createdAt());
     }
 
+    /** Where each record is now, in one read. */
+    public Map<UUID, Placement> placements(String tenantId, Collection<UUID> recordIds) {
+        Map<UUID, Placement> placements = new HashMap<>();
+        db.fetch("select r.record_id, r.entity_id, r.deleted, e.created_at from source_record r join entity e "
+                                + "on e.tenant_id = r.tenant_id and e.entity_id = r.entity_id "
+                                + "where r.tenant_id = ? and r.record_id = any(?::uuid[])", tenantId, uuids(recordIds))
+                .forEach(row -> {
+                    Placement placement = new Placement(row.get("record_id", UUID.class), row.get("entity_id", UUID.class),
+                            SqlTimes.instant(row, "created_at"), row.get("deleted", Boolean.class));
+                    placements.put(placement.recordId(), placement);
+                });
+        return placements;
+    }
+
+    /** Each live entity with the entities merged into it (itself first): who a person's "these differ" may name. */
+    public Map<UUID, List<UUID>> clusters(String tenantId, Collection<UUID> liveIds) {
+        return liveIds.isEmpty() ? Map.of() : entities.clusters(tenantId, liveIds);
+    }
+
+    /**
+     * Moves each merged entity's records, and the entities merged into it before, to its survivor. Golden values
+     * are not recomputed here: a chunk recomputes each survivor once, after all its merges.
+     *
+     * @param survivorOf live entity to merge away → live survivor
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<UUID, MergeMove> mergeAll(String tenantId, Map<UUID, UUID> survivorOf) {
+        if (survivorOf.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<UUID>> movedRecords = records.moveAll(tenantId, survivorOf);
+        Map<UUID, List<UUID>> movedEntities = entities.mergeInto(tenantId, survivorOf, clock.instant());
+        Map<UUID, MergeMove> moves = new LinkedHashMap<>();
+        survivorOf.keySet().forEach(merged -> moves.put(merged,
+                new MergeMove(List.copyOf(movedRecords.get(merged)), List.copyOf(movedEntities.get(merged)))));
+        return moves;
+    }
+
+    /** One merge by a person: checked, moved, and the survivor's golden values recomputed. */
+    @Transactional(propagation = Propagation.MANDATORY)
     public MergeMove merge(String tenantId, UUID survivorId, UUID mergedId) {
-        entities.lock(tenantId, survivorId, mergedId);
         EntityStore.EntityRow survivor = live(tenantId, survivorId);
         EntityStore.EntityRow merged = live(tenantId, mergedId);
         if (survivor.type() != merged.type()) {
@@ -52,29 +108,30 @@ public class GraphMerges {
         if (survivorId.equals(mergedId)) {
             throw new BadRequestException("An entity cannot be merged with itself");
         }
-        List<UUID> movedEntities = new ArrayList<>();
-        movedEntities.add(mergedId);
-        movedEntities.addAll(entities.mergedInto(tenantId, mergedId));
-        List<UUID> movedRecords = records.moveAll(tenantId, mergedId, survivorId);
-        entities.setMergedInto(tenantId, movedEntities, survivorId, clock.instant());
-        golden.refresh(tenantId, survivorId, RefreshCause.regrouping());
-        return new MergeMove(List.copyOf(movedRecords), List.copyOf(movedEntities));
+        MergeMove move = mergeAll(tenantId, Map.of(mergedId, survivorId)).get(mergedId);
+        refreshAfterRegrouping(tenantId, List.of(survivorId));
+        return move;
     }
 
     /** Puts back what {@link #merge} moved. Records that arrived later stay with the survivor. */
+    @Transactional(propagation = Propagation.MANDATORY)
     public void unmerge(String tenantId, UUID survivorId, UUID mergedId, MergeMove move) {
-        entities.lock(tenantId, survivorId, mergedId);
         live(tenantId, survivorId);
         EntityStore.EntityRow merged = entities.find(tenantId, mergedId).orElseThrow();
         if (!survivorId.equals(merged.mergedInto())) {
             throw new ConflictException("Entity " + mergedId + " is not merged into " + survivorId + " any more");
         }
+        Instant now = clock.instant();
         records.move(tenantId, move.records(), survivorId, mergedId);
-        entities.setMergedInto(tenantId, List.of(mergedId), null, clock.instant());
-        entities.setMergedInto(tenantId, move.entities().stream().filter(id -> !id.equals(mergedId)).toList(),
-                mergedId, clock.instant());
-        golden.refresh(tenantId, survivorId, RefreshCause.regrouping());
-        golden.refresh(tenantId, mergedId, RefreshCause.regrouping());
+        entities.setMergedInto(tenantId, List.of(mergedId), null, now);
+        entities.setMergedInto(tenantId, move.entities().stream().filter(id -> !id.equals(mergedId)).toList(), mergedId, now);
+        refreshAfterRegrouping(tenantId, List.of(survivorId, mergedId));
+    }
+
+    /** Recomputes what entities show after records moved between them; a regrouping records no field changes. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void refreshAfterRegrouping(String tenantId, Collection<UUID> entityIds) {
+        golden.refresh(tenantId, entityIds, RefreshCause.regrouping());
     }
 
     private EntityStore.EntityRow live(String tenantId, UUID entityId) {

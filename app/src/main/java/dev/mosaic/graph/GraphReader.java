@@ -21,11 +21,9 @@ public class GraphReader {
     private final DSLContext db;
     private final EntityStore entities;
     private final GraphMerges merges;
-    private final RecordStore records;
 
-    GraphReader(DSLContext db, EntityStore entities, GraphMerges merges, RecordStore records) {
+    GraphReader(DSLContext db, EntityStore entities, GraphMerges merges) {
         this.db = db;
-        this.records = records;
         this.entities = entities;
         this.merges = merges;
     }
@@ -40,23 +38,24 @@ public class GraphReader {
                         EntityType.fromKey(row.get("entity_type", String.class)), SqlTimes.instant(row, "created_at")));
     }
 
-    public Optional<RecordSnapshot> snapshot(String tenantId, UUID recordId) {
-        return records.find(tenantId, recordId).map(record -> {
-            Map<String, Object> values = new LinkedHashMap<>();
-            record.fields().forEach((field, value) -> values.put(field, value.value()));
-            return new RecordSnapshot(record.recordId(), record.ref(), record.type(), record.entityId(), record.deleted(),
-                    values);
-        });
-    }
-
-    /** Entities of one type whose names, emails or domains contain {@code query}; all of them without one. */
+    /**
+     * Entities of one type whose names, emails or domains contain {@code query} (any part of a word, any case);
+     * all of them without one. The trigram index serves queries of three characters or more; shorter ones
+     * scan the tenant's entities of that type.
+     */
     public Page<GraphViews.Summary> search(String tenantId, EntityType type, String query, int limit, int offset) {
-        String pattern = "%" + (query == null ? "" : escapeLike(query.trim().toLowerCase(Locale.ROOT))) + "%";
-        String where = "where tenant_id = ? and entity_type = ? and merged_into is null and not deleted "
-                + "and search_text like ? escape '\\'";
-        long total = count("select count(*) from entity " + where, tenantId, type.key(), pattern);
+        String text = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
+        String where = "where tenant_id = ? and entity_type = ? and merged_into is null and not deleted";
+        List<Object> binds = new ArrayList<>(List.of(tenantId, type.key()));
+        if (!text.isEmpty()) {
+            where += " and search_text <> '' and search_text like ? escape '\\'";
+            binds.add("%" + escapeLike(text) + "%");
+        }
+        long total = count("select count(*) from entity " + where, binds.toArray());
+        binds.add(limit);
+        binds.add(offset);
         List<GraphViews.Summary> items = db.fetch("select entity_id, display_name, updated_at from entity " + where
-                        + " order by lower(display_name), entity_id limit ? offset ?", tenantId, type.key(), pattern, limit, offset)
+                        + " order by lower(display_name), entity_id limit ? offset ?", binds.toArray())
                 .map(row -> new GraphViews.Summary(row.get("entity_id", UUID.class), type,
                         row.get("display_name", String.class), SqlTimes.instant(row, "updated_at")));
         return new Page<>(items, total);
@@ -78,7 +77,7 @@ public class GraphReader {
         UUID id = merges.current(tenantId, requestedId).entityId();
         EntityStore.EntityRow row = entities.find(tenantId, id).orElseThrow();
         return new GraphViews.Detail(id, row.type(), row.displayName(), row.deleted(), Json.read(row.goldenJson()),
-                externalIds(tenantId, id), relations(tenantId, id), entities.mergedInto(tenantId, id),
+                externalIds(tenantId, id), relations(tenantId, id), mergedIds(tenantId, id),
                 row.createdAt(), row.updatedAt());
     }
 
@@ -127,6 +126,12 @@ public class GraphReader {
                 order by ev.occurred_at desc, ev.event_id desc limit ? offset ?
                 """, pageBinds.toArray()).map(GraphReader::timelineItem);
         return new Page<>(items, total);
+    }
+
+    /** The entities merged into this one, oldest id first. */
+    private List<UUID> mergedIds(String tenantId, UUID entityId) {
+        List<UUID> cluster = entities.clusters(tenantId, List.of(entityId)).get(entityId);
+        return List.copyOf(cluster.subList(1, cluster.size()));
     }
 
     private List<GraphViews.ExternalId> externalIds(String tenantId, UUID entityId) {

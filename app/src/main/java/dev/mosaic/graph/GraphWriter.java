@@ -2,20 +2,30 @@ package dev.mosaic.graph;
 
 import dev.mosaic.platform.database.TenantWriteLock;
 import dev.mosaic.platform.errors.NotFoundException;
-import dev.mosaic.platform.json.Json;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes what sources say into the graph. Callers hold a transaction (and should take the tenant's write
- * lock first, before any row lock); identity resolution runs after each write, in the same transaction, so
- * a crash never leaves a record half-resolved.
+ * Writes what sources say into the graph, a chunk at a time, in a constant number of statements whatever
+ * the chunk's size: one read of the records it names, one insert of new entities and one of new records,
+ * one update of changed records, links and timeline entries in bulk, identity resolution for the chunk,
+ * and golden values recomputed once per touched entity.
+ *
+ * <p>A chunk means exactly what writing its records one at a time, in order, would: the same record twice
+ * is applied twice, in order. Callers hold the transaction (the sync commits its cursor with the chunk it
+ * covers); the tenant's write lock is taken here, once per chunk, before any row is touched.
  */
 @Service
 public class GraphWriter {
@@ -24,54 +34,61 @@ public class GraphWriter {
     private final EntityStore entities;
     private final GoldenRecords golden;
     private final Timeline timeline;
+    private final RecordResolver resolver;
+    private final SourceRecordGuard guard;
     private final TenantWriteLock writeLock;
     private final Clock clock;
 
-    GraphWriter(RecordStore records, EntityStore entities, GoldenRecords golden, Timeline timeline,
-                TenantWriteLock writeLock, Clock clock) {
-        this.writeLock = writeLock;
+    GraphWriter(RecordStore records, EntityStore entities, GoldenRecords golden, Timeline timeline, RecordResolver resolver,
+                SourceRecordGuard guard, TenantWriteLock writeLock, Clock clock) {
         this.records = records;
         this.entities = entities;
         this.golden = golden;
         this.timeline = timeline;
+        this.resolver = resolver;
+        this.guard = guard;
+        this.writeLock = writeLock;
         this.clock = clock;
     }
 
     /**
-     * Creates or updates the record. A new record gets an entity of its own; identity resolution decides
-     * afterwards whether it joins another. Sending the same content again changes nothing.
+     * Creates or updates the records, resolves their identities and refreshes what their entities show.
+     * Returns one result per input, in order. A record the graph cannot hold is refused alone, with its
+     * reason; the rest of the chunk is written.
      */
-    public UpsertResult upsert(String tenantId, SourceRecordInput input) {
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<UpsertResult> upsertAll(String tenantId, List<SourceRecordInput> inputs) {
         writeLock.lock(tenantId);
-        String hash = Json.hash(List.of(input.type().key(), String.valueOf(input.url()), input.fields(),
-                input.links().stream().map(link -> List.of(link.kind().key(), link.target().toString(), link.attributes())).toList(),
-                String.valueOf(input.sourceVersion()), input.deleted()));
-        Optional<StoredRecord> existing = records.findForUpdate(tenantId, input.ref());
-        if (existing.isPresent() && existing.get().contentHash().equals(hash)) {
-            return new UpsertResult(existing.get().recordId(), existing.get().entityId(), UpsertResult.Outcome.UNCHANGED);
-        }
         Instant now = clock.instant();
-        StoredRecord record;
-        UpsertResult.Outcome outcome;
-        if (existing.isEmpty()) {
-            UUID entityId = UUID.randomUUID();
-            entities.create(tenantId, entityId, input.type(), now);
-            record = new StoredRecord(UUID.randomUUID(), input.ref(), input.type(), entityId, input.url(),
-                    observed(input, Map.of()), hash, input.deleted(), now, now);
-            records.insert(tenantId, record);
-            outcome = UpsertResult.Outcome.CREATED;
-        } else {
-            StoredRecord old = existing.get();
-            record = new StoredRecord(old.recordId(), old.ref(), old.type(), old.entityId(),
-                    input.url() != null ? input.url() : old.url(), observed(input, old.fields()), hash, input.deleted(),
-                    old.firstSeenAt(), now);
-            records.update(tenantId, record);
-            outcome = UpsertResult.Outcome.UPDATED;
-        }
-        records.replaceLinks(tenantId, record.recordId(), input.links());
-        putOwnTimelineEntry(tenantId, record);
-        golden.refresh(tenantId, record.entityId(), RefreshCause.sourceWrite(input.observedAt()));
-        return new UpsertResult(record.recordId(), record.entityId(), outcome);
+        ChunkFold fold = fold(tenantId, inputs, now);
+        List<RecordWrite> changed = fold.writes.values().stream().filter(RecordWrite::changed).toList();
+        List<RecordWrite> created = changed.stream().filter(RecordWrite::created).toList();
+        List<RecordWrite> updated = changed.stream().filter(write -> !write.created()).toList();
+
+        createEntities(tenantId, created, now);
+        records.insertAll(tenantId, created);
+        records.updateAll(tenantId, updated);
+        replaceLinks(tenantId, changed);
+        timeline.putRecordEntries(tenantId, changed.stream().map(RecordWrite::record).toList());
+        // What updated records change in entities that already were, as a source write: on their timelines.
+        Map<UUID, GoldenValues> recomputed = golden.compute(tenantId, updateCauses(updated).keySet(),
+                updateCauses(updated)::get);
+
+        RecordResolver.Resolution resolution = changed.isEmpty() ? RecordResolver.Resolution.NONE
+                : resolver.resolve(tenantId, changed.stream().map(write -> snapshot(write.record())).toList());
+        Set<UUID> survivors = new HashSet<>(resolution.survivorOf().values());
+        Map<UUID, GoldenValues> finalValues = new HashMap<>(recomputed);
+        finalValues.keySet().removeAll(resolution.survivorOf().keySet());
+        finalValues.keySet().removeAll(survivors);
+        finalValues.putAll(golden.compute(tenantId, survivors, id -> RefreshCause.regrouping()));
+        golden.save(tenantId, finalValues);
+        return fold.results(resolution);
+    }
+
+    /** A chunk of one. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UpsertResult upsert(String tenantId, SourceRecordInput input) {
+        return upsertAll(tenantId, List.of(input)).get(0);
     }
 
     /**
@@ -79,71 +96,138 @@ public class GraphWriter {
      * every sync. It stays with the entity it was made on, through merges and unmerges. An id that was
      * merged away edits the entity it is part of now. Returns the id of the entity edited.
      */
+    @Transactional(propagation = Propagation.MANDATORY)
     public UUID edit(String tenantId, UUID requestedId, Map<String, Object> fields, String editorEmail) {
-        writeLock.lock(tenantId);
+        writeLock.lockInteractive(tenantId);
         EntityStore.EntityRow entity = entities.find(tenantId, requestedId)
                 .map(row -> row.mergedInto() == null ? row : entities.find(tenantId, row.mergedInto()).orElseThrow())
                 .orElseThrow(() -> new NotFoundException("There is no entity " + requestedId));
         ExternalRef ref = new ExternalRef(Survivorship.MOSAIC, "edit", entity.entityId().toString());
         Instant now = clock.instant();
-        Optional<StoredRecord> existing = records.findForUpdate(tenantId, ref);
-        Map<String, FieldValue> edited = new LinkedHashMap<>(existing.map(StoredRecord::fields).orElse(Map.of()));
-        fields.forEach((name, value) -> edited.put(name, new FieldValue(value, ref, now)));
-        Map<String, Object> content = new LinkedHashMap<>();
-        edited.forEach((name, value) -> content.put(name, value.value()));
-        String hash = Json.hash(content);
+        SourceRecordInput input = new SourceRecordInput(entity.type(), ref, null, fields, List.of(), now, null, false);
+        RecordWrite write = records.find(tenantId, ref)
+                .map(stored -> RecordWrite.stored(stored).then(input, now))
+                .orElseGet(() -> RecordWrite.create(input, now));
         // The edit record stays with the entity it was made on; after a merge that may be another entity.
-        UUID owner = existing.map(StoredRecord::entityId).orElse(entity.entityId());
-        if (existing.isEmpty()) {
-            records.insert(tenantId, new StoredRecord(UUID.randomUUID(), ref, entity.type(), owner, null,
-                    edited, hash, false, now, now));
+        UUID owner = write.created() ? entity.entityId() : write.record().entityId();
+        StoredRecord record = write.record();
+        if (write.created()) {
+            records.insertAll(tenantId, List.of(new RecordWrite(new StoredRecord(record.recordId(), ref, entity.type(), owner,
+                    null, record.fields(), record.contentHash(), false, now, now, now, ""), List.of(), true, true)));
         } else {
-            StoredRecord old = existing.get();
-            records.update(tenantId, new StoredRecord(old.recordId(), ref, old.type(), owner, null,
-                    edited, hash, false, old.firstSeenAt(), now));
+            records.updateAll(tenantId, List.of(write));
         }
-        golden.refresh(tenantId, owner, RefreshCause.edit(now));
+        golden.refresh(tenantId, List.of(owner), RefreshCause.edit(now));
         return owner;
     }
 
-    /** Per field, the newer observation wins: a late-arriving older message never overwrites a newer value. */
-    private static Map<String, FieldValue> observed(SourceRecordInput input, Map<String, FieldValue> before) {
-        Map<String, FieldValue> fields = new LinkedHashMap<>(before);
-        input.fields().forEach((name, value) -> {
-            FieldValue known = fields.get(name);
-            if (known == null || !known.observedAt().isAfter(input.observedAt())) {
-                fields.put(name, new FieldValue(value, input.ref(), input.observedAt()));
+    private ChunkFold fold(String tenantId, List<SourceRecordInput> inputs, Instant now) {
+        ChunkFold fold = new ChunkFold(inputs.size());
+        Set<ExternalRef> refs = new LinkedHashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            fold.rejections[i] = guard.problem(inputs.get(i), now);
+            if (fold.rejections[i] == null) {
+                refs.add(inputs.get(i).ref());
             }
-        });
-        return fields;
+        }
+        Map<ExternalRef, StoredRecord> stored = refs.isEmpty() ? Map.of() : records.find(tenantId, refs);
+        for (int i = 0; i < inputs.size(); i++) {
+            if (fold.rejections[i] != null) {
+                continue;
+            }
+            SourceRecordInput input = inputs.get(i);
+            RecordWrite before = fold.writes.get(input.ref());
+            if (before == null && stored.containsKey(input.ref())) {
+                before = RecordWrite.stored(stored.get(input.ref()));
+            }
+            RecordWrite after = before == null ? RecordWrite.create(input, now) : before.then(input, now);
+            fold.outcomes[i] = before == null ? UpsertResult.Outcome.CREATED
+                    : after.record() == before.record() ? UpsertResult.Outcome.UNCHANGED : UpsertResult.Outcome.UPDATED;
+            fold.refs[i] = input.ref();
+            fold.writes.put(input.ref(), after);
+        }
+        return fold;
     }
 
-    private void putOwnTimelineEntry(String tenantId, StoredRecord record) {
-        if (record.type() != EntityType.INTERACTION && record.type() != EntityType.NOTE) {
+    private void createEntities(String tenantId, List<RecordWrite> created, Instant now) {
+        if (created.isEmpty()) {
             return;
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        record.fields().forEach((name, value) -> values.put(name, value.value()));
-        Instant occurredAt = parseInstant(values.get(record.type() == EntityType.INTERACTION ? "occurredAt" : "createdAt"))
-                .orElse(record.firstSeenAt());
-        String kind = record.type() == EntityType.INTERACTION ? "interaction" : "note";
-        String summary = record.type() == EntityType.INTERACTION
-                ? capitalize(String.valueOf(values.getOrDefault("type", "interaction")))
-                  + (values.containsKey("subject") ? ": " + values.get("subject") : "")
-                : "Note" + (values.containsKey("title") ? ": " + values.get("title") : "");
-        timeline.putRecordEntry(tenantId, record,
-                new TimelineEvent(record.recordId(), occurredAt, kind, record.recordId(), record.entityId(), summary, values));
-    }
-
-    private static Optional<Instant> parseInstant(Object value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(Instant.parse(String.valueOf(value)));
-        } catch (RuntimeException e) {
-            return Optional.empty();
+        Survivorship survivorship = golden.survivorship(tenantId);
+        List<EntityStore.NewEntity> newEntities = new ArrayList<>();
+        List<TimelineEvent> creations = new ArrayList<>();
+        for (RecordWrite write : created) {
+            StoredRecord record = write.record();
+            GoldenValues values = GoldenValues.of(record.type(), List.of(record), survivorship);
+            newEntities.add(new EntityStore.NewEntity(record.entityId(), record.type(), values));
+            creations.addAll(FieldChanges.between(record.type(), record.entityId(), "{}", values,
+                    Map.of(record.ref(), record.recordId()), RefreshCause.sourceWrite(record.observedAt())));
         }
+        entities.createAll(tenantId, newEntities, now);
+        timeline.appendAll(tenantId, creations);
     }
 
-    private static String capitalize(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    private void replaceLinks(String tenantId, List<RecordWrite> changed) {
+        List<UUID> replaced = new ArrayList<>();
+        Map<UUID, List<LinkInput>> links = new LinkedHashMap<>();
+        for (RecordWrite write : changed) {
+            if (write.links() == null) {
+                continue;
+            }
+            if (!write.created()) {
+                replaced.add(write.record().recordId());
+            }
+            if (!write.links().isEmpty()) {
+                links.put(write.record().recordId(), write.links());
+            }
+        }
+        records.replaceLinks(tenantId, replaced, links);
+    }
+
+    /** Per entity of an updated record: a source write at the time of its newest message in the chunk. */
+    private static Map<UUID, RefreshCause> updateCauses(List<RecordWrite> updated) {
+        Map<UUID, Instant> newest = new HashMap<>();
+        for (RecordWrite write : updated) {
+            newest.merge(write.record().entityId(), write.record().observedAt(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        Map<UUID, RefreshCause> causes = new HashMap<>();
+        newest.forEach((entityId, at) -> causes.put(entityId, RefreshCause.sourceWrite(at)));
+        return causes;
+    }
+
+    private static RecordSnapshot snapshot(StoredRecord record) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        record.fields().forEach((field, value) -> values.put(field, value.value()));
+        return new RecordSnapshot(record.recordId(), record.ref(), record.type(), record.entityId(), record.deleted(), values);
+    }
+
+    /** The chunk's records applied in memory, with what each input did. */
+    private static final class ChunkFold {
+        final Map<ExternalRef, RecordWrite> writes = new LinkedHashMap<>();
+        final String[] rejections;
+        final UpsertResult.Outcome[] outcomes;
+        final ExternalRef[] refs;
+
+        ChunkFold(int size) {
+            rejections = new String[size];
+            outcomes = new UpsertResult.Outcome[size];
+            refs = new ExternalRef[size];
+        }
+
+        List<UpsertResult> results(RecordResolver.Resolution resolution) {
+            List<UpsertResult> results = new ArrayList<>(rejections.length);
+            for (int i = 0; i < rejections.length; i++) {
+                if (rejections[i] != null) {
+                    results.add(UpsertResult.rejected(rejections[i]));
+                    continue;
+                }
+                StoredRecord record = writes.get(refs[i]).record();
+                boolean merged = outcomes[i] != UpsertResult.Outcome.UNCHANGED
+                        && resolution.mergingRecords().contains(record.recordId());
+                results.add(new UpsertResult(record.recordId(), resolution.current(record.entityId()), outcomes[i], merged,
+                        null));
+            }
+            return results;
+        }
     }
 }

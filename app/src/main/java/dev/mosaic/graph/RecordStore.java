@@ -1,11 +1,17 @@
 package dev.mosaic.graph;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static dev.mosaic.platform.database.SqlArrays.booleans;
+import static dev.mosaic.platform.database.SqlArrays.texts;
+import static dev.mosaic.platform.database.SqlArrays.times;
+import static dev.mosaic.platform.database.SqlArrays.uuids;
 import static dev.mosaic.platform.database.SqlTimes.instant;
-import static dev.mosaic.platform.database.SqlTimes.utc;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.platform.json.Json;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +22,15 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Component;
 
-/** SQL for source records and their links. Package-private: the graph's services are its only callers. */
+/**
+ * SQL for source records and their links, a chunk at a time: each method is one statement whatever the
+ * number of records. Package-private: the graph's services are its only callers.
+ */
 @Component
 class RecordStore {
 
     private static final String COLUMNS = "record_id, system, object, external_id, entity_type, entity_id, url, "
-            + "fields::text as fields, content_hash, deleted, first_seen_at, last_seen_at";
+            + "fields::text as fields, content_hash, deleted, first_seen_at, last_seen_at, observed_at, links_hash";
 
     private final DSLContext db;
 
@@ -29,59 +38,113 @@ class RecordStore {
         this.db = db;
     }
 
-    Optional<StoredRecord> findForUpdate(String tenantId, ExternalRef ref) {
-        return db.fetchOptional("select " + COLUMNS + " from source_record where tenant_id = ? and system = ? "
-                        + "and object = ? and external_id = ? for update",
-                tenantId, ref.system(), ref.object(), ref.externalId()).map(RecordStore::toRecord);
+    /** The stored records among these refs, by ref. The caller holds the tenant's write lock. */
+    Map<ExternalRef, StoredRecord> find(String tenantId, Collection<ExternalRef> refs) {
+        List<ExternalRef> list = List.copyOf(refs);
+        Map<ExternalRef, StoredRecord> found = new HashMap<>();
+        db.fetch("select " + COLUMNS + " from source_record r join unnest(?::text[], ?::text[], ?::text[]) as ref(system, object, external_id) "
+                                + "using (system, object, external_id) where r.tenant_id = ?",
+                        texts(list, ExternalRef::system), texts(list, ExternalRef::object), texts(list, ExternalRef::externalId),
+                        tenantId)
+                .forEach(row -> {
+                    StoredRecord record = toRecord(row);
+                    found.put(record.ref(), record);
+                });
+        return found;
     }
 
-    Optional<StoredRecord> find(String tenantId, UUID recordId) {
-        return db.fetchOptional("select " + COLUMNS + " from source_record where tenant_id = ? and record_id = ?",
-                tenantId, recordId).map(RecordStore::toRecord);
+    Optional<StoredRecord> find(String tenantId, ExternalRef ref) {
+        return Optional.ofNullable(find(tenantId, List.of(ref)).get(ref));
     }
 
-    List<StoredRecord> members(String tenantId, UUID entityId) {
-        return db.fetch("select " + COLUMNS + " from source_record where tenant_id = ? and entity_id = ? "
-                + "order by first_seen_at, record_id", tenantId, entityId).map(RecordStore::toRecord);
+    /** The member records of each entity, oldest first. */
+    Map<UUID, List<StoredRecord>> members(String tenantId, Collection<UUID> entityIds) {
+        Map<UUID, List<StoredRecord>> members = new LinkedHashMap<>();
+        entityIds.forEach(id -> members.put(id, new ArrayList<>()));
+        db.fetch("select " + COLUMNS + " from source_record where tenant_id = ? and entity_id = any(?::uuid[]) "
+                        + "order by entity_id, first_seen_at, record_id", tenantId, uuids(entityIds))
+                .forEach(row -> {
+                    StoredRecord record = toRecord(row);
+                    members.get(record.entityId()).add(record);
+                });
+        return members;
     }
 
-    void insert(String tenantId, StoredRecord record) {
-        db.execute("insert into source_record (tenant_id, record_id, system, object, external_id, entity_type, "
-                        + "entity_id, url, fields, content_hash, deleted, first_seen_at, last_seen_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::timestamptz, ?::timestamptz)",
-                tenantId, record.recordId(), record.ref().system(), record.ref().object(), record.ref().externalId(),
-                record.type().key(), record.entityId(), record.url(), fieldsJson(record.fields()),
-                record.contentHash(), record.deleted(), utc(record.firstSeenAt()), utc(record.lastSeenAt()));
-    }
-
-    void update(String tenantId, StoredRecord record) {
-        db.execute("update source_record set url = ?, fields = ?::jsonb, content_hash = ?, deleted = ?, "
-                        + "last_seen_at = ?::timestamptz where tenant_id = ? and record_id = ?",
-                record.url(), fieldsJson(record.fields()), record.contentHash(), record.deleted(),
-                utc(record.lastSeenAt()), tenantId, record.recordId());
-    }
-
-    void replaceLinks(String tenantId, UUID fromRecord, List<LinkInput> links) {
-        db.execute("delete from link where tenant_id = ? and from_record = ?", tenantId, fromRecord);
-        for (LinkInput link : links) {
-            db.execute("insert into link (tenant_id, from_record, kind, to_system, to_object, to_external_id, attributes) "
-                            + "values (?, ?, ?, ?, ?, ?, ?::jsonb) on conflict do nothing",
-                    tenantId, fromRecord, link.kind().key(), link.target().system(), link.target().object(),
-                    link.target().externalId(), Json.write(link.attributes()));
+    void insertAll(String tenantId, List<RecordWrite> writes) {
+        if (writes.isEmpty()) {
+            return;
         }
+        List<StoredRecord> rows = writes.stream().map(RecordWrite::record).toList();
+        db.execute("""
+                insert into source_record (tenant_id, record_id, system, object, external_id, entity_type, entity_id, url,
+                    fields, content_hash, deleted, first_seen_at, last_seen_at, observed_at, links_hash)
+                select ?, r.* from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[],
+                    ?::jsonb[], ?::text[], ?::boolean[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[]) as r
+                """, tenantId, uuids(rows, StoredRecord::recordId), texts(rows, r -> r.ref().system()),
+                texts(rows, r -> r.ref().object()), texts(rows, r -> r.ref().externalId()), texts(rows, r -> r.type().key()),
+                uuids(rows, StoredRecord::entityId), texts(rows, StoredRecord::url),
+                texts(rows, r -> RecordWrite.fieldsJson(r.fields())), texts(rows, StoredRecord::contentHash),
+                booleans(rows, StoredRecord::deleted), times(rows, StoredRecord::firstSeenAt),
+                times(rows, StoredRecord::lastSeenAt), times(rows, StoredRecord::observedAt), texts(rows, StoredRecord::linksHash));
     }
 
-    /** Moves every record of one entity to another; returns the ids moved. */
-    List<UUID> moveAll(String tenantId, UUID fromEntity, UUID toEntity) {
-        return db.fetch("update source_record set entity_id = ? where tenant_id = ? and entity_id = ? returning record_id",
-                toEntity, tenantId, fromEntity).getValues("record_id", UUID.class);
+    void updateAll(String tenantId, List<RecordWrite> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        List<StoredRecord> rows = writes.stream().map(RecordWrite::record).toList();
+        db.execute("""
+                update source_record r set url = u.url, fields = u.fields, content_hash = u.content_hash, deleted = u.deleted,
+                    last_seen_at = u.last_seen_at, observed_at = u.observed_at, links_hash = u.links_hash
+                from unnest(?::uuid[], ?::text[], ?::jsonb[], ?::text[], ?::boolean[], ?::timestamptz[], ?::timestamptz[], ?::text[])
+                    as u(record_id, url, fields, content_hash, deleted, last_seen_at, observed_at, links_hash)
+                where r.tenant_id = ? and r.record_id = u.record_id
+                """, uuids(rows, StoredRecord::recordId), texts(rows, StoredRecord::url),
+                texts(rows, r -> RecordWrite.fieldsJson(r.fields())), texts(rows, StoredRecord::contentHash),
+                booleans(rows, StoredRecord::deleted), times(rows, StoredRecord::lastSeenAt),
+                times(rows, StoredRecord::observedAt), texts(rows, StoredRecord::linksHash), tenantId);
     }
 
+    /** Replaces the links of records that had some (first delete, then one insert of them all). */
+    void replaceLinks(String tenantId, Collection<UUID> replaced, Map<UUID, List<LinkInput>> linksByRecord) {
+        if (!replaced.isEmpty()) {
+            db.execute("delete from link where tenant_id = ? and from_record = any(?::uuid[])", tenantId, uuids(replaced));
+        }
+        List<UUID> from = new ArrayList<>();
+        List<LinkInput> links = new ArrayList<>();
+        linksByRecord.forEach((recordId, recordLinks) -> recordLinks.forEach(link -> {
+            from.add(recordId);
+            links.add(link);
+        }));
+        if (links.isEmpty()) {
+            return;
+        }
+        db.execute("""
+                insert into link (tenant_id, from_record, kind, to_system, to_object, to_external_id, attributes)
+                select ?, l.* from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::jsonb[]) as l
+                on conflict do nothing
+                """, tenantId, uuids(from), texts(links, link -> link.kind().key()), texts(links, link -> link.target().system()),
+                texts(links, link -> link.target().object()), texts(links, link -> link.target().externalId()),
+                texts(links, link -> Json.write(link.attributes())));
+    }
+
+    /** Moves every record of each merged entity to its survivor; returns the records moved, by merged entity. */
+    Map<UUID, List<UUID>> moveAll(String tenantId, Map<UUID, UUID> survivorOf) {
+        List<UUID> merged = List.copyOf(survivorOf.keySet());
+        Map<UUID, List<UUID>> moved = new HashMap<>();
+        merged.forEach(id -> moved.put(id, new ArrayList<>()));
+        db.fetch("update source_record r set entity_id = m.survivor from unnest(?::uuid[], ?::uuid[]) as m(merged, survivor) "
+                                + "where r.tenant_id = ? and r.entity_id = m.merged returning r.record_id, m.merged",
+                        uuids(merged), uuids(merged, survivorOf::get), tenantId)
+                .forEach(row -> moved.get(row.get("merged", UUID.class)).add(row.get("record_id", UUID.class)));
+        moved.values().forEach(ids -> ids.sort(null));
+        return moved;
+    }
+
+    /** Moves these records from one entity to another (an unmerge); records that moved on since stay where they are. */
     void move(String tenantId, List<UUID> recordIds, UUID fromEntity, UUID toEntity) {
-        for (UUID recordId : recordIds) {
-            db.execute("update source_record set entity_id = ? where tenant_id = ? and record_id = ? and entity_id = ?",
-                    toEntity, tenantId, recordId, fromEntity);
-        }
+        db.execute("update source_record set entity_id = ? where tenant_id = ? and record_id = any(?::uuid[]) and entity_id = ?",
+                toEntity, tenantId, uuids(recordIds), fromEntity);
     }
 
     private static StoredRecord toRecord(Record row) {
@@ -91,7 +154,8 @@ class RecordStore {
                 EntityType.fromKey(row.get("entity_type", String.class)), row.get("entity_id", UUID.class),
                 row.get("url", String.class), readFields(ref, row.get("fields", String.class)),
                 row.get("content_hash", String.class), row.get("deleted", Boolean.class),
-                instant(row, "first_seen_at"), instant(row, "last_seen_at"));
+                instant(row, "first_seen_at"), instant(row, "last_seen_at"), instant(row, "observed_at"),
+                row.get("links_hash", String.class));
     }
 
     private static Map<String, FieldValue> readFields(ExternalRef ref, String json) {
@@ -103,11 +167,5 @@ class RecordStore {
             fields.put(entry.getKey(), new FieldValue(value, ref, Instant.parse(entry.getValue().get("at").asText())));
         }
         return fields;
-    }
-
-    private static String fieldsJson(Map<String, FieldValue> fields) {
-        Map<String, Object> stored = new LinkedHashMap<>();
-        fields.forEach((name, value) -> stored.put(name, Map.of("v", value.value(), "at", value.observedAt().toString())));
-        return Json.write(stored);
     }
 }

@@ -1,15 +1,30 @@
 package dev.mosaic.graph;
 
+import static dev.mosaic.platform.database.SqlArrays.texts;
+import static dev.mosaic.platform.database.SqlArrays.times;
+import static dev.mosaic.platform.database.SqlArrays.uuids;
 import static dev.mosaic.platform.database.SqlTimes.utc;
 
 import dev.mosaic.platform.json.Json;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 
-/** Writes timeline events. Events are appended; only an interaction's or a note's own entry follows its record. */
+/**
+ * Writes timeline events, many in one statement. Events are appended; only an interaction's or a note's
+ * own entry follows its record.
+ */
 @Service
 public class Timeline {
+
+    private static final String UNNEST_EVENTS = "unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::uuid[], ?::uuid[], "
+            + "?::text[], ?::jsonb[]) as e(event_id, occurred_at, kind, subject_record, subject_entity, summary, detail)";
 
     private final DSLContext db;
     private final Clock clock;
@@ -19,27 +34,72 @@ public class Timeline {
         this.clock = clock;
     }
 
-    public void append(String tenantId, TimelineEvent event) {
-        db.execute("insert into timeline_event (tenant_id, event_id, occurred_at, kind, subject_record, subject_entity, "
-                        + "summary, detail, recorded_at) values (?, ?, ?::timestamptz, ?, ?, ?, ?, ?::jsonb, ?::timestamptz)",
-                tenantId, event.eventId(), utc(event.occurredAt()), event.kind(), event.subjectRecord(),
-                event.subjectEntity(), event.summary(), Json.write(event.detail()), utc(clock.instant()));
-    }
-
-    /**
-     * The entry that stands for an interaction or a note itself: keyed by its record, so a changed subject
-     * updates the entry instead of adding a second one, and a deleted record takes its entry away.
-     */
-    void putRecordEntry(String tenantId, StoredRecord record, TimelineEvent event) {
-        if (record.deleted()) {
-            db.execute("delete from timeline_event where tenant_id = ? and event_id = ?", tenantId, record.recordId());
+    public void appendAll(String tenantId, List<TimelineEvent> events) {
+        if (events.isEmpty()) {
             return;
         }
         db.execute("insert into timeline_event (tenant_id, event_id, occurred_at, kind, subject_record, subject_entity, "
-                        + "summary, detail, recorded_at) values (?, ?, ?::timestamptz, ?, ?, ?, ?, ?::jsonb, ?::timestamptz) "
-                        + "on conflict (tenant_id, event_id) do update set occurred_at = excluded.occurred_at, "
-                        + "kind = excluded.kind, summary = excluded.summary, detail = excluded.detail",
-                tenantId, record.recordId(), utc(event.occurredAt()), event.kind(), record.recordId(),
-                event.subjectEntity(), event.summary(), Json.write(event.detail()), utc(clock.instant()));
+                + "summary, detail, recorded_at) select ?, e.*, ?::timestamptz from " + UNNEST_EVENTS,
+                eventBinds(tenantId, events));
+    }
+
+    /**
+     * The entries that stand for interactions and notes themselves: keyed by their record, so a changed subject
+     * updates the entry instead of adding a second one, and a deleted record takes its entry away.
+     */
+    void putRecordEntries(String tenantId, List<StoredRecord> written) {
+        List<TimelineEvent> entries = new ArrayList<>();
+        List<java.util.UUID> removed = new ArrayList<>();
+        for (StoredRecord record : written) {
+            if (record.type() != EntityType.INTERACTION && record.type() != EntityType.NOTE) {
+                continue;
+            }
+            if (record.deleted()) {
+                removed.add(record.recordId());
+            } else {
+                entries.add(entryOf(record));
+            }
+        }
+        if (!removed.isEmpty()) {
+            db.execute("delete from timeline_event where tenant_id = ? and event_id = any(?::uuid[])", tenantId, uuids(removed));
+        }
+        if (!entries.isEmpty()) {
+            db.execute("insert into timeline_event (tenant_id, event_id, occurred_at, kind, subject_record, subject_entity, "
+                    + "summary, detail, recorded_at) select ?, e.*, ?::timestamptz from " + UNNEST_EVENTS
+                    + " on conflict (tenant_id, event_id) do update set occurred_at = excluded.occurred_at, "
+                    + "kind = excluded.kind, summary = excluded.summary, detail = excluded.detail", eventBinds(tenantId, entries));
+        }
+    }
+
+    private Object[] eventBinds(String tenantId, List<TimelineEvent> events) {
+        return new Object[] {tenantId, utc(clock.instant()), uuids(events, TimelineEvent::eventId),
+                times(events, TimelineEvent::occurredAt), texts(events, TimelineEvent::kind),
+                uuids(events, TimelineEvent::subjectRecord), uuids(events, TimelineEvent::subjectEntity),
+                texts(events, TimelineEvent::summary), texts(events, event -> Json.write(event.detail()))};
+    }
+
+    private static TimelineEvent entryOf(StoredRecord record) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        record.fields().forEach((name, value) -> values.put(name, value.value()));
+        boolean interaction = record.type() == EntityType.INTERACTION;
+        Instant occurredAt = parseInstant(values.get(interaction ? "occurredAt" : "createdAt")).orElse(record.firstSeenAt());
+        String summary = interaction
+                ? capitalize(String.valueOf(values.getOrDefault("type", "interaction")))
+                  + (values.containsKey("subject") ? ": " + values.get("subject") : "")
+                : "Note" + (values.containsKey("title") ? ": " + values.get("title") : "");
+        return new TimelineEvent(record.recordId(), occurredAt, interaction ? "interaction" : "note", record.recordId(),
+                record.entityId(), summary, values);
+    }
+
+    private static Optional<Instant> parseInstant(Object value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(Instant.parse(String.valueOf(value)));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

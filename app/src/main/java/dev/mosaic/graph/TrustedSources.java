@@ -38,6 +38,9 @@ public class TrustedSources {
         return priorities.get(tenantId);
     }
 
+    /** Refreshing entities a thousand at a time keeps each statement's arrays, and the memory they take, bounded. */
+    private static final int REFRESH_CHUNK = 1_000;
+
     @Transactional
     public void set(String tenantId, List<String> sources) {
         for (String source : sources) {
@@ -48,14 +51,14 @@ public class TrustedSources {
         if (sources.stream().distinct().count() != sources.size()) {
             throw new BadRequestException("Each source may appear once in the trusted-sources list");
         }
-        writeLock.lock(tenantId);
+        writeLock.lockInteractive(tenantId);
         priorities.set(tenantId, sources);
         List<UUID> contested = db.fetch("select entity_id from source_record where tenant_id = ? and not deleted "
                         + "group by entity_id having count(distinct system) > 1 order by entity_id", tenantId)
                 .getValues("entity_id", UUID.class);
         RefreshCause cause = RefreshCause.trustedSourcesChanged(clock.instant());
-        for (UUID entityId : contested) {
-            golden.refresh(tenantId, entityId, cause);
+        for (int from = 0; from < contested.size(); from += REFRESH_CHUNK) {
+            golden.refresh(tenantId, contested.subList(from, Math.min(contested.size(), from + REFRESH_CHUNK)), cause);
         }
     }
 }

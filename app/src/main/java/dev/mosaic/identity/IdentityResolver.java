@@ -1,77 +1,137 @@
 package dev.mosaic.identity;
 
+import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphMerges;
-import dev.mosaic.graph.GraphReader;
+import dev.mosaic.graph.RecordResolver;
 import dev.mosaic.graph.RecordSnapshot;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs after a source record is written: recomputes its matching keys, merges its entity with every entity
- * that shares a strong key (unless a person said they differ), and suggests the weak matches for review.
- * Keys and candidates are visited in a fixed order, so the same input gives the same decisions.
+ * Runs after a chunk of records is written: recomputes their matching keys, finds in one read every record
+ * that shares one, joins in memory the entities that share a strong key (unless a person said they differ),
+ * merges each cluster into its oldest entity in bulk, and suggests the weak matches for review. Records,
+ * keys and candidates are visited in a fixed order, so the same input gives the same clusters however it
+ * is cut into chunks.
  */
 @Service
-public class IdentityResolver {
+public class IdentityResolver implements RecordResolver {
 
     static final String RESOLVER = "identity-resolution";
 
-    private final GraphReader graph;
-    private final GraphMerges clusters;
+    private final GraphMerges graph;
     private final IdentityStore store;
     private final MergeService merges;
     private final Clock clock;
 
-    IdentityResolver(GraphReader graph, GraphMerges clusters, IdentityStore store, MergeService merges, Clock clock) {
+    IdentityResolver(GraphMerges graph, IdentityStore store, MergeService merges, Clock clock) {
         this.graph = graph;
-        this.clusters = clusters;
         this.store = store;
         this.merges = merges;
         this.clock = clock;
     }
 
-    /** Call inside the writing transaction, holding the tenant's write lock. Returns how many merges the record caused. */
-    public int resolve(String tenantId, UUID recordId) {
-        RecordSnapshot record = graph.snapshot(tenantId, recordId).orElseThrow();
-        Set<MatchKey> keys = record.deleted() ? Set.of() : RecordKeys.of(record.type(), record.values());
-        store.replaceKeys(tenantId, recordId, record.type(), keys);
-        int merged = 0;
-        for (MatchKey key : keys) {
-            if (!key.strong()) {
-                continue;
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Resolution resolve(String tenantId, List<RecordSnapshot> written) {
+        Map<RecordSnapshot, Set<MatchKey>> keysOf = new LinkedHashMap<>();
+        List<IdentityStore.RecordKey> keyRows = new ArrayList<>();
+        for (RecordSnapshot record : written) {
+            if (RecordKeys.applies(record.type())) {
+                Set<MatchKey> keys = record.deleted() ? Set.of() : RecordKeys.of(record.type(), record.values());
+                keysOf.put(record, keys);
+                keys.forEach(key -> keyRows.add(new IdentityStore.RecordKey(record.recordId(), record.type(), key)));
             }
-            for (UUID other : store.entitiesWithKey(tenantId, record.type(), key, current(tenantId, record))) {
-                UUID mine = current(tenantId, record);
-                if (!clusters.current(tenantId, other).entityId().equals(mine) && !store.blocked(tenantId, mine, other)) {
-                    merges.merge(tenantId, mine, other, key.describe(), evidence(key, record), RESOLVER);
-                    merged++;
+        }
+        if (keysOf.isEmpty()) {
+            return Resolution.NONE;
+        }
+        store.replaceKeys(tenantId, keysOf.keySet().stream().map(RecordSnapshot::recordId).toList(), keyRows);
+        Candidates candidates = candidates(tenantId, keysOf, keyRows);
+        Instant now = clock.instant();
+
+        Map<UUID, MatchedBy> matchedBy = new HashMap<>();
+        Set<UUID> mergingRecords = new HashSet<>();
+        keysOf.forEach((record, keys) -> keys.stream().filter(MatchKey::strong).forEach(key -> {
+            UUID mine = candidates.entityOf(record.recordId());
+            for (UUID other : candidates.entitiesWith(record.type(), key, record.recordId())) {
+                if (candidates.clusters.join(mine, other)) {
+                    mergingRecords.add(record.recordId());
+                    MatchedBy match = new MatchedBy(key, record);
+                    matchedBy.putIfAbsent(other, match);
+                    matchedBy.putIfAbsent(mine, match);
                 }
             }
-        }
-        for (MatchKey key : keys) {
-            if (!key.strong()) {
-                suggest(tenantId, record, key);
+        }));
+        Map<UUID, UUID> survivorOf = applyMerges(tenantId, candidates, matchedBy, now);
+
+        List<IdentityStore.Suggestion> suggestions = new ArrayList<>();
+        keysOf.forEach((record, keys) -> keys.stream().filter(key -> !key.strong()).forEach(key -> {
+            UUID mine = candidates.entityOf(record.recordId());
+            for (UUID other : candidates.entitiesWith(record.type(), key, record.recordId())) {
+                if (!candidates.clusters.together(mine, other) && !candidates.clusters.blocked(mine, other)) {
+                    suggestions.add(new IdentityStore.Suggestion(record.type(), survivorOf.getOrDefault(mine, mine),
+                            survivorOf.getOrDefault(other, other), key.describe(), evidence(key, record), now));
+                }
             }
-        }
-        return merged;
+        }));
+        store.suggestAll(tenantId, suggestions);
+        return new Resolution(survivorOf, mergingRecords);
     }
 
-    private void suggest(String tenantId, RecordSnapshot record, MatchKey key) {
-        UUID mine = current(tenantId, record);
-        for (UUID other : store.entitiesWithKey(tenantId, record.type(), key, mine)) {
-            UUID theirs = clusters.current(tenantId, other).entityId();
-            if (!theirs.equals(mine) && !store.blocked(tenantId, mine, theirs)) {
-                store.suggest(tenantId, record.type(), mine, theirs, key.describe(), evidence(key, record), clock.instant());
-            }
-        }
+    /** Merges each joined cluster into its oldest entity, as one bulk move; returns merged entity → survivor. */
+    private Map<UUID, UUID> applyMerges(String tenantId, Candidates candidates, Map<UUID, MatchedBy> matchedBy, Instant now) {
+        Map<UUID, UUID> survivorOf = new LinkedHashMap<>();
+        Map<UUID, UUID> clusterOf = new HashMap<>();
+        List<MergeService.Decision> decisions = new ArrayList<>();
+        candidates.clusters.joined().values().forEach(lives -> {
+            UUID survivor = lives.stream().min(Comparator.comparing((UUID id) -> candidates.createdAt.get(id))
+                    .thenComparing(id -> id)).orElseThrow();
+            candidates.clusters.members(survivor).forEach(member -> clusterOf.put(member, survivor));
+            lives.stream().filter(id -> !id.equals(survivor)).sorted().forEach(merged -> {
+                survivorOf.put(merged, survivor);
+                MatchedBy match = matchedBy.get(merged);
+                decisions.add(new MergeService.Decision(match.record().type(), survivor, merged, match.key().describe(),
+                        evidence(match.key(), match.record()), RESOLVER));
+            });
+        });
+        merges.applyAll(tenantId, decisions, clusterOf, now);
+        return survivorOf;
     }
 
-    private UUID current(String tenantId, RecordSnapshot record) {
-        return graph.snapshot(tenantId, record.recordId()).orElseThrow().entityId();
+    /** Every live entity that holds one of the chunk's keys, where the chunk's records are, and the blocks among them. */
+    private Candidates candidates(String tenantId, Map<RecordSnapshot, Set<MatchKey>> keysOf,
+                                  List<IdentityStore.RecordKey> keyRows) {
+        Map<KeyOfType, List<UUID>> holders = new HashMap<>();
+        Set<UUID> recordIds = new LinkedHashSet<>();
+        keysOf.keySet().forEach(record -> recordIds.add(record.recordId()));
+        Set<IdentityStore.RecordKey> wanted = new LinkedHashSet<>();
+        keyRows.forEach(row -> wanted.add(new IdentityStore.RecordKey(null, row.type(), row.key())));
+        for (IdentityStore.RecordKey holder : store.holders(tenantId, wanted)) {
+            holders.computeIfAbsent(new KeyOfType(holder.type(), holder.key()), k -> new ArrayList<>()).add(holder.recordId());
+            recordIds.add(holder.recordId());
+        }
+        Map<UUID, GraphMerges.Placement> placements = graph.placements(tenantId, recordIds);
+        Map<UUID, Instant> createdAt = new HashMap<>();
+        placements.values().forEach(p -> createdAt.put(p.entityId(), p.entityCreatedAt()));
+        Map<UUID, List<UUID>> clusters = graph.clusters(tenantId, createdAt.keySet());
+        Set<UUID> everyMember = new HashSet<>();
+        clusters.values().forEach(everyMember::addAll);
+        return new Candidates(holders, placements, createdAt,
+                new EntityClusters(clusters, store.blocksAmong(tenantId, everyMember)));
     }
 
     private static Map<String, Object> evidence(MatchKey key, RecordSnapshot record) {
@@ -80,5 +140,32 @@ public class IdentityResolver {
         evidence.put("value", key.value());
         evidence.put("record", record.ref().toString());
         return evidence;
+    }
+
+    private record KeyOfType(EntityType type, MatchKey key) {
+    }
+
+    /** The key, and the record carrying it, that first joined an entity into its cluster: a merge's reason. */
+    private record MatchedBy(MatchKey key, RecordSnapshot record) {
+    }
+
+    private record Candidates(Map<KeyOfType, List<UUID>> holders, Map<UUID, GraphMerges.Placement> placements,
+                              Map<UUID, Instant> createdAt, EntityClusters clusters) {
+
+        UUID entityOf(UUID recordId) {
+            return placements.get(recordId).entityId();
+        }
+
+        /** The live entities of the other records holding the key that their sources have not deleted, in id order. */
+        List<UUID> entitiesWith(EntityType type, MatchKey key, UUID exceptRecord) {
+            return holders.getOrDefault(new KeyOfType(type, key), List.of()).stream()
+                    .filter(recordId -> !recordId.equals(exceptRecord))
+                    .map(placements::get)
+                    .filter(placement -> placement != null && !placement.deleted())
+                    .map(GraphMerges.Placement::entityId)
+                    .distinct()
+                    .sorted()
+                    .toList();
+        }
     }
 }

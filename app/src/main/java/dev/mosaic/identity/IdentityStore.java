@@ -1,5 +1,9 @@
 package dev.mosaic.identity;
 
+import static dev.mosaic.platform.database.SqlArrays.booleans;
+import static dev.mosaic.platform.database.SqlArrays.texts;
+import static dev.mosaic.platform.database.SqlArrays.times;
+import static dev.mosaic.platform.database.SqlArrays.uuids;
 import static dev.mosaic.platform.database.SqlTimes.instant;
 import static dev.mosaic.platform.database.SqlTimes.utc;
 
@@ -7,18 +11,27 @@ import dev.mosaic.graph.EntityType;
 import dev.mosaic.platform.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Component;
 
-/** SQL for identity keys, merge lineage, cannot-merge blocks and review items. */
+/**
+ * SQL for identity's own tables: matching keys, merge lineage, cannot-merge blocks and review items, a chunk
+ * at a time. It never reads the graph's tables; where records and entities are, it asks the graph.
+ */
 @Component
 class IdentityStore {
+
+    private static final String LINEAGE = "select merge_id, entity_type, survivor_id, merged_id, moved_records::text as moved_records, "
+            + "moved_entities::text as moved_entities, reason, evidence::text as evidence, merged_by, merged_at, unmerged_by, "
+            + "unmerged_at from merge_lineage ";
+    private static final String REVIEW = "select review_id, entity_type, entity_a, entity_b, reason, evidence::text as evidence, "
+            + "status, created_at, decided_by, decided_at from review_item ";
 
     private final DSLContext db;
 
@@ -26,28 +39,55 @@ class IdentityStore {
         this.db = db;
     }
 
-    void replaceKeys(String tenantId, UUID recordId, EntityType type, Set<MatchKey> keys) {
-        db.execute("delete from identity_key where tenant_id = ? and record_id = ?", tenantId, recordId);
-        for (MatchKey key : keys) {
-            db.execute("insert into identity_key (tenant_id, entity_type, key_type, key_value, record_id) "
-                    + "values (?, ?, ?, ?, ?) on conflict do nothing", tenantId, type.key(), key.type(), key.value(), recordId);
+    /** Replaces the keys of these records with the keys given (a deleted record keeps none). */
+    void replaceKeys(String tenantId, Collection<UUID> recordIds, List<RecordKey> keys) {
+        if (!recordIds.isEmpty()) {
+            db.execute("delete from identity_key where tenant_id = ? and record_id = any(?::uuid[])", tenantId, uuids(recordIds));
         }
+        if (keys.isEmpty()) {
+            return;
+        }
+        db.execute("insert into identity_key (tenant_id, entity_type, key_type, key_value, record_id) "
+                        + "select ?, k.* from unnest(?::text[], ?::text[], ?::text[], ?::uuid[]) as k on conflict do nothing",
+                tenantId, texts(keys, key -> key.type().key()), texts(keys, key -> key.key().type()),
+                texts(keys, key -> key.key().value()), uuids(keys, RecordKey::recordId));
     }
 
-    /** The current entities of other records that share this key. */
-    List<UUID> entitiesWithKey(String tenantId, EntityType type, MatchKey key, UUID exceptEntity) {
-        return db.fetch("select distinct r.entity_id from identity_key k join source_record r on r.tenant_id = k.tenant_id "
-                        + "and r.record_id = k.record_id and not r.deleted where k.tenant_id = ? and k.entity_type = ? "
-                        + "and k.key_type = ? and k.key_value = ? and r.entity_id <> ? order by r.entity_id",
-                tenantId, type.key(), key.type(), key.value(), exceptEntity).getValues("entity_id", UUID.class);
+    /**
+     * Every record holding one of these keys, in one read: an index probe per key, so the plan does not depend
+     * on how fresh the table's statistics are.
+     */
+    List<RecordKey> holders(String tenantId, Collection<RecordKey> wanted) {
+        List<RecordKey> keys = List.copyOf(wanted);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return db.fetch("""
+                        select w.entity_type, w.key_type, w.key_value, w.strong, k.record_id
+                        from unnest(?::text[], ?::text[], ?::text[], ?::boolean[]) as w(entity_type, key_type, key_value, strong)
+                        cross join lateral (select i.record_id from identity_key i where i.tenant_id = ?
+                            and i.entity_type = w.entity_type and i.key_type = w.key_type and i.key_value = w.key_value) k
+                        """, texts(keys, key -> key.type().key()), texts(keys, key -> key.key().type()),
+                        texts(keys, key -> key.key().value()), booleans(keys, key -> key.key().strong()), tenantId)
+                .map(row -> new RecordKey(row.get("record_id", UUID.class), EntityType.fromKey(row.get("entity_type", String.class)),
+                        new MatchKey(row.get("key_type", String.class), row.get("key_value", String.class),
+                                row.get("strong", Boolean.class))));
     }
 
-    void insertLineage(String tenantId, MergeLineage lineage) {
-        db.execute("insert into merge_lineage (tenant_id, merge_id, entity_type, survivor_id, merged_id, moved_records, "
-                        + "moved_entities, reason, evidence, merged_by, merged_at) values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?::timestamptz)",
-                tenantId, lineage.mergeId(), lineage.type().key(), lineage.survivorId(), lineage.mergedId(),
-                Json.write(lineage.movedRecords()), Json.write(lineage.movedEntities()), lineage.reason(),
-                Json.write(lineage.evidence()), lineage.mergedBy(), utc(lineage.mergedAt()));
+    void insertLineages(String tenantId, List<MergeLineage> lineages) {
+        if (lineages.isEmpty()) {
+            return;
+        }
+        db.execute("""
+                insert into merge_lineage (tenant_id, merge_id, entity_type, survivor_id, merged_id, moved_records, moved_entities,
+                    reason, evidence, merged_by, merged_at)
+                select ?, l.* from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::jsonb[], ?::jsonb[], ?::text[], ?::jsonb[],
+                    ?::text[], ?::timestamptz[]) as l
+                """, tenantId, uuids(lineages, MergeLineage::mergeId), texts(lineages, l -> l.type().key()),
+                uuids(lineages, MergeLineage::survivorId), uuids(lineages, MergeLineage::mergedId),
+                texts(lineages, l -> Json.write(l.movedRecords())), texts(lineages, l -> Json.write(l.movedEntities())),
+                texts(lineages, MergeLineage::reason), texts(lineages, l -> Json.write(l.evidence())),
+                texts(lineages, MergeLineage::mergedBy), times(lineages, MergeLineage::mergedAt));
     }
 
     void markUnmerged(String tenantId, UUID mergeId, String by, Instant at) {
@@ -80,30 +120,51 @@ class IdentityStore {
                 + "on conflict do nothing", tenantId, a, b, a, b, reason, utc(at));
     }
 
-    /** True when a person said some entity of one cluster differs from some entity of the other. */
-    boolean blocked(String tenantId, UUID clusterA, UUID clusterB) {
-        String members = "(select ?::uuid union select entity_id from entity where tenant_id = ? and merged_into = ?)";
-        return db.fetchOne("select exists (select 1 from merge_block where tenant_id = ? and "
-                        + "((entity_a in " + members + " and entity_b in " + members + ") or "
-                        + "(entity_b in " + members + " and entity_a in " + members + ")))",
-                tenantId, clusterA, tenantId, clusterA, clusterB, tenantId, clusterB,
-                clusterA, tenantId, clusterA, clusterB, tenantId, clusterB).get(0, Boolean.class);
+    /** The pairs a person said differ (an unmerge, a rejected suggestion) among these entities, in one read. */
+    List<UUID[]> blocksAmong(String tenantId, Collection<UUID> entityIds) {
+        if (entityIds.isEmpty()) {
+            return List.of();
+        }
+        UUID[] ids = uuids(entityIds);
+        return db.fetch("select entity_a, entity_b from merge_block where tenant_id = ? and entity_a = any(?::uuid[]) "
+                        + "and entity_b = any(?::uuid[])", tenantId, ids, ids)
+                .map(row -> new UUID[] {row.get("entity_a", UUID.class), row.get("entity_b", UUID.class)});
     }
 
-    /** Adds a suggestion unless the pair was ever suggested before (pending, accepted or rejected). */
-    boolean suggest(String tenantId, EntityType type, UUID a, UUID b, String reason, Map<String, Object> evidence, Instant at) {
-        return db.execute("insert into review_item (tenant_id, review_id, entity_type, entity_a, entity_b, reason, evidence, "
-                        + "created_at) values (?, ?, ?, least(?::uuid, ?::uuid), greatest(?::uuid, ?::uuid), ?, ?::jsonb, "
-                        + "?::timestamptz) on conflict do nothing",
-                tenantId, UUID.randomUUID(), type.key(), a, b, a, b, reason, Json.write(evidence), utc(at)) == 1;
+    /** Adds suggestions, each unless its pair was ever suggested before (pending, accepted or rejected). */
+    void suggestAll(String tenantId, List<Suggestion> suggestions) {
+        if (suggestions.isEmpty()) {
+            return;
+        }
+        db.execute("""
+                insert into review_item (tenant_id, review_id, entity_type, entity_a, entity_b, reason, evidence, created_at)
+                select ?, s.review_id, s.entity_type, least(s.a, s.b), greatest(s.a, s.b), s.reason, s.evidence, s.created_at
+                from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::jsonb[], ?::timestamptz[])
+                    as s(review_id, entity_type, a, b, reason, evidence, created_at)
+                on conflict do nothing
+                """, tenantId, uuids(suggestions, suggestion -> UUID.randomUUID()), texts(suggestions, s -> s.type().key()),
+                uuids(suggestions, Suggestion::a), uuids(suggestions, Suggestion::b), texts(suggestions, Suggestion::reason),
+                texts(suggestions, s -> Json.write(s.evidence())), times(suggestions, Suggestion::at));
     }
 
-    /** Suggestions whose two sides are now both in the survivor's cluster need no decision any more. */
-    void obsoleteSuggestionsWithin(String tenantId, UUID survivorId) {
-        String cluster = "(select ?::uuid union select entity_id from entity where tenant_id = ? and merged_into = ?)";
-        db.execute("update review_item set status = 'obsolete' where tenant_id = ? and status = 'pending' "
-                        + "and entity_a in " + cluster + " and entity_b in " + cluster,
-                tenantId, survivorId, tenantId, survivorId, survivorId, tenantId, survivorId);
+    /**
+     * Suggestions whose two sides are now in one cluster need no decision any more.
+     *
+     * @param clusterOf each entity of the clusters that grew → the cluster's survivor
+     */
+    void obsoleteSuggestionsWithin(String tenantId, Map<UUID, UUID> clusterOf) {
+        if (clusterOf.isEmpty()) {
+            return;
+        }
+        List<UUID> members = List.copyOf(clusterOf.keySet());
+        UUID[] ids = uuids(members);
+        UUID[] clusters = uuids(members, clusterOf::get);
+        db.execute("""
+                update review_item r set status = 'obsolete'
+                from unnest(?::uuid[], ?::uuid[]) as a(member, cluster), unnest(?::uuid[], ?::uuid[]) as b(member, cluster)
+                where r.tenant_id = ? and r.status = 'pending' and r.entity_a = a.member and r.entity_b = b.member
+                    and a.cluster = b.cluster
+                """, ids, clusters, ids, clusters, tenantId);
     }
 
     List<ReviewItem> reviews(String tenantId, String status, int limit, int offset) {
@@ -126,16 +187,18 @@ class IdentityStore {
                 status, by, utc(at), tenantId, reviewId);
     }
 
-    private static final String LINEAGE = "select merge_id, entity_type, survivor_id, merged_id, moved_records::text as moved_records, "
-            + "moved_entities::text as moved_entities, reason, evidence::text as evidence, merged_by, merged_at, unmerged_by, "
-            + "unmerged_at from merge_lineage ";
-    private static final String REVIEW = "select review_id, entity_type, entity_a, entity_b, reason, evidence::text as evidence, "
-            + "status, created_at, decided_by, decided_at from review_item ";
+    /** A record's matching key. */
+    record RecordKey(UUID recordId, EntityType type, MatchKey key) {
+    }
+
+    /** A merge weak evidence suggests between two live entities. */
+    record Suggestion(EntityType type, UUID a, UUID b, String reason, Map<String, Object> evidence, Instant at) {
+    }
 
     private static MergeLineage toLineage(Record row) {
         return new MergeLineage(row.get("merge_id", UUID.class), EntityType.fromKey(row.get("entity_type", String.class)),
                 row.get("survivor_id", UUID.class), row.get("merged_id", UUID.class),
-                uuids(row.get("moved_records", String.class)), uuids(row.get("moved_entities", String.class)),
+                uuidList(row.get("moved_records", String.class)), uuidList(row.get("moved_entities", String.class)),
                 row.get("reason", String.class), map(row.get("evidence", String.class)), row.get("merged_by", String.class),
                 instant(row, "merged_at"), row.get("unmerged_by", String.class), instant(row, "unmerged_at"));
     }
@@ -147,7 +210,7 @@ class IdentityStore {
                 row.get("decided_by", String.class), instant(row, "decided_at"));
     }
 
-    private static List<UUID> uuids(String json) {
+    private static List<UUID> uuidList(String json) {
         List<UUID> ids = new ArrayList<>();
         Json.read(json).forEach(node -> ids.add(UUID.fromString(node.asText())));
         return ids;
@@ -157,5 +220,4 @@ class IdentityStore {
     private static Map<String, Object> map(String json) {
         return Json.mapper().convertValue(Json.read(json), Map.class);
     }
-
 }

@@ -1,20 +1,27 @@
 package dev.mosaic.identity;
 
-import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.graph.EntityHandle;
+import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphMerges;
-import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.graph.Timeline;
 import dev.mosaic.graph.TimelineEvent;
 import dev.mosaic.platform.database.TenantWriteLock;
+import dev.mosaic.platform.errors.BadRequestException;
+import dev.mosaic.platform.errors.ConflictException;
+import dev.mosaic.platform.errors.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -39,17 +46,25 @@ public class MergeService {
         this.clock = clock;
     }
 
+    /** One merge decided: which live entity survives, which is merged into it, why and by whom. */
+    record Decision(EntityType type, UUID survivorId, UUID mergedId, String reason, Map<String, Object> evidence, String by) {
+    }
+
     /** Merges the entities two ids stand for now; returns the lineage, or empty when they already are one. */
     @Transactional
     public Optional<MergeLineage> merge(String tenantId, UUID first, UUID second, String reason,
                                         Map<String, Object> evidence, String by) {
-        writeLock.lock(tenantId);
+        writeLock.lockInteractive(tenantId);
         EntityHandle a = graph.current(tenantId, first);
         EntityHandle b = graph.current(tenantId, second);
         if (a.entityId().equals(b.entityId())) {
             return Optional.empty();
         }
-        if (store.blocked(tenantId, a.entityId(), b.entityId())) {
+        if (a.type() != b.type()) {
+            throw new BadRequestException("A " + a.type().key() + " cannot be merged with a " + b.type().key());
+        }
+        Map<UUID, List<UUID>> clusters = graph.clusters(tenantId, List.of(a.entityId(), b.entityId()));
+        if (differ(tenantId, clusters.get(a.entityId()), clusters.get(b.entityId()))) {
             throw new ConflictException("These two were marked as different people or companies (by an unmerge or a "
                     + "rejected suggestion), so they are not merged.");
         }
@@ -57,15 +72,44 @@ public class MergeService {
                 || (a.createdAt().equals(b.createdAt()) && a.entityId().compareTo(b.entityId()) < 0);
         EntityHandle survivor = aIsOlder ? a : b;
         EntityHandle merged = aIsOlder ? b : a;
-        GraphMerges.MergeMove move = graph.merge(tenantId, survivor.entityId(), merged.entityId());
-        Instant now = clock.instant();
-        MergeLineage lineage = new MergeLineage(UUID.randomUUID(), survivor.type(), survivor.entityId(),
-                merged.entityId(), move.records(), move.entities(), reason, evidence, by, now, null, null);
-        store.insertLineage(tenantId, lineage);
-        store.obsoleteSuggestionsWithin(tenantId, survivor.entityId());
-        timeline.append(tenantId, new TimelineEvent(UUID.randomUUID(), now, "merged", null, survivor.entityId(),
-                "Merged: " + reason, detail(lineage)));
-        return Optional.of(lineage);
+        Map<UUID, UUID> clusterOf = new HashMap<>();
+        clusters.values().forEach(ids -> ids.forEach(id -> clusterOf.put(id, survivor.entityId())));
+        List<MergeLineage> lineages = applyAll(tenantId,
+                List.of(new Decision(survivor.type(), survivor.entityId(), merged.entityId(), reason, evidence, by)),
+                clusterOf, clock.instant());
+        graph.refreshAfterRegrouping(tenantId, List.of(survivor.entityId()));
+        return Optional.of(lineages.get(0));
+    }
+
+    /**
+     * Moves the records of every decided merge in bulk and keeps each one's lineage, a "merged" timeline entry,
+     * and the review suggestions it settled. The survivors' golden values are the caller's to recompute.
+     *
+     * @param clusterOf every entity of the grown clusters → its survivor
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<MergeLineage> applyAll(String tenantId, List<Decision> decisions, Map<UUID, UUID> clusterOf, Instant now) {
+        if (decisions.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, UUID> survivorOf = new LinkedHashMap<>();
+        decisions.forEach(decision -> survivorOf.put(decision.mergedId(), decision.survivorId()));
+        Map<UUID, GraphMerges.MergeMove> moves = graph.mergeAll(tenantId, survivorOf);
+        List<MergeLineage> lineages = new ArrayList<>();
+        List<TimelineEvent> events = new ArrayList<>();
+        for (Decision decision : decisions) {
+            GraphMerges.MergeMove move = moves.get(decision.mergedId());
+            MergeLineage lineage = new MergeLineage(UUID.randomUUID(), decision.type(), decision.survivorId(),
+                    decision.mergedId(), move.records(), move.entities(), decision.reason(), decision.evidence(),
+                    decision.by(), now, null, null);
+            lineages.add(lineage);
+            events.add(new TimelineEvent(UUID.randomUUID(), now, "merged", null, decision.survivorId(),
+                    "Merged: " + decision.reason(), detail(lineage)));
+        }
+        store.insertLineages(tenantId, lineages);
+        store.obsoleteSuggestionsWithin(tenantId, clusterOf);
+        timeline.appendAll(tenantId, events);
+        return lineages;
     }
 
     /**
@@ -74,7 +118,7 @@ public class MergeService {
      */
     @Transactional
     public MergeLineage unmerge(String tenantId, UUID entityId, UUID mergeId, String by) {
-        writeLock.lock(tenantId);
+        writeLock.lockInteractive(tenantId);
         MergeLineage lineage = mergeId != null
                 ? store.lineage(tenantId, mergeId).filter(l -> l.unmergedAt() == null)
                     .filter(l -> l.survivorId().equals(entityId) || l.mergedId().equals(entityId))
@@ -92,16 +136,31 @@ public class MergeService {
         store.block(tenantId, lineage.survivorId(), lineage.mergedId(), "unmerged by " + by, now);
         Map<String, Object> detail = detail(lineage);
         detail.put("unmergedBy", by);
+        List<TimelineEvent> events = new ArrayList<>();
         for (UUID side : List.of(lineage.survivorId(), lineage.mergedId())) {
-            timeline.append(tenantId, new TimelineEvent(UUID.randomUUID(), now, "unmerged", null, side,
+            events.add(new TimelineEvent(UUID.randomUUID(), now, "unmerged", null, side,
                     "Unmerged by " + by + " (was: " + lineage.reason() + ")", detail));
         }
+        timeline.appendAll(tenantId, events);
         return store.lineage(tenantId, lineage.mergeId()).orElseThrow();
     }
 
     /** Every merge the entity took part in, newest first, undone ones included. */
     public List<MergeLineage> history(String tenantId, UUID entityId) {
         return store.history(tenantId, entityId);
+    }
+
+    /** True when a person said some entity of one cluster differs from some entity of the other. */
+    private boolean differ(String tenantId, List<UUID> clusterA, List<UUID> clusterB) {
+        Set<UUID> all = new HashSet<>(clusterA);
+        all.addAll(clusterB);
+        for (UUID[] block : store.blocksAmong(tenantId, all)) {
+            if ((clusterA.contains(block[0]) && clusterB.contains(block[1]))
+                    || (clusterB.contains(block[0]) && clusterA.contains(block[1]))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Object> detail(MergeLineage lineage) {

@@ -26,6 +26,12 @@ final class RecordKeys {
     private RecordKeys() {
     }
 
+    /** Whether records of this type have matching keys at all. */
+    static boolean applies(EntityType type) {
+        return type == EntityType.CONTACT || type == EntityType.LEAD || type == EntityType.ORGANIZATION
+                || type == EntityType.USER;
+    }
+
     static Set<MatchKey> of(EntityType type, Map<String, Object> values) {
         Set<MatchKey> keys = new LinkedHashSet<>();
         switch (type) {

@@ -4,6 +4,7 @@ import dev.mosaic.platform.errors.BadRequestException;
 import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.graph.Page;
+import dev.mosaic.platform.database.TenantWriteLock;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -19,11 +20,13 @@ public class ReviewQueue {
 
     private final IdentityStore store;
     private final MergeService merges;
+    private final TenantWriteLock writeLock;
     private final Clock clock;
 
-    ReviewQueue(IdentityStore store, MergeService merges, Clock clock) {
+    ReviewQueue(IdentityStore store, MergeService merges, TenantWriteLock writeLock, Clock clock) {
         this.store = store;
         this.merges = merges;
+        this.writeLock = writeLock;
         this.clock = clock;
     }
 
@@ -52,6 +55,8 @@ public class ReviewQueue {
     }
 
     private ReviewItem pending(String tenantId, UUID reviewId) {
+        // The tenant's lock before the item's row lock: the order every graph writer takes them in.
+        writeLock.lockInteractive(tenantId);
         ReviewItem item = store.reviewForUpdate(tenantId, reviewId)
                 .orElseThrow(() -> new NotFoundException("There is no review item " + reviewId));
         if (!item.status().equals("pending")) {

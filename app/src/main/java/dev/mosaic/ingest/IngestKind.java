@@ -17,6 +17,16 @@ enum IngestKind {
     /** The object name of these records in their source: {@code /external/{source}/contact/{id}}. */
     final String object;
 
+    /** The position of an array in writing order, for listing refusals in the order of the batch. */
+    static int ordinalOf(String arrayName) {
+        for (IngestKind kind : values()) {
+            if (kind.arrayName.equals(arrayName)) {
+                return kind.ordinal();
+            }
+        }
+        return values().length;
+    }
+
     IngestKind(String arrayName, EntityType type, String object) {
         this.arrayName = arrayName;
         this.type = type;

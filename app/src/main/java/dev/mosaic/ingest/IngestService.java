@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.graph.GraphWriter;
 import dev.mosaic.graph.SourceRecordInput;
 import dev.mosaic.graph.UpsertResult;
-import dev.mosaic.identity.IdentityResolver;
-import dev.mosaic.platform.database.TenantWriteLock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -35,27 +34,22 @@ public class IngestService {
     private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
     private final GraphWriter graph;
-    private final IdentityResolver identity;
     private final TransactionTemplate transaction;
-    private final TenantWriteLock writeLock;
     private final Clock clock;
 
-    IngestService(GraphWriter graph, IdentityResolver identity, TransactionTemplate transaction, TenantWriteLock writeLock,
-                  Clock clock) {
-        this.writeLock = writeLock;
+    IngestService(GraphWriter graph, TransactionTemplate transaction, Clock clock) {
         this.graph = graph;
-        this.identity = identity;
         this.transaction = transaction;
         this.clock = clock;
     }
 
-    /** Validates every item, writes the valid ones, and says what happened to each. */
+    /**
+     * Validates every item, writes the valid ones as one chunk of the graph's batch path, and says what happened
+     * to each. Joins the caller's transaction when there is one (an import commits its progress with the chunk).
+     */
     public IngestSummary ingest(String tenantId, String source, JsonNode batch) {
         Parsed parsed = parse(source, batch);
-        return transaction.execute(status -> {
-            writeLock.lock(tenantId);
-            return write(tenantId, parsed);
-        });
+        return transaction.execute(status -> write(tenantId, parsed));
     }
 
     /** The same validation as {@link #ingest}, writing nothing: for previews and dry runs. */
@@ -111,6 +105,7 @@ public class IngestService {
                                 + "' appears twice in " + kind.arrayName + "; send each item once");
                     }
                     parsed.valid.add(record);
+                    parsed.positions.add(new Position(kind.arrayName, index, externalId));
                 } catch (InvalidItemException e) {
                     parsed.rejected.add(new IngestSummary.Rejection(kind.arrayName, index, externalId, e.field(), e.getMessage()));
                 }
@@ -124,23 +119,36 @@ public class IngestService {
         int updated = 0;
         int unchanged = 0;
         int merged = 0;
-        for (SourceRecordInput record : parsed.valid) {
-            UpsertResult result = graph.upsert(tenantId, record);
+        List<IngestSummary.Rejection> rejected = new ArrayList<>(parsed.rejected);
+        List<UpsertResult> results = parsed.valid.isEmpty() ? List.of() : graph.upsertAll(tenantId, parsed.valid);
+        for (int i = 0; i < results.size(); i++) {
+            UpsertResult result = results.get(i);
             switch (result.outcome()) {
                 case CREATED -> created++;
                 case UPDATED -> updated++;
                 case UNCHANGED -> unchanged++;
+                case REJECTED -> rejected.add(parsed.positions.get(i).rejection(result.reason()));
             }
-            if (result.outcome() != UpsertResult.Outcome.UNCHANGED && identity.resolve(tenantId, result.recordId()) > 0) {
+            if (result.merged()) {
                 merged++;
             }
         }
-        return new IngestSummary(parsed.received, created, updated, unchanged, merged, List.copyOf(parsed.rejected));
+        rejected.sort(Comparator.comparingInt((IngestSummary.Rejection r) -> IngestKind.ordinalOf(r.kind()))
+                .thenComparingInt(IngestSummary.Rejection::index));
+        return new IngestSummary(parsed.received, created, updated, unchanged, merged, List.copyOf(rejected));
+    }
+
+    /** Where a valid item stood in the batch, so the graph's refusal of it can name it as the caller knows it. */
+    private record Position(String kind, int index, String externalId) {
+        IngestSummary.Rejection rejection(String reason) {
+            return new IngestSummary.Rejection(kind, index, externalId, null, reason);
+        }
     }
 
     private static final class Parsed {
         int received;
         final List<SourceRecordInput> valid = new ArrayList<>();
+        final List<Position> positions = new ArrayList<>();
         final List<IngestSummary.Rejection> rejected = new ArrayList<>();
     }
 }

@@ -1,17 +1,26 @@
 package dev.mosaic.platform.database;
 
+import dev.mosaic.platform.errors.BusyException;
+import java.time.Duration;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Serializes the graph writes of one tenant: ingest batches, edits, merges and unmerges. Taken first in
- * the transaction, before any row lock, so two writers never hold rows the other waits for (no deadlocks),
- * and identity decisions always see the other writer's finished work. Tenants do not wait on each other.
+ * Serializes the graph writes of one tenant: chunks of ingest, imports and syncs, edits, merges and unmerges.
+ * Taken first in the transaction, before any row lock, so two writers never hold rows the other waits for
+ * (no deadlocks), and identity decisions always see the other writer's finished work. Tenants do not wait
+ * on each other. Bulk writers hold it for one chunk at a time, so a person's edit waits at most about one
+ * chunk's time; {@link #lockInteractive} bounds that wait all the same.
  */
 @Component
 public class TenantWriteLock {
+
+    /** How long a person's edit, merge or decision waits for a running chunk before Mosaic says it is busy. */
+    public static final Duration INTERACTIVE_WAIT = Duration.ofSeconds(5);
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final DSLContext db;
 
@@ -19,17 +28,31 @@ public class TenantWriteLock {
         this.db = db;
     }
 
-    /** Holds until the current transaction ends. Asking again in the same transaction costs no round trip. */
+    /** Waits as long as it takes; held until the current transaction ends. Asking again in it costs nothing. */
     public void lock(String tenantId) {
-        String key = "graph-writes:" + tenantId;
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            db.fetch("select pg_advisory_xact_lock(hashtext(?))", key);
-            return;
+        acquire(tenantId, null);
+    }
+
+    /** Waits at most {@link #INTERACTIVE_WAIT}, then throws {@link BusyException}. */
+    public void lockInteractive(String tenantId) {
+        acquire(tenantId, INTERACTIVE_WAIT);
+    }
+
+    private void acquire(String tenantId, Duration maxWait) {
+        // In autocommit the advisory lock would end with its own statement and protect nothing.
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("The tenant write lock is held until the transaction ends, so it needs one: "
+                    + "call graph writes inside a transaction");
         }
+        String key = "graph-writes:" + tenantId;
         if (TransactionSynchronizationManager.hasResource(key)) {
             return;
         }
-        db.fetch("select pg_advisory_xact_lock(hashtext(?))", key);
+        if (maxWait == null) {
+            db.fetch("select pg_advisory_xact_lock(hashtext(?))", key);
+        } else {
+            waitBounded(key, maxWait);
+        }
         TransactionSynchronizationManager.bindResource(key, Boolean.TRUE);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -37,5 +60,21 @@ public class TenantWriteLock {
                 TransactionSynchronizationManager.unbindResourceIfPossible(key);
             }
         });
+    }
+
+    private void waitBounded(String key, Duration maxWait) {
+        try {
+            // lock_timeout bounds this one wait; it is set back at once, so later statements are not cut short.
+            db.fetch("select set_config('lock_timeout', ?, true)", maxWait.toMillis() + "ms");
+            db.fetch("select pg_advisory_xact_lock(hashtext(?))", key);
+            db.execute("set local lock_timeout to default");
+        } catch (DataAccessException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.sqlState())) {
+                throw new BusyException("Another write to this workspace's customer graph (an import or a sync) "
+                        + "is running and did not finish within " + maxWait.toSeconds() + " seconds. Try again in a moment.",
+                        Duration.ofSeconds(2));
+            }
+            throw e;
+        }
     }
 }

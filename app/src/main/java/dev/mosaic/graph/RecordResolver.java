@@ -1,0 +1,33 @@
+package dev.mosaic.graph;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Decides, after a chunk of records is written, which entities are one customer, and merges them through
+ * {@link GraphMerges}. Identity resolution implements it; the graph calls it in the same transaction,
+ * holding the tenant's write lock, so a crash never leaves a record half-resolved.
+ */
+public interface RecordResolver {
+
+    /**
+     * @param written the chunk's records that changed, as they are now, in the order they were sent
+     * @return what merged: golden values of the survivors are recomputed once, after this returns
+     */
+    Resolution resolve(String tenantId, List<RecordSnapshot> written);
+
+    /**
+     * @param survivorOf    each entity merged away in this chunk → the entity it is part of now
+     * @param mergingRecords the records whose keys caused a merge
+     */
+    record Resolution(Map<UUID, UUID> survivorOf, Set<UUID> mergingRecords) {
+
+        public static final Resolution NONE = new Resolution(Map.of(), Set.of());
+
+        public UUID current(UUID entityId) {
+            return survivorOf.getOrDefault(entityId, entityId);
+        }
+    }
+}

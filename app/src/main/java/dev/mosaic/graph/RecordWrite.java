@@ -1,0 +1,94 @@
+package dev.mosaic.graph;
+
+import dev.mosaic.platform.json.Json;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The rules of one write, applied in memory: what a source's message does to the record it names. The
+ * messages of a chunk are applied one after the other, so a chunk means what sending its records one at a
+ * time would.
+ *
+ * @param record   the record after the message
+ * @param links    the links to store, or null when they stay as they are
+ * @param created  the record did not exist before this chunk
+ * @param changed  the message changed what is stored (false: the same message again, or nothing in it was news)
+ */
+record RecordWrite(StoredRecord record, List<LinkInput> links, boolean created, boolean changed) {
+
+    /** The first message about a record: a new record, in a new entity of its own. */
+    static RecordWrite create(SourceRecordInput input, Instant now) {
+        StoredRecord record = new StoredRecord(UUID.randomUUID(), input.ref(), input.type(), UUID.randomUUID(),
+                input.url(), observed(input, Map.of()), contentHash(input), input.deleted(), now, now,
+                input.observedAt(), linksHash(input.links()));
+        return new RecordWrite(record, input.links(), true, true);
+    }
+
+    /**
+     * The next message about a record already written (stored, or earlier in the chunk). Per field, the newer
+     * observation wins. An older message arriving late changes only fields it is newer for.
+     */
+    RecordWrite then(SourceRecordInput input, Instant now) {
+        StoredRecord current = record;
+        String hash = contentHash(input);
+        if (hash.equals(current.contentHash())) {
+            return new RecordWrite(current, links, created, changed);
+        }
+        Map<String, FieldValue> fields = observed(input, current.fields());
+        boolean stale = input.observedAt().isBefore(current.observedAt());
+        String url = stale || input.url() == null ? current.url() : input.url();
+        boolean deleted = stale ? current.deleted() : input.deleted();
+        String linksHash = stale ? current.linksHash() : linksHash(input.links());
+        boolean linksChanged = !linksHash.equals(current.linksHash());
+        boolean news = linksChanged || deleted != current.deleted() || !java.util.Objects.equals(url, current.url())
+                || !fieldsJson(fields).equals(fieldsJson(current.fields()));
+        if (!news) {
+            return new RecordWrite(current, links, created, changed);
+        }
+        Instant observedAt = stale ? current.observedAt() : input.observedAt();
+        StoredRecord next = new StoredRecord(current.recordId(), current.ref(), current.type(), current.entityId(),
+                url, fields, hash, deleted, current.firstSeenAt(), now, observedAt, linksHash);
+        return new RecordWrite(next, linksChanged ? input.links() : links, created, true);
+    }
+
+    static RecordWrite stored(StoredRecord record) {
+        return new RecordWrite(record, null, false, false);
+    }
+
+    /** Per field, the newer observation wins: a late-arriving older message never overwrites a newer value. */
+    private static Map<String, FieldValue> observed(SourceRecordInput input, Map<String, FieldValue> before) {
+        Map<String, FieldValue> fields = new LinkedHashMap<>(before);
+        input.fields().forEach((name, value) -> {
+            FieldValue known = fields.get(name);
+            if (known == null || !known.observedAt().isAfter(input.observedAt())) {
+                fields.put(name, new FieldValue(value, input.ref(), input.observedAt()));
+            }
+        });
+        return fields;
+    }
+
+    /** The fingerprint of a message: the same message sent again is recognised without comparing fields. */
+    static String contentHash(SourceRecordInput input) {
+        return Json.hash(List.of(input.type().key(), String.valueOf(input.url()), input.fields(), linkContent(input.links()),
+                String.valueOf(input.sourceVersion()), input.deleted()));
+    }
+
+    static String linksHash(List<LinkInput> links) {
+        return links.isEmpty() ? "" : Json.hash(linkContent(links));
+    }
+
+    private static List<List<Object>> linkContent(List<LinkInput> links) {
+        return links.stream().map(link -> List.<Object>of(link.kind().key(), link.target().toString(), link.attributes()))
+                .toList();
+    }
+
+    /** The stored form of the fields: {@code {"title":{"v":"CTO","at":"2026-…"}}}, keys sorted. */
+    static String fieldsJson(Map<String, FieldValue> fields) {
+        Map<String, Object> stored = new LinkedHashMap<>();
+        fields.forEach((name, value) -> stored.put(name, Map.of("v", value.value(), "at", value.observedAt().toString())));
+        return Json.write(stored);
+    }
+}
