@@ -5,6 +5,7 @@ import static dev.mosaic.platform.database.SqlArrays.texts;
 import static dev.mosaic.platform.database.SqlArrays.uuids;
 import static dev.mosaic.platform.database.SqlTimes.utc;
 
+import dev.mosaic.platform.database.CopyIn;
 import dev.mosaic.platform.database.SqlTimes;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,18 +32,15 @@ class EntityStore {
         this.db = db;
     }
 
-    /** New entities, each with the golden values of its first record, in one statement. */
+    /** New entities, each with the golden values of its first record, in one COPY. */
     void createAll(String tenantId, List<NewEntity> entities, Instant now) {
-        if (entities.isEmpty()) {
-            return;
+        CopyIn rows = CopyIn.into("entity", "tenant_id", "entity_id", "entity_type", "deleted", "display_name", "search_text",
+                "golden", "created_at", "updated_at");
+        for (NewEntity entity : entities) {
+            rows.row(tenantId, entity.entityId(), entity.type().key(), entity.golden().deleted(), entity.golden().displayName(),
+                    entity.golden().searchText(), entity.golden().json(), now, now);
         }
-        db.execute("""
-                insert into entity (tenant_id, entity_id, entity_type, deleted, display_name, search_text, golden, created_at, updated_at)
-                select ?, e.*, ?::timestamptz, ?::timestamptz
-                from unnest(?::uuid[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::jsonb[]) as e
-                """, tenantId, utc(now), utc(now), uuids(entities, NewEntity::entityId), texts(entities, e -> e.type().key()),
-                booleans(entities, e -> e.golden().deleted()), texts(entities, e -> e.golden().displayName()),
-                texts(entities, e -> e.golden().searchText()), texts(entities, e -> e.golden().json()));
+        rows.copy(db);
     }
 
     Optional<EntityRow> find(String tenantId, UUID entityId) {
@@ -52,7 +50,7 @@ class EntityStore {
 
     Map<UUID, EntityRow> findAll(String tenantId, Collection<UUID> entityIds) {
         Map<UUID, EntityRow> rows = new HashMap<>();
-        db.fetch("select " + COLUMNS + " from entity where tenant_id = ? and entity_id = any(?::uuid[])", tenantId,
+        db.fetch("select " + COLUMNS + " from entity where tenant_id = ? and entity_id in (select unnest(?::uuid[]))", tenantId,
                 uuids(entityIds)).forEach(row -> {
                     EntityRow entity = toRow(row);
                     rows.put(entity.entityId(), entity);
@@ -81,7 +79,7 @@ class EntityStore {
     Map<UUID, List<UUID>> clusters(String tenantId, Collection<UUID> liveIds) {
         Map<UUID, List<UUID>> clusters = new HashMap<>();
         liveIds.forEach(id -> clusters.put(id, new ArrayList<>(List.of(id))));
-        db.fetch("select entity_id, merged_into from entity where tenant_id = ? and merged_into = any(?::uuid[]) order by entity_id",
+        db.fetch("select entity_id, merged_into from entity where tenant_id = ? and merged_into in (select unnest(?::uuid[])) order by entity_id",
                         tenantId, uuids(liveIds))
                 .forEach(row -> clusters.get(row.get("merged_into", UUID.class)).add(row.get("entity_id", UUID.class)));
         return clusters;
@@ -95,19 +93,19 @@ class EntityStore {
         List<UUID> merged = List.copyOf(survivorOf.keySet());
         Map<UUID, List<UUID>> moved = new HashMap<>();
         merged.forEach(id -> moved.put(id, new ArrayList<>(List.of(id))));
+        // Two statements: an OR of the two conditions would defeat both indexes.
         db.fetch("""
                         update entity e set merged_into = m.survivor, updated_at = ?::timestamptz
                         from unnest(?::uuid[], ?::uuid[]) as m(merged, survivor)
-                        where e.tenant_id = ? and (e.entity_id = m.merged or e.merged_into = m.merged)
+                        where e.tenant_id = ? and e.merged_into = m.merged
                         returning e.entity_id, m.merged
                         """, utc(now), uuids(merged), uuids(merged, survivorOf::get), tenantId)
-                .forEach(row -> {
-                    UUID entityId = row.get("entity_id", UUID.class);
-                    UUID mergedId = row.get("merged", UUID.class);
-                    if (!entityId.equals(mergedId)) {
-                        moved.get(mergedId).add(entityId);
-                    }
-                });
+                .forEach(row -> moved.get(row.get("merged", UUID.class)).add(row.get("entity_id", UUID.class)));
+        db.execute("""
+                update entity e set merged_into = m.survivor, updated_at = ?::timestamptz
+                from unnest(?::uuid[], ?::uuid[]) as m(merged, survivor)
+                where e.tenant_id = ? and e.entity_id = m.merged
+                """, utc(now), uuids(merged), uuids(merged, survivorOf::get), tenantId);
         return moved;
     }
 
@@ -115,7 +113,7 @@ class EntityStore {
         if (entityIds.isEmpty()) {
             return;
         }
-        db.execute("update entity set merged_into = ?, updated_at = ?::timestamptz where tenant_id = ? and entity_id = any(?::uuid[])",
+        db.execute("update entity set merged_into = ?, updated_at = ?::timestamptz where tenant_id = ? and entity_id in (select unnest(?::uuid[]))",
                 survivorId, utc(now), tenantId, uuids(entityIds));
     }
 

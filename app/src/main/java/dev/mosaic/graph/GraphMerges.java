@@ -64,7 +64,7 @@ public class GraphMerges {
         Map<UUID, Placement> placements = new HashMap<>();
         db.fetch("select r.record_id, r.entity_id, r.deleted, e.created_at from source_record r join entity e "
                                 + "on e.tenant_id = r.tenant_id and e.entity_id = r.entity_id "
-                                + "where r.tenant_id = ? and r.record_id = any(?::uuid[])", tenantId, uuids(recordIds))
+                                + "where r.tenant_id = ? and r.record_id in (select unnest(?::uuid[]))", tenantId, uuids(recordIds))
                 .forEach(row -> {
                     Placement placement = new Placement(row.get("record_id", UUID.class), row.get("entity_id", UUID.class),
                             SqlTimes.instant(row, "created_at"), row.get("deleted", Boolean.class));

@@ -142,7 +142,8 @@ public class GraphReader {
 
     private List<GraphViews.Relation> relations(String tenantId, UUID entityId) {
         String outgoing = """
-                select 'out' as direction, l.kind, l.attributes::text as attributes, e.entity_id, e.entity_type, e.display_name
+                select 'out' as direction, l.kind, l.attributes::text as attributes, e.entity_id, e.entity_type, e.display_name,
+                    m.system as said_by_system, m.external_id as said_by_id
                 from source_record m
                 join link l on l.tenant_id = m.tenant_id and l.from_record = m.record_id
                 join source_record t on t.tenant_id = l.tenant_id and t.system = l.to_system and t.object = l.to_object
@@ -151,7 +152,8 @@ public class GraphReader {
                 where m.tenant_id = ? and m.entity_id = ? and not m.deleted
                 """;
         String incoming = """
-                select 'in' as direction, l.kind, l.attributes::text as attributes, e.entity_id, e.entity_type, e.display_name
+                select 'in' as direction, l.kind, l.attributes::text as attributes, e.entity_id, e.entity_type, e.display_name,
+                    f.system as said_by_system, f.external_id as said_by_id
                 from source_record m
                 join link l on l.tenant_id = m.tenant_id and l.to_system = m.system and l.to_object = m.object
                     and l.to_external_id = m.external_id
@@ -160,7 +162,9 @@ public class GraphReader {
                 where m.tenant_id = ? and m.entity_id = ? and not m.deleted
                 """;
         Map<String, GraphViews.Relation> unique = new LinkedHashMap<>();
-        db.fetch(outgoing + " union all " + incoming + " order by 2, 6", tenantId, entityId, tenantId, entityId)
+        // Two records of one cluster may state the same relation with other attributes; the order by the stating
+        // record makes the one shown the same every time.
+        db.fetch(outgoing + " union all " + incoming + " order by 2, 6, 4, 7, 8, 3", tenantId, entityId, tenantId, entityId)
                 .forEach(row -> {
                     GraphViews.Relation relation = new GraphViews.Relation(row.get("kind", String.class),
                             row.get("direction", String.class), row.get("entity_id", UUID.class),

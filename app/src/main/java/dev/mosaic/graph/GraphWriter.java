@@ -69,10 +69,11 @@ public class GraphWriter {
         records.insertAll(tenantId, created);
         records.updateAll(tenantId, updated);
         replaceLinks(tenantId, changed);
-        timeline.putRecordEntries(tenantId, changed.stream().map(RecordWrite::record).toList());
+        timeline.putRecordEntries(tenantId, created.stream().map(RecordWrite::record).toList(),
+                updated.stream().map(RecordWrite::record).toList());
         // What updated records change in entities that already were, as a source write: on their timelines.
-        Map<UUID, GoldenValues> recomputed = golden.compute(tenantId, updateCauses(updated).keySet(),
-                updateCauses(updated)::get);
+        Map<UUID, RefreshCause> updateCauses = updateCauses(updated);
+        Map<UUID, GoldenValues> recomputed = golden.compute(tenantId, updateCauses.keySet(), updateCauses::get);
 
         RecordResolver.Resolution resolution = changed.isEmpty() ? RecordResolver.Resolution.NONE
                 : resolver.resolve(tenantId, changed.stream().map(write -> snapshot(write.record())).toList());

@@ -7,16 +7,19 @@ import static dev.mosaic.platform.database.SqlArrays.uuids;
 import static dev.mosaic.platform.database.SqlTimes.instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mosaic.platform.database.CopyIn;
 import dev.mosaic.platform.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -61,7 +64,7 @@ class RecordStore {
     Map<UUID, List<StoredRecord>> members(String tenantId, Collection<UUID> entityIds) {
         Map<UUID, List<StoredRecord>> members = new LinkedHashMap<>();
         entityIds.forEach(id -> members.put(id, new ArrayList<>()));
-        db.fetch("select " + COLUMNS + " from source_record where tenant_id = ? and entity_id = any(?::uuid[]) "
+        db.fetch("select " + COLUMNS + " from source_record where tenant_id = ? and entity_id in (select unnest(?::uuid[])) "
                         + "order by entity_id, first_seen_at, record_id", tenantId, uuids(entityIds))
                 .forEach(row -> {
                     StoredRecord record = toRecord(row);
@@ -70,22 +73,18 @@ class RecordStore {
         return members;
     }
 
+    /** New records, in one COPY: their ids are fresh and their refs were looked up under the tenant's lock. */
     void insertAll(String tenantId, List<RecordWrite> writes) {
-        if (writes.isEmpty()) {
-            return;
+        CopyIn rows = CopyIn.into("source_record", "tenant_id", "record_id", "system", "object", "external_id", "entity_type",
+                "entity_id", "url", "fields", "content_hash", "deleted", "first_seen_at", "last_seen_at", "observed_at",
+                "links_hash");
+        for (RecordWrite write : writes) {
+            StoredRecord r = write.record();
+            rows.row(tenantId, r.recordId(), r.ref().system(), r.ref().object(), r.ref().externalId(), r.type().key(),
+                    r.entityId(), r.url(), RecordWrite.fieldsJson(r.fields()), r.contentHash(), r.deleted(), r.firstSeenAt(),
+                    r.lastSeenAt(), r.observedAt(), r.linksHash());
         }
-        List<StoredRecord> rows = writes.stream().map(RecordWrite::record).toList();
-        db.execute("""
-                insert into source_record (tenant_id, record_id, system, object, external_id, entity_type, entity_id, url,
-                    fields, content_hash, deleted, first_seen_at, last_seen_at, observed_at, links_hash)
-                select ?, r.* from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[],
-                    ?::jsonb[], ?::text[], ?::boolean[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[]) as r
-                """, tenantId, uuids(rows, StoredRecord::recordId), texts(rows, r -> r.ref().system()),
-                texts(rows, r -> r.ref().object()), texts(rows, r -> r.ref().externalId()), texts(rows, r -> r.type().key()),
-                uuids(rows, StoredRecord::entityId), texts(rows, StoredRecord::url),
-                texts(rows, r -> RecordWrite.fieldsJson(r.fields())), texts(rows, StoredRecord::contentHash),
-                booleans(rows, StoredRecord::deleted), times(rows, StoredRecord::firstSeenAt),
-                times(rows, StoredRecord::lastSeenAt), times(rows, StoredRecord::observedAt), texts(rows, StoredRecord::linksHash));
+        rows.copy(db);
     }
 
     void updateAll(String tenantId, List<RecordWrite> writes) {
@@ -108,24 +107,21 @@ class RecordStore {
     /** Replaces the links of records that had some (first delete, then one insert of them all). */
     void replaceLinks(String tenantId, Collection<UUID> replaced, Map<UUID, List<LinkInput>> linksByRecord) {
         if (!replaced.isEmpty()) {
-            db.execute("delete from link where tenant_id = ? and from_record = any(?::uuid[])", tenantId, uuids(replaced));
+            db.execute("delete from link where tenant_id = ? and from_record in (select unnest(?::uuid[]))", tenantId, uuids(replaced));
         }
-        List<UUID> from = new ArrayList<>();
-        List<LinkInput> links = new ArrayList<>();
-        linksByRecord.forEach((recordId, recordLinks) -> recordLinks.forEach(link -> {
-            from.add(recordId);
-            links.add(link);
-        }));
-        if (links.isEmpty()) {
-            return;
-        }
-        db.execute("""
-                insert into link (tenant_id, from_record, kind, to_system, to_object, to_external_id, attributes)
-                select ?, l.* from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::jsonb[]) as l
-                on conflict do nothing
-                """, tenantId, uuids(from), texts(links, link -> link.kind().key()), texts(links, link -> link.target().system()),
-                texts(links, link -> link.target().object()), texts(links, link -> link.target().externalId()),
-                texts(links, link -> Json.write(link.attributes())));
+        CopyIn rows = CopyIn.into("link", "tenant_id", "from_record", "kind", "to_system", "to_object", "to_external_id",
+                "attributes");
+        linksByRecord.forEach((recordId, links) -> {
+            // A record may name the same target twice; the first statement of it counts, as the key says.
+            Set<List<String>> seen = new HashSet<>();
+            for (LinkInput link : links) {
+                if (seen.add(List.of(link.kind().key(), link.target().toString()))) {
+                    rows.row(tenantId, recordId, link.kind().key(), link.target().system(), link.target().object(),
+                            link.target().externalId(), Json.write(link.attributes()));
+                }
+            }
+        });
+        rows.copy(db);
     }
 
     /** Moves every record of each merged entity to its survivor; returns the records moved, by merged entity. */
@@ -143,7 +139,7 @@ class RecordStore {
 
     /** Moves these records from one entity to another (an unmerge); records that moved on since stay where they are. */
     void move(String tenantId, List<UUID> recordIds, UUID fromEntity, UUID toEntity) {
-        db.execute("update source_record set entity_id = ? where tenant_id = ? and record_id = any(?::uuid[]) and entity_id = ?",
+        db.execute("update source_record set entity_id = ? where tenant_id = ? and record_id in (select unnest(?::uuid[])) and entity_id = ?",
                 toEntity, tenantId, uuids(recordIds), fromEntity);
     }
 

@@ -5,6 +5,7 @@ import static dev.mosaic.platform.database.SqlArrays.times;
 import static dev.mosaic.platform.database.SqlArrays.uuids;
 import static dev.mosaic.platform.database.SqlTimes.utc;
 
+import dev.mosaic.platform.database.CopyIn;
 import dev.mosaic.platform.json.Json;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 
@@ -26,6 +28,9 @@ public class Timeline {
     private static final String UNNEST_EVENTS = "unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::uuid[], ?::uuid[], "
             + "?::text[], ?::jsonb[]) as e(event_id, occurred_at, kind, subject_record, subject_entity, summary, detail)";
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private final DSLContext db;
     private final Clock clock;
 
@@ -34,34 +39,40 @@ public class Timeline {
         this.clock = clock;
     }
 
+    /** New events (fresh ids), in one COPY. */
     public void appendAll(String tenantId, List<TimelineEvent> events) {
-        if (events.isEmpty()) {
-            return;
+        Instant recordedAt = clock.instant();
+        CopyIn rows = CopyIn.into("timeline_event", "tenant_id", "event_id", "occurred_at", "kind", "subject_record",
+                "subject_entity", "summary", "detail", "recorded_at");
+        for (TimelineEvent event : events) {
+            rows.row(tenantId, event.eventId(), event.occurredAt(), event.kind(), event.subjectRecord(), event.subjectEntity(),
+                    event.summary(), Json.write(event.detail()), recordedAt);
         }
-        db.execute("insert into timeline_event (tenant_id, event_id, occurred_at, kind, subject_record, subject_entity, "
-                + "summary, detail, recorded_at) select ?, e.*, ?::timestamptz from " + UNNEST_EVENTS,
-                eventBinds(tenantId, events));
+        rows.copy(db);
     }
 
     /**
      * The entries that stand for interactions and notes themselves: keyed by their record, so a changed subject
      * updates the entry instead of adding a second one, and a deleted record takes its entry away.
+     *
+     * @param created records new in this chunk: their entries are new too
+     * @param updated records written before
      */
-    void putRecordEntries(String tenantId, List<StoredRecord> written) {
+    void putRecordEntries(String tenantId, List<StoredRecord> created, List<StoredRecord> updated) {
+        appendAll(tenantId, created.stream().filter(Timeline::hasOwnEntry).filter(record -> !record.deleted())
+                .map(Timeline::entryOf).toList());
         List<TimelineEvent> entries = new ArrayList<>();
-        List<java.util.UUID> removed = new ArrayList<>();
-        for (StoredRecord record : written) {
-            if (record.type() != EntityType.INTERACTION && record.type() != EntityType.NOTE) {
-                continue;
-            }
-            if (record.deleted()) {
+        List<UUID> removed = new ArrayList<>();
+        for (StoredRecord record : updated) {
+            if (hasOwnEntry(record) && record.deleted()) {
                 removed.add(record.recordId());
-            } else {
+            } else if (hasOwnEntry(record)) {
                 entries.add(entryOf(record));
             }
         }
         if (!removed.isEmpty()) {
-            db.execute("delete from timeline_event where tenant_id = ? and event_id = any(?::uuid[])", tenantId, uuids(removed));
+            db.execute("delete from timeline_event where tenant_id = ? and event_id in (select unnest(?::uuid[]))", tenantId,
+                    uuids(removed));
         }
         if (!entries.isEmpty()) {
             db.execute("insert into timeline_event (tenant_id, event_id, occurred_at, kind, subject_record, subject_entity, "
@@ -69,6 +80,10 @@ public class Timeline {
                     + " on conflict (tenant_id, event_id) do update set occurred_at = excluded.occurred_at, "
                     + "kind = excluded.kind, summary = excluded.summary, detail = excluded.detail", eventBinds(tenantId, entries));
         }
+    }
+
+    private static boolean hasOwnEntry(StoredRecord record) {
+        return record.type() == EntityType.INTERACTION || record.type() == EntityType.NOTE;
     }
 
     private Object[] eventBinds(String tenantId, List<TimelineEvent> events) {
@@ -91,9 +106,11 @@ public class Timeline {
                 record.entityId(), summary, values);
     }
 
+    /** A time PostgreSQL can hold (timestamptz ends in the year 294276); else the entry takes the record's first sight. */
     private static Optional<Instant> parseInstant(Object value) {
         try {
-            return value == null ? Optional.empty() : Optional.of(Instant.parse(String.valueOf(value)));
+            return value == null ? Optional.empty() : Optional.of(Instant.parse(String.valueOf(value)))
+                    .filter(time -> time.isAfter(EARLIEST) && time.isBefore(LATEST));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import static dev.mosaic.platform.database.SqlTimes.instant;
 import static dev.mosaic.platform.database.SqlTimes.utc;
 
 import dev.mosaic.graph.EntityType;
+import dev.mosaic.platform.database.CopyIn;
 import dev.mosaic.platform.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,15 +43,12 @@ class IdentityStore {
     /** Replaces the keys of these records with the keys given (a deleted record keeps none). */
     void replaceKeys(String tenantId, Collection<UUID> recordIds, List<RecordKey> keys) {
         if (!recordIds.isEmpty()) {
-            db.execute("delete from identity_key where tenant_id = ? and record_id = any(?::uuid[])", tenantId, uuids(recordIds));
+            db.execute("delete from identity_key where tenant_id = ? and record_id in (select unnest(?::uuid[]))", tenantId, uuids(recordIds));
         }
-        if (keys.isEmpty()) {
-            return;
-        }
-        db.execute("insert into identity_key (tenant_id, entity_type, key_type, key_value, record_id) "
-                        + "select ?, k.* from unnest(?::text[], ?::text[], ?::text[], ?::uuid[]) as k on conflict do nothing",
-                tenantId, texts(keys, key -> key.type().key()), texts(keys, key -> key.key().type()),
-                texts(keys, key -> key.key().value()), uuids(keys, RecordKey::recordId));
+        // The records' old keys are gone and each record's keys are a set: every row is new, so COPY them.
+        CopyIn rows = CopyIn.into("identity_key", "tenant_id", "entity_type", "key_type", "key_value", "record_id");
+        keys.forEach(key -> rows.row(tenantId, key.type().key(), key.key().type(), key.key().value(), key.recordId()));
+        rows.copy(db);
     }
 
     /**
@@ -126,8 +124,8 @@ class IdentityStore {
             return List.of();
         }
         UUID[] ids = uuids(entityIds);
-        return db.fetch("select entity_a, entity_b from merge_block where tenant_id = ? and entity_a = any(?::uuid[]) "
-                        + "and entity_b = any(?::uuid[])", tenantId, ids, ids)
+        return db.fetch("select entity_a, entity_b from merge_block where tenant_id = ? and entity_a in (select unnest(?::uuid[])) "
+                        + "and entity_b in (select unnest(?::uuid[]))", tenantId, ids, ids)
                 .map(row -> new UUID[] {row.get("entity_a", UUID.class), row.get("entity_b", UUID.class)});
     }
 

@@ -11,6 +11,10 @@ import java.util.function.Function;
  * {@code unnest(?::uuid[], ?::text[], …)}, so a statement's parameter count does not grow with the chunk
  * (a multi-row VALUES list would hit PostgreSQL's 65,535-parameter limit). Times travel as ISO text and
  * are cast in SQL ({@code ?::timestamptz[]}), since jOOQ binds plain-SQL times as text anyway.
+ *
+ * <p>jOOQ sends an array as text cast in SQL. Such a cast is not folded into a constant, so a filter
+ * {@code col = any(?::uuid[])} parses the whole array again for every row it checks: quadratic. Read an
+ * array once, in a {@code from unnest(…)} or {@code col in (select unnest(?::uuid[]))}, never in a filter.
  */
 public final class SqlArrays {
 
