@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphWriter;
 import dev.mosaic.identity.MatchingKeys;
+import dev.mosaic.platform.text.StorableText;
 import dev.mosaic.tenant.TenantPrincipal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -41,12 +42,14 @@ class EntityEdits {
             Map.Entry<String, JsonNode> entry = it.next();
             String field = entry.getKey();
             if (!editable.contains(field)) {
-                throw new BadRequestException("'" + field + "' cannot be edited on a " + type.key() + "; editable: " + editable);
+                throw new BadRequestException("'" + StorableText.excerpt(field) + "' cannot be edited on a " + type.key()
+                        + "; editable: " + editable);
             }
             if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
                 throw new BadRequestException("'" + field + "' must be non-empty text");
             }
-            String value = entry.getValue().asText().trim();
+            String value = InvalidValueException.requireStorableField(field, entry.getValue().asText(),
+                    StorableText.MAX_VALUE_LENGTH).trim();
             if (field.equals("email") && MatchingKeys.email(value).isEmpty()) {
                 throw new BadRequestException("'" + value + "' is not an email address");
             }

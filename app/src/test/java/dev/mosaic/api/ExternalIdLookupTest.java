@@ -108,6 +108,6 @@ class ExternalIdLookupTest extends MosaicIntegrationTest {
 
     private List<String> externalIdsOf(JsonNode resolved) throws Exception {
         JsonNode contact = getJson("/api/v1/contacts/" + resolved.path("id").asText(), token);
-        return contact.path("externalIds").findValuesAsText("externalId");
+        return contact.path("externalIds").findValuesAsText("id");
     }
 }
