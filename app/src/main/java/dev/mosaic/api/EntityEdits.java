@@ -6,6 +6,9 @@ import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphWriter;
 import dev.mosaic.identity.MatchingKeys;
 import dev.mosaic.platform.text.StorableText;
+import dev.mosaic.platform.text.StorableTime;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import dev.mosaic.tenant.TenantPrincipal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -53,9 +56,23 @@ class EntityEdits {
             if (field.equals("email") && MatchingKeys.email(value).isEmpty()) {
                 throw new BadRequestException("'" + value + "' is not an email address");
             }
-            fields.put(field, value);
+            fields.put(field, field.equals("closeDate") ? date(field, value) : value);
         }
         return graph.edit(editor.tenantId(), entityId, fields, editor.email());
+    }
+
+    /** A date as ingest takes it: ISO form, in the years {@link StorableTime} allows (the future included). */
+    private static String date(String field, String value) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw InvalidValueException.field(field, field + " must be a date like 2026-12-31, not '" + value + "'.");
+        }
+        StorableTime.problem(date).ifPresent(problem -> {
+            throw InvalidValueException.field(field, field + " " + problem + ".");
+        });
+        return date.toString();
     }
 
 }

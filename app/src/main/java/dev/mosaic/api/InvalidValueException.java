@@ -32,6 +32,11 @@ final class InvalidValueException extends RuntimeException {
         return value;
     }
 
+    /** Body field {@code name} holds a value that breaks the rule {@code message} states. */
+    static InvalidValueException field(String name, String message) {
+        return new InvalidValueException("field", name, message);
+    }
+
     Map<String, Object> details() {
         return details;
     }

@@ -71,6 +71,21 @@ class SearchAndEditInputTest extends MosaicIntegrationTest {
     }
 
     @Test
+    void anEditedCloseDateMustBeADateInTheYearsOneThousandToNineThousandNineHundredNinetyNine() throws Exception {
+        call("POST", "/api/v1/ingest/hubspot", token, "{\"deals\":[{\"externalId\":\"d-1\",\"name\":\"Renewal\",\"closeDate\":\"2026-12-31\"}]}");
+        String deal = getJson("/api/v1/external/hubspot/deal/d-1", token).path("id").asText();
+
+        for (String closeDate : new String[] {"+294277-01-01", "0999-12-31", "next week"}) {
+            HttpResponse<String> response = send("PATCH", "/api/v1/deals/" + deal, token, "{\"closeDate\":\"" + closeDate + "\"}");
+
+            assertThat(response.statusCode()).as(closeDate).isEqualTo(400);
+            assertThat(json(response).path("error").path("details").path("field").asText()).isEqualTo("closeDate");
+        }
+        JsonNode edited = call("PATCH", "/api/v1/deals/" + deal, token, "{\"closeDate\":\"2031-06-30\"}");
+        assertThat(edited.path("fields").path("closeDate").path("value").asText()).isEqualTo("2031-06-30");
+    }
+
+    @Test
     void aValidEditStillWins() throws Exception {
         JsonNode edited = call("PATCH", "/api/v1/contacts/" + contactId, token, "{\"title\":\"CEO \\ud83d\\ude80\"}");
 

@@ -253,6 +253,27 @@ class HostileInputTest extends MosaicIntegrationTest {
         assertThat(get("/api/v1/external/hubspot/contact/c-1", token).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aCsvRowWithANulOrAnOverlongValueIsRefusedAtItsRowAndTheOtherRowsImported() throws Exception {
+        String csv = "id,first name,last name,email\n"
+                + "c-1,Ann,Lee,ann@lee.example\n"
+                + "c-2,Bob,Ro\0ss,bob@ross.example\n"
+                + "c-3,Cy," + "P".repeat(10_001) + ",cy@price.example\n"
+                + "c-4,Dee,Dot,dee@dot.example\n";
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/imports?type=contacts"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = json(response);
+        assertThat(result.path("summary").path("created").asInt()).isEqualTo(2);
+        assertThat(result.path("errors").findValuesAsText("row")).containsExactly("3", "4");
+        assertThat(result.path("errors").findValuesAsText("field")).containsExactly("lastName", "lastName");
+        assertThat(get("/api/v1/external/csv/contact/c-1", token).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/external/csv/contact/c-4", token).statusCode()).isEqualTo(200);
+    }
+
     /**
      * Sends {@code [good, bad, good]} in {@code kind} and expects a 400 naming the bad item alone (index 1),
      * its field and a reason containing {@code reasonHint}; both good items must be saved. Returns the rejection.
