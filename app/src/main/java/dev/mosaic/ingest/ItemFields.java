@@ -129,10 +129,9 @@ final class ItemFields {
             number = node.decimalValue();
         } else {
             String raw = text(field).orElseThrow(() -> new InvalidItemException(field, field + " must be a number, not ''"));
-            if (raw.length() > StorableNumber.MAX_TEXT_LENGTH) {
-                throw new InvalidItemException(field, field + " must have at most " + StorableNumber.MAX_DIGITS
-                        + " digits before and " + StorableNumber.MAX_DIGITS + " after the decimal point");
-            }
+            StorableNumber.problemOfText(raw).ifPresent(problem -> {
+                throw new InvalidItemException(field, field + " " + problem);
+            });
             try {
                 number = new BigDecimal(raw);
             } catch (NumberFormatException e) {
@@ -152,10 +151,7 @@ final class ItemFields {
             } catch (DateTimeParseException e) {
                 throw new InvalidItemException(field, field + " must be a date like 2026-12-31, not '" + raw + "'");
             }
-            StorableTime.problem(date).ifPresent(problem -> {
-                throw new InvalidItemException(field, field + " " + problem);
-            });
-            values.put(field, date.toString());
+            values.put(field, checkDate(field, date).toString());
         });
         return this;
     }
@@ -169,24 +165,13 @@ final class ItemFields {
             } catch (DateTimeParseException e) {
                 throw new InvalidItemException(field, field + " must be a UTC time like 2026-11-01T10:00:00Z, not '" + raw + "'");
             }
-            StorableTime.problem(time).ifPresent(problem -> {
-                throw new InvalidItemException(field, field + " " + problem);
-            });
-            return time;
+            return checkTime(field, time);
         });
     }
 
     /** When the source observed the item (its last change there): never meaningfully later than now. */
     Optional<Instant> observedAt(String field) {
-        return instant(field).map(time -> {
-            Instant latest = receivedAt.plus(CLOCK_SKEW);
-            if (time.isAfter(latest)) {
-                throw new InvalidItemException(field, field + " " + time + " is later than now (" + receivedAt
-                        + ") plus " + CLOCK_SKEW.toMinutes() + " minutes of clock skew; send the time the source"
-                        + " last changed the item, which cannot lie in the future");
-            }
-            return time;
-        });
+        return instant(field).map(time -> checkNotInTheFuture(field, time));
     }
 
     ItemFields keepInstant(String field) {
@@ -335,6 +320,29 @@ final class ItemFields {
             }
         }
         return total;
+    }
+
+    private static Instant checkTime(String field, Instant time) {
+        StorableTime.problem(time).ifPresent(problem -> {
+            throw new InvalidItemException(field, field + " " + problem);
+        });
+        return time;
+    }
+
+    private static LocalDate checkDate(String field, LocalDate date) {
+        StorableTime.problem(date).ifPresent(problem -> {
+            throw new InvalidItemException(field, field + " " + problem);
+        });
+        return date;
+    }
+
+    private Instant checkNotInTheFuture(String field, Instant time) {
+        if (time.isAfter(receivedAt.plus(CLOCK_SKEW))) {
+            throw new InvalidItemException(field, field + " " + time + " is later than now (" + receivedAt
+                    + ") plus " + CLOCK_SKEW.toMinutes() + " minutes of clock skew; send the time the source"
+                    + " last changed the item, which cannot lie in the future");
+        }
+        return time;
     }
 
     private static String checkText(String field, String text) {

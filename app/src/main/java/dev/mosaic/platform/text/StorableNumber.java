@@ -20,6 +20,9 @@ public final class StorableNumber {
      */
     public static final int MAX_TEXT_LENGTH = 2 * MAX_DIGITS + 16;
 
+    private static final String RULE = "must have at most " + MAX_DIGITS + " digits before and " + MAX_DIGITS
+            + " after the decimal point";
+
     private StorableNumber() {
     }
 
@@ -46,8 +49,18 @@ public final class StorableNumber {
         long integerDigits = Math.max(0L, (long) number.precision() - number.scale());
         long fractionDigits = Math.max(0L, number.scale());
         if (integerDigits > MAX_DIGITS || fractionDigits > MAX_DIGITS) {
-            return Optional.of("must have at most " + MAX_DIGITS + " digits before and " + MAX_DIGITS
-                    + " after the decimal point; this one has " + integerDigits + " before and " + fractionDigits + " after");
+            return Optional.of(RULE + "; this one has " + integerDigits + " before and " + fractionDigits + " after");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why a number written as text cannot be stored, checked before it is parsed; empty when it may be
+     * parsed (and then checked as a number).
+     */
+    public static Optional<String> problemOfText(String text) {
+        if (text.length() > MAX_TEXT_LENGTH) {
+            return Optional.of(RULE + "; this one is written with " + text.length() + " characters");
         }
         return Optional.empty();
     }
