@@ -30,6 +30,11 @@ class ApiExceptionHandler {
         return ApiError.of("bad_request", e.getMessage()).response(HttpStatus.BAD_REQUEST);
     }
 
+    @ExceptionHandler(InvalidValueException.class)
+    ResponseEntity<ApiError> invalidValue(InvalidValueException e) {
+        return ApiError.of("bad_request", e.getMessage(), e.details()).response(HttpStatus.BAD_REQUEST);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ApiError> notFound(NotFoundException e) {
         return ApiError.of("not_found", e.getMessage()).response(HttpStatus.NOT_FOUND);

@@ -32,6 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/{collection:organizations|contacts|deals|interactions|notes|leads|users}")
 class EntityController {
 
+    /** Longer than any name, email or domain worth searching for; a longer {@code q} is a mistake or a probe. */
+    static final int MAX_QUERY_LENGTH = 200;
+
     private final GraphReader graph;
     private final MergeService merges;
     private final EntityEdits edits;
@@ -46,6 +49,9 @@ class EntityController {
     Page<GraphViews.Summary> search(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection,
                                     @RequestParam(required = false) String q,
                                     @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+        if (q != null) {
+            InvalidValueException.requireStorableParameter("q", q, MAX_QUERY_LENGTH);
+        }
         return graph.search(principal.tenantId(), type(collection), q, Paging.limit(limit), Paging.offset(offset));
     }
 

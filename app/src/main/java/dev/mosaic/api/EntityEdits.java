@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphWriter;
 import dev.mosaic.identity.MatchingKeys;
+import dev.mosaic.platform.text.StorableText;
+import dev.mosaic.platform.text.StorableTime;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import dev.mosaic.tenant.TenantPrincipal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -41,18 +45,34 @@ class EntityEdits {
             Map.Entry<String, JsonNode> entry = it.next();
             String field = entry.getKey();
             if (!editable.contains(field)) {
-                throw new BadRequestException("'" + field + "' cannot be edited on a " + type.key() + "; editable: " + editable);
+                throw new BadRequestException("'" + StorableText.excerpt(field) + "' cannot be edited on a " + type.key()
+                        + "; editable: " + editable);
             }
             if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
                 throw new BadRequestException("'" + field + "' must be non-empty text");
             }
-            String value = entry.getValue().asText().trim();
+            String value = InvalidValueException.requireStorableField(field, entry.getValue().asText(),
+                    StorableText.MAX_VALUE_LENGTH).trim();
             if (field.equals("email") && MatchingKeys.email(value).isEmpty()) {
                 throw new BadRequestException("'" + value + "' is not an email address");
             }
-            fields.put(field, value);
+            fields.put(field, field.equals("closeDate") ? date(field, value) : value);
         }
         return graph.edit(editor.tenantId(), entityId, fields, editor.email());
+    }
+
+    /** A date as ingest takes it: ISO form, in the years {@link StorableTime} allows (the future included). */
+    private static String date(String field, String value) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw InvalidValueException.field(field, field + " must be a date like 2026-12-31, not '" + value + "'.");
+        }
+        StorableTime.problem(date).ifPresent(problem -> {
+            throw InvalidValueException.field(field, field + " " + problem + ".");
+        });
+        return date.toString();
     }
 
 }

@@ -8,11 +8,19 @@ import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/external/{system}/{object}/{id}}: which entity a source's record belongs to now. */
+/**
+ * Which entity a source's record belongs to now: {@code GET /api/v1/external/{system}/{object}/{id}} with
+ * the id percent-encoded as one path segment ({@code team%2F42}, {@code 50%25}, {@code %2E%2E}; see
+ * {@link ExternalIdPaths}), or {@code GET /api/v1/external/{system}/{object}?id=…}, which takes any id.
+ */
 @RestController
 class ExternalIdController {
+
+    /** As long as the longest id a source may send, and the longest system or object name. */
+    private static final int MAX_PART_LENGTH = 255;
 
     private final GraphReader graph;
 
@@ -20,12 +28,26 @@ class ExternalIdController {
         this.graph = graph;
     }
 
-    @GetMapping("/api/v1/external/{system}/{object}/{id}")
-    Resolved resolve(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String system,
-                     @PathVariable String object, @PathVariable String id) {
-        return graph.resolve(principal.tenantId(), new ExternalRef(system, object, id))
+    @GetMapping(ExternalIdPaths.PATH_FORM)
+    Resolved resolveInPath(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String system,
+                           @PathVariable String object, @PathVariable String id) {
+        return resolve(principal, system, object, id);
+    }
+
+    @GetMapping(ExternalIdPaths.QUERY_FORM)
+    Resolved resolveInQuery(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String system,
+                            @PathVariable String object, @RequestParam String id) {
+        return resolve(principal, system, object, id);
+    }
+
+    private Resolved resolve(TenantPrincipal principal, String system, String object, String id) {
+        ExternalRef ref = new ExternalRef(
+                InvalidValueException.requireStorableParameter("system", system, MAX_PART_LENGTH),
+                InvalidValueException.requireStorableParameter("object", object, MAX_PART_LENGTH),
+                InvalidValueException.requireStorableParameter("id", id, MAX_PART_LENGTH));
+        return graph.resolve(principal.tenantId(), ref)
                 .map(entity -> new Resolved(entity.type().key(), entity.entityId()))
-                .orElseThrow(() -> new NotFoundException("No record " + system + "/" + object + "/" + id + " has been received"));
+                .orElseThrow(() -> new NotFoundException("No record " + ref + " has been received"));
     }
 
     record Resolved(String type, UUID id) {

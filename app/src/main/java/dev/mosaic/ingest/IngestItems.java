@@ -27,9 +27,9 @@ final class IngestItems {
     }
 
     static SourceRecordInput read(IngestKind kind, String source, JsonNode item, Instant receivedAt) {
-        ItemFields fields = new ItemFields(item);
+        ItemFields fields = new ItemFields(item, receivedAt);
         ExternalRef ref = new ExternalRef(source, kind.object, fields.externalId());
-        Optional<Instant> updatedAt = fields.instant("updatedAt");
+        Optional<Instant> updatedAt = fields.observedAt("updatedAt");
         String version = updatedAt.map(Instant::toString).orElse(null);
         if (fields.deleted()) {
             // The source deleted it: what it said before stays as history, but no longer speaks for the entity.
@@ -133,7 +133,7 @@ final class IngestItems {
 
         /** A field holding one externalId. */
         void one(String field, LinkKind kind, String object, Map<String, Object> attributes) {
-            fields.text(field).ifPresent(id -> all.add(new LinkInput(kind, ref(field, object, id), attributes)));
+            fields.reference(field).ifPresent(id -> all.add(new LinkInput(kind, ref(object, id), attributes)));
         }
 
         /** A field holding a list of externalIds, or of objects with an externalId and attributes. */
@@ -141,14 +141,11 @@ final class IngestItems {
             for (Map.Entry<String, Map<String, Object>> reference : fields.references(field)) {
                 Map<String, Object> attributes = new java.util.LinkedHashMap<>(defaults);
                 attributes.putAll(reference.getValue());
-                all.add(new LinkInput(kind, ref(field, object, reference.getKey()), attributes));
+                all.add(new LinkInput(kind, ref(object, reference.getKey()), attributes));
             }
         }
 
-        private ExternalRef ref(String field, String object, String externalId) {
-            if (externalId.isBlank() || externalId.length() > 255) {
-                throw new InvalidItemException(field, field + " must hold externalIds of 1 to 255 characters");
-            }
+        private ExternalRef ref(String object, String externalId) {
             return new ExternalRef(source, object, externalId);
         }
     }
