@@ -3,7 +3,6 @@ package dev.mosaic.graph;
 import static dev.mosaic.platform.database.SqlArrays.uuids;
 
 import dev.mosaic.platform.database.SqlTimes;
-import dev.mosaic.platform.errors.BadRequestException;
 import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.platform.errors.NotFoundException;
 import java.time.Clock;
@@ -54,7 +53,8 @@ public class GraphMerges {
         EntityStore.EntityRow row = entities.find(tenantId, entityId)
                 .orElseThrow(() -> new NotFoundException("There is no entity " + entityId));
         if (row.mergedInto() != null) {
-            row = entities.find(tenantId, row.mergedInto()).orElseThrow();
+            row = entities.find(tenantId, row.mergedInto())
+                    .orElseThrow(() -> new IllegalStateException("Entity " + entityId + " is merged into a missing entity"));
         }
         return new EntityHandle(row.entityId(), row.type(), row.createdAt());
     }
@@ -97,27 +97,12 @@ public class GraphMerges {
         return moves;
     }
 
-    /** One merge by a person: checked, moved, and the survivor's golden values recomputed. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public MergeMove merge(String tenantId, UUID survivorId, UUID mergedId) {
-        EntityStore.EntityRow survivor = live(tenantId, survivorId);
-        EntityStore.EntityRow merged = live(tenantId, mergedId);
-        if (survivor.type() != merged.type()) {
-            throw new BadRequestException("A " + survivor.type().key() + " cannot be merged with a " + merged.type().key());
-        }
-        if (survivorId.equals(mergedId)) {
-            throw new BadRequestException("An entity cannot be merged with itself");
-        }
-        MergeMove move = mergeAll(tenantId, Map.of(mergedId, survivorId)).get(mergedId);
-        refreshAfterRegrouping(tenantId, List.of(survivorId));
-        return move;
-    }
-
-    /** Puts back what {@link #merge} moved. Records that arrived later stay with the survivor. */
+    /** Puts back what {@link #mergeAll} moved for one merged entity. Records that arrived later stay with the survivor. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void unmerge(String tenantId, UUID survivorId, UUID mergedId, MergeMove move) {
         live(tenantId, survivorId);
-        EntityStore.EntityRow merged = entities.find(tenantId, mergedId).orElseThrow();
+        EntityStore.EntityRow merged = entities.find(tenantId, mergedId)
+                .orElseThrow(() -> new NotFoundException("There is no entity " + mergedId));
         if (!survivorId.equals(merged.mergedInto())) {
             throw new ConflictException("Entity " + mergedId + " is not merged into " + survivorId + " any more");
         }

@@ -75,7 +75,8 @@ public class GraphReader {
     /** The entity, or the one it was merged into. */
     public GraphViews.Detail detail(String tenantId, UUID requestedId) {
         UUID id = merges.current(tenantId, requestedId).entityId();
-        EntityStore.EntityRow row = entities.find(tenantId, id).orElseThrow();
+        EntityStore.EntityRow row = entities.find(tenantId, id)
+                .orElseThrow(() -> new NotFoundException("There is no entity " + requestedId));
         return new GraphViews.Detail(id, row.type(), row.displayName(), row.deleted(), Json.read(row.goldenJson()),
                 externalIds(tenantId, id), relations(tenantId, id), mergedIds(tenantId, id),
                 row.createdAt(), row.updatedAt());

@@ -1,7 +1,6 @@
 package dev.mosaic.graph;
 
 import dev.mosaic.platform.database.TenantWriteLock;
-import dev.mosaic.platform.errors.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,12 +34,14 @@ public class GraphWriter {
     private final GoldenRecords golden;
     private final Timeline timeline;
     private final RecordResolver resolver;
+    private final GraphMerges merges;
     private final SourceRecordGuard guard;
     private final TenantWriteLock writeLock;
     private final Clock clock;
 
     GraphWriter(RecordStore records, EntityStore entities, GoldenRecords golden, Timeline timeline, RecordResolver resolver,
-                SourceRecordGuard guard, TenantWriteLock writeLock, Clock clock) {
+                GraphMerges merges, SourceRecordGuard guard, TenantWriteLock writeLock, Clock clock) {
+        this.merges = merges;
         this.records = records;
         this.entities = entities;
         this.golden = golden;
@@ -100,9 +101,7 @@ public class GraphWriter {
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID edit(String tenantId, UUID requestedId, Map<String, Object> fields, String editorEmail) {
         writeLock.lockInteractive(tenantId);
-        EntityStore.EntityRow entity = entities.find(tenantId, requestedId)
-                .map(row -> row.mergedInto() == null ? row : entities.find(tenantId, row.mergedInto()).orElseThrow())
-                .orElseThrow(() -> new NotFoundException("There is no entity " + requestedId));
+        EntityHandle entity = merges.current(tenantId, requestedId);
         ExternalRef ref = new ExternalRef(Survivorship.MOSAIC, "edit", entity.entityId().toString());
         Instant now = clock.instant();
         SourceRecordInput input = new SourceRecordInput(entity.type(), ref, null, fields, List.of(), now, null, false);

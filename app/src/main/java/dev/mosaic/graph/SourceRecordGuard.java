@@ -1,17 +1,20 @@
 package dev.mosaic.graph;
 
-import java.math.BigDecimal;
+import dev.mosaic.platform.text.StorableNumber;
+import dev.mosaic.platform.text.StorableText;
+import dev.mosaic.platform.text.StorableTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * The last check before a record enters the graph, whichever writer sent it: what PostgreSQL and JSON cannot
- * hold (a NUL character, half of a surrogate pair, a number past jsonb's range, a time past timestamptz's),
- * what no record needs (megabytes in one field), and an observation from the future, which would win every
- * later update. Writers check their own input first and name the field in their own terms; this guard makes
- * sure that nothing they missed fails a whole chunk.
+ * hold (a NUL character, half of a surrogate pair, a number past jsonb's range), what no record needs
+ * (megabytes in one field), and an observation from the future, which would win every later update. Writers
+ * check their own input first and name the field in their own terms (ingest refuses the same things with
+ * tighter limits); this guard makes sure that nothing they missed fails a whole chunk.
  */
 @Component
 class SourceRecordGuard {
@@ -23,101 +26,63 @@ class SourceRecordGuard {
     static final int MAX_FIELDS = 500;
     static final int MAX_NAME_CHARS = 255;
     static final int MAX_RECORD_CHARS = 1_048_576;
-    private static final int MAX_NUMBER_DIGITS = 1000;
-    private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
 
     /** Why the record cannot be written, or null when it can. */
     String problem(SourceRecordInput input, Instant now) {
         ExternalRef ref = input.ref();
-        for (String part : new String[] {ref.system(), ref.object(), ref.externalId()}) {
-            String wrong = textProblem(part, MAX_NAME_CHARS);
-            if (wrong != null) {
-                return "the external reference " + wrong;
-            }
+        Optional<String> problem = text("its system", ref.system(), MAX_NAME_CHARS)
+                .or(() -> text("its object", ref.object(), MAX_NAME_CHARS))
+                .or(() -> text("its external id", ref.externalId(), MAX_NAME_CHARS))
+                .or(() -> observation(input.observedAt(), now))
+                .or(() -> fields(input.fields()))
+                .or(() -> input.url() == null ? Optional.empty() : text("its url", input.url(), MAX_VALUE_CHARS));
+        for (LinkInput link : input.links()) {
+            problem = problem.or(() -> text("a link's target", link.target().toString(), 3 * MAX_NAME_CHARS + 2))
+                    .or(() -> fields(link.attributes()));
         }
-        if (input.observedAt().isAfter(now.plus(CLOCK_SKEW))) {
-            return "it was observed at " + input.observedAt() + ", in the future: a source's clock may run at most "
-                    + CLOCK_SKEW.toMinutes() + " minutes ahead";
+        return problem.orElse(null);
+    }
+
+    private static Optional<String> observation(Instant observedAt, Instant now) {
+        if (observedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            return Optional.of("it was observed at " + observedAt + ", after now (" + now + "): a source's clock may run "
+                    + "at most " + CLOCK_SKEW.toMinutes() + " minutes ahead");
         }
-        if (input.observedAt().isBefore(EARLIEST)) {
-            return "it was observed at " + input.observedAt() + ", before the year 1000";
-        }
-        if (input.fields().size() > MAX_FIELDS) {
-            return "it has " + input.fields().size() + " fields; a record may have at most " + MAX_FIELDS;
+        return StorableTime.problem(observedAt).map(problem -> "its observation time " + problem);
+    }
+
+    private static Optional<String> fields(Map<String, Object> fields) {
+        if (fields.size() > MAX_FIELDS) {
+            return Optional.of("it has " + fields.size() + " fields; a record may have at most " + MAX_FIELDS);
         }
         long size = 0;
-        for (Map.Entry<String, Object> field : input.fields().entrySet()) {
-            String wrong = textProblem(field.getKey(), MAX_NAME_CHARS);
-            if (wrong != null) {
-                return "a field name " + wrong;
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            String name = "field '" + StorableText.excerpt(field.getKey()) + "'";
+            Optional<String> problem = text("a field name", field.getKey(), MAX_NAME_CHARS).or(() -> value(name, field.getValue()));
+            if (problem.isPresent()) {
+                return problem;
             }
-            wrong = valueProblem(field.getValue());
-            if (wrong != null) {
-                return "field '" + field.getKey() + "' " + wrong;
-            }
-            size += field.getKey().length() + String.valueOf(field.getValue()).length();
+            size += field.getKey().length() + (field.getValue() instanceof String text ? text.length() : 32);
         }
-        if (size > MAX_RECORD_CHARS) {
-            return "its values hold " + size + " characters; a record may hold at most " + MAX_RECORD_CHARS;
-        }
-        for (LinkInput link : input.links()) {
-            String wrong = textProblem(link.target().externalId(), MAX_NAME_CHARS);
-            if (wrong == null) {
-                wrong = textProblem(link.target().object(), MAX_NAME_CHARS);
-            }
-            if (wrong != null) {
-                return "a link's target " + wrong;
-            }
-            for (Map.Entry<String, Object> attribute : link.attributes().entrySet()) {
-                wrong = textProblem(attribute.getKey(), MAX_NAME_CHARS);
-                if (wrong == null) {
-                    wrong = valueProblem(attribute.getValue());
-                }
-                if (wrong != null) {
-                    return "a link attribute " + wrong;
-                }
-            }
-        }
-        return input.url() == null ? null : prefixed("its url ", textProblem(input.url(), 4096));
+        return size > MAX_RECORD_CHARS
+                ? Optional.of("its values hold " + size + " characters; a record may hold at most " + MAX_RECORD_CHARS)
+                : Optional.empty();
     }
 
-    private static String valueProblem(Object value) {
+    private static Optional<String> value(String name, Object value) {
         if (value instanceof String text) {
-            return textProblem(text, MAX_VALUE_CHARS);
+            return text(name, text, MAX_VALUE_CHARS);
         }
-        if (value instanceof BigDecimal number) {
-            return number.precision() - number.scale() > MAX_NUMBER_DIGITS || number.scale() > MAX_NUMBER_DIGITS
-                    ? "is a number out of range" : null;
+        if (value instanceof Number number) {
+            return StorableNumber.problem(number).map(problem -> name + " " + problem);
         }
-        if (value instanceof Double || value instanceof Float) {
-            return Double.isFinite(((Number) value).doubleValue()) ? null : "is not a finite number";
+        if (value == null || value instanceof Boolean) {
+            return Optional.empty();
         }
-        if (value == null || value instanceof Number || value instanceof Boolean) {
-            return null;
-        }
-        return "is not text, a number or true/false";
+        return Optional.of(name + " is not text, a number or true/false");
     }
 
-    /** PostgreSQL text and jsonb hold neither NUL nor lone surrogates (which UTF-8 cannot encode). */
-    static String textProblem(String text, int maxChars) {
-        if (text.length() > maxChars) {
-            return "is longer than " + maxChars + " characters";
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\u0000') {
-                return "contains a NUL character";
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return "contains half of a UTF-16 surrogate pair, which is not a character";
-            }
-        }
-        return null;
-    }
-
-    private static String prefixed(String prefix, String problem) {
-        return problem == null ? null : prefix + problem;
+    private static Optional<String> text(String name, String text, int maxChars) {
+        return StorableText.problem(text, maxChars).map(problem -> name + " " + problem);
     }
 }

@@ -142,7 +142,8 @@ public class MergeService {
                     "Unmerged by " + by + " (was: " + lineage.reason() + ")", detail));
         }
         timeline.appendAll(tenantId, events);
-        return store.lineage(tenantId, lineage.mergeId()).orElseThrow();
+        return store.lineage(tenantId, lineage.mergeId())
+                .orElseThrow(() -> new IllegalStateException("Merge " + lineage.mergeId() + " vanished while it was undone"));
     }
 
     /** Every merge the entity took part in, newest first, undone ones included. */
