@@ -88,6 +88,8 @@ final class SliceGenerator {
         final List<Integer> copiedContacts = new ArrayList<>();
         final List<Integer> primaryDeals = new ArrayList<>();
         final List<Integer> otherDeals = new ArrayList<>();
+        /** The updatedAt of the item {@link #base} made last. */
+        Instant lastUpdatedAt;
 
         Builder(int index) {
             this.index = index;
@@ -237,8 +239,7 @@ final class SliceGenerator {
                 case "meeting" -> "outbound";
                 default -> "internal";
             });
-            Instant updated = Instant.parse(item.get("updatedAt").asText());
-            item.put("occurredAt", updated.minusSeconds(random.nextInt(30 * 24 * 3600)).toString());
+            item.put("occurredAt", lastUpdatedAt.minusSeconds(random.nextInt(30 * 24 * 3600)).toString());
             item.put("subject", switch (type) {
                 case "email" -> "Re: " + topic;
                 case "call" -> "Call about " + topic;
@@ -265,8 +266,7 @@ final class SliceGenerator {
 
         private ObjectNode note(Source source, int n) {
             ObjectNode item = base(source.noteId(index, n));
-            Instant updated = Instant.parse(item.get("updatedAt").asText());
-            item.put("createdAt", updated.minusSeconds(random.nextInt(7 * 24 * 3600)).toString());
+            item.put("createdAt", lastUpdatedAt.minusSeconds(random.nextInt(7 * 24 * 3600)).toString());
             item.put("body", SENTENCES[random.nextInt(SENTENCES.length)] + " " + SENTENCES[random.nextInt(SENTENCES.length)]);
             List<Integer> known = contactsOf(source);
             List<Integer> deals = source == primary ? primaryDeals : otherDeals;
@@ -308,7 +308,8 @@ final class SliceGenerator {
         private ObjectNode base(String externalId) {
             ObjectNode item = JSON.objectNode();
             item.put("externalId", externalId);
-            item.put("updatedAt", NEWEST.minusSeconds(1 + random.nextLong(HISTORY_SECONDS)).toString());
+            lastUpdatedAt = NEWEST.minusSeconds(1 + random.nextLong(HISTORY_SECONDS));
+            item.put("updatedAt", lastUpdatedAt.toString());
             return item;
         }
 
@@ -316,7 +317,7 @@ final class SliceGenerator {
         private String phone(Source source, String[] areaCodes, long number) {
             String area = areaCodes[(int) ((number / 8_000_000) % areaCodes.length)];
             String exchange = Long.toString(200 + (number / 10_000) % 800);
-            String line = String.format("%04d", number % 10_000);
+            String line = Source.padded(number % 10_000, 4);
             return source.phone(area, exchange, line);
         }
     }

@@ -21,27 +21,27 @@ enum Source {
     }
 
     String organizationId(int slice) {
-        return this == CRM ? "acc-" + slice : String.format("CUST%07d", slice);
+        return this == CRM ? "acc-" + slice : "CUST" + padded(slice, 7);
     }
 
     String namesakeOrganizationId(int slice) {
-        return this == CRM ? "acc-" + slice + "-b" : String.format("CUST%07dB", slice);
+        return this == CRM ? "acc-" + slice + "-b" : "CUST" + padded(slice, 7) + "B";
     }
 
     String contactId(int slice, int number) {
-        return this == CRM ? "con-" + slice + "-" + number : String.format("PER%07d-%02d", slice, number);
+        return this == CRM ? "con-" + slice + "-" + number : "PER" + padded(slice, 7) + "-" + padded(number, 2);
     }
 
     String dealId(int slice, int number) {
-        return this == CRM ? "opp-" + slice + "-" + number : String.format("SO%07d-%02d", slice, number);
+        return this == CRM ? "opp-" + slice + "-" + number : "SO" + padded(slice, 7) + "-" + padded(number, 2);
     }
 
     String interactionId(int slice, int number) {
-        return this == CRM ? "act-" + slice + "-" + number : String.format("ACT%07d-%02d", slice, number);
+        return this == CRM ? "act-" + slice + "-" + number : "ACT" + padded(slice, 7) + "-" + padded(number, 2);
     }
 
     String noteId(int slice, int number) {
-        return this == CRM ? "note-" + slice + "-" + number : String.format("MEMO%07d-%02d", slice, number);
+        return this == CRM ? "note-" + slice + "-" + number : "MEMO" + padded(slice, 7) + "-" + padded(number, 2);
     }
 
     /** The organization's web presence the way this source keeps it: {@code acme.com} or {@code https://www.acme.com/}. */
@@ -63,5 +63,11 @@ enum Source {
     /** One phone number, written the way each source writes numbers. */
     String phone(String areaCode, String exchange, String line) {
         return this == CRM ? "(" + areaCode + ") " + exchange + "-" + line : "+1" + areaCode + exchange + line;
+    }
+
+    /** {@code number} with leading zeros to {@code width} digits (String.format is slow enough to show in a profile). */
+    static String padded(long number, int width) {
+        String digits = Long.toString(number);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 }

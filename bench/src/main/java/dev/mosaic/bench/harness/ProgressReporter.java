@@ -49,7 +49,7 @@ public final class ProgressReporter implements AutoCloseable {
         double seconds = elapsedNanos / 1e9;
         double rate = seconds > 0 ? done / seconds : 0;
         String eta = done == 0 || rate <= 0 ? "ETA unknown" : "ETA " + duration((total - done) / rate);
-        return String.format("  %,d / %,d %s (%.1f%%)  %,.0f %s/s  %s", done, total, unit,
+        return String.format(java.util.Locale.ROOT, "  %,d / %,d %s (%.1f%%)  %,.0f %s/s  %s", done, total, unit,
                 total == 0 ? 100.0 : 100.0 * done / total, rate, unit, eta);
     }
 
