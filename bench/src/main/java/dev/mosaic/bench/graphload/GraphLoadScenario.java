@@ -138,9 +138,11 @@ public final class GraphLoadScenario implements Scenario {
             out.println("WARNING: no heap sample could be read from /actuator/prometheus (" + heap.lastFailure()
                     + "); peakHeapMb is null");
         } else {
-            out.printf("App heap, sampled every %d ms from /actuator/prometheus (%d samples): peak %,d MB used (-Xmx%s), "
-                            + "peak live data after GC %,d MB%n", HEAP_SAMPLE_EVERY.toMillis(), heap.samples(), peakHeapMb,
-                    settings.appXmx, heap.peakLiveDataBytes() >> 20);
+            // The JVM reports live data only after an old-generation collection; a short run may have none.
+            String live = heap.peakLiveDataBytes() == 0 ? "no old-generation collection seen"
+                    : String.format("peak live data after an old-generation collection %,d MB", heap.peakLiveDataBytes() >> 20);
+            out.printf("App heap, sampled every %d ms from /actuator/prometheus (%d samples): peak %,d MB used, garbage "
+                    + "included (-Xmx%s); %s%n", HEAP_SAMPLE_EVERY.toMillis(), heap.samples(), peakHeapMb, settings.appXmx, live);
         }
 
         out.printf("Targets: %,.0f records/s (at least 10,000: %s), ratio %.1f (at most 10: %s), heap %s MB (at most 512: %s), "
