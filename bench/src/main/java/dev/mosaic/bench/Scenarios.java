@@ -1,0 +1,20 @@
+package dev.mosaic.bench;
+
+import dev.mosaic.bench.graphload.GraphLoadScenario;
+import java.util.List;
+import java.util.Optional;
+
+/** Every scenario the bench jar runs, in the order the usage text lists them. */
+public final class Scenarios {
+
+    private Scenarios() {
+    }
+
+    public static List<Scenario> all() {
+        return List.of(new GraphLoadScenario(), new EmulatorScaleScenario());
+    }
+
+    static Optional<Scenario> named(String name) {
+        return all().stream().filter(scenario -> scenario.name().equals(name)).findFirst();
+    }
+}
