@@ -1,0 +1,179 @@
+package dev.mosaic.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded PostgreSQL as the product runs it: only Mosaic gets in, an older password-less data directory is
+ * upgraded without losing data, a crashed Mosaic's leftover server is taken over, and a live Mosaic's directory
+ * is refused.
+ */
+class EmbeddedDatabaseTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final List<Process> children = new ArrayList<>();
+
+    @AfterEach
+    void stopWhatTheTestLeftRunning() throws InterruptedException {
+        for (Process child : children) {
+            child.destroyForcibly().waitFor();
+        }
+        PostgresShutdown.stopIfRunning(new EmbeddedDatabaseFiles(dataDir).postgresData(), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void letsInOnlyClientsThatKnowTheGeneratedPasswordKeptOwnerOnly() throws Exception {
+        EmbeddedDatabaseFiles files = new EmbeddedDatabaseFiles(dataDir);
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            List<String> passwordFile = Files.readAllLines(files.passwordFile(), StandardCharsets.UTF_8);
+            assertThat(passwordFile).hasSize(1).containsExactly(database.password());
+            assertThat(database.password()).hasSizeGreaterThanOrEqualTo(40);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.passwordFile())))
+                    .isEqualTo("rw-------");
+
+            assertThat(queryOne(database.jdbcUrl(), database.password(), "select current_user")).isEqualTo("postgres");
+            assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl()).close())
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password");
+            assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), "postgres", "guessed").close())
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28P01"));
+        }
+    }
+
+    @Test
+    void keepsWhatItAcknowledged() throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            assertThat(queryOne(database.jdbcUrl(), database.password(), "show fsync")).isEqualTo("on");
+            assertThat(queryOne(database.jdbcUrl(), database.password(), "show synchronous_commit")).isEqualTo("on");
+            assertThat(queryOne(database.jdbcUrl(), database.password(), "show full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    @Test
+    void upgradesADataDirectoryThatTrustedEveryLocalClientAndKeepsItsData() throws Exception {
+        EmbeddedDatabaseFiles files = new EmbeddedDatabaseFiles(dataDir);
+        // The way Mosaic made its data directory before it had a password: the library's defaults, trust.
+        try (EmbeddedPostgres older = EmbeddedPostgres.builder().setDataDirectory(files.postgresData())
+                .setCleanDataDirectory(false).start();
+             Connection connection = older.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create table kept (value text)");
+            statement.execute("insert into kept values ('from before the upgrade')");
+        }
+        assertThat(files.passwordFile()).doesNotExist();
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            assertThat(queryOne(database.jdbcUrl(), database.password(), "select value from kept"))
+                    .isEqualTo("from before the upgrade");
+            assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl()).close())
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.passwordFile())))
+                    .isEqualTo("rw-------");
+        }
+        // And the next start of the upgraded directory is an ordinary one.
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            assertThat(queryOne(database.jdbcUrl(), database.password(), "select value from kept"))
+                    .isEqualTo("from before the upgrade");
+        }
+    }
+
+    @Test
+    void aStartAfterMosaicWasKilledTakesOverFromItsLeftoverServerWithTheData() throws Exception {
+        Process first = startInChildJvm();
+        String url = awaitReady(first);
+        String password = Files.readString(new EmbeddedDatabaseFiles(dataDir).passwordFile()).strip();
+        execute(url, password, "create table kept (value text)", "insert into kept values ('acknowledged')");
+
+        first.destroyForcibly().waitFor();
+        assertThat(postmaster()).as("kill -9 of Mosaic leaves its PostgreSQL running").hasValueSatisfying(
+                process -> assertThat(process.isAlive()).isTrue());
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            assertThat(queryOne(database.jdbcUrl(), database.password(), "select value from kept"))
+                    .isEqualTo("acknowledged");
+        }
+    }
+
+    @Test
+    void refusesToShareTheDataDirectoryWithALiveMosaic() throws Exception {
+        Process first = startInChildJvm();
+        String url = awaitReady(first);
+        String password = Files.readString(new EmbeddedDatabaseFiles(dataDir).passwordFile()).strip();
+
+        assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir))
+                .isInstanceOf(DataDirectoryInUseException.class)
+                .hasMessageContaining("Another Mosaic (process " + first.pid() + ")")
+                .hasMessageContaining(dataDir.toAbsolutePath().toString())
+                .hasMessageContaining("MOSAIC_DATA_DIR");
+        assertThat(queryOne(url, password, "select 'the first still serves'")).isEqualTo("the first still serves");
+    }
+
+    private Process startInChildJvm() throws IOException {
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-child.log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                EmbeddedDatabaseProcess.class.getName(), dataDir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        children.add(child);
+        return child;
+    }
+
+    private String awaitReady(Process child) {
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-child.log");
+        return await().atMost(Duration.ofSeconds(90)).until(() -> {
+            if (!child.isAlive()) {
+                throw new AssertionError("The child Mosaic ended: " + Files.readString(log));
+            }
+            return Files.readAllLines(log).stream().filter(line -> line.startsWith("READY ")).findFirst()
+                    .map(line -> line.substring("READY ".length()));
+        }, Optional::isPresent).orElseThrow();
+    }
+
+    private Optional<ProcessHandle> postmaster() throws IOException {
+        Path pidFile = new EmbeddedDatabaseFiles(dataDir).postgresData().resolve("postmaster.pid");
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        return ProcessHandle.of(pid);
+    }
+
+    private static String queryOne(String url, String password, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", password);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static void execute(String url, String password, String... sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", password);
+             Statement statement = connection.createStatement()) {
+            for (String each : sql) {
+                statement.execute(each);
+            }
+        }
+    }
+}
