@@ -5,12 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The running Mosaic's claim on its data directory: an OS file lock on {@code mosaic.lock}. The OS drops the
@@ -20,41 +21,54 @@ import java.util.OptionalLong;
  */
 final class DataDirectoryLock implements AutoCloseable {
 
+    // POSIX drops all of a process's locks on a file when it closes any descriptor of that file, so a second
+    // attempt in this JVM must not even open the file: it would free the first one's claim.
+    private static final Set<Path> HELD_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+
+    private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private DataDirectoryLock(FileChannel channel, FileLock lock) {
+    private DataDirectoryLock(Path key, FileChannel channel, FileLock lock) {
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
     }
 
     /** Takes the lock at once, or fails at once naming the live holder. */
     static DataDirectoryLock acquire(Path lockFile, Path dataDirectory) {
+        Path key = identity(lockFile);
+        if (!HELD_IN_THIS_JVM.add(key)) {
+            throw new DataDirectoryInUseException(dataDirectory, OptionalLong.of(ProcessHandle.current().pid()));
+        }
         FileChannel channel = null;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
+            FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();
+                HELD_IN_THIS_JVM.remove(key);
                 throw new DataDirectoryInUseException(dataDirectory, holderPid(lockFile));
             }
             // The holder's pid is only there to make the refusal of a second Mosaic name the first one.
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             channel.force(false);
-            return new DataDirectoryLock(channel, lock);
+            return new DataDirectoryLock(key, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
+            HELD_IN_THIS_JVM.remove(key);
             throw new UncheckedIOException("Could not lock " + lockFile + " to claim the data directory " + dataDirectory
                     + ". Check that Mosaic may write there, or set MOSAIC_DATA_DIR to a directory it may write to.", e);
         }
     }
 
-    private static FileLock tryLock(FileChannel channel) throws IOException {
+    /** The same file whichever path leads to it (a symbolic link, a relative path). */
+    private static Path identity(Path lockFile) {
         try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException heldInThisJvm) {
-            return null;
+            return lockFile.getParent().toRealPath().resolve(lockFile.getFileName());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not resolve the data directory " + lockFile.getParent(), e);
         }
     }
 
@@ -86,5 +100,6 @@ final class DataDirectoryLock implements AutoCloseable {
             // The channel's close below releases it too.
         }
         closeQuietly(channel);
+        HELD_IN_THIS_JVM.remove(key);
     }
 }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,21 +118,32 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void refusesToShareTheDataDirectoryWithALiveMosaic() throws Exception {
-        Process first = startInChildJvm();
-        String url = awaitReady(first);
-        String password = Files.readString(new EmbeddedDatabaseFiles(dataDir).passwordFile()).strip();
+    void refusesAtOnceToShareTheDataDirectoryWithALiveMosaic() throws Exception {
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(dataDir)) {
+            String expected = "Another Mosaic (process " + ProcessHandle.current().pid() + ") is running with the data"
+                    + " directory " + dataDir.toAbsolutePath();
+            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir))
+                    .isInstanceOf(DataDirectoryInUseException.class)
+                    .hasMessageContaining(expected)
+                    .hasMessageContaining("MOSAIC_DATA_DIR");
 
-        assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir))
-                .isInstanceOf(DataDirectoryInUseException.class)
-                .hasMessageContaining("Another Mosaic (process " + first.pid() + ")")
-                .hasMessageContaining(dataDir.toAbsolutePath().toString())
-                .hasMessageContaining("MOSAIC_DATA_DIR");
-        assertThat(queryOne(url, password, "select 'the first still serves'")).isEqualTo("the first still serves");
+            // Another process is refused too: the refusal above left the first one's claim in place.
+            Process second = startInChildJvm();
+            assertThat(second.waitFor(90, TimeUnit.SECONDS)).as("the second Mosaic gives up by itself").isTrue();
+            assertThat(second.exitValue()).isNotZero();
+            assertThat(Files.readString(childLog())).contains(expected).doesNotContain("READY");
+
+            assertThat(queryOne(first.jdbcUrl(), first.password(), "select 'the first still serves'"))
+                    .isEqualTo("the first still serves");
+        }
+    }
+
+    private Path childLog() {
+        return dataDir.resolveSibling(dataDir.getFileName() + "-child.log");
     }
 
     private Process startInChildJvm() throws IOException {
-        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-child.log");
+        Path log = childLog();
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 EmbeddedDatabaseProcess.class.getName(), dataDir.toString())
@@ -143,7 +155,7 @@ class EmbeddedDatabaseTest {
     }
 
     private String awaitReady(Process child) {
-        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-child.log");
+        Path log = childLog();
         return await().atMost(Duration.ofSeconds(90)).until(() -> {
             if (!child.isAlive()) {
                 throw new AssertionError("The child Mosaic ended: " + Files.readString(log));
