@@ -71,6 +71,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (!ClientAuthentication.isPasswordOnly(files.postgresData())) {
                 postgres = requirePassword(postgres, files, password);
             }
+            log.info("Embedded PostgreSQL ready on localhost:{}, user {}, password in {}", postgres.getPort(), USER,
+                    files.passwordFile());
             return new EmbeddedDatabase(postgres, files, password, lock);
         } catch (RuntimeException e) {
             lock.close();
