@@ -73,6 +73,30 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void keepsEveryAcknowledgedCommitWhenPostgresIsKilled() throws Exception {
+        int acknowledged = 300;
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", database.password());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("create table acknowledged (n int)");
+                for (int n = 1; n <= acknowledged; n++) {
+                    statement.execute("insert into acknowledged values (" + n + ")");
+                }
+            }
+            // Right after the last acknowledgement: an asynchronous commit would still be in PostgreSQL's memory.
+            ProcessHandle postmaster = postmaster().orElseThrow();
+            postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
+            postmaster.destroyForcibly();
+            postmaster.onExit().get(60, TimeUnit.SECONDS);
+        }
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            assertThat(queryOne(database.jdbcUrl(), database.password(), "select count(*) from acknowledged"))
+                    .isEqualTo(Integer.toString(acknowledged));
+        }
+    }
+
+    @Test
     void upgradesADataDirectoryThatTrustedEveryLocalClientAndKeepsItsData() throws Exception {
         EmbeddedDatabaseFiles files = new EmbeddedDatabaseFiles(dataDir);
         // The way Mosaic made its data directory before it had a password: the library's defaults, trust.
