@@ -114,6 +114,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     }
                 });
         DURABLE.forEach(builder::setServerConfig);
+        PostgresPrograms.unpackDirectory().ifPresent(directory -> builder.setOverrideWorkingDirectory(directory.toFile()));
         try {
             return builder.start();
         } catch (IOException | RuntimeException e) {

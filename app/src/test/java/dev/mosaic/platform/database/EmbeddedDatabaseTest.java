@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -60,6 +61,22 @@ class EmbeddedDatabaseTest {
             assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), "postgres", "guessed").close())
                     .isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28P01"));
+        }
+    }
+
+    @Test
+    void runsPostgresProgramsThatNoOtherLocalUserCanReplace() throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            Path program = Path.of(postmaster().orElseThrow().info().command().orElseThrow());
+            UserPrincipal us = Files.getOwner(dataDir);
+            List<Path> ownerOnlyAncestors = new ArrayList<>();
+            for (Path directory = program.getParent(); directory != null; directory = directory.getParent()) {
+                if (Files.getOwner(directory).equals(us)
+                        && PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)).equals("rwx------")) {
+                    ownerOnlyAncestors.add(directory);
+                }
+            }
+            assertThat(ownerOnlyAncestors).as("a directory only Mosaic's user may enter holds " + program).isNotEmpty();
         }
     }
 
