@@ -5,54 +5,190 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An embedded PostgreSQL 17 whose data directory outlives the process, so a restart finds its data
- * again. {@link #none()} stands for "an external database is configured".
+ * Mosaic's own PostgreSQL 17, kept in the data directory ({@link EmbeddedDatabaseFiles}) so a restart finds its
+ * data again. It keeps every commit it acknowledged (fsync, synchronous commit and full-page writes on, whatever
+ * the library's test-friendly defaults), lets in only clients that know the generated password, and refuses a
+ * second Mosaic on the same directory while taking over from one that died. {@link #none()} stands for "an
+ * external database is configured".
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     static final String USER = "postgres";
+    static final String DATABASE = "postgres";
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+    private static final Duration LEFTOVER_STOP_WAIT = Duration.ofSeconds(60);
+    // The library starts postgres with -F (fsync off) and synchronous_commit=off; these come later on its command
+    // line and win. A lost fsync loses acknowledged commits in a power cut or an OS crash.
+    private static final Map<String, String> DURABLE = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on");
 
     private final EmbeddedPostgres postgres;
+    private final EmbeddedDatabaseFiles files;
+    private final DatabasePassword password;
+    private final DataDirectoryLock lock;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, EmbeddedDatabaseFiles files, DatabasePassword password,
+                             DataDirectoryLock lock) {
         this.postgres = postgres;
+        this.files = files;
+        this.password = password;
+        this.lock = lock;
     }
 
     static EmbeddedDatabase none() {
-        return new EmbeddedDatabase(null);
+        return new EmbeddedDatabase(null, null, null, null);
     }
 
+    /**
+     * Starts the embedded PostgreSQL of the Mosaic data directory {@code dataDirectory} (its data in
+     * {@code postgres/} there), first stopping one that a dead Mosaic left running.
+     *
+     * @throws DataDirectoryInUseException at once when a live Mosaic uses the directory
+     */
     static EmbeddedDatabase start(Path dataDirectory) {
+        EmbeddedDatabaseFiles files = new EmbeddedDatabaseFiles(dataDirectory);
+        createDirectories(files.postgresData());
+        DataDirectoryLock lock = DataDirectoryLock.acquire(files.lockFile(), files.dataDirectory());
         try {
-            Files.createDirectories(dataDirectory);
-            log.info("Starting embedded PostgreSQL with data in {}", dataDirectory.toAbsolutePath());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-            return new EmbeddedDatabase(postgres);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory.toAbsolutePath()
-                    + ". Is another Mosaic using this data directory? Set MOSAIC_DATA_DIR to another folder, "
-                    + "or MOSAIC_DB_URL to use an external PostgreSQL.", e);
+            PostgresShutdown.stopIfRunning(files.postgresData(), LEFTOVER_STOP_WAIT);
+            DatabasePassword password = password(files);
+            log.info("Starting embedded PostgreSQL with data in {}", files.postgresData());
+            EmbeddedPostgres postgres = startServer(files, password);
+            if (!ClientAuthentication.isPasswordOnly(files.postgresData())) {
+                postgres = requirePassword(postgres, files, password);
+            }
+            log.info("Embedded PostgreSQL ready on localhost:{}, user {}, password in {}", postgres.getPort(), USER,
+                    files.passwordFile());
+            return new EmbeddedDatabase(postgres, files, password, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
+    }
+
+    private static DatabasePassword password(EmbeddedDatabaseFiles files) {
+        if (DatabasePassword.exists(files.passwordFile())) {
+            return DatabasePassword.read(files.passwordFile());
+        }
+        boolean initialized = Files.exists(files.postgresData().resolve("postgresql.conf"));
+        if (initialized && !ClientAuthentication.trustsSomeClient(files.postgresData())) {
+            throw new IllegalStateException("The embedded PostgreSQL in " + files.postgresData() + " requires the password"
+                    + " kept in " + files.passwordFile() + ", and that file is missing. Restore it from a backup of the"
+                    + " data directory, then start Mosaic again.");
+        }
+        return DatabasePassword.create(files.passwordFile());
+    }
+
+    private static EmbeddedPostgres startServer(EmbeddedDatabaseFiles files, DatabasePassword password) {
+        Path data = files.postgresData();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                // Spring stops it after the connection pool; the library's own hook would race the pool's last work.
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(STARTUP_WAIT)
+                // The library hands these to initdb as --name=value after its own "-A trust": a new cluster gets
+                // the password from the file and never trusts anyone, not even while it is created.
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", files.passwordFile().toString())
+                .setConnectConfig("password", password.value())
+                .setDataDirectoryCustomizer(directory -> {
+                    // Runs before every start. A cluster from an older Mosaic still trusts local clients until it
+                    // knows the password (see requirePassword); any other gets exactly Mosaic's rules.
+                    if (!ClientAuthentication.trustsSomeClient(data)) {
+                        ClientAuthentication.requirePassword(data);
+                    }
+                });
+        DURABLE.forEach(builder::setServerConfig);
+        PostgresPrograms.unpackDirectory().ifPresent(directory -> builder.setOverrideWorkingDirectory(directory.toFile()));
+        try {
+            return builder.start();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + data + ": " + e.getMessage()
+                    + ". If " + files.passwordFile() + " was replaced, put back the one this database was created"
+                    + " with. Or set MOSAIC_DB_URL to use an external PostgreSQL.", e);
+        }
+    }
+
+    /**
+     * Upgrades a data directory made by a Mosaic that trusted every local client: sets the password while the old
+     * rules still let Mosaic in, then restarts under the new rules. A crash halfway is repeated on the next start,
+     * since the password file is written before and the rules after.
+     */
+    private static EmbeddedPostgres requirePassword(EmbeddedPostgres postgres, EmbeddedDatabaseFiles files,
+                                                    DatabasePassword password) {
+        try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl(USER, DATABASE), USER, password.value())) {
+            // Sends the SCRAM verifier computed here, never the password itself.
+            connection.unwrap(PGConnection.class).alterUserPassword(USER, password.value().toCharArray(), "scram-sha-256");
+        } catch (SQLException e) {
+            close(postgres, files.postgresData());
+            throw new IllegalStateException("Could not set the password of the embedded PostgreSQL in "
+                    + files.postgresData() + ": " + e.getMessage(), e);
+        }
+        ClientAuthentication.requirePassword(files.postgresData());
+        close(postgres, files.postgresData());
+        log.info("The embedded PostgreSQL now requires the password kept in {}", files.passwordFile());
+        return startServer(files, password);
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create " + directory + " for the embedded PostgreSQL. Set "
+                    + "MOSAIC_DATA_DIR to a directory Mosaic may write to.", e);
+        }
+    }
+
+    private static void close(EmbeddedPostgres postgres, Path data) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("Could not stop the embedded PostgreSQL cleanly", e);
+        }
+        // The library gives up waiting after 5 s, while a checkpoint of much unwritten data may take longer; the
+        // directory is only free for the next server once this one has exited.
+        PostgresShutdown.stopIfRunning(data, LEFTOVER_STOP_WAIT);
     }
 
     String jdbcUrl() {
-        return postgres.getJdbcUrl(USER, "postgres");
+        return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    String password() {
+        return password.value();
     }
 
     @Override
-    public void close() throws IOException {
-        if (postgres != null) {
-            postgres.close();
+    public void close() {
+        try {
+            if (postgres != null) {
+                close(postgres, files.postgresData());
+            }
+        } finally {
+            if (lock != null) {
+                // Only after PostgreSQL has stopped: the next Mosaic may start its own at once.
+                lock.close();
+            }
         }
+    }
+
+    @Override
+    public String toString() {
+        return postgres == null ? "EmbeddedDatabase[none]" : "EmbeddedDatabase[port=" + postgres.getPort() + "]";
     }
 }
