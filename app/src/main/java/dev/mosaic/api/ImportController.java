@@ -1,7 +1,10 @@
 package dev.mosaic.api;
 
+import dev.mosaic.ingest.csv.CsvImportJob;
+import dev.mosaic.ingest.csv.CsvImportJobList;
+import dev.mosaic.ingest.csv.CsvImportJobs;
+import dev.mosaic.ingest.csv.CsvImportOutcome;
 import dev.mosaic.ingest.csv.CsvImportRequest;
-import dev.mosaic.ingest.csv.CsvImportResult;
 import dev.mosaic.ingest.csv.CsvImportService;
 import dev.mosaic.ingest.csv.CsvUploadLimit;
 import dev.mosaic.ingest.csv.InvalidImportException;
@@ -9,16 +12,19 @@ import dev.mosaic.platform.http.ApiError;
 import dev.mosaic.tenant.TenantPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,7 +34,9 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code POST /api/v1/imports}: a CSV file of organizations or contacts into the customer graph, as a
  * multipart upload (part {@code file}, fields {@code type}, {@code source}, {@code mapping},
- * {@code dryRun}) or as a {@code text/csv} body with those values as query parameters.
+ * {@code dryRun}) or as a {@code text/csv} body with those values as query parameters. A file of up to
+ * 10,000 rows (and every dry run) is answered 200 with what was imported; a larger one 202 with the
+ * background import it became, whose progress {@code GET /api/v1/imports/{id}} shows.
  */
 @RestController
 @RequestMapping("/api/v1/imports")
@@ -37,13 +45,15 @@ class ImportController {
     private static final Set<Charset> READABLE_CHARSETS = Set.of(StandardCharsets.UTF_8, StandardCharsets.US_ASCII);
 
     private final CsvImportService imports;
+    private final CsvImportJobs jobs;
 
-    ImportController(CsvImportService imports) {
+    ImportController(CsvImportService imports, CsvImportJobs jobs) {
         this.imports = imports;
+        this.jobs = jobs;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    CsvImportResult importUpload(@AuthenticationPrincipal TenantPrincipal principal,
+    ResponseEntity<Object> importUpload(@AuthenticationPrincipal TenantPrincipal principal,
                                  @RequestParam(name = "file", required = false) MultipartFile file,
                                  @RequestParam(name = "type", required = false) String type,
                                  @RequestParam(name = "source", required = false) String source,
@@ -56,13 +66,11 @@ class ImportController {
         if (file.isEmpty()) {
             throw new InvalidImportException("file", "The uploaded file is empty: it needs a header line and rows.");
         }
-        try (InputStream csv = file.getInputStream()) {
-            return imports.importCsv(principal.tenantId(), request, csv);
-        }
+        return answer(imports.importCsv(principal.tenantId(), request, file::getInputStream));
     }
 
     @PostMapping(consumes = {"text/csv", "application/csv"})
-    CsvImportResult importBody(@AuthenticationPrincipal TenantPrincipal principal,
+    ResponseEntity<Object> importBody(@AuthenticationPrincipal TenantPrincipal principal,
                                @RequestParam(name = "type", required = false) String type,
                                @RequestParam(name = "source", required = false) String source,
                                @RequestParam(name = "mapping", required = false) String mapping,
@@ -74,9 +82,28 @@ class ImportController {
         if (http.getContentLengthLong() > CsvUploadLimit.MAX_BYTES) {
             throw new CsvUploadLimit.TooLargeException();
         }
-        try (InputStream csv = CsvUploadLimit.spool(http.getInputStream())) {
-            return imports.importCsv(principal.tenantId(), request, csv);
+        try (CsvUploadLimit.SpooledUpload csv = CsvUploadLimit.spool(http.getInputStream())) {
+            return answer(imports.importCsv(principal.tenantId(), request, csv));
         }
+    }
+
+    @GetMapping("/{id}")
+    CsvImportJob progress(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
+        return jobs.get(principal.tenantId(), id);
+    }
+
+    @GetMapping
+    CsvImportJobList list(@AuthenticationPrincipal TenantPrincipal principal,
+                          @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return jobs.list(principal.tenantId(), Paging.limit(limit), Paging.offset(offset));
+    }
+
+    private static ResponseEntity<Object> answer(CsvImportOutcome outcome) {
+        if (outcome instanceof CsvImportOutcome.Queued queued) {
+            return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + queued.job().id()))
+                    .body(queued.job());
+        }
+        return ResponseEntity.ok(((CsvImportOutcome.Finished) outcome).result());
     }
 
     /** Any other body: say how to send a file rather than answer with a bare 415. */

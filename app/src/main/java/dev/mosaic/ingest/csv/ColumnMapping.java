@@ -28,6 +28,16 @@ final class ColumnMapping {
         this.ignoredHeaders = List.copyOf(ignoredHeaders);
     }
 
+    /**
+     * The mapping an import of this file uses: the user's {@code requested} one, or when that is null the
+     * one recognized from the headers. Fails with {@link InvalidImportException} when it feeds no field.
+     */
+    static ColumnMapping forFile(ImportType type, List<String> header, Map<String, String> requested) {
+        ColumnMapping mapping = requested == null ? automatic(type, header) : explicit(type, header, requested);
+        mapping.requireSomeColumn(type, header);
+        return mapping;
+    }
+
     /** Recognizes headers by name and common synonyms; of two columns meaning one field, the first wins. */
     static ColumnMapping automatic(ImportType type, List<String> header) {
         List<Column> columns = new ArrayList<>();

@@ -1,12 +1,12 @@
 package dev.mosaic.ingest.csv;
 
 import dev.mosaic.platform.http.LimitedInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * How large a CSV upload may be. 50 MB is a few hundred thousand rows: more than a spreadsheet exports,
@@ -28,18 +28,38 @@ public final class CsvUploadLimit {
 
     /**
      * Copies a request body of unknown size to a temporary file, failing with {@link TooLargeException}
-     * past {@link #MAX_BYTES}, and returns it for reading; closing the stream deletes the file. So a file
-     * over the limit is refused before any of its rows is imported, as a multipart upload is (the servlet
-     * container stores those before the request reaches us).
+     * past {@link #MAX_BYTES}, and returns it for reading; closing it deletes the file. So a file over the
+     * limit is refused before any of its rows is imported, as a multipart upload is (the servlet container
+     * stores those before the request reaches us).
      */
-    public static InputStream spool(InputStream body) throws IOException {
+    public static SpooledUpload spool(InputStream body) throws IOException {
         Path file = Files.createTempFile("mosaic-csv-upload-", ".csv");
         try (InputStream limited = limit(body)) {
             Files.copy(limited, file, StandardCopyOption.REPLACE_EXISTING);
-            return Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
+            return new SpooledUpload(file);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
+        }
+    }
+
+    /** A request body kept in a temporary file for as long as the request needs it. */
+    public static final class SpooledUpload implements CsvUpload, Closeable {
+
+        private final Path file;
+
+        private SpooledUpload(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            return Files.newInputStream(file);
+        }
+
+        @Override
+        public void close() throws IOException {
+            Files.deleteIfExists(file);
         }
     }
 
