@@ -1,6 +1,6 @@
 package dev.mosaic.api;
 
-import dev.mosaic.platform.errors.BadRequestException;
+import dev.mosaic.platform.errors.InvalidInputException;
 import dev.mosaic.platform.errors.BusyException;
 import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.platform.errors.NotFoundException;
@@ -25,8 +25,8 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(BadRequestException.class)
-    ResponseEntity<ApiError> badInput(BadRequestException e) {
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ApiError> badInput(InvalidInputException e) {
         return ApiError.of("bad_request", e.getMessage()).response(HttpStatus.BAD_REQUEST);
     }
 

@@ -1,6 +1,6 @@
 package dev.mosaic.api;
 
-import dev.mosaic.platform.errors.BadRequestException;
+import dev.mosaic.platform.errors.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphReader;
@@ -82,7 +82,7 @@ class EntityController {
                               @PathVariable UUID id, @RequestBody MergeRequest request) {
         requireType(principal.tenantId(), collection, id);
         if (request == null || request.with() == null) {
-            throw new BadRequestException("Say which entity to merge with: {\"with\":\"<id>\"}");
+            throw new InvalidInputException("Say which entity to merge with: {\"with\":\"<id>\"}");
         }
         requireType(principal.tenantId(), collection, request.with());
         return merges.merge(principal.tenantId(), id, request.with(), "merged by " + principal.email(), Map.of(),

@@ -1,6 +1,6 @@
 package dev.mosaic.api;
 
-import dev.mosaic.platform.errors.BadRequestException;
+import dev.mosaic.platform.errors.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphWriter;
@@ -38,23 +38,23 @@ class EntityEdits {
     public UUID apply(TenantPrincipal editor, UUID entityId, EntityType type, JsonNode body) {
         Set<String> editable = EDITABLE.getOrDefault(type, Set.of());
         if (body == null || !body.isObject() || body.isEmpty()) {
-            throw new BadRequestException("Send the fields to change as a JSON object, e.g. {\"title\":\"CTO\"}");
+            throw new InvalidInputException("Send the fields to change as a JSON object, e.g. {\"title\":\"CTO\"}");
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String field = entry.getKey();
             if (!editable.contains(field)) {
-                throw new BadRequestException("'" + StorableText.excerpt(field) + "' cannot be edited on a " + type.key()
+                throw new InvalidInputException("'" + StorableText.excerpt(field) + "' cannot be edited on a " + type.key()
                         + "; editable: " + editable);
             }
             if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
-                throw new BadRequestException("'" + field + "' must be non-empty text");
+                throw new InvalidInputException("'" + field + "' must be non-empty text");
             }
             String value = InvalidValueException.requireStorableField(field, entry.getValue().asText(),
                     StorableText.MAX_VALUE_LENGTH).trim();
             if (field.equals("email") && MatchingKeys.email(value).isEmpty()) {
-                throw new BadRequestException("'" + value + "' is not an email address");
+                throw new InvalidInputException("'" + value + "' is not an email address");
             }
             fields.put(field, field.equals("closeDate") ? date(field, value) : value);
         }

@@ -1,7 +1,7 @@
 package dev.mosaic.api;
 
 import dev.mosaic.graph.TrustedSources;
-import dev.mosaic.platform.errors.BadRequestException;
+import dev.mosaic.platform.errors.InvalidInputException;
 import dev.mosaic.tenant.TenantPrincipal;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,7 +28,7 @@ class SettingsController {
     @PutMapping("/api/v1/settings/trusted-sources")
     SourceList set(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody SourceList body) {
         if (body == null || body.sources() == null) {
-            throw new BadRequestException("Send {\"sources\":[\"salesforce\",\"hubspot\"]}, most trusted first");
+            throw new InvalidInputException("Send {\"sources\":[\"salesforce\",\"hubspot\"]}, most trusted first");
         }
         trustedSources.set(principal.tenantId(), body.sources());
         return get(principal);

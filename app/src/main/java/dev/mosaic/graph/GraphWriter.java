@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class GraphWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphWriter.class);
 
     private final RecordStore records;
     private final EntityStore entities;
@@ -59,14 +63,17 @@ public class GraphWriter {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<UpsertResult> upsertAll(String tenantId, List<SourceRecordInput> inputs) {
-        writeLock.lock(tenantId);
+        long started = System.nanoTime();
         Instant now = clock.instant();
-        ChunkFold fold = fold(tenantId, inputs, now);
+        List<PreparedRecord> prepared = inputs.parallelStream().map(input -> PreparedRecord.of(input, guard, now)).toList();
+        writeLock.lock(tenantId);
+        long locked = System.nanoTime();
+        ChunkFold fold = fold(tenantId, prepared, now);
         List<RecordWrite> changed = fold.writes.values().stream().filter(RecordWrite::changed).toList();
         List<RecordWrite> created = changed.stream().filter(RecordWrite::created).toList();
         List<RecordWrite> updated = changed.stream().filter(write -> !write.created()).toList();
 
-        createEntities(tenantId, created, now);
+        createEntities(tenantId, created, fold.firstGolden, now);
         records.insertAll(tenantId, created);
         records.updateAll(tenantId, updated);
         replaceLinks(tenantId, changed);
@@ -84,6 +91,11 @@ public class GraphWriter {
         finalValues.keySet().removeAll(survivors);
         finalValues.putAll(golden.compute(tenantId, survivors, id -> RefreshCause.regrouping()));
         golden.save(tenantId, finalValues);
+        if (log.isDebugEnabled()) {
+            log.debug("Chunk of {} records for tenant {}: {} created, {} updated, {} merges; {} ms to prepare and wait for "
+                    + "the lock, {} ms holding it", inputs.size(), tenantId, created.size(), updated.size(),
+                    resolution.survivorOf().size(), (locked - started) / 1_000_000, (System.nanoTime() - locked) / 1_000_000);
+        }
         return fold.results(resolution);
     }
 
@@ -106,14 +118,15 @@ public class GraphWriter {
         Instant now = clock.instant();
         SourceRecordInput input = new SourceRecordInput(entity.type(), ref, null, fields, List.of(), now, null, false);
         RecordWrite write = records.find(tenantId, ref)
-                .map(stored -> RecordWrite.stored(stored).then(input, now))
-                .orElseGet(() -> RecordWrite.create(input, now));
+                .map(stored -> RecordWrite.stored(stored).then(PreparedRecord.of(input, guard, now), now))
+                .orElseGet(() -> PreparedRecord.of(input, guard, now).firstWrite());
         // The edit record stays with the entity it was made on; after a merge that may be another entity.
         UUID owner = write.created() ? entity.entityId() : write.record().entityId();
         StoredRecord record = write.record();
         if (write.created()) {
             records.insertAll(tenantId, List.of(new RecordWrite(new StoredRecord(record.recordId(), ref, entity.type(), owner,
-                    null, record.fields(), record.contentHash(), false, now, now, now, ""), List.of(), true, true)));
+                    null, record.fields(), record.contentHash(), false, now, now, now, ""), write.fieldsJson(), List.of(),
+                    true, true)));
         } else {
             records.updateAll(tenantId, List.of(write));
         }
@@ -121,35 +134,41 @@ public class GraphWriter {
         return owner;
     }
 
-    private ChunkFold fold(String tenantId, List<SourceRecordInput> inputs, Instant now) {
-        ChunkFold fold = new ChunkFold(inputs.size());
+    private ChunkFold fold(String tenantId, List<PreparedRecord> prepared, Instant now) {
+        ChunkFold fold = new ChunkFold(prepared.size());
         Set<ExternalRef> refs = new LinkedHashSet<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            fold.rejections[i] = guard.problem(inputs.get(i), now);
+        for (int i = 0; i < prepared.size(); i++) {
+            fold.rejections[i] = prepared.get(i).problem();
             if (fold.rejections[i] == null) {
-                refs.add(inputs.get(i).ref());
+                refs.add(prepared.get(i).input().ref());
             }
         }
         Map<ExternalRef, StoredRecord> stored = refs.isEmpty() ? Map.of() : records.find(tenantId, refs);
-        for (int i = 0; i < inputs.size(); i++) {
-            if (fold.rejections[i] != null) {
+        for (int i = 0; i < prepared.size(); i++) {
+            PreparedRecord message = prepared.get(i);
+            if (message.problem() != null) {
                 continue;
             }
-            SourceRecordInput input = inputs.get(i);
-            RecordWrite before = fold.writes.get(input.ref());
-            if (before == null && stored.containsKey(input.ref())) {
-                before = RecordWrite.stored(stored.get(input.ref()));
+            ExternalRef ref = message.input().ref();
+            RecordWrite before = fold.writes.get(ref);
+            if (before == null && stored.containsKey(ref)) {
+                before = RecordWrite.stored(stored.get(ref));
             }
-            RecordWrite after = before == null ? RecordWrite.create(input, now) : before.then(input, now);
+            RecordWrite after = before == null ? message.firstWrite() : before.then(message, now);
+            if (before == null) {
+                fold.firstGolden.put(after, message.firstGolden());
+            }
             fold.outcomes[i] = before == null ? UpsertResult.Outcome.CREATED
-                    : after.record() == before.record() ? UpsertResult.Outcome.UNCHANGED : UpsertResult.Outcome.UPDATED;
-            fold.refs[i] = input.ref();
-            fold.writes.put(input.ref(), after);
+                    : after == before ? UpsertResult.Outcome.UNCHANGED : UpsertResult.Outcome.UPDATED;
+            fold.refs[i] = ref;
+            fold.writes.put(ref, after);
         }
         return fold;
     }
 
-    private void createEntities(String tenantId, List<RecordWrite> created, Instant now) {
+    /** New entities, each with its record's golden values: prepared already unless the chunk wrote the record twice. */
+    private void createEntities(String tenantId, List<RecordWrite> created, Map<RecordWrite, GoldenValues> firstGolden,
+                                Instant now) {
         if (created.isEmpty()) {
             return;
         }
@@ -158,7 +177,10 @@ public class GraphWriter {
         List<TimelineEvent> creations = new ArrayList<>();
         for (RecordWrite write : created) {
             StoredRecord record = write.record();
-            GoldenValues values = GoldenValues.of(record.type(), List.of(record), survivorship);
+            GoldenValues values = firstGolden.get(write);
+            if (values == null) {
+                values = GoldenValues.of(record.type(), List.of(record), survivorship);
+            }
             newEntities.add(new EntityStore.NewEntity(record.entityId(), record.type(), values));
             creations.addAll(FieldChanges.between(record.type(), record.entityId(), "{}", values,
                     Map.of(record.ref(), record.recordId()), RefreshCause.sourceWrite(record.observedAt())));
@@ -204,6 +226,8 @@ public class GraphWriter {
     /** The chunk's records applied in memory, with what each input did. */
     private static final class ChunkFold {
         final Map<ExternalRef, RecordWrite> writes = new LinkedHashMap<>();
+        /** The golden values prepared for each record's first write, by identity: a later write in the chunk replaces it. */
+        final Map<RecordWrite, GoldenValues> firstGolden = new java.util.IdentityHashMap<>();
         final String[] rejections;
         final UpsertResult.Outcome[] outcomes;
         final ExternalRef[] refs;

@@ -81,7 +81,7 @@ class RecordStore {
         for (RecordWrite write : writes) {
             StoredRecord r = write.record();
             rows.row(tenantId, r.recordId(), r.ref().system(), r.ref().object(), r.ref().externalId(), r.type().key(),
-                    r.entityId(), r.url(), RecordWrite.fieldsJson(r.fields()), r.contentHash(), r.deleted(), r.firstSeenAt(),
+                    r.entityId(), r.url(), write.fieldsJson(), r.contentHash(), r.deleted(), r.firstSeenAt(),
                     r.lastSeenAt(), r.observedAt(), r.linksHash());
         }
         rows.copy(db);
@@ -99,7 +99,7 @@ class RecordStore {
                     as u(record_id, url, fields, content_hash, deleted, last_seen_at, observed_at, links_hash)
                 where r.tenant_id = ? and r.record_id = u.record_id
                 """, uuids(rows, StoredRecord::recordId), texts(rows, StoredRecord::url),
-                texts(rows, r -> RecordWrite.fieldsJson(r.fields())), texts(rows, StoredRecord::contentHash),
+                texts(writes, RecordWrite::fieldsJson), texts(rows, StoredRecord::contentHash),
                 booleans(rows, StoredRecord::deleted), times(rows, StoredRecord::lastSeenAt),
                 times(rows, StoredRecord::observedAt), texts(rows, StoredRecord::linksHash), tenantId);
     }

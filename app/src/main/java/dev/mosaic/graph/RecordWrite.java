@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -12,50 +13,53 @@ import java.util.UUID;
  * messages of a chunk are applied one after the other, so a chunk means what sending its records one at a
  * time would.
  *
- * @param record   the record after the message
- * @param links    the links to store, or null when they stay as they are
+ * @param record     the record after the message
+ * @param fieldsJson the record's fields in their stored form
+ * @param links      the links to store, or null when they stay as they are
  * @param created  the record did not exist before this chunk
  * @param changed  the message changed what is stored (false: the same message again, or nothing in it was news)
  */
-record RecordWrite(StoredRecord record, List<LinkInput> links, boolean created, boolean changed) {
+record RecordWrite(StoredRecord record, String fieldsJson, List<LinkInput> links, boolean created, boolean changed) {
 
     /** The first message about a record: a new record, in a new entity of its own. */
-    static RecordWrite create(SourceRecordInput input, Instant now) {
+    static RecordWrite create(SourceRecordInput input, String contentHash, String linksHash, Instant now) {
+        Map<String, FieldValue> fields = observed(input, Map.of());
         StoredRecord record = new StoredRecord(UUID.randomUUID(), input.ref(), input.type(), UUID.randomUUID(),
-                input.url(), observed(input, Map.of()), contentHash(input), input.deleted(), now, now,
-                input.observedAt(), linksHash(input.links()));
-        return new RecordWrite(record, input.links(), true, true);
+                input.url(), fields, contentHash, input.deleted(), now, now, input.observedAt(), linksHash);
+        return new RecordWrite(record, fieldsJson(fields), input.links(), true, true);
     }
 
     /**
      * The next message about a record already written (stored, or earlier in the chunk). Per field, the newer
      * observation wins. An older message arriving late changes only fields it is newer for.
      */
-    RecordWrite then(SourceRecordInput input, Instant now) {
+    RecordWrite then(PreparedRecord prepared, Instant now) {
+        SourceRecordInput input = prepared.input();
         StoredRecord current = record;
-        String hash = contentHash(input);
+        String hash = prepared.contentHash();
         if (hash.equals(current.contentHash())) {
-            return new RecordWrite(current, links, created, changed);
+            return this;
         }
         Map<String, FieldValue> fields = observed(input, current.fields());
         boolean stale = input.observedAt().isBefore(current.observedAt());
         String url = stale || input.url() == null ? current.url() : input.url();
         boolean deleted = stale ? current.deleted() : input.deleted();
-        String linksHash = stale ? current.linksHash() : linksHash(input.links());
+        String linksHash = stale ? current.linksHash() : prepared.linksHash();
         boolean linksChanged = !linksHash.equals(current.linksHash());
-        boolean news = linksChanged || deleted != current.deleted() || !java.util.Objects.equals(url, current.url())
-                || !fieldsJson(fields).equals(fieldsJson(current.fields()));
+        String json = fieldsJson(fields);
+        boolean news = linksChanged || deleted != current.deleted() || !Objects.equals(url, current.url())
+                || !json.equals(fieldsJson);
         if (!news) {
-            return new RecordWrite(current, links, created, changed);
+            return this;
         }
         Instant observedAt = stale ? current.observedAt() : input.observedAt();
         StoredRecord next = new StoredRecord(current.recordId(), current.ref(), current.type(), current.entityId(),
                 url, fields, hash, deleted, current.firstSeenAt(), now, observedAt, linksHash);
-        return new RecordWrite(next, linksChanged ? input.links() : links, created, true);
+        return new RecordWrite(next, json, linksChanged ? input.links() : links, created, true);
     }
 
     static RecordWrite stored(StoredRecord record) {
-        return new RecordWrite(record, null, false, false);
+        return new RecordWrite(record, fieldsJson(record.fields()), null, false, false);
     }
 
     /** Per field, the newer observation wins: a late-arriving older message never overwrites a newer value. */

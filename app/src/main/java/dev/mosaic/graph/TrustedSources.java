@@ -1,7 +1,7 @@
 package dev.mosaic.graph;
 
 import dev.mosaic.platform.database.TenantWriteLock;
-import dev.mosaic.platform.errors.BadRequestException;
+import dev.mosaic.platform.errors.InvalidInputException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -45,11 +45,11 @@ public class TrustedSources {
     public void set(String tenantId, List<String> sources) {
         for (String source : sources) {
             if (source == null || !SOURCE_NAME.matcher(source).matches()) {
-                throw new BadRequestException("'" + source + "' is not a source name: 1 to 40 characters of a-z, 0-9 and '-'");
+                throw new InvalidInputException("'" + source + "' is not a source name: 1 to 40 characters of a-z, 0-9 and '-'");
             }
         }
         if (sources.stream().distinct().count() != sources.size()) {
-            throw new BadRequestException("Each source may appear once in the trusted-sources list");
+            throw new InvalidInputException("Each source may appear once in the trusted-sources list");
         }
         writeLock.lockInteractive(tenantId);
         priorities.set(tenantId, sources);

@@ -47,14 +47,17 @@ public class IdentityResolver implements RecordResolver {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Resolution resolve(String tenantId, List<RecordSnapshot> written) {
+        // Normalizing emails, domains and phones is the costly part: done on every core, kept in the chunk's order.
+        List<RecordSnapshot> keyed = written.stream().filter(record -> RecordKeys.applies(record.type())).toList();
+        List<Set<MatchKey>> computed = keyed.parallelStream()
+                .map(record -> record.deleted() ? Set.<MatchKey>of() : RecordKeys.of(record.type(), record.values()))
+                .toList();
         Map<RecordSnapshot, Set<MatchKey>> keysOf = new LinkedHashMap<>();
         List<IdentityStore.RecordKey> keyRows = new ArrayList<>();
-        for (RecordSnapshot record : written) {
-            if (RecordKeys.applies(record.type())) {
-                Set<MatchKey> keys = record.deleted() ? Set.of() : RecordKeys.of(record.type(), record.values());
-                keysOf.put(record, keys);
-                keys.forEach(key -> keyRows.add(new IdentityStore.RecordKey(record.recordId(), record.type(), key)));
-            }
+        for (int i = 0; i < keyed.size(); i++) {
+            RecordSnapshot record = keyed.get(i);
+            keysOf.put(record, computed.get(i));
+            computed.get(i).forEach(key -> keyRows.add(new IdentityStore.RecordKey(record.recordId(), record.type(), key)));
         }
         if (keysOf.isEmpty()) {
             return Resolution.NONE;

@@ -6,7 +6,7 @@ import dev.mosaic.graph.GraphMerges;
 import dev.mosaic.graph.Timeline;
 import dev.mosaic.graph.TimelineEvent;
 import dev.mosaic.platform.database.TenantWriteLock;
-import dev.mosaic.platform.errors.BadRequestException;
+import dev.mosaic.platform.errors.InvalidInputException;
 import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.platform.errors.NotFoundException;
 import java.time.Clock;
@@ -61,7 +61,7 @@ public class MergeService {
             return Optional.empty();
         }
         if (a.type() != b.type()) {
-            throw new BadRequestException("A " + a.type().key() + " cannot be merged with a " + b.type().key());
+            throw new InvalidInputException("A " + a.type().key() + " cannot be merged with a " + b.type().key());
         }
         Map<UUID, List<UUID>> clusters = graph.clusters(tenantId, List.of(a.entityId(), b.entityId()));
         if (differ(tenantId, clusters.get(a.entityId()), clusters.get(b.entityId()))) {

@@ -1,6 +1,6 @@
 package dev.mosaic.identity;
 
-import dev.mosaic.platform.errors.BadRequestException;
+import dev.mosaic.platform.errors.InvalidInputException;
 import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.graph.Page;
@@ -32,7 +32,7 @@ public class ReviewQueue {
 
     public Page<ReviewItem> list(String tenantId, String status, int limit, int offset) {
         if (!STATUSES.contains(status)) {
-            throw new BadRequestException("status must be one of " + STATUSES);
+            throw new InvalidInputException("status must be one of " + STATUSES);
         }
         return new Page<>(store.reviews(tenantId, status, limit, offset), store.countReviews(tenantId, status));
     }

@@ -1,6 +1,6 @@
 package dev.mosaic.ingest;
 
-import dev.mosaic.platform.errors.BadRequestException;
+import dev.mosaic.platform.errors.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.graph.GraphWriter;
 import dev.mosaic.graph.SourceRecordInput;
@@ -60,33 +60,33 @@ public class IngestService {
 
     public static void requireValidSource(String source) {
         if (source == null || !SOURCE_NAME.matcher(source).matches()) {
-            throw new BadRequestException("A source name is 1 to 40 characters of a-z, 0-9 and '-', like 'hubspot'; got '"
+            throw new InvalidInputException("A source name is 1 to 40 characters of a-z, 0-9 and '-', like 'hubspot'; got '"
                     + source + "'");
         }
         if (RESERVED_SOURCES.contains(source)) {
-            throw new BadRequestException("The source name '" + source + "' is reserved; pick the name of your system");
+            throw new InvalidInputException("The source name '" + source + "' is reserved; pick the name of your system");
         }
     }
 
     private Parsed parse(String source, JsonNode batch) {
         requireValidSource(source);
         if (batch == null || !batch.isObject()) {
-            throw new BadRequestException("The batch must be a JSON object with arrays such as \"organizations\" and \"contacts\"");
+            throw new InvalidInputException("The batch must be a JSON object with arrays such as \"organizations\" and \"contacts\"");
         }
         int size = 0;
         for (Iterator<Map.Entry<String, JsonNode>> arrays = batch.fields(); arrays.hasNext(); ) {
             Map.Entry<String, JsonNode> array = arrays.next();
             if (Arrays.stream(IngestKind.values()).noneMatch(kind -> kind.arrayName.equals(array.getKey()))) {
-                throw new BadRequestException("Unknown array '" + array.getKey() + "'; a batch has users, organizations, "
+                throw new InvalidInputException("Unknown array '" + array.getKey() + "'; a batch has users, organizations, "
                         + "contacts, leads, deals, interactions and notes");
             }
             if (!array.getValue().isNull() && !array.getValue().isArray()) {
-                throw new BadRequestException("'" + array.getKey() + "' must be an array");
+                throw new InvalidInputException("'" + array.getKey() + "' must be an array");
             }
             size += array.getValue().size();
         }
         if (size > MAX_ITEMS) {
-            throw new BadRequestException("A batch holds at most " + MAX_ITEMS + " items; this one has " + size
+            throw new InvalidInputException("A batch holds at most " + MAX_ITEMS + " items; this one has " + size
                     + ". Send it in several batches.");
         }
         Instant now = clock.instant();

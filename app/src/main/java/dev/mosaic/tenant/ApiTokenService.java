@@ -8,7 +8,7 @@ import static dev.mosaic.tenant.TenantTables.TOKEN_TENANT_ID;
 import static dev.mosaic.tenant.TenantTables.TOKEN_USER_ID;
 
 import dev.mosaic.platform.crypto.Hashes;
-import dev.mosaic.platform.errors.BadRequestException;
+import dev.mosaic.platform.errors.InvalidInputException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -48,7 +48,7 @@ public class ApiTokenService {
     /** Stores a token chosen by an operator. It must name the owner's tenant, or be unprefixed for {@code default}. */
     public void register(TenantPrincipal owner, String name, String token) {
         if (!tenantOf(token).equals(owner.tenantId())) {
-            throw new BadRequestException("This token does not belong to tenant " + owner.tenantId()
+            throw new InvalidInputException("This token does not belong to tenant " + owner.tenantId()
                     + ": a token names its tenant as mosaic_<tenant>_<secret>");
         }
         db.insertInto(API_TOKEN, TOKEN_TENANT_ID, TOKEN_ID, TOKEN_USER_ID, TOKEN_HASH, TOKEN_NAME)

@@ -4,7 +4,7 @@ import static dev.mosaic.tenant.TenantTables.TENANT;
 import static dev.mosaic.tenant.TenantTables.TENANT_ID;
 import static dev.mosaic.tenant.TenantTables.TENANT_NAME;
 
-import dev.mosaic.platform.errors.BadRequestException;
+import dev.mosaic.platform.errors.InvalidInputException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
@@ -42,7 +42,7 @@ public class TenantService {
 
     static void requireValidId(String tenantId) {
         if (!isValidId(tenantId)) {
-            throw new BadRequestException("A tenant id is 1 to 40 characters of a-z, 0-9 and '-', starting "
+            throw new InvalidInputException("A tenant id is 1 to 40 characters of a-z, 0-9 and '-', starting "
                     + "with a letter or digit; got '" + tenantId + "'");
         }
     }

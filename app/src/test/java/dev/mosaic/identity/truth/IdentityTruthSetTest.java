@@ -1,6 +1,5 @@
 package dev.mosaic.identity.truth;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mosaic.tenant.ApiTokenService;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mosaic.bench.BenchFailure;
 import dev.mosaic.bench.harness.Latencies;
 import dev.mosaic.bench.harness.MosaicHttp;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
