@@ -45,7 +45,7 @@ class SourceRecordGuard {
 
     private static Optional<String> observation(Instant observedAt, Instant now) {
         if (observedAt.isAfter(now.plus(CLOCK_SKEW))) {
-            return Optional.of("it was observed at " + observedAt + ", after now (" + now + "): a source's clock may run "
+            return Optional.of("it was observed at " + observedAt + ", in the future (now is " + now + "): a source's clock may run "
                     + "at most " + CLOCK_SKEW.toMinutes() + " minutes ahead");
         }
         return StorableTime.problem(observedAt).map(problem -> "its observation time " + problem);

@@ -1,9 +1,9 @@
 package dev.mosaic.platform.database;
 
 import dev.mosaic.platform.errors.BusyException;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -62,14 +62,24 @@ public class TenantWriteLock {
         });
     }
 
+    /** Spring translates the driver's error before it gets here; the SQL state tells a lock timeout apart. */
+    private static boolean lockTimedOut(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void waitBounded(String key, Duration maxWait) {
         try {
             // lock_timeout bounds this one wait; it is set back at once, so later statements are not cut short.
             db.fetch("select set_config('lock_timeout', ?, true)", maxWait.toMillis() + "ms");
             db.fetch("select pg_advisory_xact_lock(hashtext(?))", key);
             db.execute("set local lock_timeout to default");
-        } catch (DataAccessException e) {
-            if (LOCK_NOT_AVAILABLE.equals(e.sqlState())) {
+        } catch (RuntimeException e) {
+            if (lockTimedOut(e)) {
                 throw new BusyException("Another write to this workspace's customer graph (an import or a sync) "
                         + "is running and did not finish within " + maxWait.toSeconds() + " seconds. Try again in a moment.",
                         Duration.ofSeconds(2));
