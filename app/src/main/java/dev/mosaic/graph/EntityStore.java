@@ -50,8 +50,8 @@ class EntityStore {
 
     Map<UUID, EntityRow> findAll(String tenantId, Collection<UUID> entityIds) {
         Map<UUID, EntityRow> rows = new HashMap<>();
-        db.fetch("select " + COLUMNS + " from entity where tenant_id = ? and entity_id in (select unnest(?::uuid[]))", tenantId,
-                uuids(entityIds)).forEach(row -> {
+        db.fetch("select e.* from unnest(?::uuid[]) as ids(id) cross join lateral (select " + COLUMNS + " from entity "
+                + "where tenant_id = ? and entity_id = ids.id) e", uuids(entityIds), tenantId).forEach(row -> {
                     EntityRow entity = toRow(row);
                     rows.put(entity.entityId(), entity);
                 });
@@ -79,8 +79,8 @@ class EntityStore {
     Map<UUID, List<UUID>> clusters(String tenantId, Collection<UUID> liveIds) {
         Map<UUID, List<UUID>> clusters = new HashMap<>();
         liveIds.forEach(id -> clusters.put(id, new ArrayList<>(List.of(id))));
-        db.fetch("select entity_id, merged_into from entity where tenant_id = ? and merged_into in (select unnest(?::uuid[])) order by entity_id",
-                        tenantId, uuids(liveIds))
+        db.fetch("select m.* from unnest(?::uuid[]) as ids(id) cross join lateral (select entity_id, merged_into from entity "
+                                + "where tenant_id = ? and merged_into = ids.id) m order by m.entity_id", uuids(liveIds), tenantId)
                 .forEach(row -> clusters.get(row.get("merged_into", UUID.class)).add(row.get("entity_id", UUID.class)));
         return clusters;
     }

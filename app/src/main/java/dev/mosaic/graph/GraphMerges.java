@@ -62,9 +62,10 @@ public class GraphMerges {
     /** Where each record is now, in one read. */
     public Map<UUID, Placement> placements(String tenantId, Collection<UUID> recordIds) {
         Map<UUID, Placement> placements = new HashMap<>();
-        db.fetch("select r.record_id, r.entity_id, r.deleted, e.created_at from source_record r join entity e "
-                                + "on e.tenant_id = r.tenant_id and e.entity_id = r.entity_id "
-                                + "where r.tenant_id = ? and r.record_id in (select unnest(?::uuid[]))", tenantId, uuids(recordIds))
+        db.fetch("select p.* from unnest(?::uuid[]) as ids(id) cross join lateral (select r.record_id, r.entity_id, r.deleted, "
+                                + "e.created_at from source_record r join entity e on e.tenant_id = r.tenant_id "
+                                + "and e.entity_id = r.entity_id where r.tenant_id = ? and r.record_id = ids.id) p",
+                        uuids(recordIds), tenantId)
                 .forEach(row -> {
                     Placement placement = new Placement(row.get("record_id", UUID.class), row.get("entity_id", UUID.class),
                             SqlTimes.instant(row, "created_at"), row.get("deleted", Boolean.class));

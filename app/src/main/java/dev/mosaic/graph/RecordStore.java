@@ -45,8 +45,9 @@ class RecordStore {
     Map<ExternalRef, StoredRecord> find(String tenantId, Collection<ExternalRef> refs) {
         List<ExternalRef> list = List.copyOf(refs);
         Map<ExternalRef, StoredRecord> found = new HashMap<>();
-        db.fetch("select " + COLUMNS + " from source_record r join unnest(?::text[], ?::text[], ?::text[]) as ref(system, object, external_id) "
-                                + "using (system, object, external_id) where r.tenant_id = ?",
+        db.fetch("select r.* from unnest(?::text[], ?::text[], ?::text[]) as ref(system, object, external_id) "
+                                + "cross join lateral (select " + COLUMNS + " from source_record where tenant_id = ? "
+                                + "and system = ref.system and object = ref.object and external_id = ref.external_id) r",
                         texts(list, ExternalRef::system), texts(list, ExternalRef::object), texts(list, ExternalRef::externalId),
                         tenantId)
                 .forEach(row -> {
@@ -64,8 +65,9 @@ class RecordStore {
     Map<UUID, List<StoredRecord>> members(String tenantId, Collection<UUID> entityIds) {
         Map<UUID, List<StoredRecord>> members = new LinkedHashMap<>();
         entityIds.forEach(id -> members.put(id, new ArrayList<>()));
-        db.fetch("select " + COLUMNS + " from source_record where tenant_id = ? and entity_id in (select unnest(?::uuid[])) "
-                        + "order by entity_id, first_seen_at, record_id", tenantId, uuids(entityIds))
+        db.fetch("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select " + COLUMNS + " from source_record "
+                        + "where tenant_id = ? and entity_id = ids.id) r order by r.entity_id, r.first_seen_at, r.record_id",
+                        uuids(entityIds), tenantId)
                 .forEach(row -> {
                     StoredRecord record = toRecord(row);
                     members.get(record.entityId()).add(record);

@@ -15,6 +15,9 @@ import java.util.function.Function;
  * <p>jOOQ sends an array as text cast in SQL. Such a cast is not folded into a constant, so a filter
  * {@code col = any(?::uuid[])} parses the whole array again for every row it checks: quadratic. Read an
  * array once, in a {@code from unnest(…)} or {@code col in (select unnest(?::uuid[]))}, never in a filter.
+ * Reads go one step further: {@code from unnest(?) cross join lateral (select … where key = ids.id)} makes
+ * every id one index probe, a plan that does not turn into a scan of the table when statistics are stale or
+ * the table is large.
  */
 public final class SqlArrays {
 
