@@ -52,23 +52,24 @@ public class IdentityResolver implements RecordResolver {
         List<Set<MatchKey>> computed = keyed.parallelStream()
                 .map(record -> record.deleted() ? Set.<MatchKey>of() : RecordKeys.of(record.type(), record.values()))
                 .toList();
-        Map<RecordSnapshot, Set<MatchKey>> keysOf = new LinkedHashMap<>();
+        List<KeyedRecord> keysOf = new ArrayList<>();
         List<IdentityStore.RecordKey> keyRows = new ArrayList<>();
         for (int i = 0; i < keyed.size(); i++) {
             RecordSnapshot record = keyed.get(i);
-            keysOf.put(record, computed.get(i));
+            keysOf.add(new KeyedRecord(record, computed.get(i)));
             computed.get(i).forEach(key -> keyRows.add(new IdentityStore.RecordKey(record.recordId(), record.type(), key)));
         }
         if (keysOf.isEmpty()) {
             return Resolution.NONE;
         }
-        store.replaceKeys(tenantId, keysOf.keySet().stream().map(RecordSnapshot::recordId).toList(), keyRows);
+        store.replaceKeys(tenantId, keyed.stream().map(RecordSnapshot::recordId).toList(), keyRows);
         Candidates candidates = candidates(tenantId, keysOf, keyRows);
         Instant now = clock.instant();
 
         Map<UUID, MatchedBy> matchedBy = new HashMap<>();
         Set<UUID> mergingRecords = new HashSet<>();
-        keysOf.forEach((record, keys) -> keys.stream().filter(MatchKey::strong).forEach(key -> {
+        keysOf.forEach(keyedRecord -> keyedRecord.keys().stream().filter(MatchKey::strong).forEach(key -> {
+            RecordSnapshot record = keyedRecord.record();
             UUID mine = candidates.entityOf(record.recordId());
             for (UUID other : candidates.entitiesWith(record.type(), key, record.recordId())) {
                 if (candidates.clusters.join(mine, other)) {
@@ -82,7 +83,8 @@ public class IdentityResolver implements RecordResolver {
         Map<UUID, UUID> survivorOf = applyMerges(tenantId, candidates, matchedBy, now);
 
         List<IdentityStore.Suggestion> suggestions = new ArrayList<>();
-        keysOf.forEach((record, keys) -> keys.stream().filter(key -> !key.strong()).forEach(key -> {
+        keysOf.forEach(keyedRecord -> keyedRecord.keys().stream().filter(key -> !key.strong()).forEach(key -> {
+            RecordSnapshot record = keyedRecord.record();
             UUID mine = candidates.entityOf(record.recordId());
             for (UUID other : candidates.entitiesWith(record.type(), key, record.recordId())) {
                 if (!candidates.clusters.together(mine, other) && !candidates.clusters.blocked(mine, other)) {
@@ -116,11 +118,10 @@ public class IdentityResolver implements RecordResolver {
     }
 
     /** Every live entity that holds one of the chunk's keys, where the chunk's records are, and the blocks among them. */
-    private Candidates candidates(String tenantId, Map<RecordSnapshot, Set<MatchKey>> keysOf,
-                                  List<IdentityStore.RecordKey> keyRows) {
+    private Candidates candidates(String tenantId, List<KeyedRecord> keysOf, List<IdentityStore.RecordKey> keyRows) {
         Map<KeyOfType, List<UUID>> holders = new HashMap<>();
         Set<UUID> recordIds = new LinkedHashSet<>();
-        keysOf.keySet().forEach(record -> recordIds.add(record.recordId()));
+        keysOf.forEach(keyedRecord -> recordIds.add(keyedRecord.record().recordId()));
         Set<IdentityStore.RecordKey> wanted = new LinkedHashSet<>();
         keyRows.forEach(row -> wanted.add(new IdentityStore.RecordKey(null, row.type(), row.key())));
         for (IdentityStore.RecordKey holder : store.holders(tenantId, wanted)) {
@@ -146,6 +147,10 @@ public class IdentityResolver implements RecordResolver {
     }
 
     private record KeyOfType(EntityType type, MatchKey key) {
+    }
+
+    /** A written record with the keys its values give. */
+    private record KeyedRecord(RecordSnapshot record, Set<MatchKey> keys) {
     }
 
     /** The key, and the record carrying it, that first joined an entity into its cluster: a merge's reason. */

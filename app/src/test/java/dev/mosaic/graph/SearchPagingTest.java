@@ -1,0 +1,37 @@
+package dev.mosaic.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mosaic.testing.MosaicIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** A search's total is the number of matches whichever page is asked for, full, partial or past the end. */
+class SearchPagingTest extends MosaicIntegrationTest {
+
+    @Test
+    void theTotalCountsEveryMatchOnEveryPage() throws Exception {
+        String token = newTenantToken();
+        call("POST", "/api/v1/ingest/crm", token, """
+                {"organizations":[{"externalId":"o1","name":"Northwind Traders","domain":"northwind.com"},
+                                  {"externalId":"o2","name":"Northwind Logistics","domain":"nwlogistics.com"},
+                                  {"externalId":"o3","name":"Contoso","domain":"contoso.com","website":"https://northwind-partners.com"},
+                                  {"externalId":"o4","name":"Fabrikam","domain":"fabrikam.com"}]}
+                """);
+
+        JsonNode firstPage = getJson("/api/v1/organizations?q=NORTHWIND&limit=2", token);
+        JsonNode lastPage = getJson("/api/v1/organizations?q=northwind&limit=2&offset=2", token);
+        JsonNode pastTheEnd = getJson("/api/v1/organizations?q=northwind&limit=2&offset=9", token);
+        JsonNode all = getJson("/api/v1/organizations?q=northwind", token);
+
+        assertThat(firstPage.path("total").asInt()).isEqualTo(3);
+        assertThat(firstPage.path("items").findValuesAsText("name")).containsExactly("Contoso", "Northwind Logistics");
+        assertThat(lastPage.path("total").asInt()).isEqualTo(3);
+        assertThat(lastPage.path("items").findValuesAsText("name")).containsExactly("Northwind Traders");
+        assertThat(pastTheEnd.path("total").asInt()).isEqualTo(3);
+        assertThat(pastTheEnd.path("items")).isEmpty();
+        assertThat(all.path("total").asInt()).isEqualTo(3);
+        assertThat(getJson("/api/v1/organizations?q=orthwi", token).path("total").asInt()).isEqualTo(3);
+        assertThat(getJson("/api/v1/organizations?q=zz", token).path("total").asInt()).isZero();
+    }
+}
