@@ -64,10 +64,14 @@ public class GraphWriter {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<UpsertResult> upsertAll(String tenantId, List<SourceRecordInput> inputs) {
         long started = System.nanoTime();
-        Instant now = clock.instant();
-        List<PreparedRecord> prepared = inputs.parallelStream().map(input -> PreparedRecord.of(input, guard, now)).toList();
+        Instant checkedAt = clock.instant();
+        List<PreparedRecord> prepared = inputs.parallelStream().map(input -> PreparedRecord.of(input, guard, checkedAt))
+                .toList();
         writeLock.lock(tenantId);
         long locked = System.nanoTime();
+        // Stamped once the lock is held, so entities of a chunk that waited are not older than those of the chunk
+        // it waited for: the older entity survives a merge.
+        Instant now = clock.instant();
         ChunkFold fold = fold(tenantId, prepared, now);
         List<RecordWrite> changed = fold.writes.values().stream().filter(RecordWrite::changed).toList();
         List<RecordWrite> created = changed.stream().filter(RecordWrite::created).toList();
@@ -119,7 +123,7 @@ public class GraphWriter {
         SourceRecordInput input = new SourceRecordInput(entity.type(), ref, null, fields, List.of(), now, null, false);
         RecordWrite write = records.find(tenantId, ref)
                 .map(stored -> RecordWrite.stored(stored).then(PreparedRecord.of(input, guard, now), now))
-                .orElseGet(() -> PreparedRecord.of(input, guard, now).firstWrite());
+                .orElseGet(() -> RecordWrite.create(PreparedRecord.of(input, guard, now), now));
         // The edit record stays with the entity it was made on; after a merge that may be another entity.
         UUID owner = write.created() ? entity.entityId() : write.record().entityId();
         StoredRecord record = write.record();
@@ -154,7 +158,7 @@ public class GraphWriter {
             if (before == null && stored.containsKey(ref)) {
                 before = RecordWrite.stored(stored.get(ref));
             }
-            RecordWrite after = before == null ? message.firstWrite() : before.then(message, now);
+            RecordWrite after = before == null ? RecordWrite.create(message, now) : before.then(message, now);
             if (before == null) {
                 fold.firstGolden.put(after, message.firstGolden());
             }

@@ -21,12 +21,13 @@ import java.util.UUID;
  */
 record RecordWrite(StoredRecord record, String fieldsJson, List<LinkInput> links, boolean created, boolean changed) {
 
-    /** The first message about a record: a new record, in a new entity of its own. */
-    static RecordWrite create(SourceRecordInput input, String contentHash, String linksHash, Instant now) {
-        Map<String, FieldValue> fields = observed(input, Map.of());
+    /** The first message about a record: a new record, in a new entity of its own, first seen {@code now}. */
+    static RecordWrite create(PreparedRecord prepared, Instant now) {
+        SourceRecordInput input = prepared.input();
         StoredRecord record = new StoredRecord(UUID.randomUUID(), input.ref(), input.type(), UUID.randomUUID(),
-                input.url(), fields, contentHash, input.deleted(), now, now, input.observedAt(), linksHash);
-        return new RecordWrite(record, fieldsJson(fields), input.links(), true, true);
+                input.url(), prepared.firstFields(), prepared.contentHash(), input.deleted(), now, now, input.observedAt(),
+                prepared.linksHash());
+        return new RecordWrite(record, prepared.firstFieldsJson(), input.links(), true, true);
     }
 
     /**
@@ -63,7 +64,7 @@ record RecordWrite(StoredRecord record, String fieldsJson, List<LinkInput> links
     }
 
     /** Per field, the newer observation wins: a late-arriving older message never overwrites a newer value. */
-    private static Map<String, FieldValue> observed(SourceRecordInput input, Map<String, FieldValue> before) {
+    static Map<String, FieldValue> observed(SourceRecordInput input, Map<String, FieldValue> before) {
         Map<String, FieldValue> fields = new LinkedHashMap<>(before);
         input.fields().forEach((name, value) -> {
             FieldValue known = fields.get(name);
