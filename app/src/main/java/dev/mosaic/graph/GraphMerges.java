@@ -1,19 +1,14 @@
 package dev.mosaic.graph;
 
-import static dev.mosaic.platform.database.SqlArrays.uuids;
-
-import dev.mosaic.platform.database.SqlTimes;
 import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.platform.errors.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,14 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class GraphMerges {
 
-    private final DSLContext db;
     private final RecordStore records;
     private final EntityStore entities;
     private final GoldenRecords golden;
     private final Clock clock;
 
-    GraphMerges(DSLContext db, RecordStore records, EntityStore entities, GoldenRecords golden, Clock clock) {
-        this.db = db;
+    GraphMerges(RecordStore records, EntityStore entities, GoldenRecords golden, Clock clock) {
         this.clock = clock;
         this.records = records;
         this.entities = entities;
@@ -61,17 +54,7 @@ public class GraphMerges {
 
     /** Where each record is now, in one read. */
     public Map<UUID, Placement> placements(String tenantId, Collection<UUID> recordIds) {
-        Map<UUID, Placement> placements = new HashMap<>();
-        db.fetch("select p.* from unnest(?::uuid[]) as ids(id) cross join lateral (select r.record_id, r.entity_id, r.deleted, "
-                                + "e.created_at from source_record r join entity e on e.tenant_id = r.tenant_id "
-                                + "and e.entity_id = r.entity_id where r.tenant_id = ? and r.record_id = ids.id) p",
-                        uuids(recordIds), tenantId)
-                .forEach(row -> {
-                    Placement placement = new Placement(row.get("record_id", UUID.class), row.get("entity_id", UUID.class),
-                            SqlTimes.instant(row, "created_at"), row.get("deleted", Boolean.class));
-                    placements.put(placement.recordId(), placement);
-                });
-        return placements;
+        return records.placements(tenantId, recordIds);
     }
 
     /** Each live entity with the entities merged into it (itself first): who a person's "these differ" may name. */

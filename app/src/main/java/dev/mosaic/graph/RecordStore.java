@@ -61,6 +61,21 @@ class RecordStore {
         return Optional.ofNullable(find(tenantId, List.of(ref)).get(ref));
     }
 
+    /** Where each record is now: its entity, when that entity was made, and whether its source deleted it. */
+    Map<UUID, GraphMerges.Placement> placements(String tenantId, Collection<UUID> recordIds) {
+        Map<UUID, GraphMerges.Placement> placements = new HashMap<>();
+        db.fetch("select p.* from unnest(?::uuid[]) as ids(id) cross join lateral (select r.record_id, r.entity_id, r.deleted, "
+                                + "e.created_at from source_record r join entity e on e.tenant_id = r.tenant_id "
+                                + "and e.entity_id = r.entity_id where r.tenant_id = ? and r.record_id = ids.id) p",
+                        uuids(recordIds), tenantId)
+                .forEach(row -> {
+                    GraphMerges.Placement placement = new GraphMerges.Placement(row.get("record_id", UUID.class),
+                            row.get("entity_id", UUID.class), instant(row, "created_at"), row.get("deleted", Boolean.class));
+                    placements.put(placement.recordId(), placement);
+                });
+        return placements;
+    }
+
     /** The member records of each entity, oldest first. */
     Map<UUID, List<StoredRecord>> members(String tenantId, Collection<UUID> entityIds) {
         Map<UUID, List<StoredRecord>> members = new LinkedHashMap<>();

@@ -119,13 +119,13 @@ public class IdentityResolver implements RecordResolver {
 
     /** Every live entity that holds one of the chunk's keys, where the chunk's records are, and the blocks among them. */
     private Candidates candidates(String tenantId, List<KeyedRecord> keysOf, List<IdentityStore.RecordKey> keyRows) {
-        Map<KeyOfType, List<UUID>> holders = new HashMap<>();
+        Map<IdentityStore.TypedKey, List<UUID>> holders = new HashMap<>();
         Set<UUID> recordIds = new LinkedHashSet<>();
         keysOf.forEach(keyedRecord -> recordIds.add(keyedRecord.record().recordId()));
-        Set<IdentityStore.RecordKey> wanted = new LinkedHashSet<>();
-        keyRows.forEach(row -> wanted.add(new IdentityStore.RecordKey(null, row.type(), row.key())));
+        Set<IdentityStore.TypedKey> wanted = new LinkedHashSet<>();
+        keyRows.forEach(row -> wanted.add(new IdentityStore.TypedKey(row.type(), row.key())));
         for (IdentityStore.RecordKey holder : store.holders(tenantId, wanted)) {
-            holders.computeIfAbsent(new KeyOfType(holder.type(), holder.key()), k -> new ArrayList<>()).add(holder.recordId());
+            holders.computeIfAbsent(new IdentityStore.TypedKey(holder.type(), holder.key()), k -> new ArrayList<>()).add(holder.recordId());
             recordIds.add(holder.recordId());
         }
         Map<UUID, GraphMerges.Placement> placements = graph.placements(tenantId, recordIds);
@@ -146,9 +146,6 @@ public class IdentityResolver implements RecordResolver {
         return evidence;
     }
 
-    private record KeyOfType(EntityType type, MatchKey key) {
-    }
-
     /** A written record with the keys its values give. */
     private record KeyedRecord(RecordSnapshot record, Set<MatchKey> keys) {
     }
@@ -157,7 +154,7 @@ public class IdentityResolver implements RecordResolver {
     private record MatchedBy(MatchKey key, RecordSnapshot record) {
     }
 
-    private record Candidates(Map<KeyOfType, List<UUID>> holders, Map<UUID, GraphMerges.Placement> placements,
+    private record Candidates(Map<IdentityStore.TypedKey, List<UUID>> holders, Map<UUID, GraphMerges.Placement> placements,
                               Map<UUID, Instant> createdAt, EntityClusters clusters) {
 
         UUID entityOf(UUID recordId) {
@@ -166,7 +163,7 @@ public class IdentityResolver implements RecordResolver {
 
         /** The live entities of the other records holding the key that their sources have not deleted, in id order. */
         List<UUID> entitiesWith(EntityType type, MatchKey key, UUID exceptRecord) {
-            return holders.getOrDefault(new KeyOfType(type, key), List.of()).stream()
+            return holders.getOrDefault(new IdentityStore.TypedKey(type, key), List.of()).stream()
                     .filter(recordId -> !recordId.equals(exceptRecord))
                     .map(placements::get)
                     .filter(placement -> placement != null && !placement.deleted())

@@ -55,8 +55,8 @@ class IdentityStore {
      * Every record holding one of these keys, in one read: an index probe per key, so the plan does not depend
      * on how fresh the table's statistics are.
      */
-    List<RecordKey> holders(String tenantId, Collection<RecordKey> wanted) {
-        List<RecordKey> keys = List.copyOf(wanted);
+    List<RecordKey> holders(String tenantId, Collection<TypedKey> wanted) {
+        List<TypedKey> keys = List.copyOf(wanted);
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -187,6 +187,10 @@ class IdentityStore {
 
     /** A record's matching key. */
     record RecordKey(UUID recordId, EntityType type, MatchKey key) {
+    }
+
+    /** A matching key of one entity type, whoever holds it. */
+    record TypedKey(EntityType type, MatchKey key) {
     }
 
     /** A merge weak evidence suggests between two live entities. */
