@@ -7,6 +7,7 @@ import static dev.mosaic.platform.database.SqlTimes.utc;
 
 import dev.mosaic.platform.database.CopyIn;
 import dev.mosaic.platform.json.Json;
+import dev.mosaic.platform.text.StorableTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,9 +28,6 @@ public class Timeline {
 
     private static final String UNNEST_EVENTS = "unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::uuid[], ?::uuid[], "
             + "?::text[], ?::jsonb[]) as e(event_id, occurred_at, kind, subject_record, subject_entity, summary, detail)";
-
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final DSLContext db;
     private final Clock clock;
@@ -106,11 +104,11 @@ public class Timeline {
                 record.entityId(), summary, values);
     }
 
-    /** A time PostgreSQL can hold (timestamptz ends in the year 294276); else the entry takes the record's first sight. */
+    /** A time Mosaic stores (the years 1000 to 9999, as ingest checks); else the entry takes the record's first sight. */
     private static Optional<Instant> parseInstant(Object value) {
         try {
             return value == null ? Optional.empty() : Optional.of(Instant.parse(String.valueOf(value)))
-                    .filter(time -> time.isAfter(EARLIEST) && time.isBefore(LATEST));
+                    .filter(time -> StorableTime.problem(time).isEmpty());
         } catch (RuntimeException e) {
             return Optional.empty();
         }
