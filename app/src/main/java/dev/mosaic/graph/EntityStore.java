@@ -51,7 +51,7 @@ class EntityStore {
     Map<UUID, EntityRow> findAll(String tenantId, Collection<UUID> entityIds) {
         Map<UUID, EntityRow> rows = new HashMap<>();
         db.fetch("select e.* from unnest(?::uuid[]) as ids(id) cross join lateral (select " + COLUMNS + " from entity "
-                + "where tenant_id = ? and entity_id = ids.id) e", uuids(entityIds), tenantId).forEach(row -> {
+                + "where tenant_id = ? and entity_id = ids.id offset 0) e", uuids(entityIds), tenantId).forEach(row -> {
                     EntityRow entity = toRow(row);
                     rows.put(entity.entityId(), entity);
                 });
@@ -67,12 +67,14 @@ class EntityStore {
         db.execute("""
                 update entity e set display_name = g.display_name, search_text = g.search_text, golden = g.golden,
                     deleted = g.deleted, updated_at = ?::timestamptz
-                from unnest(?::uuid[], ?::text[], ?::text[], ?::jsonb[], ?::boolean[])
-                    as g(entity_id, display_name, search_text, golden, deleted)
-                where e.tenant_id = ? and e.entity_id = g.entity_id
+                from (select found.row_ctid, g.* from unnest(?::uuid[], ?::text[], ?::text[], ?::jsonb[], ?::boolean[])
+                          as g(entity_id, display_name, search_text, golden, deleted)
+                      cross join lateral (select ctid as row_ctid from entity
+                          where tenant_id = ? and entity_id = g.entity_id offset 0) found) g
+                where e.tenant_id = ? and e.ctid = g.row_ctid
                 """, utc(now), uuids(rows, Map.Entry::getKey), texts(rows, row -> row.getValue().displayName()),
                 texts(rows, row -> row.getValue().searchText()), texts(rows, row -> row.getValue().json()),
-                booleans(rows, row -> row.getValue().deleted()), tenantId);
+                booleans(rows, row -> row.getValue().deleted()), tenantId, tenantId);
     }
 
     /** Each live entity's cluster: itself and the entities merged into it (merges are flattened: one hop). */
@@ -80,7 +82,7 @@ class EntityStore {
         Map<UUID, List<UUID>> clusters = new HashMap<>();
         liveIds.forEach(id -> clusters.put(id, new ArrayList<>(List.of(id))));
         db.fetch("select m.* from unnest(?::uuid[]) as ids(id) cross join lateral (select entity_id, merged_into from entity "
-                                + "where tenant_id = ? and merged_into = ids.id) m order by m.entity_id", uuids(liveIds), tenantId)
+                                + "where tenant_id = ? and merged_into = ids.id offset 0) m order by m.entity_id", uuids(liveIds), tenantId)
                 .forEach(row -> clusters.get(row.get("merged_into", UUID.class)).add(row.get("entity_id", UUID.class)));
         return clusters;
     }
@@ -96,16 +98,20 @@ class EntityStore {
         // Two statements: an OR of the two conditions would defeat both indexes.
         db.fetch("""
                         update entity e set merged_into = m.survivor, updated_at = ?::timestamptz
-                        from unnest(?::uuid[], ?::uuid[]) as m(merged, survivor)
-                        where e.tenant_id = ? and e.merged_into = m.merged
+                        from (select found.row_ctid, m.* from unnest(?::uuid[], ?::uuid[]) as m(merged, survivor)
+                              cross join lateral (select ctid as row_ctid from entity
+                                  where tenant_id = ? and merged_into = m.merged offset 0) found) m
+                        where e.tenant_id = ? and e.ctid = m.row_ctid
                         returning e.entity_id, m.merged
-                        """, utc(now), uuids(merged), uuids(merged, survivorOf::get), tenantId)
+                        """, utc(now), uuids(merged), uuids(merged, survivorOf::get), tenantId, tenantId)
                 .forEach(row -> moved.get(row.get("merged", UUID.class)).add(row.get("entity_id", UUID.class)));
         db.execute("""
                 update entity e set merged_into = m.survivor, updated_at = ?::timestamptz
-                from unnest(?::uuid[], ?::uuid[]) as m(merged, survivor)
-                where e.tenant_id = ? and e.entity_id = m.merged
-                """, utc(now), uuids(merged), uuids(merged, survivorOf::get), tenantId);
+                from (select found.row_ctid, m.* from unnest(?::uuid[], ?::uuid[]) as m(merged, survivor)
+                      cross join lateral (select ctid as row_ctid from entity
+                          where tenant_id = ? and entity_id = m.merged offset 0) found) m
+                where e.tenant_id = ? and e.ctid = m.row_ctid
+                """, utc(now), uuids(merged), uuids(merged, survivorOf::get), tenantId, tenantId);
         return moved;
     }
 
@@ -113,8 +119,10 @@ class EntityStore {
         if (entityIds.isEmpty()) {
             return;
         }
-        db.execute("update entity set merged_into = ?, updated_at = ?::timestamptz where tenant_id = ? and entity_id in (select unnest(?::uuid[]))",
-                survivorId, utc(now), tenantId, uuids(entityIds));
+        db.execute("update entity set merged_into = ?, updated_at = ?::timestamptz where tenant_id = ? and ctid = any(array("
+                        + "select found.ctid from unnest(?::uuid[]) as ids(id) cross join lateral (select ctid from entity "
+                        + "where tenant_id = ? and entity_id = ids.id offset 0) found))",
+                survivorId, utc(now), tenantId, uuids(entityIds), tenantId);
     }
 
     private static EntityRow toRow(Record row) {

@@ -47,7 +47,7 @@ class RecordStore {
         Map<ExternalRef, StoredRecord> found = new HashMap<>();
         db.fetch("select r.* from unnest(?::text[], ?::text[], ?::text[]) as ref(system, object, external_id) "
                                 + "cross join lateral (select " + COLUMNS + " from source_record where tenant_id = ? "
-                                + "and system = ref.system and object = ref.object and external_id = ref.external_id) r",
+                                + "and system = ref.system and object = ref.object and external_id = ref.external_id offset 0) r",
                         texts(list, ExternalRef::system), texts(list, ExternalRef::object), texts(list, ExternalRef::externalId),
                         tenantId)
                 .forEach(row -> {
@@ -66,7 +66,7 @@ class RecordStore {
         Map<UUID, GraphMerges.Placement> placements = new HashMap<>();
         db.fetch("select p.* from unnest(?::uuid[]) as ids(id) cross join lateral (select r.record_id, r.entity_id, r.deleted, "
                                 + "e.created_at from source_record r join entity e on e.tenant_id = r.tenant_id "
-                                + "and e.entity_id = r.entity_id where r.tenant_id = ? and r.record_id = ids.id) p",
+                                + "and e.entity_id = r.entity_id where r.tenant_id = ? and r.record_id = ids.id offset 0) p",
                         uuids(recordIds), tenantId)
                 .forEach(row -> {
                     GraphMerges.Placement placement = new GraphMerges.Placement(row.get("record_id", UUID.class),
@@ -81,7 +81,7 @@ class RecordStore {
         Map<UUID, List<StoredRecord>> members = new LinkedHashMap<>();
         entityIds.forEach(id -> members.put(id, new ArrayList<>()));
         db.fetch("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select " + COLUMNS + " from source_record "
-                        + "where tenant_id = ? and entity_id = ids.id) r order by r.entity_id, r.first_seen_at, r.record_id",
+                        + "where tenant_id = ? and entity_id = ids.id offset 0) r order by r.entity_id, r.first_seen_at, r.record_id",
                         uuids(entityIds), tenantId)
                 .forEach(row -> {
                     StoredRecord record = toRecord(row);
@@ -112,19 +112,24 @@ class RecordStore {
         db.execute("""
                 update source_record r set url = u.url, fields = u.fields, content_hash = u.content_hash, deleted = u.deleted,
                     last_seen_at = u.last_seen_at, observed_at = u.observed_at, links_hash = u.links_hash
-                from unnest(?::uuid[], ?::text[], ?::jsonb[], ?::text[], ?::boolean[], ?::timestamptz[], ?::timestamptz[], ?::text[])
-                    as u(record_id, url, fields, content_hash, deleted, last_seen_at, observed_at, links_hash)
-                where r.tenant_id = ? and r.record_id = u.record_id
+                from (select found.row_ctid, u.*
+                      from unnest(?::uuid[], ?::text[], ?::jsonb[], ?::text[], ?::boolean[], ?::timestamptz[], ?::timestamptz[],
+                          ?::text[]) as u(record_id, url, fields, content_hash, deleted, last_seen_at, observed_at, links_hash)
+                      cross join lateral (select ctid as row_ctid from source_record
+                          where tenant_id = ? and record_id = u.record_id offset 0) found) u
+                where r.tenant_id = ? and r.ctid = u.row_ctid
                 """, uuids(rows, StoredRecord::recordId), texts(rows, StoredRecord::url),
                 texts(writes, RecordWrite::fieldsJson), texts(rows, StoredRecord::contentHash),
                 booleans(rows, StoredRecord::deleted), times(rows, StoredRecord::lastSeenAt),
-                times(rows, StoredRecord::observedAt), texts(rows, StoredRecord::linksHash), tenantId);
+                times(rows, StoredRecord::observedAt), texts(rows, StoredRecord::linksHash), tenantId, tenantId);
     }
 
     /** Replaces the links of records that had some (first delete, then one insert of them all). */
     void replaceLinks(String tenantId, Collection<UUID> replaced, Map<UUID, List<LinkInput>> linksByRecord) {
         if (!replaced.isEmpty()) {
-            db.execute("delete from link where tenant_id = ? and from_record in (select unnest(?::uuid[]))", tenantId, uuids(replaced));
+            db.execute("delete from link where tenant_id = ? and ctid = any(array(select found.ctid from unnest(?::uuid[]) as ids(id) "
+                    + "cross join lateral (select ctid from link where tenant_id = ? and from_record = ids.id offset 0) found))",
+                    tenantId, uuids(replaced), tenantId);
         }
         CopyIn rows = CopyIn.into("link", "tenant_id", "from_record", "kind", "to_system", "to_object", "to_external_id",
                 "attributes");
@@ -146,9 +151,14 @@ class RecordStore {
         List<UUID> merged = List.copyOf(survivorOf.keySet());
         Map<UUID, List<UUID>> moved = new HashMap<>();
         merged.forEach(id -> moved.put(id, new ArrayList<>()));
-        db.fetch("update source_record r set entity_id = m.survivor from unnest(?::uuid[], ?::uuid[]) as m(merged, survivor) "
-                                + "where r.tenant_id = ? and r.entity_id = m.merged returning r.record_id, m.merged",
-                        uuids(merged), uuids(merged, survivorOf::get), tenantId)
+        db.fetch("""
+                        update source_record r set entity_id = m.survivor
+                        from (select found.row_ctid, m.* from unnest(?::uuid[], ?::uuid[]) as m(merged, survivor)
+                              cross join lateral (select ctid as row_ctid from source_record
+                                  where tenant_id = ? and entity_id = m.merged offset 0) found) m
+                        where r.tenant_id = ? and r.ctid = m.row_ctid
+                        returning r.record_id, m.merged
+                        """, uuids(merged), uuids(merged, survivorOf::get), tenantId, tenantId)
                 .forEach(row -> moved.get(row.get("merged", UUID.class)).add(row.get("record_id", UUID.class)));
         moved.values().forEach(ids -> ids.sort(null));
         return moved;
@@ -156,8 +166,10 @@ class RecordStore {
 
     /** Moves these records from one entity to another (an unmerge); records that moved on since stay where they are. */
     void move(String tenantId, List<UUID> recordIds, UUID fromEntity, UUID toEntity) {
-        db.execute("update source_record set entity_id = ? where tenant_id = ? and record_id in (select unnest(?::uuid[])) and entity_id = ?",
-                toEntity, tenantId, uuids(recordIds), fromEntity);
+        db.execute("update source_record set entity_id = ? where tenant_id = ? and entity_id = ? and ctid = any(array("
+                        + "select found.ctid from unnest(?::uuid[]) as ids(id) cross join lateral (select ctid from source_record "
+                        + "where tenant_id = ? and record_id = ids.id offset 0) found))",
+                toEntity, tenantId, fromEntity, uuids(recordIds), tenantId);
     }
 
     private static StoredRecord toRecord(Record row) {

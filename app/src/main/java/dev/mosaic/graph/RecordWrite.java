@@ -1,12 +1,12 @@
 package dev.mosaic.graph;
 
+import dev.mosaic.platform.ids.TimeOrderedIds;
 import dev.mosaic.platform.json.Json;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * The rules of one write, applied in memory: what a source's message does to the record it names. The
@@ -24,7 +24,7 @@ record RecordWrite(StoredRecord record, String fieldsJson, List<LinkInput> links
     /** The first message about a record: a new record, in a new entity of its own, first seen {@code now}. */
     static RecordWrite create(PreparedRecord prepared, Instant now) {
         SourceRecordInput input = prepared.input();
-        StoredRecord record = new StoredRecord(UUID.randomUUID(), input.ref(), input.type(), UUID.randomUUID(),
+        StoredRecord record = new StoredRecord(TimeOrderedIds.next(), input.ref(), input.type(), TimeOrderedIds.next(),
                 input.url(), prepared.firstFields(), prepared.contentHash(), input.deleted(), now, now, input.observedAt(),
                 prepared.linksHash());
         return new RecordWrite(record, prepared.firstFieldsJson(), input.links(), true, true);

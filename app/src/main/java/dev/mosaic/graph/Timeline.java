@@ -69,8 +69,9 @@ public class Timeline {
             }
         }
         if (!removed.isEmpty()) {
-            db.execute("delete from timeline_event where tenant_id = ? and event_id in (select unnest(?::uuid[]))", tenantId,
-                    uuids(removed));
+            db.execute("delete from timeline_event where tenant_id = ? and ctid = any(array(select found.ctid "
+                    + "from unnest(?::uuid[]) as ids(id) cross join lateral (select ctid from timeline_event "
+                    + "where tenant_id = ? and event_id = ids.id offset 0) found))", tenantId, uuids(removed), tenantId);
         }
         if (!entries.isEmpty()) {
             db.execute("insert into timeline_event (tenant_id, event_id, occurred_at, kind, subject_record, subject_entity, "

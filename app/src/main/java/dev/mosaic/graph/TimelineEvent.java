@@ -1,5 +1,6 @@
 package dev.mosaic.graph;
 
+import dev.mosaic.platform.ids.TimeOrderedIds;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,6 @@ public record TimelineEvent(UUID eventId, Instant occurredAt, String kind, UUID 
     /** A new event with a fresh id. */
     public static TimelineEvent of(Instant at, String kind, UUID subjectRecord, UUID subjectEntity, String summary,
                                    Map<String, Object> detail) {
-        return new TimelineEvent(UUID.randomUUID(), at, kind, subjectRecord, subjectEntity, summary, detail);
+        return new TimelineEvent(TimeOrderedIds.next(), at, kind, subjectRecord, subjectEntity, summary, detail);
     }
 }

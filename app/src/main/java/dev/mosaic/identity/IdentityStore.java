@@ -1,5 +1,6 @@
 package dev.mosaic.identity;
 
+import dev.mosaic.platform.ids.TimeOrderedIds;
 import static dev.mosaic.platform.database.SqlArrays.booleans;
 import static dev.mosaic.platform.database.SqlArrays.texts;
 import static dev.mosaic.platform.database.SqlArrays.times;
@@ -43,7 +44,9 @@ class IdentityStore {
     /** Replaces the keys of these records with the keys given (a deleted record keeps none). */
     void replaceKeys(String tenantId, Collection<UUID> recordIds, List<RecordKey> keys) {
         if (!recordIds.isEmpty()) {
-            db.execute("delete from identity_key where tenant_id = ? and record_id in (select unnest(?::uuid[]))", tenantId, uuids(recordIds));
+            db.execute("delete from identity_key where tenant_id = ? and ctid = any(array(select found.ctid "
+                    + "from unnest(?::uuid[]) as ids(id) cross join lateral (select ctid from identity_key "
+                    + "where tenant_id = ? and record_id = ids.id offset 0) found))", tenantId, uuids(recordIds), tenantId);
         }
         // The records' old keys are gone and each record's keys are a set: every row is new, so COPY them.
         CopyIn rows = CopyIn.into("identity_key", "tenant_id", "entity_type", "key_type", "key_value", "record_id");
@@ -64,7 +67,7 @@ class IdentityStore {
                         select w.entity_type, w.key_type, w.key_value, w.strong, k.record_id
                         from unnest(?::text[], ?::text[], ?::text[], ?::boolean[]) as w(entity_type, key_type, key_value, strong)
                         cross join lateral (select i.record_id from identity_key i where i.tenant_id = ?
-                            and i.entity_type = w.entity_type and i.key_type = w.key_type and i.key_value = w.key_value) k
+                            and i.entity_type = w.entity_type and i.key_type = w.key_type and i.key_value = w.key_value offset 0) k
                         """, texts(keys, key -> key.type().key()), texts(keys, key -> key.key().type()),
                         texts(keys, key -> key.key().value()), booleans(keys, key -> key.key().strong()), tenantId)
                 .map(row -> new RecordKey(row.get("record_id", UUID.class), EntityType.fromKey(row.get("entity_type", String.class)),
@@ -124,8 +127,9 @@ class IdentityStore {
             return List.of();
         }
         UUID[] ids = uuids(entityIds);
-        return db.fetch("select entity_a, entity_b from merge_block where tenant_id = ? and entity_a in (select unnest(?::uuid[])) "
-                        + "and entity_b in (select unnest(?::uuid[]))", tenantId, ids, ids)
+        return db.fetch("select b.* from unnest(?::uuid[]) as ids(id) cross join lateral (select entity_a, entity_b "
+                        + "from merge_block where tenant_id = ? and entity_a = ids.id offset 0) b "
+                        + "where b.entity_b in (select unnest(?::uuid[]))", ids, tenantId, ids)
                 .map(row -> new UUID[] {row.get("entity_a", UUID.class), row.get("entity_b", UUID.class)});
     }
 
@@ -140,7 +144,7 @@ class IdentityStore {
                 from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::jsonb[], ?::timestamptz[])
                     as s(review_id, entity_type, a, b, reason, evidence, created_at)
                 on conflict do nothing
-                """, tenantId, uuids(suggestions, suggestion -> UUID.randomUUID()), texts(suggestions, s -> s.type().key()),
+                """, tenantId, uuids(suggestions, suggestion -> TimeOrderedIds.next()), texts(suggestions, s -> s.type().key()),
                 uuids(suggestions, Suggestion::a), uuids(suggestions, Suggestion::b), texts(suggestions, Suggestion::reason),
                 texts(suggestions, s -> Json.write(s.evidence())), times(suggestions, Suggestion::at));
     }
@@ -159,10 +163,13 @@ class IdentityStore {
         UUID[] clusters = uuids(members, clusterOf::get);
         db.execute("""
                 update review_item r set status = 'obsolete'
-                from unnest(?::uuid[], ?::uuid[]) as a(member, cluster), unnest(?::uuid[], ?::uuid[]) as b(member, cluster)
-                where r.tenant_id = ? and r.status = 'pending' and r.entity_a = a.member and r.entity_b = b.member
-                    and a.cluster = b.cluster
-                """, ids, clusters, ids, clusters, tenantId);
+                from (select found.row_ctid from unnest(?::uuid[], ?::uuid[]) as a(member, cluster)
+                      cross join lateral (select ctid as row_ctid, entity_b from review_item
+                          where tenant_id = ? and entity_a = a.member offset 0) found
+                      join unnest(?::uuid[], ?::uuid[]) as b(member, cluster) on b.member = found.entity_b
+                      where a.cluster = b.cluster) pair
+                where r.tenant_id = ? and r.ctid = pair.row_ctid and r.status = 'pending'
+                """, ids, clusters, tenantId, ids, clusters, tenantId);
     }
 
     List<ReviewItem> reviews(String tenantId, String status, int limit, int offset) {

@@ -1,5 +1,6 @@
 package dev.mosaic.identity;
 
+import dev.mosaic.platform.ids.TimeOrderedIds;
 import dev.mosaic.graph.EntityHandle;
 import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphMerges;
@@ -99,11 +100,11 @@ public class MergeService {
         List<TimelineEvent> events = new ArrayList<>();
         for (Decision decision : decisions) {
             GraphMerges.MergeMove move = moves.get(decision.mergedId());
-            MergeLineage lineage = new MergeLineage(UUID.randomUUID(), decision.type(), decision.survivorId(),
+            MergeLineage lineage = new MergeLineage(TimeOrderedIds.next(), decision.type(), decision.survivorId(),
                     decision.mergedId(), move.records(), move.entities(), decision.reason(), decision.evidence(),
                     decision.by(), now, null, null);
             lineages.add(lineage);
-            events.add(new TimelineEvent(UUID.randomUUID(), now, "merged", null, decision.survivorId(),
+            events.add(new TimelineEvent(TimeOrderedIds.next(), now, "merged", null, decision.survivorId(),
                     "Merged: " + decision.reason(), detail(lineage)));
         }
         store.insertLineages(tenantId, lineages);
@@ -138,7 +139,7 @@ public class MergeService {
         detail.put("unmergedBy", by);
         List<TimelineEvent> events = new ArrayList<>();
         for (UUID side : List.of(lineage.survivorId(), lineage.mergedId())) {
-            events.add(new TimelineEvent(UUID.randomUUID(), now, "unmerged", null, side,
+            events.add(new TimelineEvent(TimeOrderedIds.next(), now, "unmerged", null, side,
                     "Unmerged by " + by + " (was: " + lineage.reason() + ")", detail));
         }
         timeline.appendAll(tenantId, events);

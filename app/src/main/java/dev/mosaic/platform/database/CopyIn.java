@@ -83,6 +83,10 @@ public final class CopyIn {
 
     /** COPY's text format: backslash, tab, newline and carriage return are escaped; everything else is as is. */
     private void escape(String text) {
+        if (!needsEscape(text)) {
+            rows.append(text);
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -93,5 +97,15 @@ public final class CopyIn {
                 default -> rows.append(c);
             }
         }
+    }
+
+    private static boolean needsEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 }

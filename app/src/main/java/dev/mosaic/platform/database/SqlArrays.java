@@ -14,10 +14,15 @@ import java.util.function.Function;
  *
  * <p>jOOQ sends an array as text cast in SQL. Such a cast is not folded into a constant, so a filter
  * {@code col = any(?::uuid[])} parses the whole array again for every row it checks: quadratic. Read an
- * array once, in a {@code from unnest(…)} or {@code col in (select unnest(?::uuid[]))}, never in a filter.
- * Reads go one step further: {@code from unnest(?) cross join lateral (select … where key = ids.id)} makes
- * every id one index probe, a plan that does not turn into a scan of the table when statistics are stale or
- * the table is large.
+ * array once, in a {@code from unnest(…)}, never in a filter.
+ *
+ * <p>Rows are found by key with one index probe per key, whatever the statistics say:
+ * {@code from unnest(?) as ids(id) cross join lateral (select … where tenant_id = ? and key = ids.id offset 0)}.
+ * The {@code offset 0} keeps PostgreSQL from flattening the lateral subquery into a join. Flattened, a join
+ * is planned from the statistics, and until ANALYZE has seen a tenant's rows they say that {@code tenant_id = ?}
+ * picks a few hundred of them: the planner then reads all of the tenant's rows into a hash or merge join,
+ * once per chunk, so a load slowed down as the table grew. Updates and deletes locate their rows the same
+ * way and then touch them by {@code ctid} (a TID scan), for the same reason.
  */
 public final class SqlArrays {
 

@@ -93,6 +93,10 @@ final class ExternalDatabase implements BenchDatabase {
 
     @Override
     public void close() throws SQLException {
+        if (Boolean.getBoolean("mosaic.bench.keepDatabase")) {
+            System.out.println("Kept database " + database + " for inspection (-Dmosaic.bench.keepDatabase=true)");
+            return;
+        }
         try (Connection admin = open(adminUrl); Statement statement = admin.createStatement()) {
             statement.execute("drop database if exists " + database + " with (force)");
         }
