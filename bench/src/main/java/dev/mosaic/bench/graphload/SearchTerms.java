@@ -17,6 +17,7 @@ final class SearchTerms {
     }
 
     private static final long PURPOSE = 3;
+    private static final long WARM_UP = 4;
     private static final int KINDS = 12;
 
     private SearchTerms() {
@@ -24,8 +25,17 @@ final class SearchTerms {
 
     /** {@code count} searches about the first {@code slices} slices (every one of them fully loaded). */
     static List<Search> sample(long seed, int slices, int count) {
+        return sample(seed, slices, count, PURPOSE);
+    }
+
+    /** Searches of the same kinds about other entities, to run untimed before the timed ones. */
+    static List<Search> warmUp(long seed, int slices, int count) {
+        return sample(seed, slices, count, WARM_UP);
+    }
+
+    private static List<Search> sample(long seed, int slices, int count, long purpose) {
         SliceGenerator generator = new SliceGenerator(seed);
-        SplittableRandom random = new SplittableRandom(SyntheticNames.mix(seed, count, PURPOSE));
+        SplittableRandom random = new SplittableRandom(SyntheticNames.mix(seed, count, purpose));
         List<Search> searches = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Slice slice = generator.slice(random.nextInt(Math.max(1, slices)));
