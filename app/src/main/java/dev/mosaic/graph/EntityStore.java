@@ -67,7 +67,7 @@ class EntityStore {
         db.execute("""
                 update entity e set display_name = g.display_name, search_text = g.search_text, golden = g.golden,
                     deleted = g.deleted, updated_at = ?::timestamptz
-                from (select found.row_ctid, g.* from unnest(?::uuid[], ?::text[], ?::text[], ?::jsonb[], ?::boolean[])
+                from (select found.row_ctid, g.* from unnest(?::uuid[], ?::text[], ?::text[], ?::json[], ?::boolean[])
                           as g(entity_id, display_name, search_text, golden, deleted)
                       cross join lateral (select ctid as row_ctid from entity
                           where tenant_id = ? and entity_id = g.entity_id offset 0) found) g

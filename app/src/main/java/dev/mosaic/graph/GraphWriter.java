@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,40 +66,49 @@ public class GraphWriter {
     public List<UpsertResult> upsertAll(String tenantId, List<SourceRecordInput> inputs) {
         long started = System.nanoTime();
         Instant checkedAt = clock.instant();
-        List<PreparedRecord> prepared = inputs.parallelStream().map(input -> PreparedRecord.of(input, guard, checkedAt))
-                .toList();
+        List<PreparedRecord> prepared = inputs.parallelStream()
+                .map(input -> PreparedRecord.of(input, guard, checkedAt, resolver)).toList();
         writeLock.lock(tenantId);
         long locked = System.nanoTime();
         // Stamped once the lock is held, so entities of a chunk that waited are not older than those of the chunk
         // it waited for: the older entity survives a merge.
         Instant now = clock.instant();
+        PhaseTimer phases = new PhaseTimer(locked);
         ChunkFold fold = fold(tenantId, prepared, now);
         List<RecordWrite> changed = fold.writes.values().stream().filter(RecordWrite::changed).toList();
         List<RecordWrite> created = changed.stream().filter(RecordWrite::created).toList();
         List<RecordWrite> updated = changed.stream().filter(write -> !write.created()).toList();
+        phases.end("read");
 
-        createEntities(tenantId, created, fold.firstGolden, now);
+        createEntities(tenantId, created, fold.firstMessage, now);
+        phases.end("entities");
         records.insertAll(tenantId, created);
         records.updateAll(tenantId, updated);
+        phases.end("records");
         replaceLinks(tenantId, changed);
+        phases.end("links");
         timeline.putRecordEntries(tenantId, created.stream().map(RecordWrite::record).toList(),
                 updated.stream().map(RecordWrite::record).toList());
+        phases.end("timeline");
         // What updated records change in entities that already were, as a source write: on their timelines.
         Map<UUID, RefreshCause> updateCauses = updateCauses(updated);
         Map<UUID, GoldenValues> recomputed = golden.compute(tenantId, updateCauses.keySet(), updateCauses::get);
 
         RecordResolver.Resolution resolution = changed.isEmpty() ? RecordResolver.Resolution.NONE
-                : resolver.resolve(tenantId, changed.stream().map(write -> snapshot(write.record())).toList());
+                : resolver.resolve(tenantId, changed.stream().map(write -> snapshot(write, fold)).toList());
+        phases.end("identity");
         Set<UUID> survivors = new HashSet<>(resolution.survivorOf().values());
         Map<UUID, GoldenValues> finalValues = new HashMap<>(recomputed);
         finalValues.keySet().removeAll(resolution.survivorOf().keySet());
         finalValues.keySet().removeAll(survivors);
         finalValues.putAll(golden.compute(tenantId, survivors, id -> RefreshCause.regrouping()));
         golden.save(tenantId, finalValues);
+        phases.end("golden");
         if (log.isDebugEnabled()) {
             log.debug("Chunk of {} records for tenant {}: {} created, {} updated, {} merges; {} ms to prepare and wait for "
-                    + "the lock, {} ms holding it", inputs.size(), tenantId, created.size(), updated.size(),
-                    resolution.survivorOf().size(), (locked - started) / 1_000_000, (System.nanoTime() - locked) / 1_000_000);
+                    + "the lock, {} ms holding it ({})", inputs.size(), tenantId, created.size(), updated.size(),
+                    resolution.survivorOf().size(), (locked - started) / 1_000_000, (System.nanoTime() - locked) / 1_000_000,
+                    phases);
         }
         return fold.results(resolution);
     }
@@ -122,8 +132,8 @@ public class GraphWriter {
         Instant now = clock.instant();
         SourceRecordInput input = new SourceRecordInput(entity.type(), ref, null, fields, List.of(), now, null, false);
         RecordWrite write = records.find(tenantId, ref)
-                .map(stored -> RecordWrite.stored(stored).then(PreparedRecord.of(input, guard, now), now))
-                .orElseGet(() -> RecordWrite.create(PreparedRecord.of(input, guard, now), now));
+                .map(stored -> RecordWrite.stored(stored).then(PreparedRecord.of(input, guard, now, resolver), now))
+                .orElseGet(() -> RecordWrite.create(PreparedRecord.of(input, guard, now, resolver), now));
         // The edit record stays with the entity it was made on; after a merge that may be another entity.
         UUID owner = write.created() ? entity.entityId() : write.record().entityId();
         StoredRecord record = write.record();
@@ -160,7 +170,7 @@ public class GraphWriter {
             }
             RecordWrite after = before == null ? RecordWrite.create(message, now) : before.then(message, now);
             if (before == null) {
-                fold.firstGolden.put(after, message.firstGolden());
+                fold.firstMessage.put(after, message);
             }
             fold.outcomes[i] = before == null ? UpsertResult.Outcome.CREATED
                     : after == before ? UpsertResult.Outcome.UNCHANGED : UpsertResult.Outcome.UPDATED;
@@ -171,7 +181,7 @@ public class GraphWriter {
     }
 
     /** New entities, each with its record's golden values: prepared already unless the chunk wrote the record twice. */
-    private void createEntities(String tenantId, List<RecordWrite> created, Map<RecordWrite, GoldenValues> firstGolden,
+    private void createEntities(String tenantId, List<RecordWrite> created, Map<RecordWrite, PreparedRecord> firstMessage,
                                 Instant now) {
         if (created.isEmpty()) {
             return;
@@ -181,7 +191,8 @@ public class GraphWriter {
         List<TimelineEvent> creations = new ArrayList<>();
         for (RecordWrite write : created) {
             StoredRecord record = write.record();
-            GoldenValues values = firstGolden.get(write);
+            PreparedRecord first = firstMessage.get(write);
+            GoldenValues values = first == null ? null : first.firstGolden();
             if (values == null) {
                 values = GoldenValues.of(record.type(), List.of(record), survivorship);
             }
@@ -221,17 +232,45 @@ public class GraphWriter {
         return causes;
     }
 
-    private static RecordSnapshot snapshot(StoredRecord record) {
+    /** The record as it is now, with the resolver's preparation when the record still has the values it was made for. */
+    private static RecordSnapshot snapshot(RecordWrite write, ChunkFold fold) {
+        StoredRecord record = write.record();
         Map<String, Object> values = new LinkedHashMap<>();
         record.fields().forEach((field, value) -> values.put(field, value.value()));
-        return new RecordSnapshot(record.recordId(), record.ref(), record.type(), record.entityId(), record.deleted(), values);
+        PreparedRecord first = fold.firstMessage.get(write);
+        return new RecordSnapshot(record.recordId(), record.ref(), record.type(), record.entityId(), record.deleted(), values,
+                first == null ? null : first.resolverWork());
+    }
+
+    /** Milliseconds per phase of a chunk, for the debug log. */
+    private static final class PhaseTimer {
+        private final StringBuilder phases = new StringBuilder();
+        private long last;
+
+        PhaseTimer(long start) {
+            last = start;
+        }
+
+        void end(String phase) {
+            long now = System.nanoTime();
+            phases.append(phases.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000);
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return phases.toString();
+        }
     }
 
     /** The chunk's records applied in memory, with what each input did. */
     private static final class ChunkFold {
         final Map<ExternalRef, RecordWrite> writes = new LinkedHashMap<>();
-        /** The golden values prepared for each record's first write, by identity: a later write in the chunk replaces it. */
-        final Map<RecordWrite, GoldenValues> firstGolden = new java.util.IdentityHashMap<>();
+        /**
+         * The message each new record was made from, by identity of the write: what was prepared from it (golden
+         * values, the resolver's work) holds as long as no later message in the chunk changed the record.
+         */
+        final Map<RecordWrite, PreparedRecord> firstMessage = new IdentityHashMap<>();
         final String[] rejections;
         final UpsertResult.Outcome[] outcomes;
         final ExternalRef[] refs;

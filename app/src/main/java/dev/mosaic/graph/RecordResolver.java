@@ -13,6 +13,15 @@ import java.util.UUID;
 public interface RecordResolver {
 
     /**
+     * The part of resolving a record that needs only its values (for identity, its matching keys), worked out
+     * before the tenant's lock is taken, on every core. The graph hands it back in the record's snapshot when
+     * the record still has exactly these values; null when there is nothing to prepare.
+     */
+    default Object prepare(EntityType type, Map<String, Object> values) {
+        return null;
+    }
+
+    /**
      * @param written the chunk's records that changed, as they are now, in the order they were sent
      * @return what merged: golden values of the survivors are recomputed once, after this returns
      */

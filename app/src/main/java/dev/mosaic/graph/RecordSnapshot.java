@@ -3,7 +3,11 @@ package dev.mosaic.graph;
 import java.util.Map;
 import java.util.UUID;
 
-/** A source record's current values and the entity it belongs to. */
+/**
+ * A source record's current values and the entity it belongs to.
+ *
+ * @param prepared what {@link RecordResolver#prepare} made of exactly these values, or null
+ */
 public record RecordSnapshot(UUID recordId, ExternalRef ref, EntityType type, UUID entityId, boolean deleted,
-                             Map<String, Object> values) {
+                             Map<String, Object> values, Object prepared) {
 }

@@ -113,7 +113,7 @@ class RecordStore {
                 update source_record r set url = u.url, fields = u.fields, content_hash = u.content_hash, deleted = u.deleted,
                     last_seen_at = u.last_seen_at, observed_at = u.observed_at, links_hash = u.links_hash
                 from (select found.row_ctid, u.*
-                      from unnest(?::uuid[], ?::text[], ?::jsonb[], ?::text[], ?::boolean[], ?::timestamptz[], ?::timestamptz[],
+                      from unnest(?::uuid[], ?::text[], ?::json[], ?::text[], ?::boolean[], ?::timestamptz[], ?::timestamptz[],
                           ?::text[]) as u(record_id, url, fields, content_hash, deleted, last_seen_at, observed_at, links_hash)
                       cross join lateral (select ctid as row_ctid from source_record
                           where tenant_id = ? and record_id = u.record_id offset 0) found) u

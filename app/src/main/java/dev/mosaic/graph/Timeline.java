@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 public class Timeline {
 
     private static final String UNNEST_EVENTS = "unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::uuid[], ?::uuid[], "
-            + "?::text[], ?::jsonb[]) as e(event_id, occurred_at, kind, subject_record, subject_entity, summary, detail)";
+            + "?::text[], ?::json[]) as e(event_id, occurred_at, kind, subject_record, subject_entity, summary, detail)";
 
     private final DSLContext db;
     private final Clock clock;

@@ -44,14 +44,17 @@ public class IdentityResolver implements RecordResolver {
         this.clock = clock;
     }
 
+    /** A record's matching keys: normalizing emails, domains and phones is the costly part, done before the lock. */
+    @Override
+    public Object prepare(EntityType type, Map<String, Object> values) {
+        return RecordKeys.applies(type) ? new PreparedKeys(RecordKeys.of(type, values)) : null;
+    }
+
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Resolution resolve(String tenantId, List<RecordSnapshot> written) {
-        // Normalizing emails, domains and phones is the costly part: done on every core, kept in the chunk's order.
         List<RecordSnapshot> keyed = written.stream().filter(record -> RecordKeys.applies(record.type())).toList();
-        List<Set<MatchKey>> computed = keyed.parallelStream()
-                .map(record -> record.deleted() ? Set.<MatchKey>of() : RecordKeys.of(record.type(), record.values()))
-                .toList();
+        List<Set<MatchKey>> computed = keyed.parallelStream().map(IdentityResolver::keysOf).toList();
         List<KeyedRecord> keysOf = new ArrayList<>();
         List<IdentityStore.RecordKey> keyRows = new ArrayList<>();
         for (int i = 0; i < keyed.size(); i++) {
@@ -144,6 +147,17 @@ public class IdentityResolver implements RecordResolver {
         evidence.put("value", key.value());
         evidence.put("record", record.ref().toString());
         return evidence;
+    }
+
+    private static Set<MatchKey> keysOf(RecordSnapshot record) {
+        if (record.deleted()) {
+            return Set.of();
+        }
+        return record.prepared() instanceof PreparedKeys prepared ? prepared.keys() : RecordKeys.of(record.type(), record.values());
+    }
+
+    /** The keys of a record's values, worked out before the lock. */
+    private record PreparedKeys(Set<MatchKey> keys) {
     }
 
     /** A written record with the keys its values give. */

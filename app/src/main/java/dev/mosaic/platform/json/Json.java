@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mosaic.platform.crypto.Hashes;
 
 /**
- * JSON for what Mosaic stores in {@code jsonb} columns. Keys are written sorted, so equal content gives
+ * JSON for what Mosaic stores in {@code json} and {@code jsonb} columns. Keys are written sorted, so equal content gives
  * equal text and equal hashes (idempotent ingest depends on that).
  */
 public final class Json {
