@@ -117,6 +117,7 @@ public final class GraphLoadScenario implements Scenario {
                 search.latencies().count(), settings.searchClients, search.latencies().percentileMs(50),
                 search.latencies().percentileMs(99), search.latencies().maxMs(),
                 search.misses() == 0 ? "" : "; " + search.misses() + " found nothing, e.g. " + search.missSamples());
+        out.println("  slowest: " + String.join(", ", search.slowest()));
 
         heap.close();
         long organizations = total(app.http(), "api/v1/organizations?limit=1");

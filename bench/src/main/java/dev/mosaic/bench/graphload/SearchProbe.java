@@ -7,7 +7,9 @@ import dev.mosaic.bench.harness.MosaicHttp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,9 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Runs searches with a few concurrent clients and times each one, answer read in full. */
 final class SearchProbe {
 
-    /** {@code misses}: searches about a loaded entity that found nothing (search is broken, not slow). */
-    record Result(Latencies latencies, int misses, List<String> missSamples, double seconds) {
+    /**
+     * {@code misses}: searches about a loaded entity that found nothing (search is broken, not slow);
+     * {@code slowest}: the slowest few, with their times, to know where a high p99 comes from.
+     */
+    record Result(Latencies latencies, int misses, List<String> missSamples, List<String> slowest, double seconds) {
     }
+
+    private static final int SLOWEST = 5;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,6 +38,7 @@ final class SearchProbe {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger misses = new AtomicInteger();
         List<String> missSamples = new ArrayList<>();
+        PriorityQueue<Timed> slowest = new PriorityQueue<>(Comparator.comparingLong(Timed::nanos));
         ExecutorService pool = Executors.newFixedThreadPool(clients, runnable -> new Thread(runnable, "search-client"));
         long started = System.nanoTime();
         try {
@@ -43,7 +51,14 @@ final class SearchProbe {
                                 + URLEncoder.encode(search.term(), StandardCharsets.UTF_8);
                         long sent = System.nanoTime();
                         MosaicHttp.Response response = http.get(path);
-                        latencies.add(System.nanoTime() - sent);
+                        long took = System.nanoTime() - sent;
+                        latencies.add(took);
+                        synchronized (slowest) {
+                            slowest.add(new Timed(took, search.collection() + " '" + search.term() + "'"));
+                            if (slowest.size() > SLOWEST) {
+                                slowest.poll();
+                            }
+                        }
                         if (response.status() != 200) {
                             throw new BenchFailure("GET /" + path + " answered " + response.status() + ":\n"
                                     + response.shortBody());
@@ -73,6 +88,11 @@ final class SearchProbe {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(latencies, misses.get(), List.copyOf(missSamples), (System.nanoTime() - started) / 1e9);
+        List<String> slowestFirst = slowest.stream().sorted(Comparator.comparingLong(Timed::nanos).reversed())
+                .map(timed -> String.format("%s %.0f ms", timed.label(), timed.nanos() / 1e6)).toList();
+        return new Result(latencies, misses.get(), List.copyOf(missSamples), slowestFirst, (System.nanoTime() - started) / 1e9);
+    }
+
+    private record Timed(long nanos, String label) {
     }
 }
