@@ -45,8 +45,9 @@ class EntityEdits {
             Map.Entry<String, JsonNode> entry = it.next();
             String field = entry.getKey();
             if (!editable.contains(field)) {
-                throw new InvalidInputException("'" + StorableText.excerpt(field) + "' cannot be edited on a " + type.key()
-                        + "; editable: " + editable);
+                throw new InvalidInputException(editable.isEmpty()
+                        ? "The fields of " + type.key() + "s come from their sources as they are and cannot be edited here"
+                        : "'" + StorableText.excerpt(field) + "' cannot be edited on a " + type.key() + "; editable: " + editable);
             }
             if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
                 throw new InvalidInputException("'" + field + "' must be non-empty text");

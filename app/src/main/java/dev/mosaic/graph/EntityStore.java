@@ -23,8 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 class EntityStore {
 
-    private static final String COLUMNS = "entity_id, entity_type, merged_into, deleted, display_name, golden::text as golden, "
-            + "created_at, updated_at";
+    /** An entity with its stored golden values (none for interactions and notes: see {@link #storesGolden}). */
+    private static final String WITH_GOLDEN = "select e.entity_id, e.entity_type, e.merged_into, e.deleted, e.display_name, "
+            + "g.golden::text as golden, e.created_at, e.updated_at from entity e left join entity_golden g "
+            + "on g.tenant_id = e.tenant_id and g.entity_id = e.entity_id ";
 
     private final DSLContext db;
 
@@ -32,26 +34,39 @@ class EntityStore {
         this.db = db;
     }
 
-    /** New entities, each with the golden values of its first record, in one COPY. */
+    /**
+     * Whether an entity's golden values are stored. An interaction or a note is one record with no history of
+     * field changes: its golden values are that record's values, worked out when its page is read.
+     */
+    static boolean storesGolden(EntityType type) {
+        return type != EntityType.INTERACTION && type != EntityType.NOTE;
+    }
+
+    /** New entities, each with the golden values of its first record, in one COPY per table. */
     void createAll(String tenantId, List<NewEntity> entities, Instant now) {
         CopyIn rows = CopyIn.into("entity", "tenant_id", "entity_id", "entity_type", "deleted", "display_name", "search_text",
-                "golden", "created_at", "updated_at");
+                "created_at", "updated_at");
+        CopyIn golden = CopyIn.into("entity_golden", "tenant_id", "entity_id", "golden");
         for (NewEntity entity : entities) {
             rows.row(tenantId, entity.entityId(), entity.type().key(), entity.golden().deleted(), entity.golden().displayName(),
-                    entity.golden().searchText(), entity.golden().json(), now, now);
+                    entity.golden().searchText(), now, now);
+            if (storesGolden(entity.type())) {
+                golden.row(tenantId, entity.entityId(), entity.golden().json());
+            }
         }
         rows.copy(db);
+        golden.copy(db);
     }
 
     Optional<EntityRow> find(String tenantId, UUID entityId) {
-        return db.fetchOptional("select " + COLUMNS + " from entity where tenant_id = ? and entity_id = ?", tenantId, entityId)
+        return db.fetchOptional(WITH_GOLDEN + "where e.tenant_id = ? and e.entity_id = ?", tenantId, entityId)
                 .map(EntityStore::toRow);
     }
 
     Map<UUID, EntityRow> findAll(String tenantId, Collection<UUID> entityIds) {
         Map<UUID, EntityRow> rows = new HashMap<>();
-        db.fetch("select e.* from unnest(?::uuid[]) as ids(id) cross join lateral (select " + COLUMNS + " from entity "
-                + "where tenant_id = ? and entity_id = ids.id offset 0) e", uuids(entityIds), tenantId).forEach(row -> {
+        db.fetch("select e.* from unnest(?::uuid[]) as ids(id) cross join lateral (" + WITH_GOLDEN
+                + "where e.tenant_id = ? and e.entity_id = ids.id offset 0) e", uuids(entityIds), tenantId).forEach(row -> {
                     EntityRow entity = toRow(row);
                     rows.put(entity.entityId(), entity);
                 });
@@ -65,16 +80,25 @@ class EntityStore {
         }
         List<Map.Entry<UUID, GoldenValues>> rows = List.copyOf(golden.entrySet());
         db.execute("""
-                update entity e set display_name = g.display_name, search_text = g.search_text, golden = g.golden,
-                    deleted = g.deleted, updated_at = ?::timestamptz
-                from (select found.row_ctid, g.* from unnest(?::uuid[], ?::text[], ?::text[], ?::json[], ?::boolean[])
-                          as g(entity_id, display_name, search_text, golden, deleted)
+                update entity e set display_name = g.display_name, search_text = g.search_text, deleted = g.deleted,
+                    updated_at = ?::timestamptz
+                from (select found.row_ctid, g.* from unnest(?::uuid[], ?::text[], ?::text[], ?::boolean[])
+                          as g(entity_id, display_name, search_text, deleted)
                       cross join lateral (select ctid as row_ctid from entity
                           where tenant_id = ? and entity_id = g.entity_id offset 0) found) g
                 where e.tenant_id = ? and e.ctid = g.row_ctid
                 """, utc(now), uuids(rows, Map.Entry::getKey), texts(rows, row -> row.getValue().displayName()),
-                texts(rows, row -> row.getValue().searchText()), texts(rows, row -> row.getValue().json()),
-                booleans(rows, row -> row.getValue().deleted()), tenantId, tenantId);
+                texts(rows, row -> row.getValue().searchText()), booleans(rows, row -> row.getValue().deleted()), tenantId,
+                tenantId);
+        List<Map.Entry<UUID, GoldenValues>> stored = rows.stream().filter(row -> storesGolden(row.getValue().type())).toList();
+        if (!stored.isEmpty()) {
+            // Each row finds its own by the primary key: the conflict check is an index probe per row.
+            db.execute("""
+                    insert into entity_golden (tenant_id, entity_id, golden) select ?, g.* from unnest(?::uuid[], ?::json[])
+                        as g(entity_id, golden)
+                    on conflict (tenant_id, entity_id) do update set golden = excluded.golden
+                    """, tenantId, uuids(stored, Map.Entry::getKey), texts(stored, row -> row.getValue().json()));
+        }
     }
 
     /** Each live entity's cluster: itself and the entities merged into it (merges are flattened: one hop). */
@@ -135,6 +159,7 @@ class EntityStore {
     record NewEntity(UUID entityId, EntityType type, GoldenValues golden) {
     }
 
+    /** @param goldenJson the stored golden values, null for an interaction or a note (see {@link #storesGolden}) */
     record EntityRow(UUID entityId, EntityType type, UUID mergedInto, boolean deleted, String displayName,
                      String goldenJson, Instant createdAt, Instant updatedAt) {
     }

@@ -63,6 +63,15 @@ class GoldenRecords {
         entities.saveGolden(tenantId, golden, clock.instant());
     }
 
+    /** The golden values an entity page shows: stored, or for an interaction or a note, its record's values. */
+    String shownJson(String tenantId, EntityStore.EntityRow row) {
+        if (row.goldenJson() != null) {
+            return row.goldenJson();
+        }
+        List<StoredRecord> members = records.members(tenantId, List.of(row.entityId())).get(row.entityId());
+        return GoldenValues.of(row.type(), members, survivorship(tenantId)).json();
+    }
+
     Survivorship survivorship(String tenantId) {
         return new Survivorship(priorities.get(tenantId));
     }

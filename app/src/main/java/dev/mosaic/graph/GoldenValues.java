@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * @param decided field name → candidates, winner first
  */
-record GoldenValues(Map<String, List<FieldValue>> decided, String displayName, String searchText, String json,
+record GoldenValues(EntityType type, Map<String, List<FieldValue>> decided, String displayName, String searchText,
                     boolean deleted) {
 
     static GoldenValues of(EntityType type, List<StoredRecord> members, Survivorship survivorship) {
@@ -26,8 +26,17 @@ record GoldenValues(Map<String, List<FieldValue>> decided, String displayName, S
             }
         }
         Map<String, List<FieldValue>> decided = survivorship.decide(candidates);
-        return new GoldenValues(decided, EntityPresentation.displayName(type, Survivorship.winners(decided)),
-                EntityPresentation.searchText(candidates), Json.write(goldenJson(decided)), deleted);
+        return new GoldenValues(type, decided, EntityPresentation.displayName(type, Survivorship.winners(decided)),
+                EntityPresentation.searchText(candidates), deleted);
+    }
+
+    /**
+     * Per field the value shown, where it came from and the competing values:
+     * {@code {"title":{"value":"CTO","source":{…},"alternatives":[…]}}}. Written when asked for: interactions
+     * and notes never store theirs.
+     */
+    String json() {
+        return Json.write(goldenJson(decided));
     }
 
     private static Map<String, Object> goldenJson(Map<String, List<FieldValue>> decided) {

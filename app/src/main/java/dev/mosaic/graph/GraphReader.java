@@ -21,11 +21,13 @@ public class GraphReader {
     private final DSLContext db;
     private final EntityStore entities;
     private final GraphMerges merges;
+    private final GoldenRecords golden;
 
-    GraphReader(DSLContext db, EntityStore entities, GraphMerges merges) {
+    GraphReader(DSLContext db, EntityStore entities, GraphMerges merges, GoldenRecords golden) {
         this.db = db;
         this.entities = entities;
         this.merges = merges;
+        this.golden = golden;
     }
 
     /** The entity a source record belongs to now (after any merges). */
@@ -81,7 +83,7 @@ public class GraphReader {
         UUID id = merges.current(tenantId, requestedId).entityId();
         EntityStore.EntityRow row = entities.find(tenantId, id)
                 .orElseThrow(() -> new NotFoundException("There is no entity " + requestedId));
-        return new GraphViews.Detail(id, row.type(), row.displayName(), row.deleted(), Json.read(row.goldenJson()),
+        return new GraphViews.Detail(id, row.type(), row.displayName(), row.deleted(), Json.read(golden.shownJson(tenantId, row)),
                 externalIds(tenantId, id), relations(tenantId, id), mergedIds(tenantId, id),
                 row.createdAt(), row.updatedAt());
     }

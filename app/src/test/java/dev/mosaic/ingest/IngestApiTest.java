@@ -69,6 +69,20 @@ class IngestApiTest extends MosaicIntegrationTest {
     }
 
     @Test
+    void interactionAndNotePagesShowTheirValuesWithTheirSource() throws Exception {
+        call("POST", "/api/v1/ingest/hubspot", token, BATCH);
+        String interactionId = getJson("/api/v1/external/hubspot/interaction/i-1", token).path("id").asText();
+        String noteId = getJson("/api/v1/external/hubspot/note/n-1", token).path("id").asText();
+
+        JsonNode interaction = getJson("/api/v1/interactions/" + interactionId, token);
+        assertThat(interaction.path("name").asText()).isEqualTo("Renewal terms");
+        assertThat(interaction.path("fields").path("subject").path("value").asText()).isEqualTo("Renewal terms");
+        assertThat(interaction.path("fields").path("type").path("source").path("externalId").asText()).isEqualTo("i-1");
+        assertThat(getJson("/api/v1/notes/" + noteId, token).path("fields").path("body").path("value").asText())
+                .isEqualTo("Wants a 2-year term");
+    }
+
+    @Test
     void usersOwnRecordsLeadsArriveAndContactsKeepPastEmployers() throws Exception {
         call("POST", "/api/v1/ingest/hubspot", token, """
                 {"users":[{"externalId":"u-1","name":"Olivia Owner","email":"olivia@seller.example"}],

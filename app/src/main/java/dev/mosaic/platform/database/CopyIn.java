@@ -1,8 +1,9 @@
 package dev.mosaic.platform.database;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -60,13 +61,21 @@ public final class CopyIn {
         String sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin";
         return db.connectionResult(connection -> {
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows.toString()));
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(utf8()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (SQLException e) {
                 throw new org.jooq.exception.DataAccessException("COPY into " + table + " failed", e);
             }
         });
+    }
+
+    /**
+     * The rows as UTF-8 in one piece, which the driver sends as they are (its client encoding is UTF-8): for
+     * ASCII text the JDK's encoding is an array copy, where a Reader is encoded again in small pieces.
+     */
+    private byte[] utf8() {
+        return rows.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void append(Object value) {

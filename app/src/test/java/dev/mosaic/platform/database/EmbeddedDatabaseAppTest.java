@@ -70,6 +70,16 @@ class EmbeddedDatabaseAppTest {
         assertThat(show("jit")).isEqualTo("off");
     }
 
+    /** PostgreSQL's own defaults (128 MB of buffers, a checkpoint per GB of WAL) are too small for a million records. */
+    @Test
+    void sizesItsBuffersToTheMachine() throws Exception {
+        long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize();
+        long expectedMb = Math.max(128, Math.min(1024, memory / 4 / (1024 * 1024)));
+        assertThat(show("shared_buffers")).isEqualTo(expectedMb >= 1024 ? expectedMb / 1024 + "GB" : expectedMb + "MB");
+        assertThat(show("max_wal_size")).isEqualTo("4GB");
+    }
+
     @Test
     void letsNobodyInWithoutThePasswordKeptOwnerOnlyInTheDataDirectory() throws Exception {
         EmbeddedDatabase database = app.getBean(EmbeddedDatabase.class);

@@ -91,7 +91,7 @@ public final class GraphLoadScenario implements Scenario {
     private Figures measure(Settings settings, MosaicApp app, BenchDatabase database, Cleanup cleanup, Path work,
                             PrintStream out)
             throws Exception {
-        Map<String, String> durability = durability(database, app);
+        Map<String, String> durability = serverSettings(database, app);
         out.printf("Database: %s, %s%n", database.describe(app), durability.entrySet().stream()
                 .map(setting -> setting.getKey() + "=" + setting.getValue()).reduce((a, b) -> a + " " + b).orElse(""));
         HeapSampler heap = cleanup.register("the heap sampler", HeapSampler.start(app.http(), HEAP_SAMPLE_EVERY));
@@ -205,10 +205,10 @@ public final class GraphLoadScenario implements Scenario {
         return met ? "met" : "MISSED";
     }
 
-    private static Map<String, String> durability(BenchDatabase database, MosaicApp app) throws SQLException {
+    private static Map<String, String> serverSettings(BenchDatabase database, MosaicApp app) throws SQLException {
         Map<String, String> settings = new LinkedHashMap<>();
         try (Connection connection = database.connect(app); Statement statement = connection.createStatement()) {
-            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes", "server_version")) {
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes", "shared_buffers", "max_wal_size", "server_version")) {
                 try (ResultSet row = statement.executeQuery("show " + setting)) {
                     row.next();
                     settings.put(setting, row.getString(1));
