@@ -51,12 +51,21 @@ public class GraphReader {
      *
      * <p>A term the trigram index serves is answered in one statement: its matches are all read to be sorted
      * anyway, so counting them there costs nothing, where a second statement would check them all again.
+     *
+     * <p>A term of several words ({@code jane.doe@acme.co.uk}) asks the index for its longest word only and
+     * checks the whole term on the rows found: the index would otherwise intersect the posting lists of every
+     * trigram, and those of {@code co} and {@code uk} hold a good part of all contacts.
      */
     public Page<GraphViews.Summary> search(String tenantId, EntityType type, String query, int limit, int offset) {
         String text = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
         String where = "where tenant_id = ? and entity_type = ? and merged_into is null and not deleted";
         List<Object> binds = new ArrayList<>(List.of(tenantId, type.key()));
-        if (!text.isEmpty()) {
+        String probe = longestWord(text);
+        if (probe.length() >= TRIGRAM && !probe.equals(text)) {
+            where += " and search_text <> '' and search_text like ? escape '\\' and strpos(search_text, ?) > 0";
+            binds.add("%" + escapeLike(probe) + "%");
+            binds.add(text);
+        } else if (!text.isEmpty()) {
             where += " and search_text <> '' and search_text like ? escape '\\'";
             binds.add("%" + escapeLike(text) + "%");
         }
@@ -105,32 +114,43 @@ public class GraphReader {
      */
     public Page<GraphViews.TimelineItem> timeline(String tenantId, UUID requestedId, int limit, int offset) {
         UUID id = merges.current(tenantId, requestedId).entityId();
+        // Each step is one index probe per row of the step before (see SqlArrays): a timeline must not depend on
+        // whether the statistics have seen its tenant yet, nor read the tenant's other events.
         String related = """
                 with members as (
                     select record_id, system, object, external_id from source_record where tenant_id = ? and entity_id = ?),
                 pointing as (
-                    select l.from_record, l.kind from link l join members m on l.to_system = m.system
-                        and l.to_object = m.object and l.to_external_id = m.external_id where l.tenant_id = ?),
+                    select l.from_record, l.kind from members m cross join lateral (select from_record, kind from link
+                        where tenant_id = ? and to_system = m.system and to_object = m.object
+                            and to_external_id = m.external_id offset 0) l),
                 contact_records as (
                     select every_record.system, every_record.object, every_record.external_id from pointing p
-                    join source_record c on c.tenant_id = ? and c.record_id = p.from_record and p.kind = 'works_at'
-                    join source_record every_record on every_record.tenant_id = c.tenant_id
-                        and every_record.entity_id = c.entity_id),
+                    cross join lateral (select entity_id from source_record
+                        where tenant_id = ? and record_id = p.from_record offset 0) c
+                    cross join lateral (select system, object, external_id from source_record
+                        where tenant_id = ? and entity_id = c.entity_id offset 0) every_record
+                    where p.kind = 'works_at'),
                 via_contacts as (
                     select l.from_record from contact_records c
-                    join link l on l.tenant_id = ? and l.to_system = c.system and l.to_object = c.object
-                        and l.to_external_id = c.external_id and l.kind in ('participant', 'note_subject')),
+                    cross join lateral (select from_record from link where tenant_id = ? and to_system = c.system
+                        and to_object = c.object and to_external_id = c.external_id
+                        and kind in ('participant', 'note_subject') offset 0) l),
                 subjects as (
                     select record_id as rid from members
                     union select from_record from pointing
                         where kind in ('participant', 'note_subject', 'deal_organization', 'deal_contact', 'interaction_deal')
                     union select from_record from via_contacts),
                 cluster as (select ?::uuid as eid union select entity_id from entity where tenant_id = ? and merged_into = ?),
+                event_ids as (
+                    select t.event_id from subjects s cross join lateral (select event_id from timeline_event
+                        where tenant_id = ? and subject_record = s.rid offset 0) t
+                    union select t.event_id from cluster c cross join lateral (select event_id from timeline_event
+                        where tenant_id = ? and subject_entity = c.eid offset 0) t),
                 events as (
-                    select * from timeline_event t where t.tenant_id = ?
-                        and (t.subject_record in (select rid from subjects) or t.subject_entity in (select eid from cluster)))
+                    select t.* from event_ids i cross join lateral (select * from timeline_event
+                        where tenant_id = ? and event_id = i.event_id offset 0) t)
                 """;
-        Object[] binds = {tenantId, id, tenantId, tenantId, tenantId, id, tenantId, id, tenantId};
+        Object[] binds = {tenantId, id, tenantId, tenantId, tenantId, tenantId, id, tenantId, id, tenantId, tenantId, tenantId};
         long total = count(related + "select count(*) from events", binds);
         List<Object> pageBinds = new ArrayList<>(List.of(binds));
         pageBinds.add(tenantId);
@@ -158,30 +178,37 @@ public class GraphReader {
     }
 
     private List<GraphViews.Relation> relations(String tenantId, UUID entityId) {
+        // Each step is one index probe per row of the step before (see SqlArrays): a page must not depend on
+        // whether the statistics have seen its tenant yet.
+        String members = "(select record_id, system, object, external_id from source_record "
+                + "where tenant_id = ? and entity_id = ? and not deleted offset 0) m";
         String outgoing = """
                 select 'out' as direction, l.kind, l.attributes::text as attributes, e.entity_id, e.entity_type, e.display_name,
                     m.system as said_by_system, m.external_id as said_by_id
-                from source_record m
-                join link l on l.tenant_id = m.tenant_id and l.from_record = m.record_id
-                join source_record t on t.tenant_id = l.tenant_id and t.system = l.to_system and t.object = l.to_object
-                    and t.external_id = l.to_external_id and not t.deleted
-                join entity e on e.tenant_id = t.tenant_id and e.entity_id = t.entity_id
-                where m.tenant_id = ? and m.entity_id = ? and not m.deleted
-                """;
+                from %s
+                cross join lateral (select kind, attributes, to_system, to_object, to_external_id from link
+                    where tenant_id = ? and from_record = m.record_id offset 0) l
+                cross join lateral (select entity_id from source_record where tenant_id = ? and system = l.to_system
+                    and object = l.to_object and external_id = l.to_external_id and not deleted offset 0) t
+                cross join lateral (select entity_id, entity_type, display_name from entity
+                    where tenant_id = ? and entity_id = t.entity_id offset 0) e
+                """.formatted(members);
         String incoming = """
                 select 'in' as direction, l.kind, l.attributes::text as attributes, e.entity_id, e.entity_type, e.display_name,
                     f.system as said_by_system, f.external_id as said_by_id
-                from source_record m
-                join link l on l.tenant_id = m.tenant_id and l.to_system = m.system and l.to_object = m.object
-                    and l.to_external_id = m.external_id
-                join source_record f on f.tenant_id = l.tenant_id and f.record_id = l.from_record and not f.deleted
-                join entity e on e.tenant_id = f.tenant_id and e.entity_id = f.entity_id
-                where m.tenant_id = ? and m.entity_id = ? and not m.deleted
-                """;
+                from %s
+                cross join lateral (select kind, attributes, from_record from link where tenant_id = ? and to_system = m.system
+                    and to_object = m.object and to_external_id = m.external_id offset 0) l
+                cross join lateral (select entity_id, system, external_id from source_record
+                    where tenant_id = ? and record_id = l.from_record and not deleted offset 0) f
+                cross join lateral (select entity_id, entity_type, display_name from entity
+                    where tenant_id = ? and entity_id = f.entity_id offset 0) e
+                """.formatted(members);
         Map<String, GraphViews.Relation> unique = new LinkedHashMap<>();
         // Two records of one cluster may state the same relation with other attributes; the order by the stating
         // record makes the one shown the same every time.
-        db.fetch(outgoing + " union all " + incoming + " order by 2, 6, 4, 7, 8, 3", tenantId, entityId, tenantId, entityId)
+        db.fetch(outgoing + " union all " + incoming + " order by 2, 6, 4, 7, 8, 3", tenantId, entityId, tenantId, tenantId,
+                        tenantId, tenantId, entityId, tenantId, tenantId, tenantId)
                 .forEach(row -> {
                     GraphViews.Relation relation = new GraphViews.Relation(row.get("kind", String.class),
                             row.get("direction", String.class), row.get("entity_id", UUID.class),
@@ -214,6 +241,24 @@ public class GraphReader {
 
     private long count(String sql, Object... binds) {
         return db.fetchOne(sql, binds).get(0, Long.class);
+    }
+
+    /** The longest run of letters and digits in the text (the first of equals): how pg_trgm splits words. */
+    static String longestWord(String text) {
+        String longest = "";
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean wordChar = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                if (i - start > longest.length()) {
+                    longest = text.substring(start, i);
+                }
+                start = -1;
+            }
+        }
+        return longest;
     }
 
     private static String escapeLike(String text) {

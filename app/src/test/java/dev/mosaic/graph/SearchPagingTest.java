@@ -34,4 +34,26 @@ class SearchPagingTest extends MosaicIntegrationTest {
         assertThat(getJson("/api/v1/organizations?q=orthwi", token).path("total").asInt()).isEqualTo(3);
         assertThat(getJson("/api/v1/organizations?q=zz", token).path("total").asInt()).isZero();
     }
+
+    @Test
+    void aTermOfSeveralWordsMatchesAsAWhole() throws Exception {
+        String token = newTenantToken();
+        call("POST", "/api/v1/ingest/crm", token, """
+                {"organizations":[{"externalId":"o1","name":"Northwind Traders","domain":"northwind.com"},
+                                  {"externalId":"o2","name":"Contoso","domain":"contoso.com","website":"https://northwind-partners.com"}],
+                 "contacts":[{"externalId":"c1","firstName":"Jane","lastName":"Doe","email":"jane.doe@northwind.co.uk"},
+                             {"externalId":"c2","firstName":"John","lastName":"Doe","email":"john.doe@contoso.co.uk"}]}
+                """);
+
+        assertThat(names("/api/v1/organizations?q=wind.com", token)).containsExactly("Northwind Traders");
+        assertThat(names("/api/v1/organizations?q=NORTHWIND-PARTNERS.COM", token)).containsExactly("Contoso");
+        assertThat(names("/api/v1/contacts?q=jane.doe@northwind.co.uk", token)).containsExactly("Jane Doe");
+        assertThat(names("/api/v1/contacts?q=doe@", token)).containsExactly("Jane Doe", "John Doe");
+        assertThat(names("/api/v1/contacts?q=.co.uk", token)).containsExactly("Jane Doe", "John Doe");
+        assertThat(getJson("/api/v1/contacts?q=doe@northwind.com", token).path("total").asInt()).isZero();
+    }
+
+    private java.util.List<String> names(String path, String token) throws Exception {
+        return getJson(path, token).path("items").findValuesAsText("name");
+    }
 }
