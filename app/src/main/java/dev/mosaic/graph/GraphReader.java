@@ -153,14 +153,16 @@ public class GraphReader {
         Object[] binds = {tenantId, id, tenantId, tenantId, tenantId, tenantId, id, tenantId, id, tenantId, tenantId, tenantId};
         long total = count(related + "select count(*) from events", binds);
         List<Object> pageBinds = new ArrayList<>(List.of(binds));
-        pageBinds.add(tenantId);
         pageBinds.add(limit);
         pageBinds.add(offset);
+        pageBinds.add(tenantId);
         List<GraphViews.TimelineItem> items = db.fetch(related + """
                 select ev.event_id, ev.occurred_at, ev.kind, ev.summary, ev.detail::text as detail,
                        r.system, r.object, r.external_id, r.url, r.deleted, r.last_seen_at
-                from events ev left join source_record r on r.tenant_id = ? and r.record_id = ev.subject_record
-                order by ev.occurred_at desc, ev.event_id desc limit ? offset ?
+                from (select * from events order by occurred_at desc, event_id desc limit ? offset ?) ev
+                left join lateral (select system, object, external_id, url, deleted, last_seen_at from source_record
+                    where tenant_id = ? and record_id = ev.subject_record offset 0) r on true
+                order by ev.occurred_at desc, ev.event_id desc
                 """, pageBinds.toArray()).map(GraphReader::timelineItem);
         return new Page<>(items, total);
     }
