@@ -1,0 +1,205 @@
+package dev.mosaic.salesforce.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The REST API of one Salesforce org, logged in with a refresh token. Safe for many threads: they share one
+ * session, and when it expires the first thread to notice logs in again while the others wait for it and reuse
+ * the new session (one refresh, however many threads hit the expiry).
+ *
+ * <p>Every failure is a {@link SalesforceException} whose {@link Disposition} says what to do; no token or
+ * secret is ever part of one.
+ */
+public class SalesforceClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+
+    private final HttpClient http;
+    private final RefreshTokenCredentials credentials;
+    private final String dataPath;
+    private final Object loginLock = new Object();
+    private volatile Session session;
+    private volatile ApiUsage lastUsage;
+
+    /** @param apiVersion e.g. {@code "59.0"} */
+    public SalesforceClient(HttpClient http, RefreshTokenCredentials credentials, String apiVersion) {
+        this.http = http;
+        this.credentials = credentials;
+        this.dataPath = "/services/data/v" + apiVersion;
+    }
+
+    /** The current session, logging in first when there is none. */
+    public Session session() {
+        Session current = session;
+        return current != null ? current : loginUnless(null);
+    }
+
+    /** The API usage the last answer reported, if any answer did. */
+    public Optional<ApiUsage> lastUsage() {
+        return Optional.ofNullable(lastUsage);
+    }
+
+    /** The first page of a SOQL query over live records, in pages of Salesforce's default size (2,000). */
+    public QueryPage query(String soql) {
+        return page(get(dataPath + "/query?q=" + encode(soql), 0));
+    }
+
+    /** The first page of a SOQL query over live, deleted and archived records. */
+    public QueryPage queryAll(String soql) {
+        return page(get(dataPath + "/queryAll?q=" + encode(soql), 0));
+    }
+
+    /**
+     * The first page of a query over live, deleted and archived records, asking for pages of {@code batchSize}
+     * records (200 to 2,000; Salesforce may answer with other sizes). The later pages keep the size.
+     */
+    public QueryPage queryAll(String soql, int batchSize) {
+        return page(get(dataPath + "/queryAll?q=" + encode(soql), batchSize));
+    }
+
+    /** The page after this one; there must be one. */
+    public QueryPage next(QueryPage page) {
+        if (page.nextRecordsUrl() == null) {
+            throw new IllegalArgumentException("That was the last page of its query");
+        }
+        return page(get(page.nextRecordsUrl()));
+    }
+
+    /** Every record a query returns, page after page. For a small answer: large ones should go page by page. */
+    public List<JsonNode> queryAllPages(String soql) {
+        List<JsonNode> records = new ArrayList<>();
+        QueryPage page = query(soql);
+        records.addAll(page.records());
+        while (!page.done()) {
+            page = next(page);
+            records.addAll(page.records());
+        }
+        return records;
+    }
+
+    /** The describe of one object: its fields as the connected user may read them. */
+    public JsonNode describe(String objectName) {
+        return get(dataPath + "/sobjects/" + encode(objectName) + "/describe");
+    }
+
+    /** The org's limits ({@code DailyApiRequests} and the rest). */
+    public JsonNode limits() {
+        return get(dataPath + "/limits");
+    }
+
+    /** A GET of a path under the instance (or a {@code nextRecordsUrl}); logs in again once if the session expired. */
+    public JsonNode get(String path) {
+        return get(path, 0);
+    }
+
+    private JsonNode get(String path, int batchSize) {
+        Session used = session();
+        try {
+            return send(path, used, batchSize);
+        } catch (SalesforceException e) {
+            if (e.disposition() != Disposition.REAUTH) {
+                throw e;
+            }
+            return send(path, loginUnless(used), batchSize);
+        }
+    }
+
+    private JsonNode send(String path, Session with, int batchSize) {
+        URI uri = with.instanceUrl().resolve(path);
+        String request = "GET " + uri.getRawPath();
+        HttpRequest.Builder get = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + with.accessToken())
+                .header("Accept", "application/json")
+                .GET();
+        if (batchSize > 0) {
+            get.header("Sforce-Query-Options", "batchSize=" + batchSize);
+        }
+        HttpResponse<String> response = exchange(request, get.build());
+        ApiUsage.fromHeader(response.headers().firstValue("Sforce-Limit-Info").orElse(null)).ifPresent(usage -> lastUsage = usage);
+        if (response.statusCode() / 100 != 2) {
+            throw SalesforceErrors.of(request, response.statusCode(), response.body());
+        }
+        return read(request, response.body());
+    }
+
+    /**
+     * Logs in with the refresh token, unless another thread already replaced {@code expired} with a new session
+     * (then that one is returned): many threads that find one session expired cause one login.
+     */
+    private Session loginUnless(Session expired) {
+        synchronized (loginLock) {
+            Session current = session;
+            if (current != null && current != expired) {
+                return current;
+            }
+            session = login();
+            return session;
+        }
+    }
+
+    private Session login() {
+        URI token = credentials.loginUrl().resolve("/services/oauth2/token");
+        String request = "POST " + token.getRawPath() + " (refresh token of client " + credentials.clientId() + ")";
+        String form = Map.of("grant_type", "refresh_token", "client_id", credentials.clientId(),
+                        "client_secret", credentials.clientSecret(), "refresh_token", credentials.refreshToken())
+                .entrySet().stream().map(field -> field.getKey() + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest post = HttpRequest.newBuilder(token).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<String> response = exchange(request, post);
+        if (response.statusCode() != 200) {
+            throw SalesforceErrors.of(request, response.statusCode(), response.body());
+        }
+        JsonNode body = read(request, response.body());
+        String identity = body.path("id").asText("");
+        String orgId = identity.isEmpty() ? "" : URI.create(identity).getPath().replaceAll("^/id/([^/]+)/.*$", "$1");
+        return new Session(URI.create(body.path("instance_url").asText()), body.path("access_token").asText(), orgId);
+    }
+
+    private HttpResponse<String> exchange(String request, HttpRequest httpRequest) {
+        try {
+            return http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw SalesforceErrors.noResponse(request, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SalesforceException(Disposition.RETRY, 0, "", request + " was interrupted", e);
+        }
+    }
+
+    private static QueryPage page(JsonNode body) {
+        List<JsonNode> records = new ArrayList<>();
+        body.path("records").forEach(records::add);
+        String next = body.hasNonNull("nextRecordsUrl") ? body.get("nextRecordsUrl").asText() : null;
+        return new QueryPage(body.path("totalSize").asLong(), body.path("done").asBoolean(true), records, next);
+    }
+
+    private static JsonNode read(String request, String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new SalesforceException(Disposition.RETRY, 200, "", request + " answered with something that is not JSON", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
