@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,10 @@ import java.util.stream.Collectors;
  *
  * <p>Every failure is a {@link SalesforceException} whose {@link Disposition} says what to do; no token or
  * secret is ever part of one.
+ *
+ * <p>A Connected App with Refresh Token Rotation answers each login with a new refresh token and retires the
+ * one used: the client logs in with the newest from then on and hands each new one to its owner to store,
+ * before the session it came with is used.
  */
 public class SalesforceClient {
 
@@ -32,15 +37,25 @@ public class SalesforceClient {
     private final HttpClient http;
     private final RefreshTokenCredentials credentials;
     private final String dataPath;
+    private final Consumer<String> rotatedRefreshTokens;
     private final Object loginLock = new Object();
+    private volatile String refreshToken;
     private volatile Session session;
     private volatile ApiUsage lastUsage;
 
     /** @param apiVersion e.g. {@code "59.0"} */
     public SalesforceClient(HttpClient http, RefreshTokenCredentials credentials, String apiVersion) {
+        this(http, credentials, apiVersion, rotated -> { });
+    }
+
+    /** @param rotatedRefreshTokens told each new refresh token Salesforce hands out, to store in place of the old */
+    public SalesforceClient(HttpClient http, RefreshTokenCredentials credentials, String apiVersion,
+                            Consumer<String> rotatedRefreshTokens) {
         this.http = http;
         this.credentials = credentials;
         this.dataPath = "/services/data/v" + apiVersion;
+        this.rotatedRefreshTokens = rotatedRefreshTokens;
+        this.refreshToken = credentials.refreshToken();
     }
 
     /** The current session, logging in first when there is none. */
@@ -156,7 +171,7 @@ public class SalesforceClient {
         URI token = credentials.loginUrl().resolve("/services/oauth2/token");
         String request = "POST " + token.getRawPath() + " (refresh token of client " + credentials.clientId() + ")";
         String form = Map.of("grant_type", "refresh_token", "client_id", credentials.clientId(),
-                        "client_secret", credentials.clientSecret(), "refresh_token", credentials.refreshToken())
+                        "client_secret", credentials.clientSecret(), "refresh_token", refreshToken)
                 .entrySet().stream().map(field -> field.getKey() + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
         HttpRequest post = HttpRequest.newBuilder(token).timeout(REQUEST_TIMEOUT)
@@ -168,6 +183,11 @@ public class SalesforceClient {
             throw SalesforceErrors.of(request, response.statusCode(), response.body());
         }
         JsonNode body = read(request, response.body());
+        String rotated = body.path("refresh_token").asText("");
+        if (!rotated.isEmpty() && !rotated.equals(refreshToken)) {
+            refreshToken = rotated;
+            rotatedRefreshTokens.accept(rotated);
+        }
         String identity = body.path("id").asText("");
         String orgId = identity.isEmpty() ? "" : URI.create(identity).getPath().replaceAll("^/id/([^/]+)/.*$", "$1");
         return new Session(URI.create(body.path("instance_url").asText()), body.path("access_token").asText(), orgId);

@@ -143,6 +143,21 @@ class SalesforceClientTest {
                 .doesNotContain(credentials.refreshToken());
     }
 
+    @Test
+    void underRefreshTokenRotationLogsInWithTheNewestTokenAndHandsEachOneOver() throws Exception {
+        try (SalesforceEmulator rotating = SalesforceEmulator.builder().seed(13).accounts(1).rotateRefreshTokens(true).start()) {
+            List<String> stored = new java.util.concurrent.CopyOnWriteArrayList<>();
+            SalesforceClient client = new SalesforceClient(HttpClient.newHttpClient(), credentials(rotating), "59.0", stored::add);
+
+            client.query("SELECT Id FROM Account");
+            rotating.expireSessions();
+            QueryPage afterSecondLogin = client.query("SELECT Id FROM Account");
+
+            assertThat(afterSecondLogin.records()).isNotEmpty();
+            assertThat(stored).hasSize(2).doesNotHaveDuplicates().doesNotContain(rotating.credentials().refreshToken());
+        }
+    }
+
     private static Disposition dispositionAfterFault(SalesforceClient client, String kind) throws Exception {
         return dispositionAfterFault(client, kind, 1);
     }

@@ -31,12 +31,15 @@ final class EmulatorArguments {
             "  --api-limit N        daily API request limit (default 15000)",
             "  --session-minutes N  session timeout in minutes (default 120)",
             "  --jwt-cert FILE      PEM certificate or public key that JWT bearer assertions are signed for",
+            "  --rotate-refresh-tokens  each refresh answers with a new refresh token; the one used stops working",
             "  --help               this text",
             "When listening it prints one line: EMULATOR READY {\"baseUrl\":…,\"clientId\":…,…}");
 
     private static final List<String> OPTIONS = List.of("--host", "--port", "--seed", "--accounts", "--client-id",
             "--client-secret", "--refresh-token", "--username", "--password", "--api-limit", "--session-minutes",
             "--jwt-cert");
+    /** Options that take no value. */
+    private static final List<String> FLAGS = List.of("--rotate-refresh-tokens");
 
     static final class UsageError extends Exception {
         UsageError(String message) {
@@ -51,6 +54,10 @@ final class EmulatorArguments {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (FLAGS.contains(arg)) {
+                values.put(arg, "true");
+                continue;
+            }
             String name = arg;
             String value;
             int eq = arg.indexOf('=');
@@ -82,6 +89,7 @@ final class EmulatorArguments {
             if (values.containsKey("--seed")) {
                 builder.seed(number(values, "--seed"));
             }
+            builder.rotateRefreshTokens(values.containsKey("--rotate-refresh-tokens"));
             if (values.containsKey("--accounts")) {
                 builder.accounts(integer(values, "--accounts"));
             }

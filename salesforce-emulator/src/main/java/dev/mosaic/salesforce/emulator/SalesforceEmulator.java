@@ -91,7 +91,8 @@ public final class SalesforceEmulator implements AutoCloseable {
                 username,
                 b.password != null ? b.password : Ids.random(20));
 
-        ConnectedApp app = new ConnectedApp(credentials.clientId(), credentials.clientSecret(), Optional.ofNullable(b.jwtPublicKey));
+        ConnectedApp app = new ConnectedApp(credentials.clientId(), credentials.clientSecret(), Optional.ofNullable(b.jwtPublicKey),
+                b.rotateRefreshTokens);
         this.tokens = new TokenStore(b.clock, b.sessionLifetime, org.orgId());
         tokens.registerRefreshToken(credentials.refreshToken(), org.adminUser(), app.clientId(), "refresh_token web api");
         this.usage = new ApiUsage(b.apiLimit, b.clock);
@@ -220,6 +221,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         private String password;
         private long apiLimit = 15_000;
         private Duration sessionLifetime = Duration.ofHours(2);
+        private boolean rotateRefreshTokens;
         private PublicKey jwtPublicKey;
         private Sleeper sleeper = Sleeper.REAL;
         private Org org;
@@ -299,6 +301,12 @@ public final class SalesforceEmulator implements AutoCloseable {
         }
 
         /** The org's session timeout (default two hours). */
+        /** Salesforce's "Refresh Token Rotation": each refresh answers with a new refresh token, the old one dies. */
+        public Builder rotateRefreshTokens(boolean rotate) {
+            this.rotateRefreshTokens = rotate;
+            return this;
+        }
+
         public Builder sessionLifetime(Duration sessionLifetime) {
             this.sessionLifetime = Objects.requireNonNull(sessionLifetime);
             return this;

@@ -115,6 +115,12 @@ public final class TokenEndpoint {
         RefreshGrant grant = tokens.refreshGrant(params.get("refresh_token"))
                 .filter(g -> g.clientId().equals(clientId))
                 .orElseThrow(() -> OAuthError.invalidGrant("expired access/refresh token"));
+        if (app.rotatesRefreshTokens()) {
+            RefreshGrant next = tokens.issueRefreshToken(grant.user(), clientId, grant.scope());
+            tokens.revoke(grant.refreshToken());
+            Session session = tokens.issueSession(grant.user(), clientId, grant.scope(), next.refreshToken());
+            return ApiResponse.ok(responses.body(session, next.refreshToken()));
+        }
         Session session = tokens.issueSession(grant.user(), clientId, grant.scope(), grant.refreshToken());
         return ApiResponse.ok(responses.body(session, null));
     }
