@@ -3,9 +3,11 @@ package dev.mosaic.salesforce.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -117,39 +119,92 @@ public class SalesforceClient {
         return get(dataPath + "/limits");
     }
 
+    /**
+     * Reads a whole object (or any SOQL query) with a Bulk API 2.0 job: a few API calls whatever its size, rows
+     * handed over one by one as the CSV pages arrive. Returns the number of rows.
+     *
+     * @param includeDeleted {@code queryAll}: deleted and archived records too
+     * @param pageSize       rows per result page (Salesforce's {@code maxRecords})
+     */
+    public long bulkQuery(String soql, boolean includeDeleted, int pageSize, Sleeper sleeper, Consumer<Map<String, String>> rows) {
+        return BulkQuery.run(this, dataPath, soql, includeDeleted, pageSize, sleeper, rows);
+    }
+
     /** A GET of a path under the instance (or a {@code nextRecordsUrl}); logs in again once if the session expired. */
     public JsonNode get(String path) {
         return get(path, 0);
     }
 
     private JsonNode get(String path, int batchSize) {
-        Session used = session();
+        Map<String, String> headers = batchSize > 0 ? Map.of("Sforce-Query-Options", "batchSize=" + batchSize) : Map.of();
+        Streamed answer = exchange("GET", path, headers, null, "application/json");
+        return read(answer.request(), answer.text());
+    }
+
+    JsonNode postJson(String path, Object body) {
+        String json;
         try {
-            return send(path, used, batchSize);
-        } catch (SalesforceException e) {
-            if (e.disposition() != Disposition.REAUTH) {
-                throw e;
+            json = JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Not JSON: " + body, e);
+        }
+        Streamed answer = exchange("POST", path, Map.of("Content-Type", "application/json"), json, "application/json");
+        return read(answer.request(), answer.text());
+    }
+
+    /** A GET whose answer is read as a stream (Bulk CSV pages): the caller closes it. */
+    Streamed getStream(String path, String accept) {
+        return exchange("GET", path, Map.of(), null, accept);
+    }
+
+    /** An answer still to be read, with the request it answers (for messages: never with a token). */
+    record Streamed(String request, InputStream body, HttpHeaders headers) {
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        String text() {
+            try (InputStream in = body) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw SalesforceErrors.noResponse(request, e);
             }
-            return send(path, loginUnless(used), batchSize);
         }
     }
 
-    private JsonNode send(String path, Session with, int batchSize) {
+    /** Sends a request with the session; on 401 logs in again (once for many threads) and sends it once more. */
+    private Streamed exchange(String method, String path, Map<String, String> headers, String body, String accept) {
+        Session used = session();
+        Answer answer = send(method, path, headers, body, accept, used);
+        if (answer.status() == 401) {
+            answer.discard();
+            answer = send(method, path, headers, body, accept, loginUnless(used));
+        }
+        if (answer.status() / 100 != 2) {
+            throw SalesforceErrors.of(answer.streamed().request(), answer.status(), answer.streamed().text());
+        }
+        return answer.streamed();
+    }
+
+    private Answer send(String method, String path, Map<String, String> headers, String body, String accept, Session with) {
         URI uri = with.instanceUrl().resolve(path);
-        String request = "GET " + uri.getRawPath();
-        HttpRequest.Builder get = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+        String request = method + " " + uri.getRawPath();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + with.accessToken())
-                .header("Accept", "application/json")
-                .GET();
-        if (batchSize > 0) {
-            get.header("Sforce-Query-Options", "batchSize=" + batchSize);
-        }
-        HttpResponse<String> response = exchange(request, get.build());
+                .header("Accept", accept)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(builder::header);
+        HttpResponse<InputStream> response = exchange(request, builder.build(), HttpResponse.BodyHandlers.ofInputStream());
         ApiUsage.fromHeader(response.headers().firstValue("Sforce-Limit-Info").orElse(null)).ifPresent(usage -> lastUsage = usage);
-        if (response.statusCode() / 100 != 2) {
-            throw SalesforceErrors.of(request, response.statusCode(), response.body());
+        return new Answer(response.statusCode(), new Streamed(request, response.body(), response.headers()));
+    }
+
+    private record Answer(int status, Streamed streamed) {
+
+        void discard() {
+            streamed.text();
         }
-        return read(request, response.body());
     }
 
     /**
@@ -178,7 +233,7 @@ public class SalesforceClient {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> response = exchange(request, post);
+        HttpResponse<String> response = exchange(request, post, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw SalesforceErrors.of(request, response.statusCode(), response.body());
         }
@@ -193,9 +248,9 @@ public class SalesforceClient {
         return new Session(URI.create(body.path("instance_url").asText()), body.path("access_token").asText(), orgId);
     }
 
-    private HttpResponse<String> exchange(String request, HttpRequest httpRequest) {
+    private <T> HttpResponse<T> exchange(String request, HttpRequest httpRequest, HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
+            return http.send(httpRequest, handler);
         } catch (IOException e) {
             throw SalesforceErrors.noResponse(request, e);
         } catch (InterruptedException e) {

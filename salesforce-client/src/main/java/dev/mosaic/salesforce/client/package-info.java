@@ -2,8 +2,9 @@
  * The only code in Mosaic that speaks Salesforce HTTP. It knows nothing of tenants, the graph or the database:
  * it logs in, reads, and says of every failure what to do about it ({@link dev.mosaic.salesforce.client.Disposition}).
  *
- * <p>So far: login by refresh token with a single-flight re-login when the session expires, SOQL {@code query} and
- * {@code queryAll} page by page, describe, limits, and the API usage each answer reports. Bulk 2.0, composite,
- * the other OAuth flows and refresh-token rotation are still to come (issue 9).
+ * <p>So far: login by refresh token (following refresh-token rotation) with a single-flight re-login when the
+ * session expires, SOQL {@code query} and {@code queryAll} page by page, Bulk 2.0 queries read as streamed CSV,
+ * describe, limits, and the API usage each answer reports. Composite, updated/deleted and the other OAuth flows
+ * are still to come (issue 9).
  */
 package dev.mosaic.salesforce.client;

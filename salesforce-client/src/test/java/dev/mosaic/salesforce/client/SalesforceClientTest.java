@@ -68,6 +68,31 @@ class SalesforceClientTest {
     }
 
     @Test
+    void aBulkQueryReadsAWholeObjectPageByPageWithoutWaitingOnTheClock() throws Exception {
+        SalesforceClient client = client(emulator);
+        JsonNode tasks = stats(emulator).path("records").path("Task");
+        List<java.time.Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Set<String> live = new HashSet<>();
+        Set<String> all = new HashSet<>();
+        List<String> subjects = new ArrayList<>();
+
+        // A query leaves out archived activities (as Salesforce does); queryAll has them, and deleted ones too.
+        long currentRows = client.bulkQuery("SELECT Id, Subject FROM Task", false, 150, waits::add, row -> {
+            live.add(row.get("Id"));
+            subjects.add(row.get("Subject"));
+        });
+        long allRows = client.bulkQuery("SELECT Id FROM Task", true, 150, waits::add, row -> all.add(row.get("Id")));
+
+        assertThat(currentRows).isEqualTo(live.size()).isEqualTo(client.query("SELECT Id FROM Task").totalSize());
+        assertThat(allRows).isEqualTo(all.size()).isEqualTo(tasks.path("live").asLong() + tasks.path("deleted").asLong())
+                .isGreaterThan(3 * 150);
+        assertThat(all).containsAll(live);
+        assertThat(subjects).allSatisfy(subject -> assertThat(subject).isNotBlank());
+        assertThat(waits).allSatisfy(wait -> assertThat(wait).isBetween(java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(15)));
+    }
+
+    @Test
     void manyThreadsThatFindTheSessionExpiredLogInOnce() throws Exception {
         SalesforceClient client = client(emulator);
         client.session();

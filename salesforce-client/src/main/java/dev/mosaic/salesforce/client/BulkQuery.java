@@ -1,0 +1,91 @@
+package dev.mosaic.salesforce.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A Bulk API 2.0 query job, from creation to its last result page: the way to read a whole object in few API
+ * calls. Result pages are CSV, read row by row as they arrive, so memory stays bounded whatever the object's
+ * size.
+ */
+final class BulkQuery {
+
+    private static final Duration FIRST_POLL = Duration.ofSeconds(1);
+    private static final Duration LONGEST_POLL = Duration.ofSeconds(15);
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
+
+    private BulkQuery() {
+    }
+
+    /**
+     * Runs the query and hands each row to {@code rows} (column → value, as Salesforce names the columns: related
+     * fields as {@code Account.Name}). Returns the number of rows.
+     */
+    static long run(SalesforceClient client, String dataPath, String soql, boolean includeDeleted, int pageSize,
+                    Sleeper sleeper, Consumer<Map<String, String>> rows) {
+        String operation = includeDeleted ? "queryAll" : "query";
+        String jobId = client.postJson(dataPath + "/jobs/query", Map.of("operation", operation, "query", soql,
+                "contentType", "CSV", "columnDelimiter", "COMMA", "lineEnding", "LF")).path("id").asText();
+        awaitCompletion(client, dataPath + "/jobs/query/" + jobId, sleeper);
+        long count = 0;
+        String locator = null;
+        do {
+            String page = dataPath + "/jobs/query/" + jobId + "/results?maxRecords=" + pageSize
+                    + (locator == null ? "" : "&locator=" + locator);
+            SalesforceClient.Streamed result = client.getStream(page, "text/csv");
+            try (InputStream body = result.body(); Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
+                 CSVParser parser = CSV.parse(reader)) {
+                List<String> columns = parser.getHeaderNames();
+                for (CSVRecord record : parser) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int i = 0; i < columns.size(); i++) {
+                        row.put(columns.get(i), record.get(i));
+                    }
+                    rows.accept(row);
+                    count++;
+                }
+            } catch (IOException e) {
+                throw SalesforceErrors.noResponse("GET " + page, e);
+            }
+            locator = result.header("Sforce-Locator");
+        } while (locator != null && !locator.isEmpty() && !locator.equals("null"));
+        return count;
+    }
+
+    private static void awaitCompletion(SalesforceClient client, String jobPath, Sleeper sleeper) {
+        Duration pause = FIRST_POLL;
+        while (true) {
+            var job = client.get(jobPath);
+            String state = job.path("state").asText();
+            switch (state) {
+                case "JobComplete" -> {
+                    return;
+                }
+                case "Failed", "Aborted" -> throw new SalesforceException(Disposition.FAIL, 200, state,
+                        "Bulk query job " + job.path("id").asText() + " ended " + state + ": "
+                                + job.path("errorMessage").asText("no reason given"), null);
+                default -> {
+                    try {
+                        sleeper.sleep(pause);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new SalesforceException(Disposition.RETRY, 0, "", "Waiting for bulk query job "
+                                + job.path("id").asText() + " was interrupted", e);
+                    }
+                    pause = pause.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : pause.multipliedBy(2);
+                }
+            }
+        }
+    }
+}
