@@ -35,6 +35,7 @@ public class SalesforceClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+    private static final int MAX_COMPOSITE = 25;
 
     private final HttpClient http;
     private final RefreshTokenCredentials credentials;
@@ -128,6 +129,38 @@ public class SalesforceClient {
      */
     public long bulkQuery(String soql, boolean includeDeleted, int pageSize, Sleeper sleeper, Consumer<Map<String, String>> rows) {
         return BulkQuery.run(this, dataPath, soql, includeDeleted, pageSize, sleeper, rows);
+    }
+
+    /**
+     * Several GETs (queries, describes) in one API call, each answered on its own: a failed one does not fail the
+     * others. Salesforce takes at most 25 subrequests, of which at most 5 queries.
+     *
+     * @param paths paths under the instance, such as {@code /services/data/v59.0/query?q=…}
+     */
+    public List<CompositeAnswer> compositeGets(List<String> paths) {
+        if (paths.isEmpty() || paths.size() > MAX_COMPOSITE) {
+            throw new IllegalArgumentException("A composite call takes 1 to " + MAX_COMPOSITE + " subrequests, not " + paths.size());
+        }
+        List<Map<String, String>> subrequests = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            subrequests.add(Map.of("method", "GET", "url", paths.get(i), "referenceId", "r" + i));
+        }
+        JsonNode answers = postJson(dataPath + "/composite", Map.of("allOrNone", false, "compositeRequest", subrequests));
+        // Answers name their subrequest: placed by that, not by the order they come in.
+        CompositeAnswer[] results = new CompositeAnswer[paths.size()];
+        for (JsonNode answer : answers.path("compositeResponse")) {
+            int index = Integer.parseInt(answer.path("referenceId").asText().substring(1));
+            int status = answer.path("httpStatusCode").asInt();
+            String request = "GET " + URI.create(paths.get(index)).getRawPath() + " (in a composite call)";
+            results[index] = status / 100 == 2 ? new CompositeAnswer(paths.get(index), answer.path("body"), null)
+                    : new CompositeAnswer(paths.get(index), null, SalesforceErrors.of(request, status, answer.path("body").toString()));
+        }
+        return List.of(results);
+    }
+
+    /** The path of a query for {@link #compositeGets}: {@code queryAll} with deleted and archived records. */
+    public String queryAllPath(String soql) {
+        return dataPath + "/queryAll?q=" + encode(soql);
     }
 
     /** A GET of a path under the instance (or a {@code nextRecordsUrl}); logs in again once if the session expired. */

@@ -4,7 +4,7 @@
  *
  * <p>So far: login by refresh token (following refresh-token rotation) with a single-flight re-login when the
  * session expires, SOQL {@code query} and {@code queryAll} page by page, Bulk 2.0 queries read as streamed CSV,
- * describe, limits, and the API usage each answer reports. Composite, updated/deleted and the other OAuth flows
- * are still to come (issue 9).
+ * composite calls of several GETs, describe, limits, and the API usage each answer reports. The other OAuth
+ * flows (authorization code with PKCE, client credentials, JWT bearer) are still to come (issue 9).
  */
 package dev.mosaic.salesforce.client;

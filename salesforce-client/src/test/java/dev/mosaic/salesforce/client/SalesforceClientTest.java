@@ -93,6 +93,26 @@ class SalesforceClientTest {
     }
 
     @Test
+    void aCompositeCallAnswersSeveralQueriesForOneApiCallEachOnItsOwn() throws Exception {
+        SalesforceClient client = client(emulator);
+        client.session();
+        List<String> soql = List.of("SELECT Id FROM Account", "SELECT Id FROM Contact", "SELECT NoSuchField__c FROM Lead",
+                "SELECT Id FROM Opportunity");
+        long callsBefore = stats(emulator).path("apiCalls").asLong();
+
+        List<CompositeAnswer> answers = client.compositeGets(soql.stream().map(client::queryAllPath).toList());
+
+        assertThat(stats(emulator).path("apiCalls").asLong() - callsBefore).isEqualTo(1);
+        assertThat(answers).hasSize(4);
+        assertThat(answers.get(0).body().path("totalSize").asLong())
+                .isEqualTo(client.queryAll("SELECT Id FROM Account").totalSize()).isPositive();
+        assertThat(answers.get(1).succeeded()).isTrue();
+        assertThat(answers.get(2).error().disposition()).isEqualTo(Disposition.FAIL);
+        assertThat(answers.get(2).error().errorCode()).isEqualTo("INVALID_FIELD");
+        assertThat(answers.get(3).body().path("totalSize").asLong()).isPositive();
+    }
+
+    @Test
     void manyThreadsThatFindTheSessionExpiredLogInOnce() throws Exception {
         SalesforceClient client = client(emulator);
         client.session();
