@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * <p>Every failure is a {@link SalesforceException} whose {@link Disposition} says what to do; no token or
  * secret is ever part of one.
  *
- * <p>A Connected App with Refresh Token Rotation answers each login with a new refresh token and retires the
+ * <p>It logs in with any {@link LoginGrant}. A Connected App with Refresh Token Rotation answers each login with a new refresh token and retires the
  * one used: the client logs in with the newest from then on and hands each new one to its owner to store,
  * before the session it came with is used.
  */
@@ -38,27 +38,24 @@ public class SalesforceClient {
     private static final int MAX_COMPOSITE = 25;
 
     private final HttpClient http;
-    private final RefreshTokenCredentials credentials;
+    private volatile LoginGrant grant;
     private final String dataPath;
     private final Consumer<String> rotatedRefreshTokens;
     private final Object loginLock = new Object();
-    private volatile String refreshToken;
     private volatile Session session;
     private volatile ApiUsage lastUsage;
 
     /** @param apiVersion e.g. {@code "59.0"} */
-    public SalesforceClient(HttpClient http, RefreshTokenCredentials credentials, String apiVersion) {
-        this(http, credentials, apiVersion, rotated -> { });
+    public SalesforceClient(HttpClient http, LoginGrant grant, String apiVersion) {
+        this(http, grant, apiVersion, rotated -> { });
     }
 
     /** @param rotatedRefreshTokens told each new refresh token Salesforce hands out, to store in place of the old */
-    public SalesforceClient(HttpClient http, RefreshTokenCredentials credentials, String apiVersion,
-                            Consumer<String> rotatedRefreshTokens) {
+    public SalesforceClient(HttpClient http, LoginGrant grant, String apiVersion, Consumer<String> rotatedRefreshTokens) {
         this.http = http;
-        this.credentials = credentials;
+        this.grant = grant;
         this.dataPath = "/services/data/v" + apiVersion;
         this.rotatedRefreshTokens = rotatedRefreshTokens;
-        this.refreshToken = credentials.refreshToken();
     }
 
     /** The current session, logging in first when there is none. */
@@ -256,11 +253,10 @@ public class SalesforceClient {
     }
 
     private Session login() {
-        URI token = credentials.loginUrl().resolve("/services/oauth2/token");
-        String request = "POST " + token.getRawPath() + " (refresh token of client " + credentials.clientId() + ")";
-        String form = Map.of("grant_type", "refresh_token", "client_id", credentials.clientId(),
-                        "client_secret", credentials.clientSecret(), "refresh_token", refreshToken)
-                .entrySet().stream().map(field -> field.getKey() + "=" + encode(field.getValue()))
+        LoginGrant using = grant;
+        URI token = using.loginUrl().resolve("/services/oauth2/token");
+        String request = "POST " + token.getRawPath() + " (" + using.flow() + ", client " + using.clientId() + ")";
+        String form = using.form().entrySet().stream().map(field -> field.getKey() + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
         HttpRequest post = HttpRequest.newBuilder(token).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -272,8 +268,9 @@ public class SalesforceClient {
         }
         JsonNode body = read(request, response.body());
         String rotated = body.path("refresh_token").asText("");
-        if (!rotated.isEmpty() && !rotated.equals(refreshToken)) {
-            refreshToken = rotated;
+        if (using instanceof RefreshTokenCredentials credentials && !rotated.isEmpty()
+                && !rotated.equals(credentials.refreshToken())) {
+            grant = credentials.withRefreshToken(rotated);
             rotatedRefreshTokens.accept(rotated);
         }
         String identity = body.path("id").asText("");

@@ -2,9 +2,9 @@
  * The only code in Mosaic that speaks Salesforce HTTP. It knows nothing of tenants, the graph or the database:
  * it logs in, reads, and says of every failure what to do about it ({@link dev.mosaic.salesforce.client.Disposition}).
  *
- * <p>So far: login by refresh token (following refresh-token rotation) with a single-flight re-login when the
- * session expires, SOQL {@code query} and {@code queryAll} page by page, Bulk 2.0 queries read as streamed CSV,
- * composite calls of several GETs, describe, limits, and the API usage each answer reports. The other OAuth
- * flows (authorization code with PKCE, client credentials, JWT bearer) are still to come (issue 9).
+ * <p>So far: login by refresh token (following refresh-token rotation), client credentials or JWT bearer, with a
+ * single-flight re-login when the session expires, SOQL {@code query} and {@code queryAll} page by page, Bulk 2.0 queries read as streamed CSV,
+ * composite calls of several GETs, describe, limits, and the API usage each answer reports. The authorization
+ * code flow with PKCE (a person in a browser) is still to come (issue 9).
  */
 package dev.mosaic.salesforce.client;

@@ -203,6 +203,31 @@ class SalesforceClientTest {
         }
     }
 
+    @Test
+    void logsInWithClientCredentialsOrASignedJwtAsWell() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair keys = generator.generateKeyPair();
+        try (SalesforceEmulator org = SalesforceEmulator.builder().seed(14).accounts(2).jwtPublicKey(keys.getPublic()).start()) {
+            EmulatorCredentials credentials = org.credentials();
+            URI login = URI.create(org.baseUrl());
+            LoginGrant clientCredentials = new ClientCredentialsGrant(login, credentials.clientId(), credentials.clientSecret());
+            LoginGrant jwt = new JwtBearerGrant(login, credentials.clientId(), credentials.username(), keys.getPrivate(),
+                    "https://login.salesforce.com", java.time.Clock.systemUTC());
+            LoginGrant jwtOfAnotherKey = new JwtBearerGrant(login, credentials.clientId(), credentials.username(),
+                    generator.generateKeyPair().getPrivate(), "https://login.salesforce.com", java.time.Clock.systemUTC());
+
+            for (LoginGrant grant : List.of(clientCredentials, jwt)) {
+                SalesforceClient client = new SalesforceClient(HttpClient.newHttpClient(), grant, "59.0");
+                assertThat(client.query("SELECT Id FROM Account").totalSize()).as(grant.flow()).isEqualTo(2);
+            }
+            assertThatThrownBy(() -> new SalesforceClient(HttpClient.newHttpClient(), jwtOfAnotherKey, "59.0").session())
+                    .isInstanceOfSatisfying(SalesforceException.class,
+                            e -> assertThat(e.disposition()).isEqualTo(Disposition.NEEDS_RECONNECT));
+            assertThat(clientCredentials + " " + jwt).doesNotContain(credentials.clientSecret());
+        }
+    }
+
     private static Disposition dispositionAfterFault(SalesforceClient client, String kind) throws Exception {
         return dispositionAfterFault(client, kind, 1);
     }
