@@ -4,7 +4,8 @@
  *
  * <p>So far: login by refresh token (following refresh-token rotation), client credentials or JWT bearer, with a
  * single-flight re-login when the session expires, SOQL {@code query} and {@code queryAll} page by page, Bulk 2.0 queries read as streamed CSV,
- * composite calls of several GETs, describe, limits, and the API usage each answer reports. The authorization
- * code flow with PKCE (a person in a browser) is still to come (issue 9).
+ * composite calls of several GETs, describe, limits, and the API usage each answer reports; and the
+ * authorization code flow with PKCE ({@link dev.mosaic.salesforce.client.AuthorizationCodeFlow}) that turns a
+ * person's approval in the browser into a refresh token.
  */
 package dev.mosaic.salesforce.client;

@@ -228,6 +228,49 @@ class SalesforceClientTest {
         }
     }
 
+    @Test
+    void aPersonsApprovalInTheBrowserBecomesARefreshTokenOnce() throws Exception {
+        EmulatorCredentials credentials = emulator.credentials();
+        URI login = URI.create(emulator.baseUrl());
+        URI callback = URI.create("https://login.salesforce.com/");
+        AuthorizationCodeFlow.Pkce pkce = AuthorizationCodeFlow.Pkce.create();
+        URI authorize = AuthorizationCodeFlow.authorizeUrl(login, credentials.clientId(), callback, "state-42", pkce);
+
+        // The person's browser: the login page, the approval page, then the redirect back with the code.
+        String loginPage = HTTP.send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String approvalPage = postForm("pending=" + pending(loginPage) + "&step=login&username="
+                + java.net.URLEncoder.encode(credentials.username(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&pw=" + java.net.URLEncoder.encode(credentials.password(), java.nio.charset.StandardCharsets.UTF_8)).body();
+        HttpResponse<String> redirect = postForm("pending=" + pending(approvalPage) + "&step=approve&decision=Allow");
+        URI back = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+        String code = java.net.URLDecoder.decode(back.getRawQuery().replaceAll(".*code=([^&]+).*", "$1"),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        RefreshTokenCredentials connected = AuthorizationCodeFlow.exchange(HttpClient.newHttpClient(), login,
+                credentials.clientId(), credentials.clientSecret(), code, callback, pkce);
+
+        assertThat(back.getRawQuery()).contains("state=state-42");
+        assertThat(new SalesforceClient(HttpClient.newHttpClient(), connected, "59.0").query("SELECT Id FROM Account")
+                .totalSize()).isPositive();
+        assertThatThrownBy(() -> AuthorizationCodeFlow.exchange(HttpClient.newHttpClient(), login, credentials.clientId(),
+                credentials.clientSecret(), code, callback, pkce))
+                .isInstanceOfSatisfying(SalesforceException.class,
+                        e -> assertThat(e.disposition()).isEqualTo(Disposition.NEEDS_RECONNECT));
+        assertThat(pkce.toString()).doesNotContain(pkce.verifier());
+    }
+
+    private static HttpResponse<String> postForm(String form) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/services/oauth2/authorize"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String pending(String html) {
+        java.util.regex.Matcher pending = java.util.regex.Pattern.compile("name=\"pending\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(pending.find()).as(html).isTrue();
+        return java.net.URLEncoder.encode(pending.group(1), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static Disposition dispositionAfterFault(SalesforceClient client, String kind) throws Exception {
         return dispositionAfterFault(client, kind, 1);
     }

@@ -1,0 +1,119 @@
+package dev.mosaic.salesforce.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The web server flow with PKCE, for "Connect with Salesforce" in a browser: send the person to
+ * {@link #authorizeUrl}, and when Salesforce redirects back with a code, {@link #exchange} it for the refresh
+ * token that the connection keeps.
+ */
+public final class AuthorizationCodeFlow {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private AuthorizationCodeFlow() {
+    }
+
+    /** The PKCE secret kept while the person is at Salesforce, and its S256 challenge sent there. */
+    public record Pkce(String verifier, String challenge) {
+
+        public static Pkce create() {
+            byte[] random = new byte[48];
+            RANDOM.nextBytes(random);
+            String verifier = BASE64URL.encodeToString(random);
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+                return new Pkce(verifier, BASE64URL.encodeToString(digest));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("Every JDK has SHA-256", e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Pkce[verifier=***, challenge=" + challenge + "]";
+        }
+    }
+
+    /** Where to send the person: Salesforce's login and approval pages, which come back to {@code redirectUri}. */
+    public static URI authorizeUrl(URI loginUrl, String clientId, URI redirectUri, String state, Pkce pkce) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("response_type", "code");
+        query.put("client_id", clientId);
+        query.put("redirect_uri", redirectUri.toString());
+        query.put("state", state);
+        query.put("code_challenge", pkce.challenge());
+        query.put("code_challenge_method", "S256");
+        return loginUrl.resolve("/services/oauth2/authorize?" + form(query));
+    }
+
+    /**
+     * Trades the code Salesforce redirected back with for a refresh token.
+     *
+     * @param clientSecret the consumer secret, or null for an app that does not require it with PKCE
+     * @throws SalesforceException with NEEDS_RECONNECT for a used, expired or mismatched code
+     */
+    public static RefreshTokenCredentials exchange(HttpClient http, URI loginUrl, String clientId, String clientSecret,
+                                                   String code, URI redirectUri, Pkce pkce) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("grant_type", "authorization_code");
+        fields.put("code", code);
+        fields.put("redirect_uri", redirectUri.toString());
+        fields.put("client_id", clientId);
+        if (clientSecret != null) {
+            fields.put("client_secret", clientSecret);
+        }
+        fields.put("code_verifier", pkce.verifier());
+        URI token = loginUrl.resolve("/services/oauth2/token");
+        String request = "POST " + token.getRawPath() + " (authorization code, client " + clientId + ")";
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(token).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw SalesforceErrors.noResponse(request, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SalesforceException(Disposition.RETRY, 0, "", request + " was interrupted", e);
+        }
+        if (response.statusCode() != 200) {
+            throw SalesforceErrors.of(request, response.statusCode(), response.body());
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new SalesforceException(Disposition.RETRY, 200, "", request + " answered with something that is not JSON", e);
+        }
+        String refreshToken = body.path("refresh_token").asText("");
+        if (refreshToken.isEmpty()) {
+            throw new SalesforceException(Disposition.FAIL, 200, "", request + " gave no refresh token: the Connected "
+                    + "App's OAuth scopes must include \"Perform requests at any time (refresh_token, offline_access)\"", null);
+        }
+        return new RefreshTokenCredentials(loginUrl, clientId, clientSecret == null ? "" : clientSecret, refreshToken);
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
