@@ -20,16 +20,15 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The REST API of one Salesforce org, logged in with a refresh token. Safe for many threads: they share one
- * session, and when it expires the first thread to notice logs in again while the others wait for it and reuse
- * the new session (one refresh, however many threads hit the expiry).
+ * The REST and Bulk 2.0 APIs of one Salesforce org, logged in with a {@link LoginGrant}. Safe for many threads:
+ * they share one session, and when it expires the first thread to notice logs in again while the others wait
+ * for it and reuse the new session (one login, however many threads hit the expiry).
  *
  * <p>Every failure is a {@link SalesforceException} whose {@link Disposition} says what to do; no token or
  * secret is ever part of one.
  *
- * <p>It logs in with any {@link LoginGrant}. A Connected App with Refresh Token Rotation answers each login with a new refresh token and retires the
- * one used: the client logs in with the newest from then on and hands each new one to its owner to store,
- * before the session it came with is used.
+ * <p>A Connected App with Refresh Token Rotation answers each login with a new refresh token and retires the one
+ * used: the client logs in with the newest from then on, and hands each new one to its owner to store.
  */
 public class SalesforceClient {
 
@@ -38,10 +37,10 @@ public class SalesforceClient {
     private static final int MAX_COMPOSITE = 25;
 
     private final HttpClient http;
-    private volatile LoginGrant grant;
     private final String dataPath;
     private final Consumer<String> rotatedRefreshTokens;
     private final Object loginLock = new Object();
+    private volatile LoginGrant grant;
     private volatile Session session;
     private volatile ApiUsage lastUsage;
 
@@ -93,18 +92,6 @@ public class SalesforceClient {
             throw new IllegalArgumentException("That was the last page of its query");
         }
         return page(get(page.nextRecordsUrl()));
-    }
-
-    /** Every record a query returns, page after page. For a small answer: large ones should go page by page. */
-    public List<JsonNode> queryAllPages(String soql) {
-        List<JsonNode> records = new ArrayList<>();
-        QueryPage page = query(soql);
-        records.addAll(page.records());
-        while (!page.done()) {
-            page = next(page);
-            records.addAll(page.records());
-        }
-        return records;
     }
 
     /** The describe of one object: its fields as the connected user may read them. */
