@@ -117,6 +117,19 @@ class ControlApiTest {
         http.method("DELETE", "/__emulator/faults", null, null);
     }
 
+    @Test
+    void mutateIsBoundedAndAChangeTooLargeChangesNothing() {
+        long before = stats().path("records").path("Account").path("live").asLong()
+                + stats().path("records").path("Contact").path("live").asLong();
+        HttpResponse<String> tooMany = http.postJson("/__emulator/mutate", null,
+                Map.of("creates", 60_000, "updates", 30_000, "deletes", 20_000));
+
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(json(tooMany).get(0).get("message").asText()).contains("at most 100000").contains("110000");
+        assertThat(stats().path("records").path("Account").path("live").asLong()
+                + stats().path("records").path("Contact").path("live").asLong()).isEqualTo(before);
+    }
+
     private static JsonNode stats() {
         HttpResponse<String> response = http.get("/__emulator/stats");
         assertThat(response.statusCode()).isEqualTo(200);

@@ -22,6 +22,9 @@ import java.util.Map;
  * and token invalidation, merges and random mutations. No authentication and no API calls counted.
  */
 public final class ControlApi {
+
+    static final int MAX_MUTATIONS = 100_000;
+
     public static final String PREFIX = "/__emulator/";
 
     private final Org org;
@@ -124,9 +127,20 @@ public final class ControlApi {
         return ApiResponse.ok(result);
     }
 
+    /**
+     * At most {@value #MAX_MUTATIONS} changes per call, applied all or nothing: two million creates once ran the
+     * emulator out of memory with 1.3 million of them made.
+     */
     private ApiResponse mutate(Map<String, Object> body) {
         long seed = whole(body, "seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
-        return ApiResponse.ok(org.mutate(seed, count(body, "creates"), count(body, "updates"), count(body, "deletes")));
+        int creates = count(body, "creates");
+        int updates = count(body, "updates");
+        int deletes = count(body, "deletes");
+        if ((long) creates + updates + deletes > MAX_MUTATIONS) {
+            throw new IllegalArgumentException("creates, updates and deletes may add up to at most " + MAX_MUTATIONS
+                    + " per call, not " + ((long) creates + updates + deletes) + ": send several calls");
+        }
+        return ApiResponse.ok(org.mutate(seed, creates, updates, deletes));
     }
 
     private static int count(Map<String, Object> body, String key) {

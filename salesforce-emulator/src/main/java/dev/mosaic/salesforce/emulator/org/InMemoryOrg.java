@@ -252,7 +252,8 @@ public final class InMemoryOrg implements Org {
     public Map<String, Object> mutate(long seed, int creates, int updates, int deletes) {
         long userKey = store.keyOf(admin.id());
         long now = clock.millis();
-        return store.write(() -> new OrgMutator(store, writer, seed, userKey, now).run(creates, updates, deletes));
+        // All or nothing: a mutation that fails half-way leaves no trace.
+        return store.atomically(() -> new OrgMutator(store, writer, seed, userKey, now).run(creates, updates, deletes));
     }
 
     /** Holds the store's write lock for the whole of {@code work} and undoes its changes if it throws. */

@@ -61,7 +61,7 @@ public interface Org {
     /** Salesforce's merge: losers become deleted with {@code MasterRecordId}; their children move to the master. */
     void merge(String objectName, String masterId, List<String> mergedIds);
 
-    /** Random realistic creates, updates and deletes, for incremental-sync tests; returns what was done. */
+    /** Random realistic creates, updates and deletes, for incremental-sync tests, all or nothing; returns what was done. */
     Map<String, Object> mutate(long seed, int creates, int updates, int deletes);
 
     /**
