@@ -1,10 +1,10 @@
 package dev.mosaic.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.mosaic.testing.MosaicIntegrationTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +36,9 @@ class PlannerStatisticsTest extends MosaicIntegrationTest {
             assertThat(send("POST", "/api/v1/ingest/crm", token, Map.of("notes", notes)).statusCode()).isEqualTo(200);
         }
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (!analyzedSince(before) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-        }
-
-        assertThat(lastAnalyze("entity")).as("the entity table was analyzed after the load").isNotNull();
-        assertThat(analyzedSince(before)).as("analyzed after the load, not only before it").isTrue();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(analyzedSince(before)).as("the entity table was analyzed after the load")
+                        .isTrue());
     }
 
     private boolean analyzedSince(OffsetDateTime before) {
