@@ -1,6 +1,7 @@
 package dev.mosaic.graph;
 
 import static dev.mosaic.platform.database.SqlArrays.booleans;
+import static dev.mosaic.platform.database.SqlArrays.rowsWithKeyIn;
 import static dev.mosaic.platform.database.SqlArrays.texts;
 import static dev.mosaic.platform.database.SqlArrays.uuids;
 import static dev.mosaic.platform.database.SqlTimes.utc;
@@ -34,12 +35,9 @@ class EntityStore {
         this.db = db;
     }
 
-    /**
-     * Whether an entity's golden values are stored. An interaction or a note is one record with no history of
-     * field changes: its golden values are that record's values, worked out when its page is read.
-     */
+    /** Whether an entity's golden values are stored: not for interactions and notes (see {@link EntityType#isTimelineEntry}). */
     static boolean storesGolden(EntityType type) {
-        return type != EntityType.INTERACTION && type != EntityType.NOTE;
+        return !type.isTimelineEntry();
     }
 
     /** New entities, each with the golden values of its first record, in one COPY per table. */
@@ -143,10 +141,8 @@ class EntityStore {
         if (entityIds.isEmpty()) {
             return;
         }
-        db.execute("update entity set merged_into = ?, updated_at = ?::timestamptz where tenant_id = ? and ctid = any(array("
-                        + "select found.ctid from unnest(?::uuid[]) as ids(id) cross join lateral (select ctid from entity "
-                        + "where tenant_id = ? and entity_id = ids.id offset 0) found))",
-                survivorId, utc(now), tenantId, uuids(entityIds), tenantId);
+        db.execute("update entity set merged_into = ?, updated_at = ?::timestamptz where tenant_id = ? and "
+                + rowsWithKeyIn("entity", "entity_id"), survivorId, utc(now), tenantId, uuids(entityIds), tenantId);
     }
 
     private static EntityRow toRow(Record row) {

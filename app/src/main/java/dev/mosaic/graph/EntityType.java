@@ -11,6 +11,14 @@ public enum EntityType {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Interactions and notes: each is one record that is itself an entry on timelines. It has no history of field
+     * changes, and its golden values are its record's values, worked out when read rather than stored.
+     */
+    public boolean isTimelineEntry() {
+        return this == INTERACTION || this == NOTE;
+    }
+
     public static EntityType fromKey(String key) {
         return valueOf(key.toUpperCase(Locale.ROOT));
     }

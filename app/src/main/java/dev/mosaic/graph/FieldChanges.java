@@ -25,7 +25,7 @@ final class FieldChanges {
     static List<TimelineEvent> between(EntityType type, UUID entityId, String previousJson, GoldenValues now,
                                        Map<ExternalRef, UUID> recordIds, RefreshCause cause) {
         List<TimelineEvent> events = new ArrayList<>();
-        if (!cause.recordsChanges() || type == EntityType.INTERACTION || type == EntityType.NOTE) {
+        if (!cause.recordsChanges() || type.isTimelineEntry()) {
             return events;
         }
         Map<String, List<FieldValue>> decided = now.decided();

@@ -1,6 +1,7 @@
 package dev.mosaic.graph;
 
 import static dev.mosaic.platform.database.SqlArrays.booleans;
+import static dev.mosaic.platform.database.SqlArrays.rowsWithKeyIn;
 import static dev.mosaic.platform.database.SqlArrays.texts;
 import static dev.mosaic.platform.database.SqlArrays.times;
 import static dev.mosaic.platform.database.SqlArrays.uuids;
@@ -127,9 +128,8 @@ class RecordStore {
     /** Replaces the links of records that had some (first delete, then one insert of them all). */
     void replaceLinks(String tenantId, Collection<UUID> replaced, Map<UUID, List<LinkInput>> linksByRecord) {
         if (!replaced.isEmpty()) {
-            db.execute("delete from link where tenant_id = ? and ctid = any(array(select found.ctid from unnest(?::uuid[]) as ids(id) "
-                    + "cross join lateral (select ctid from link where tenant_id = ? and from_record = ids.id offset 0) found))",
-                    tenantId, uuids(replaced), tenantId);
+            db.execute("delete from link where tenant_id = ? and " + rowsWithKeyIn("link", "from_record"), tenantId,
+                    uuids(replaced), tenantId);
         }
         CopyIn rows = CopyIn.into("link", "tenant_id", "from_record", "kind", "to_system", "to_object", "to_external_id",
                 "attributes");
@@ -166,10 +166,8 @@ class RecordStore {
 
     /** Moves these records from one entity to another (an unmerge); records that moved on since stay where they are. */
     void move(String tenantId, List<UUID> recordIds, UUID fromEntity, UUID toEntity) {
-        db.execute("update source_record set entity_id = ? where tenant_id = ? and entity_id = ? and ctid = any(array("
-                        + "select found.ctid from unnest(?::uuid[]) as ids(id) cross join lateral (select ctid from source_record "
-                        + "where tenant_id = ? and record_id = ids.id offset 0) found))",
-                toEntity, tenantId, fromEntity, uuids(recordIds), tenantId);
+        db.execute("update source_record set entity_id = ? where tenant_id = ? and entity_id = ? and "
+                + rowsWithKeyIn("source_record", "record_id"), toEntity, tenantId, fromEntity, uuids(recordIds), tenantId);
     }
 
     private static StoredRecord toRecord(Record row) {

@@ -1,5 +1,6 @@
 package dev.mosaic.graph;
 
+import static dev.mosaic.platform.database.SqlArrays.rowsWithKeyIn;
 import static dev.mosaic.platform.database.SqlArrays.texts;
 import static dev.mosaic.platform.database.SqlArrays.times;
 import static dev.mosaic.platform.database.SqlArrays.uuids;
@@ -69,9 +70,8 @@ public class Timeline {
             }
         }
         if (!removed.isEmpty()) {
-            db.execute("delete from timeline_event where tenant_id = ? and ctid = any(array(select found.ctid "
-                    + "from unnest(?::uuid[]) as ids(id) cross join lateral (select ctid from timeline_event "
-                    + "where tenant_id = ? and event_id = ids.id offset 0) found))", tenantId, uuids(removed), tenantId);
+            db.execute("delete from timeline_event where tenant_id = ? and " + rowsWithKeyIn("timeline_event", "event_id"),
+                    tenantId, uuids(removed), tenantId);
         }
         if (!entries.isEmpty()) {
             db.execute("insert into timeline_event (tenant_id, event_id, occurred_at, kind, subject_record, subject_entity, "
@@ -82,7 +82,7 @@ public class Timeline {
     }
 
     private static boolean hasOwnEntry(StoredRecord record) {
-        return record.type() == EntityType.INTERACTION || record.type() == EntityType.NOTE;
+        return record.type().isTimelineEntry();
     }
 
     private Object[] eventBinds(String tenantId, List<TimelineEvent> events) {

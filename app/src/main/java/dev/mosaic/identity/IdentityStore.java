@@ -2,6 +2,7 @@ package dev.mosaic.identity;
 
 import dev.mosaic.platform.ids.TimeOrderedIds;
 import static dev.mosaic.platform.database.SqlArrays.booleans;
+import static dev.mosaic.platform.database.SqlArrays.rowsWithKeyIn;
 import static dev.mosaic.platform.database.SqlArrays.texts;
 import static dev.mosaic.platform.database.SqlArrays.times;
 import static dev.mosaic.platform.database.SqlArrays.uuids;
@@ -44,9 +45,8 @@ class IdentityStore {
     /** Replaces the keys of these records with the keys given (a deleted record keeps none). */
     void replaceKeys(String tenantId, Collection<UUID> recordIds, List<RecordKey> keys) {
         if (!recordIds.isEmpty()) {
-            db.execute("delete from identity_key where tenant_id = ? and ctid = any(array(select found.ctid "
-                    + "from unnest(?::uuid[]) as ids(id) cross join lateral (select ctid from identity_key "
-                    + "where tenant_id = ? and record_id = ids.id offset 0) found))", tenantId, uuids(recordIds), tenantId);
+            db.execute("delete from identity_key where tenant_id = ? and " + rowsWithKeyIn("identity_key", "record_id"),
+                    tenantId, uuids(recordIds), tenantId);
         }
         // The records' old keys are gone and each record's keys are a set: every row is new, so COPY them.
         CopyIn rows = CopyIn.into("identity_key", "tenant_id", "entity_type", "key_type", "key_value", "record_id");

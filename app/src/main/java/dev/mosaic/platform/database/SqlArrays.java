@@ -29,6 +29,16 @@ public final class SqlArrays {
     private SqlArrays() {
     }
 
+    /**
+     * A condition naming the rows of {@code table} whose {@code keyColumn} is one of an array of UUIDs, found by one
+     * index probe each and matched by {@code ctid}: {@code ctid = any(array(…))}. Binds, in order: the UUID array
+     * ({@link #uuids}), then the tenant id.
+     */
+    public static String rowsWithKeyIn(String table, String keyColumn) {
+        return "ctid = any(array(select found.ctid from unnest(?::uuid[]) as ids(id) cross join lateral (select ctid from "
+                + table + " where tenant_id = ? and " + keyColumn + " = ids.id offset 0) found))";
+    }
+
     public static UUID[] uuids(Collection<UUID> values) {
         return values.toArray(UUID[]::new);
     }
