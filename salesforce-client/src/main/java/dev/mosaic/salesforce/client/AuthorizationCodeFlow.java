@@ -1,13 +1,8 @@
 package dev.mosaic.salesforce.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +10,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The web server flow with PKCE, for "Connect with Salesforce" in a browser: send the person to
@@ -24,7 +18,6 @@ import java.util.stream.Collectors;
  */
 public final class AuthorizationCodeFlow {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -61,7 +54,7 @@ public final class AuthorizationCodeFlow {
         query.put("state", state);
         query.put("code_challenge", pkce.challenge());
         query.put("code_challenge_method", "S256");
-        return loginUrl.resolve("/services/oauth2/authorize?" + form(query));
+        return loginUrl.resolve("/services/oauth2/authorize?" + SalesforceHttp.form(query));
     }
 
     /**
@@ -81,39 +74,13 @@ public final class AuthorizationCodeFlow {
             fields.put("client_secret", clientSecret);
         }
         fields.put("code_verifier", pkce.verifier());
-        URI token = loginUrl.resolve("/services/oauth2/token");
-        String request = "POST " + token.getRawPath() + " (authorization code, client " + clientId + ")";
-        HttpResponse<String> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(token).header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw SalesforceErrors.noResponse(request, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SalesforceException(Disposition.RETRY, 0, "", request + " was interrupted", e);
-        }
-        if (response.statusCode() != 200) {
-            throw SalesforceErrors.of(request, response.statusCode(), response.body());
-        }
-        JsonNode body;
-        try {
-            body = JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new SalesforceException(Disposition.RETRY, 200, "", request + " answered with something that is not JSON", e);
-        }
+        JsonNode body = SalesforceHttp.post(http, loginUrl, "authorization code", clientId, fields);
         String refreshToken = body.path("refresh_token").asText("");
         if (refreshToken.isEmpty()) {
-            throw new SalesforceException(Disposition.FAIL, 200, "", request + " gave no refresh token: the Connected "
-                    + "App's OAuth scopes must include \"Perform requests at any time (refresh_token, offline_access)\"", null);
+            throw new SalesforceException(Disposition.FAIL, 200, "", "The authorization code of client " + clientId
+                    + " gave no refresh token: the Connected App's OAuth scopes must include \"Perform requests at any "
+                    + "time (refresh_token, offline_access)\"", null);
         }
         return new RefreshTokenCredentials(loginUrl, clientId, clientSecret == null ? "" : clientSecret, refreshToken);
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 }

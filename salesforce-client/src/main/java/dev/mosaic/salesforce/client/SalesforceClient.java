@@ -1,23 +1,23 @@
 package dev.mosaic.salesforce.client;
 
+import static dev.mosaic.salesforce.client.SalesforceHttp.encode;
+import static dev.mosaic.salesforce.client.SalesforceHttp.read;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * The REST and Bulk 2.0 APIs of one Salesforce org, logged in with a {@link LoginGrant}. Safe for many threads:
@@ -33,7 +33,6 @@ import java.util.stream.Collectors;
 public class SalesforceClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
     private static final int MAX_COMPOSITE = 25;
 
     private final HttpClient http;
@@ -207,12 +206,12 @@ public class SalesforceClient {
     private Answer send(String method, String path, Map<String, String> headers, String body, String accept, Session with) {
         URI uri = with.instanceUrl().resolve(path);
         String request = method + " " + uri.getRawPath();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(SalesforceHttp.REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + with.accessToken())
                 .header("Accept", accept)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(builder::header);
-        HttpResponse<InputStream> response = exchange(request, builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = SalesforceHttp.send(http, request, builder.build(), HttpResponse.BodyHandlers.ofInputStream());
         ApiUsage.fromHeader(response.headers().firstValue("Sforce-Limit-Info").orElse(null)).ifPresent(usage -> lastUsage = usage);
         return new Answer(response.statusCode(), new Streamed(request, response.body(), response.headers()));
     }
@@ -241,19 +240,7 @@ public class SalesforceClient {
 
     private Session login() {
         LoginGrant using = grant;
-        URI token = using.loginUrl().resolve("/services/oauth2/token");
-        String request = "POST " + token.getRawPath() + " (" + using.flow() + ", client " + using.clientId() + ")";
-        String form = using.form().entrySet().stream().map(field -> field.getKey() + "=" + encode(field.getValue()))
-                .collect(Collectors.joining("&"));
-        HttpRequest post = HttpRequest.newBuilder(token).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> response = exchange(request, post, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw SalesforceErrors.of(request, response.statusCode(), response.body());
-        }
-        JsonNode body = read(request, response.body());
+        JsonNode body = SalesforceHttp.post(http, using.loginUrl(), using.flow(), using.clientId(), using.form());
         String rotated = body.path("refresh_token").asText("");
         if (using instanceof RefreshTokenCredentials credentials && !rotated.isEmpty()
                 && !rotated.equals(credentials.refreshToken())) {
@@ -265,17 +252,6 @@ public class SalesforceClient {
         return new Session(URI.create(body.path("instance_url").asText()), body.path("access_token").asText(), orgId);
     }
 
-    private <T> HttpResponse<T> exchange(String request, HttpRequest httpRequest, HttpResponse.BodyHandler<T> handler) {
-        try {
-            return http.send(httpRequest, handler);
-        } catch (IOException e) {
-            throw SalesforceErrors.noResponse(request, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SalesforceException(Disposition.RETRY, 0, "", request + " was interrupted", e);
-        }
-    }
-
     private static QueryPage page(JsonNode body) {
         List<JsonNode> records = new ArrayList<>();
         body.path("records").forEach(records::add);
@@ -283,15 +259,4 @@ public class SalesforceClient {
         return new QueryPage(body.path("totalSize").asLong(), body.path("done").asBoolean(true), records, next);
     }
 
-    private static JsonNode read(String request, String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new SalesforceException(Disposition.RETRY, 200, "", request + " answered with something that is not JSON", e);
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }
