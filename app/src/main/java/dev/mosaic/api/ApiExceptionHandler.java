@@ -3,6 +3,7 @@ package dev.mosaic.api;
 import dev.mosaic.platform.errors.InvalidInputException;
 import dev.mosaic.platform.errors.BusyException;
 import dev.mosaic.platform.errors.ConflictException;
+import dev.mosaic.platform.errors.ForbiddenException;
 import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.platform.http.ApiError;
 import dev.mosaic.platform.http.JsonBodyLimitFilter;
@@ -38,6 +39,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ApiError> notFound(NotFoundException e) {
         return ApiError.of("not_found", e.getMessage()).response(HttpStatus.NOT_FOUND);
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ApiError> forbidden(ForbiddenException e) {
+        return ApiError.of("forbidden", e.getMessage()).response(HttpStatus.FORBIDDEN);
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -1,5 +1,8 @@
 package dev.mosaic.api;
 
+import dev.mosaic.connection.SalesforceRecords;
+import dev.mosaic.connection.SalesforceRefs;
+import dev.mosaic.graph.EntityHandle;
 import dev.mosaic.graph.ExternalRef;
 import dev.mosaic.graph.GraphReader;
 import dev.mosaic.platform.errors.NotFoundException;
@@ -23,24 +26,35 @@ class ExternalIdController {
     private static final int MAX_PART_LENGTH = 255;
 
     private final GraphReader graph;
+    private final SalesforceRecords salesforce;
 
-    ExternalIdController(GraphReader graph) {
+    ExternalIdController(GraphReader graph, SalesforceRecords salesforce) {
         this.graph = graph;
+        this.salesforce = salesforce;
     }
 
+    /** @param org for Salesforce records: the org to look in, when several connected orgs share record ids */
     @GetMapping(ExternalIdPaths.PATH_FORM)
     Resolved resolveInPath(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String system,
-                           @PathVariable String object, @PathVariable String id) {
-        return resolve(principal, system, object, id);
+                           @PathVariable String object, @PathVariable String id, @RequestParam(required = false) String org) {
+        return resolve(principal, system, object, id, org);
     }
 
     @GetMapping(ExternalIdPaths.QUERY_FORM)
     Resolved resolveInQuery(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String system,
-                            @PathVariable String object, @RequestParam String id) {
-        return resolve(principal, system, object, id);
+                            @PathVariable String object, @RequestParam String id, @RequestParam(required = false) String org) {
+        return resolve(principal, system, object, id, org);
     }
 
-    private Resolved resolve(TenantPrincipal principal, String system, String object, String id) {
+    private Resolved resolve(TenantPrincipal principal, String system, String object, String id, String org) {
+        if (SalesforceRefs.SYSTEM.equals(system)) {
+            // Salesforce records carry their org in their graph id; the caller names the record as Salesforce does.
+            EntityHandle entity = salesforce.resolve(principal.tenantId(),
+                    InvalidValueException.requireStorableParameter("object", object, MAX_PART_LENGTH),
+                    InvalidValueException.requireStorableParameter("id", id, MAX_PART_LENGTH),
+                    org == null ? null : InvalidValueException.requireStorableParameter("org", org, MAX_PART_LENGTH));
+            return new Resolved(entity.type().key(), entity.entityId());
+        }
         ExternalRef ref = new ExternalRef(
                 InvalidValueException.requireStorableParameter("system", system, MAX_PART_LENGTH),
                 InvalidValueException.requireStorableParameter("object", object, MAX_PART_LENGTH),

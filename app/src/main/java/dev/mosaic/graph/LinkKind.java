@@ -17,7 +17,9 @@ public enum LinkKind {
     /** note → what it is about (organization, contact, deal). */
     NOTE_SUBJECT,
     /** anything → the user who owns it. */
-    OWNER;
+    OWNER,
+    /** lead → the contact, organization or deal it was converted into, with {@code as}. */
+    CONVERTED_TO;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -63,9 +63,16 @@ record RecordWrite(StoredRecord record, String fieldsJson, List<LinkInput> links
         return new RecordWrite(record, fieldsJson(record.fields()), null, false, false);
     }
 
-    /** Per field, the newer observation wins: a late-arriving older message never overwrites a newer value. */
+    /**
+     * Per field, the newer observation wins: a late-arriving older message never overwrites a newer value. A
+     * complete message that is not older than every value stored drops the fields it leaves out: they were cleared.
+     */
     static Map<String, FieldValue> observed(SourceRecordInput input, Map<String, FieldValue> before) {
         Map<String, FieldValue> fields = new LinkedHashMap<>(before);
+        if (input.complete()) {
+            fields.entrySet().removeIf(known -> !input.fields().containsKey(known.getKey())
+                    && !known.getValue().observedAt().isAfter(input.observedAt()));
+        }
         input.fields().forEach((name, value) -> {
             FieldValue known = fields.get(name);
             if (known == null || !known.observedAt().isAfter(input.observedAt())) {

@@ -55,19 +55,44 @@ public class MergeService {
     @Transactional
     public Optional<MergeLineage> merge(String tenantId, UUID first, UUID second, String reason,
                                         Map<String, Object> evidence, String by) {
+        MergeAttempt attempt = attempt(tenantId, first, second, reason, evidence, by);
+        if (attempt.keptApart()) {
+            throw new ConflictException("These two were marked as different people or companies (by an unmerge or a "
+                    + "rejected suggestion), so they are not merged.");
+        }
+        return Optional.ofNullable(attempt.lineage());
+    }
+
+    /**
+     * A merge a source made (Salesforce merged two records), inside the caller's transaction: when a person has
+     * marked the two as different in Mosaic, they stay apart and the answer is empty, without failing the caller.
+     *
+     * @return whether the two are one entity now (merged, or already were)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean mergeUnlessKeptApart(String tenantId, UUID first, UUID second, String reason,
+                                        Map<String, Object> evidence, String by) {
+        return !attempt(tenantId, first, second, reason, evidence, by).keptApart();
+    }
+
+    /** @param lineage the merge made; null when the two already were one, or are kept apart */
+    private record MergeAttempt(boolean keptApart, MergeLineage lineage) {
+    }
+
+    private MergeAttempt attempt(String tenantId, UUID first, UUID second, String reason, Map<String, Object> evidence,
+                                 String by) {
         writeLock.lockInteractive(tenantId);
         EntityHandle a = graph.current(tenantId, first);
         EntityHandle b = graph.current(tenantId, second);
         if (a.entityId().equals(b.entityId())) {
-            return Optional.empty();
+            return new MergeAttempt(false, null);
         }
         if (a.type() != b.type()) {
             throw new InvalidInputException("A " + a.type().key() + " cannot be merged with a " + b.type().key());
         }
         Map<UUID, List<UUID>> clusters = graph.clusters(tenantId, List.of(a.entityId(), b.entityId()));
         if (differ(tenantId, clusters.get(a.entityId()), clusters.get(b.entityId()))) {
-            throw new ConflictException("These two were marked as different people or companies (by an unmerge or a "
-                    + "rejected suggestion), so they are not merged.");
+            return new MergeAttempt(true, null);
         }
         boolean aIsOlder = a.createdAt().isBefore(b.createdAt())
                 || (a.createdAt().equals(b.createdAt()) && a.entityId().compareTo(b.entityId()) < 0);
@@ -79,7 +104,7 @@ public class MergeService {
                 List.of(new Decision(survivor.type(), survivor.entityId(), merged.entityId(), reason, evidence, by)),
                 clusterOf, clock.instant());
         graph.refreshAfterRegrouping(tenantId, List.of(survivor.entityId()));
-        return Optional.of(lineages.get(0));
+        return new MergeAttempt(false, lineages.get(0));
     }
 
     /**

@@ -58,6 +58,10 @@ public abstract class MosaicIntegrationTest {
         registry.add("mosaic.admin.email", () -> ADMIN_EMAIL);
         registry.add("mosaic.admin.password", () -> ADMIN_PASSWORD);
         registry.add("mosaic.admin.token", () -> ADMIN_TOKEN);
+        // Salesforce emulators of the tests listen on 127.0.0.1; rounds run when a test asks, and retries wait little.
+        registry.add("mosaic.salesforce.allowed-hosts", () -> "127.0.0.1");
+        registry.add("mosaic.salesforce.sync-interval", () -> "1h");
+        registry.add("mosaic.salesforce.retry-pause", () -> "20ms");
     }
 
     /** A fresh tenant with an admin; returns its API token, so each test works on data of its own. */

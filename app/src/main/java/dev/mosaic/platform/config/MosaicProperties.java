@@ -7,12 +7,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Mosaic's settings, bound from environment variables ({@code MOSAIC_DATA_DIR},
  * {@code MOSAIC_DB_URL}, {@code MOSAIC_ADMIN_EMAIL}, …) through Spring's relaxed binding.
+ *
+ * @param secretKey {@code MOSAIC_SECRET_KEY}: the AES key (base64) that seals secrets at rest; blank for a key
+ *                  generated once into the data directory
  */
 @ConfigurationProperties("mosaic")
 public record MosaicProperties(
         @DefaultValue("./mosaic-data") Path dataDir,
         @DefaultValue Db db,
-        @DefaultValue Admin admin) {
+        @DefaultValue Admin admin,
+        String secretKey) {
 
     /** An external PostgreSQL; when {@code url} is blank, Mosaic runs its own embedded one. */
     public record Db(String url, String user, String password) {
@@ -34,5 +38,11 @@ public record MosaicProperties(
         public String toString() {
             return "Admin[email=" + email + ", password=***, token=***]";
         }
+    }
+
+    @Override
+    public String toString() {
+        return "MosaicProperties[dataDir=" + dataDir + ", db=" + db + ", admin=" + admin + ", secretKey="
+                + (secretKey == null || secretKey.isBlank() ? "(key file)" : "***") + "]";
     }
 }

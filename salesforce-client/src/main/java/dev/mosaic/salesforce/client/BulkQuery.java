@@ -34,36 +34,53 @@ final class BulkQuery {
      */
     static long run(SalesforceClient client, String dataPath, String soql, boolean includeDeleted, int pageSize,
                     Sleeper sleeper, Consumer<Map<String, String>> rows) {
-        String operation = includeDeleted ? "queryAll" : "query";
-        String jobId = client.postJson(dataPath + "/jobs/query", Map.of("operation", operation, "query", soql,
-                "contentType", "CSV", "columnDelimiter", "COMMA", "lineEnding", "LF")).path("id").asText();
+        String jobId = start(client, dataPath, soql, includeDeleted);
         awaitCompletion(client, dataPath + "/jobs/query/" + jobId, sleeper);
-        long count = 0;
+        long[] count = {0};
         String locator = null;
         do {
-            String page = dataPath + "/jobs/query/" + jobId + "/results?maxRecords=" + pageSize
-                    + (locator == null ? "" : "&locator=" + locator);
-            SalesforceClient.Streamed result = client.getStream(page, "text/csv");
-            try (InputStream body = result.body(); Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
-                 CSVParser parser = CSV.parse(reader)) {
-                List<String> columns = parser.getHeaderNames();
-                for (CSVRecord record : parser) {
-                    Map<String, String> row = new LinkedHashMap<>();
-                    for (int i = 0; i < columns.size(); i++) {
-                        row.put(columns.get(i), record.get(i));
-                    }
-                    rows.accept(row);
-                    count++;
-                }
-            } catch (IOException e) {
-                throw SalesforceErrors.noResponse("GET " + page, e);
-            }
-            locator = result.header("Sforce-Locator");
-        } while (locator != null && !locator.isEmpty() && !locator.equals("null"));
-        return count;
+            locator = page(client, dataPath, jobId, locator, pageSize, row -> {
+                rows.accept(row);
+                count[0]++;
+            });
+        } while (locator != null);
+        return count[0];
     }
 
-    private static void awaitCompletion(SalesforceClient client, String jobPath, Sleeper sleeper) {
+    /** Creates the job; returns its id. */
+    static String start(SalesforceClient client, String dataPath, String soql, boolean includeDeleted) {
+        String operation = includeDeleted ? "queryAll" : "query";
+        return client.postJson(dataPath + "/jobs/query", Map.of("operation", operation, "query", soql,
+                "contentType", "CSV", "columnDelimiter", "COMMA", "lineEnding", "LF")).path("id").asText();
+    }
+
+    /**
+     * Reads one result page, from {@code locator} (null for the first), handing over its rows. Returns the locator
+     * of the next page, or null after the last.
+     */
+    static String page(SalesforceClient client, String dataPath, String jobId, String locator, int pageSize,
+                       Consumer<Map<String, String>> rows) {
+        String page = dataPath + "/jobs/query/" + jobId + "/results?maxRecords=" + pageSize
+                + (locator == null ? "" : "&locator=" + SalesforceHttp.encode(locator));
+        SalesforceClient.Streamed result = client.getStream(page, "text/csv");
+        try (InputStream body = result.body(); Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
+             CSVParser parser = CSV.parse(reader)) {
+            List<String> columns = parser.getHeaderNames();
+            for (CSVRecord record : parser) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    row.put(columns.get(i), record.get(i));
+                }
+                rows.accept(row);
+            }
+        } catch (IOException e) {
+            throw SalesforceErrors.noResponse("GET " + page, e);
+        }
+        String next = result.header("Sforce-Locator");
+        return next == null || next.isEmpty() || next.equals("null") ? null : next;
+    }
+
+    static void awaitCompletion(SalesforceClient client, String jobPath, Sleeper sleeper) {
         Duration pause = FIRST_POLL;
         while (true) {
             var job = client.get(jobPath);

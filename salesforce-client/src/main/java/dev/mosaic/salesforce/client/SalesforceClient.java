@@ -13,6 +13,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,21 @@ public class SalesforceClient {
     private volatile Session session;
     private volatile ApiUsage lastUsage;
 
+    /** One HTTP client for every org: its connection pool and threads are shared. */
+    private static final HttpClient SHARED_HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(15))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    /**
+     * A client on the shared HTTP client: what an application uses, so it never builds HTTP clients itself.
+     *
+     * @param rotatedRefreshTokens told each new refresh token Salesforce hands out, to store in place of the old
+     */
+    public static SalesforceClient create(LoginGrant grant, String apiVersion, Consumer<String> rotatedRefreshTokens) {
+        return new SalesforceClient(SHARED_HTTP, grant, apiVersion, rotatedRefreshTokens);
+    }
+
     /** @param apiVersion e.g. {@code "59.0"} */
     public SalesforceClient(HttpClient http, LoginGrant grant, String apiVersion) {
         this(http, grant, apiVersion, rotated -> { });
@@ -54,6 +70,27 @@ public class SalesforceClient {
         this.grant = grant;
         this.dataPath = "/services/data/v" + apiVersion;
         this.rotatedRefreshTokens = rotatedRefreshTokens;
+    }
+
+    /**
+     * Revokes the refresh token at the login host, which ends its sessions too: what disconnecting an org does, so
+     * a token Mosaic no longer keeps cannot be used by anyone else either.
+     */
+    public void revokeRefreshToken() {
+        if (!(grant instanceof RefreshTokenCredentials credentials)) {
+            throw new IllegalStateException("Only a refresh-token login has a token to revoke, not " + grant.flow());
+        }
+        URI revoke = credentials.loginUrl().resolve("/services/oauth2/revoke");
+        String request = "POST " + revoke.getRawPath() + " (client " + credentials.clientId() + ")";
+        HttpRequest post = HttpRequest.newBuilder(revoke).timeout(SalesforceHttp.REQUEST_TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(SalesforceHttp.form(Map.of("token", credentials.refreshToken()))))
+                .build();
+        HttpResponse<String> response = SalesforceHttp.send(http, request, post, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw SalesforceErrors.of(request, response.statusCode(), response.body());
+        }
+        session = null;
     }
 
     /** The current session, logging in first when there is none. */
@@ -112,6 +149,27 @@ public class SalesforceClient {
      */
     public long bulkQuery(String soql, boolean includeDeleted, int pageSize, Sleeper sleeper, Consumer<Map<String, String>> rows) {
         return BulkQuery.run(this, dataPath, soql, includeDeleted, pageSize, sleeper, rows);
+    }
+
+    /**
+     * Starts a Bulk API 2.0 query job and returns its id, for a reader that keeps its place between result pages
+     * (and across restarts): {@link #awaitBulkQuery}, then {@link #bulkResultPage} until it returns null.
+     */
+    public String startBulkQuery(String soql, boolean includeDeleted) {
+        return BulkQuery.start(this, dataPath, soql, includeDeleted);
+    }
+
+    /** Waits until the job has all its results; a job that failed, was aborted or is gone throws. */
+    public void awaitBulkQuery(String jobId, Sleeper sleeper) {
+        BulkQuery.awaitCompletion(this, dataPath + "/jobs/query/" + encode(jobId), sleeper);
+    }
+
+    /**
+     * Reads one result page of a completed job from {@code locator} (null for the first page), handing over its
+     * rows; returns the locator of the next page, or null after the last.
+     */
+    public String bulkResultPage(String jobId, String locator, int pageSize, Consumer<Map<String, String>> rows) {
+        return BulkQuery.page(this, dataPath, encode(jobId), locator, pageSize, rows);
     }
 
     /**
@@ -253,10 +311,7 @@ public class SalesforceClient {
     }
 
     private static QueryPage page(JsonNode body) {
-        List<JsonNode> records = new ArrayList<>();
-        body.path("records").forEach(records::add);
-        String next = body.hasNonNull("nextRecordsUrl") ? body.get("nextRecordsUrl").asText() : null;
-        return new QueryPage(body.path("totalSize").asLong(), body.path("done").asBoolean(true), records, next);
+        return QueryPage.fromJson(body);
     }
 
 }

@@ -1,0 +1,142 @@
+package dev.mosaic.api;
+
+import dev.mosaic.connection.ConnectionRequest;
+import dev.mosaic.connection.SalesforceConnection;
+import dev.mosaic.connection.SalesforceConnections;
+import dev.mosaic.platform.errors.ForbiddenException;
+import dev.mosaic.sync.ObjectProgress;
+import dev.mosaic.sync.QuarantinedRecord;
+import dev.mosaic.sync.SyncService;
+import dev.mosaic.tenant.TenantPrincipal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/connections/salesforce}: connect an org with the guide's values, see each connection's status and
+ * per-object progress, sync now, reconnect, disconnect, and the records the sync quarantined. Secrets go in and
+ * never come out: a connection shows only when they were set.
+ */
+@RestController
+@RequestMapping("/api/v1/connections/salesforce")
+class SalesforceConnectionController {
+
+    private final SalesforceConnections connections;
+    private final SyncService sync;
+
+    SalesforceConnectionController(SalesforceConnections connections, SyncService sync) {
+        this.connections = connections;
+        this.sync = sync;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ConnectionView connect(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody ConnectionRequest request) {
+        requireAdmin(principal, "connect an org");
+        return view(connections.connect(principal.tenantId(), request));
+    }
+
+    @GetMapping
+    ConnectionList list(@AuthenticationPrincipal TenantPrincipal principal) {
+        List<ConnectionView> items = connections.list(principal.tenantId()).stream().map(this::view).toList();
+        return new ConnectionList(items, items.size());
+    }
+
+    @GetMapping("/{id}")
+    ConnectionView get(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
+        return view(connections.get(principal.tenantId(), id));
+    }
+
+    @PutMapping("/{id}")
+    ConnectionView reconnect(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
+                             @RequestBody ConnectionRequest request) {
+        requireAdmin(principal, "reconnect an org");
+        return view(connections.reconnect(principal.tenantId(), id, request));
+    }
+
+    /** Revokes the refresh token and stops syncing; the records already synced stay in the graph. */
+    @DeleteMapping("/{id}")
+    Disconnected disconnect(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
+        requireAdmin(principal, "disconnect an org");
+        boolean revoked = connections.disconnect(principal.tenantId(), id);
+        return new Disconnected(id, revoked, true);
+    }
+
+    @PostMapping("/{id}/sync")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    SyncRequested syncNow(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
+        connections.get(principal.tenantId(), id);
+        boolean started = sync.syncNow(principal.tenantId(), id);
+        return new SyncRequested(started, started ? "A round starts now" : "A round is running now");
+    }
+
+    @GetMapping("/{id}/quarantine")
+    QuarantineList quarantine(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
+                              @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+        connections.get(principal.tenantId(), id);
+        return new QuarantineList(sync.quarantine(principal.tenantId(), id, Paging.limit(limit), Paging.offset(offset)),
+                sync.quarantined(principal.tenantId(), id));
+    }
+
+    private static void requireAdmin(TenantPrincipal principal, String what) {
+        if (principal.role() != TenantPrincipal.Role.ADMIN) {
+            throw new ForbiddenException("Only a workspace admin may " + what);
+        }
+    }
+
+    private ConnectionView view(SalesforceConnection c) {
+        List<ObjectView> objects = sync.progress(c.tenantId(), c.connectionId()).stream().map(ObjectView::of).toList();
+        return new ConnectionView(c.connectionId(), c.status().name(), c.statusDetail(), c.orgId(), c.instanceUrl().toString(),
+                c.loginUrl().toString(), c.clientId(),
+                "•••• set on " + LocalDate.ofInstant(c.secretsSetAt(), ZoneOffset.UTC), c.secretsSetAt(),
+                c.apiMax() == null ? null : new ApiUsageView(c.apiUsed(), c.apiMax()), c.syncInterval().toSeconds(),
+                c.createdAt(), c.lastRoundAt(), c.lastSuccessAt(), sync.quarantined(c.tenantId(), c.connectionId()), objects);
+    }
+
+    record ConnectionList(List<ConnectionView> items, int total) {
+    }
+
+    /** @param secrets the consumer secret and refresh token, only ever as when they were set */
+    record ConnectionView(UUID id, String status, String statusDetail, String orgId, String instanceUrl, String loginUrl,
+                          String clientId, String secrets, Instant secretsSetAt, ApiUsageView apiUsage,
+                          long syncIntervalSeconds, Instant createdAt, Instant lastRoundAt, Instant lastSuccessAt,
+                          int quarantined, List<ObjectView> objects) {
+    }
+
+    record ApiUsageView(Long used, Long max) {
+    }
+
+    /** @param secondsLeft an estimate for an initial load in progress, from its rate; null when unknown */
+    record ObjectView(String name, String phase, long recordsSynced, Long recordsTotal, long recordsPerSecond,
+                      Long secondsLeft, Instant lastSuccessAt, String lastError, Instant lastErrorAt) {
+        static ObjectView of(ObjectProgress p) {
+            Long left = p.recordsTotal() == null || p.recordsPerSecond() == 0 || !"INITIAL".equals(p.phase().name()) ? null
+                    : Math.max(0, p.recordsTotal() - p.recordsSynced()) / p.recordsPerSecond();
+            return new ObjectView(p.name(), p.phase().name(), p.recordsSynced(), p.recordsTotal(), p.recordsPerSecond(), left,
+                    p.lastSuccessAt(), p.lastError(), p.lastErrorAt());
+        }
+    }
+
+    record Disconnected(UUID id, boolean tokenRevoked, boolean dataKept) {
+    }
+
+    record SyncRequested(boolean started, String message) {
+    }
+
+    record QuarantineList(List<QuarantinedRecord> items, int total) {
+    }
+}

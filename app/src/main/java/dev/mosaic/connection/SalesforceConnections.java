@@ -1,0 +1,226 @@
+package dev.mosaic.connection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mosaic.platform.crypto.SecretBox;
+import dev.mosaic.platform.errors.ConflictException;
+import dev.mosaic.platform.errors.InvalidInputException;
+import dev.mosaic.platform.errors.NotFoundException;
+import dev.mosaic.platform.ids.TimeOrderedIds;
+import dev.mosaic.platform.json.Json;
+import dev.mosaic.salesforce.client.ApiUsage;
+import dev.mosaic.salesforce.client.RefreshTokenCredentials;
+import dev.mosaic.salesforce.client.SalesforceClient;
+import dev.mosaic.salesforce.client.SalesforceException;
+import dev.mosaic.salesforce.client.Session;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The Salesforce orgs a tenant has connected: connecting checks the credentials with a real login first, and
+ * stores the consumer secret and refresh token sealed ({@link SecretBox}), never to be shown again. Hands the
+ * sync a logged-in client per connection, kept between rounds so sessions are reused.
+ */
+@Service
+public class SalesforceConnections {
+
+    private static final Logger log = LoggerFactory.getLogger(SalesforceConnections.class);
+
+    private final ConnectionStore store;
+    private final LoginHosts loginHosts;
+    private final SecretBox secrets;
+    private final SalesforceSettings settings;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Map<UUID, CachedClient> clients = new ConcurrentHashMap<>();
+
+    SalesforceConnections(ConnectionStore store, LoginHosts loginHosts, SecretBox secrets, SalesforceSettings settings,
+                          ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+        this.store = store;
+        this.loginHosts = loginHosts;
+        this.secrets = secrets;
+        this.settings = settings;
+        this.events = events;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Checks the credentials by logging in, then stores the new connection. */
+    public SalesforceConnection connect(String tenantId, ConnectionRequest request) {
+        Checked checked = check(request);
+        store.findByOrg(tenantId, checked.session.orgId()).ifPresent(existing -> {
+            throw new ConflictException("Org " + existing.orgId() + " is already connected (connection "
+                    + existing.connectionId() + "); to change its credentials, reconnect it with PUT "
+                    + "/api/v1/connections/salesforce/" + existing.connectionId());
+        });
+        Instant now = clock.instant();
+        UUID id = TimeOrderedIds.next();
+        SalesforceConnection connection = new SalesforceConnection(tenantId, id, checked.session.orgId(),
+                checked.instanceUrl, checked.loginUrl, request.clientId().trim(), now, ConnectionStatus.CONNECTED, null,
+                checked.usage.map(ApiUsage::used).orElse(null), checked.usage.map(ApiUsage::max).orElse(null),
+                settings.syncInterval(), now, null, null);
+        byte[] sealed = seal(tenantId, id, request.clientSecret().trim(), checked.refreshToken());
+        transaction.executeWithoutResult(status -> {
+            store.insert(connection, sealed);
+            events.publishEvent(new ConnectionChanged(tenantId, id, ConnectionChanged.Change.CONNECTED));
+        });
+        // The checking client hands rotated tokens to the check only; the sync builds one that stores them.
+        clients.remove(id);
+        log.info("Tenant {} connected Salesforce org {} at {} (connection {})", tenantId, connection.orgId(),
+                connection.instanceUrl(), id);
+        return connection;
+    }
+
+    /** New credentials for a connected org (a revoked token, a rotated secret); they must log in to the same org. */
+    public SalesforceConnection reconnect(String tenantId, UUID connectionId, ConnectionRequest request) {
+        SalesforceConnection existing = get(tenantId, connectionId);
+        Checked checked = check(request);
+        if (!checked.session.orgId().equals(existing.orgId())) {
+            throw new InvalidInputException("These credentials log in to org " + checked.session.orgId()
+                    + ", but this connection is org " + existing.orgId() + "; connect that org as a new connection");
+        }
+        Instant now = clock.instant();
+        byte[] sealed = seal(tenantId, connectionId, request.clientSecret().trim(), checked.refreshToken());
+        transaction.executeWithoutResult(status -> {
+            store.replaceCredentials(tenantId, connectionId, checked.instanceUrl, checked.loginUrl,
+                    request.clientId().trim(), sealed, now);
+            events.publishEvent(new ConnectionChanged(tenantId, connectionId, ConnectionChanged.Change.RECONNECTED));
+        });
+        clients.remove(connectionId);
+        log.info("Tenant {} reconnected Salesforce org {} (connection {})", tenantId, existing.orgId(), connectionId);
+        return get(tenantId, connectionId);
+    }
+
+    public List<SalesforceConnection> list(String tenantId) {
+        return store.all(tenantId);
+    }
+
+    public SalesforceConnection get(String tenantId, UUID connectionId) {
+        return find(tenantId, connectionId).orElseThrow(() -> new NotFoundException(
+                "No Salesforce connection " + connectionId + " in this workspace"));
+    }
+
+    public Optional<SalesforceConnection> find(String tenantId, UUID connectionId) {
+        return store.find(tenantId, connectionId);
+    }
+
+    /**
+     * Revokes the refresh token at Salesforce and forgets the connection. A token Salesforce no longer accepts
+     * (already revoked) does not stop the disconnect; the answer says whether revoking worked.
+     */
+    public boolean disconnect(String tenantId, UUID connectionId) {
+        SalesforceConnection connection = get(tenantId, connectionId);
+        boolean revoked;
+        try {
+            client(connection).revokeRefreshToken();
+            revoked = true;
+        } catch (SalesforceException e) {
+            log.warn("Disconnecting org {} of tenant {}: revoking its refresh token failed ({}); forgetting it anyway",
+                    connection.orgId(), tenantId, e.getMessage());
+            revoked = false;
+        }
+        transaction.executeWithoutResult(status -> {
+            store.delete(tenantId, connectionId);
+            events.publishEvent(new ConnectionChanged(tenantId, connectionId, ConnectionChanged.Change.DISCONNECTED));
+        });
+        clients.remove(connectionId);
+        log.info("Tenant {} disconnected Salesforce org {} (connection {})", tenantId, connection.orgId(), connectionId);
+        return revoked;
+    }
+
+    /** A logged-in client for the connection; refresh tokens Salesforce rotates are stored as they come. */
+    public SalesforceClient client(SalesforceConnection connection) {
+        CachedClient cached = clients.get(connection.connectionId());
+        if (cached != null && cached.secretsSetAt.equals(connection.secretsSetAt())) {
+            return cached.client;
+        }
+        String context = context(connection.tenantId(), connection.connectionId());
+        JsonNode opened = Json.read(secrets.open(store.sealedSecrets(connection.tenantId(), connection.connectionId())
+                .orElseThrow(() -> new NotFoundException("Connection " + connection.connectionId() + " is gone")), context));
+        String clientSecret = opened.path("clientSecret").asText();
+        RefreshTokenCredentials credentials = new RefreshTokenCredentials(connection.loginUrl(), connection.clientId(),
+                clientSecret, opened.path("refreshToken").asText());
+        SalesforceClient client = SalesforceClient.create(credentials, settings.apiVersion(),
+                rotated -> store.replaceSealedSecrets(connection.tenantId(), connection.connectionId(),
+                        seal(connection.tenantId(), connection.connectionId(), clientSecret, rotated)));
+        clients.put(connection.connectionId(), new CachedClient(connection.secretsSetAt(), client));
+        return client;
+    }
+
+    public void status(String tenantId, UUID connectionId, ConnectionStatus status, String detail) {
+        store.status(tenantId, connectionId, status, detail);
+    }
+
+    public void roundEnded(String tenantId, UUID connectionId, boolean succeeded, Optional<ApiUsage> usage) {
+        store.roundEnded(tenantId, connectionId, clock.instant(), succeeded, usage.map(ApiUsage::used).orElse(null),
+                usage.map(ApiUsage::max).orElse(null));
+    }
+
+    private Checked check(ConnectionRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("Send {\"loginUrl\",\"clientId\",\"clientSecret\",\"refreshToken\"}");
+        }
+        URI loginUrl = loginHosts.loginUrl(request.loginUrl());
+        requireText(request.clientId(), "clientId", "the Connected App's Consumer Key");
+        requireText(request.clientSecret(), "clientSecret", "the Connected App's Consumer Secret");
+        requireText(request.refreshToken(), "refreshToken", "the refresh_token the guide's last step returns");
+        String[] refreshToken = {request.refreshToken().trim()};
+        SalesforceClient client = SalesforceClient.create(new RefreshTokenCredentials(loginUrl, request.clientId().trim(),
+                request.clientSecret().trim(), refreshToken[0]), settings.apiVersion(), rotated -> refreshToken[0] = rotated);
+        Session session;
+        try {
+            session = client.session();
+        } catch (SalesforceException e) {
+            throw ConnectionCheck.loginFailed(loginUrl, e);
+        }
+        URI instanceUrl = loginHosts.instanceUrl(session.instanceUrl().toString());
+        if (session.orgId().isBlank()) {
+            throw new InvalidInputException("Logging in to " + loginUrl + " worked, but the answer named no org");
+        }
+        try {
+            client.limits();
+        } catch (SalesforceException e) {
+            throw ConnectionCheck.apiFailed(e);
+        }
+        return new Checked(loginUrl, instanceUrl, session, client.lastUsage(), refreshToken);
+    }
+
+    private record Checked(URI loginUrl, URI instanceUrl, Session session, Optional<ApiUsage> usage, String[] refreshTokenHolder) {
+        /** The newest refresh token: the one given, or the one Salesforce rotated it to while checking. */
+        String refreshToken() {
+            return refreshTokenHolder[0];
+        }
+    }
+
+    private static void requireText(String value, String field, String what) {
+        if (value == null || value.isBlank()) {
+            throw ConnectionCheck.missing(field, what);
+        }
+        if (value.length() > 2_000 || value.chars().anyMatch(c -> c < 0x20)) {
+            throw new InvalidInputException(field + " is not a value Salesforce issues: check that it was copied whole");
+        }
+    }
+
+    private byte[] seal(String tenantId, UUID connectionId, String clientSecret, String refreshToken) {
+        return secrets.seal(Json.write(Map.of("clientSecret", clientSecret, "refreshToken", refreshToken)),
+                context(tenantId, connectionId));
+    }
+
+    private static String context(String tenantId, UUID connectionId) {
+        return "salesforce_connection/" + tenantId + "/" + connectionId;
+    }
+
+    private record CachedClient(Instant secretsSetAt, SalesforceClient client) {
+    }
+}

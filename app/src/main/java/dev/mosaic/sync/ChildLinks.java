@@ -1,0 +1,186 @@
+package dev.mosaic.sync;
+
+import dev.mosaic.connection.SalesforceRefs;
+import dev.mosaic.graph.LinkInput;
+import dev.mosaic.graph.LinkKind;
+import dev.mosaic.platform.json.Json;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Relation objects whose rows are links of another record: an {@code OpportunityContactRole} is a contact's role
+ * on a deal, an indirect {@code AccountContactRelation} a further organization a contact works at. Their rows are
+ * kept in {@code sync_child_link}; the record they belong to is written with them among its links, and read again
+ * (through {@code sync_pending_refresh}) when one of them changes, all in the transactions of the rows concerned.
+ */
+@Component
+class ChildLinks {
+
+    /** One relation object: which record its rows belong to, and what they link it to. */
+    enum Relation {
+        CONTACT_ROLE(SyncedObject.OPPORTUNITY_CONTACT_ROLE, SyncedObject.OPPORTUNITY, "OpportunityId", "ContactId",
+                "Contact", LinkKind.DEAL_CONTACT),
+        FURTHER_ACCOUNT(SyncedObject.ACCOUNT_CONTACT_RELATION, SyncedObject.CONTACT, "ContactId", "AccountId",
+                "Account", LinkKind.WORKS_AT);
+
+        final SyncedObject child;
+        final SyncedObject parent;
+        final String parentField;
+        final String targetField;
+        final String targetObject;
+        final LinkKind kind;
+
+        Relation(SyncedObject child, SyncedObject parent, String parentField, String targetField, String targetObject,
+                 LinkKind kind) {
+            this.child = child;
+            this.parent = parent;
+            this.parentField = parentField;
+            this.targetField = targetField;
+            this.targetObject = targetObject;
+            this.kind = kind;
+        }
+
+        static Optional<Relation> ofChild(SyncedObject object) {
+            for (Relation relation : values()) {
+                if (relation.child == object) {
+                    return Optional.of(relation);
+                }
+            }
+            return Optional.empty();
+        }
+
+        static Optional<Relation> intoParent(SyncedObject object) {
+            for (Relation relation : values()) {
+                if (relation.parent == object) {
+                    return Optional.of(relation);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** The attributes a row gives its link; null when the row is no link (a contact's direct account). */
+        Map<String, Object> attributes(SalesforceRow row) {
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            if (this == CONTACT_ROLE) {
+                Optional.ofNullable(row.text("Role")).ifPresent(role -> attributes.put("role", role));
+                attributes.put("primary", Boolean.TRUE.equals(row.value("IsPrimary")));
+                return attributes;
+            }
+            if (Boolean.TRUE.equals(row.value("IsDirect"))) {
+                // The contact's own AccountId already links it to this organization.
+                return null;
+            }
+            Optional.ofNullable(row.text("Roles")).ifPresent(roles -> attributes.put("role", roles));
+            attributes.put("current", !Boolean.FALSE.equals(row.value("IsActive")));
+            Optional.ofNullable(row.text("StartDate")).ifPresent(date -> attributes.put("startDate", date));
+            Optional.ofNullable(row.text("EndDate")).ifPresent(date -> attributes.put("endDate", date));
+            return attributes;
+        }
+    }
+
+    private final DSLContext db;
+
+    ChildLinks(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * Keeps a chunk of relation rows (deleted ones, and rows that are no link, are dropped) and, when
+     * {@code refreshParents}, marks the records whose links they changed for reading again. A row read again
+     * unchanged (windows overlap by the lookback) changes nothing and marks nothing.
+     */
+    void apply(String tenantId, UUID connectionId, Relation relation, List<SalesforceRow> rows, boolean refreshParents) {
+        List<String> kept = new ArrayList<>();
+        List<String> parents = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        List<String> attributes = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        for (SalesforceRow row : rows) {
+            String parent = row.text(relation.parentField);
+            String target = row.text(relation.targetField);
+            Map<String, Object> linkAttributes = row.isDeleted() || parent == null || target == null ? null
+                    : relation.attributes(row);
+            if (linkAttributes == null) {
+                dropped.add(row.id());
+            } else {
+                kept.add(row.id());
+                parents.add(parent);
+                targets.add(target);
+                attributes.add(Json.write(linkAttributes));
+            }
+        }
+        String object = relation.child.apiName();
+        Set<String> changedParents = new LinkedHashSet<>();
+        if (!dropped.isEmpty()) {
+            changedParents.addAll(db.fetch("delete from sync_child_link where tenant_id = ? and connection_id = ? "
+                            + "and object = ? and child_id = any(?) returning parent_id", tenantId, connectionId, object,
+                    dropped.toArray(String[]::new)).map(row -> row.get(0, String.class)));
+        }
+        if (!kept.isEmpty()) {
+            // A row whose parent changed (Salesforce reparents on merges) changes both parents' links.
+            changedParents.addAll(db.fetch("with input as (select c, p, t, a from unnest(?::text[], ?::text[], ?::text[], "
+                                    + "?::text[]) as r(c, p, t, a)), "
+                                    + "before as (select l.child_id, l.parent_id from sync_child_link l join input on "
+                                    + "l.child_id = input.c where l.tenant_id = ? and l.connection_id = ? and l.object = ?), "
+                                    + "written as (insert into sync_child_link (tenant_id, connection_id, object, child_id, "
+                                    + "parent_id, target_id, attributes) select ?, ?, ?, c, p, t, a::json from input "
+                                    + "on conflict (tenant_id, connection_id, object, child_id) do update set "
+                                    + "parent_id = excluded.parent_id, target_id = excluded.target_id, attributes = excluded.attributes "
+                                    + "where (sync_child_link.parent_id, sync_child_link.target_id, sync_child_link.attributes::text) "
+                                    + "is distinct from (excluded.parent_id, excluded.target_id, excluded.attributes::text) "
+                                    + "returning child_id, parent_id) "
+                                    + "select written.parent_id from written union "
+                                    + "select before.parent_id from before join written using (child_id)",
+                            kept.toArray(String[]::new), parents.toArray(String[]::new), targets.toArray(String[]::new),
+                            attributes.toArray(String[]::new), tenantId, connectionId, object, tenantId, connectionId, object)
+                    .map(row -> row.get(0, String.class)));
+        }
+        if (refreshParents && !changedParents.isEmpty()) {
+            db.execute("insert into sync_pending_refresh (tenant_id, connection_id, object, record_id) "
+                            + "select ?, ?, ?, unnest(?::text[]) on conflict do nothing",
+                    tenantId, connectionId, relation.parent.apiName(), changedParents.toArray(String[]::new));
+        }
+    }
+
+    /** The links relation rows add to these records of the parent object. */
+    Map<String, List<LinkInput>> linksOf(String tenantId, UUID connectionId, String orgId, Relation relation,
+                                         Collection<String> parentIds) {
+        Map<String, List<LinkInput>> links = new HashMap<>();
+        if (parentIds.isEmpty()) {
+            return links;
+        }
+        db.fetch("select parent_id, target_id, attributes::text as attributes from sync_child_link "
+                                + "where tenant_id = ? and connection_id = ? and object = ? and parent_id = any(?) order by child_id",
+                        tenantId, connectionId, relation.child.apiName(), parentIds.toArray(String[]::new))
+                .forEach(row -> links.computeIfAbsent(row.get("parent_id", String.class), id -> new ArrayList<>())
+                        .add(new LinkInput(relation.kind, SalesforceRefs.of(orgId, relation.targetObject,
+                                row.get("target_id", String.class)), Json.mapper().convertValue(
+                                Json.read(row.get("attributes", String.class)), Map.class))));
+        return links;
+    }
+
+    List<String> pending(String tenantId, UUID connectionId, SyncedObject parent, int limit) {
+        return db.fetch("select record_id from sync_pending_refresh where tenant_id = ? and connection_id = ? and object = ? "
+                + "order by record_id limit ?", tenantId, connectionId, parent.apiName(), limit).map(row -> row.get(0, String.class));
+    }
+
+    void refreshed(String tenantId, UUID connectionId, SyncedObject parent, Collection<String> recordIds) {
+        db.execute("delete from sync_pending_refresh where tenant_id = ? and connection_id = ? and object = ? "
+                + "and record_id = any(?)", tenantId, connectionId, parent.apiName(), recordIds.toArray(String[]::new));
+    }
+
+    void forget(String tenantId, UUID connectionId) {
+        db.execute("delete from sync_child_link where tenant_id = ? and connection_id = ?", tenantId, connectionId);
+        db.execute("delete from sync_pending_refresh where tenant_id = ? and connection_id = ?", tenantId, connectionId);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.mosaic.sync;
+
+import dev.mosaic.connection.SalesforceRefs;
+import dev.mosaic.graph.EntityHandle;
+import dev.mosaic.graph.GraphReader;
+import dev.mosaic.graph.GraphWriter;
+import dev.mosaic.graph.LinkInput;
+import dev.mosaic.graph.SourceRecordInput;
+import dev.mosaic.graph.UpsertResult;
+import dev.mosaic.identity.MergeService;
+import dev.mosaic.sync.mapping.SalesforceMapping;
+import dev.mosaic.sync.mapping.UnmappableRecordException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes a chunk of one object's rows and the cursor that covers them in one transaction: the records through the
+ * graph's batch path, relation rows into {@link ChildLinks}, unmappable records into the quarantine, and
+ * Salesforce's merges (a deleted loser naming its {@code MasterRecordId}) as merges of the graph.
+ */
+@Component
+class ChunkWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(ChunkWriter.class);
+
+    private final GraphWriter graph;
+    private final GraphReader reader;
+    private final MergeService merges;
+    private final ChildLinks childLinks;
+    private final SyncStore store;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ChunkWriter(GraphWriter graph, GraphReader reader, MergeService merges, ChildLinks childLinks, SyncStore store,
+                TransactionTemplate transaction, Clock clock) {
+        this.graph = graph;
+        this.reader = reader;
+        this.merges = merges;
+        this.childLinks = childLinks;
+        this.store = store;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** What a chunk did, for progress and logs. */
+    record Written(int records, int quarantined) {
+    }
+
+    /**
+     * @param cursor       where the object stands once this chunk is written
+     * @param startedNanos when reading the chunk began, for the rate
+     * @param skipDeleted  rows Salesforce deleted are left out (an initial load has nothing to delete)
+     */
+    Written write(RoundContext round, SyncedObject object, List<SalesforceRow> rows, SyncCursor cursor, long startedNanos,
+                  boolean skipDeleted) {
+        Optional<ChildLinks.Relation> relation = ChildLinks.Relation.ofChild(object);
+        List<SalesforceRow> kept = skipDeleted ? rows.stream().filter(row -> !row.isDeleted()).toList() : rows;
+        Written written = transaction.execute(status -> {
+            Written result = relation.isPresent()
+                    ? keepRelations(round, relation.get(), kept)
+                    : writeRecords(round, object, kept);
+            store.saveCursor(round.tenantId(), round.connectionId(), object, cursor, result.records(),
+                    (System.nanoTime() - startedNanos) / 1_000_000);
+            return result;
+        });
+        return written;
+    }
+
+    /** Reads again records of the parent object a relation row changed, written with their links; ids taken off. */
+    void writeRefreshed(RoundContext round, SyncedObject parent, List<SalesforceRow> rows, List<String> requested) {
+        transaction.executeWithoutResult(status -> {
+            writeRecords(round, parent, rows);
+            childLinks.refreshed(round.tenantId(), round.connectionId(), parent, requested);
+        });
+    }
+
+    private Written keepRelations(RoundContext round, ChildLinks.Relation relation, List<SalesforceRow> rows) {
+        // A parent whose initial load has not begun reads these links itself when it is loaded.
+        SyncCursor parent = store.cursor(round.tenantId(), round.connectionId(), relation.parent);
+        boolean parentLoading = parent.phase() == SyncPhase.INCREMENTAL || parent.inProgress();
+        childLinks.apply(round.tenantId(), round.connectionId(), relation, rows, parentLoading);
+        return new Written(rows.size(), 0);
+    }
+
+    private Written writeRecords(RoundContext round, SyncedObject object, List<SalesforceRow> rows) {
+        Map<String, List<LinkInput>> extraLinks = ChildLinks.Relation.intoParent(object)
+                .map(relation -> childLinks.linksOf(round.tenantId(), round.connectionId(), round.mapping().orgId(),
+                        relation, rows.stream().map(SalesforceRow::id).toList()))
+                .orElse(Map.of());
+        List<SourceRecordInput> inputs = new ArrayList<>(rows.size());
+        List<SalesforceRow> mappedRows = new ArrayList<>(rows.size());
+        Map<String, String> unmappable = new LinkedHashMap<>();
+        Map<String, Object> payloads = new HashMap<>();
+        for (SalesforceRow row : rows) {
+            try {
+                inputs.add(SalesforceMapping.map(object, row, round.mapping(), extraLinks.getOrDefault(row.id(), List.of())));
+                mappedRows.add(row);
+            } catch (UnmappableRecordException e) {
+                unmappable.put(String.valueOf(row.id()), e.getMessage());
+                payloads.put(String.valueOf(row.id()), row.raw());
+            }
+        }
+        List<UpsertResult> results = inputs.isEmpty() ? List.of() : graph.upsertAll(round.tenantId(), inputs);
+        List<String> accepted = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            SalesforceRow row = mappedRows.get(i);
+            if (results.get(i).outcome() == UpsertResult.Outcome.REJECTED) {
+                unmappable.put(row.id(), "the graph refused it: " + results.get(i).reason());
+                payloads.put(row.id(), row.raw());
+            } else {
+                accepted.add(row.id());
+            }
+        }
+        store.quarantine(round.tenantId(), round.connectionId(), object, unmappable, payloads, clock.instant());
+        store.release(round.tenantId(), round.connectionId(), object, accepted);
+        followMerges(round, object, mappedRows);
+        return new Written(accepted.size(), unmappable.size());
+    }
+
+    /** A record Salesforce merged away is deleted naming its master: the graph merges the two entities too. */
+    private void followMerges(RoundContext round, SyncedObject object, List<SalesforceRow> rows) {
+        for (SalesforceRow row : rows) {
+            String master = row.isDeleted() ? row.text("MasterRecordId") : null;
+            if (master == null) {
+                continue;
+            }
+            String orgId = round.mapping().orgId();
+            Optional<EntityHandle> loser = reader.resolve(round.tenantId(), SalesforceRefs.of(orgId, object.apiName(), row.id()));
+            Optional<EntityHandle> winner = reader.resolve(round.tenantId(), SalesforceRefs.of(orgId, object.apiName(), master));
+            if (loser.isEmpty() || winner.isEmpty()) {
+                continue;
+            }
+            if (!merges.mergeUnlessKeptApart(round.tenantId(), loser.get().entityId(), winner.get().entityId(),
+                    "merged in Salesforce", Map.of("object", object.apiName(), "masterRecordId", master,
+                            "mergedRecordId", row.id()), "salesforce")) {
+                log.info("Salesforce merged {} {} into {}, but a person marked them as different in Mosaic; kept apart",
+                        object.apiName(), row.id(), master);
+            }
+        }
+    }
+}

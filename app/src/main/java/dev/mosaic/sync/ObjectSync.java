@@ -1,0 +1,310 @@
+package dev.mosaic.sync;
+
+import dev.mosaic.connection.SalesforceSettings;
+import dev.mosaic.salesforce.client.Disposition;
+import dev.mosaic.salesforce.client.QueryPage;
+import dev.mosaic.salesforce.client.SalesforceClient;
+import dev.mosaic.salesforce.client.SalesforceException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads one object of a connection for a round, committing each chunk with its cursor:
+ * <ul>
+ *   <li>the <b>initial load</b> by a Bulk API 2.0 {@code queryAll} job, page by page (its job and locator are the
+ *       cursor), or by REST when Bulk fails for the object;</li>
+ *   <li><b>incremental</b> rounds by REST {@code queryAll} over {@code SystemModstamp} windows with a fixed end and a
+ *       lookback, in {@code SystemModstamp, Id} order; a {@code QUERY_TIMEOUT} halves the window;</li>
+ *   <li>then the records a relation row changed, read again by id.</li>
+ * </ul>
+ */
+@Component
+class ObjectSync {
+
+    private static final Logger log = LoggerFactory.getLogger(ObjectSync.class);
+    /** Where halving a window from "the beginning" starts: no Salesforce record is older. */
+    private static final Instant BEGINNING = Instant.parse("1999-01-01T00:00:00Z");
+    private static final Duration SMALLEST_WINDOW = Duration.ofSeconds(1);
+    /** Records read again by id per query: their ids fit in one URI with room to spare. */
+    private static final int IDS_PER_QUERY = 200;
+
+    private final SyncStore store;
+    private final ChunkWriter writer;
+    private final ChildLinks childLinks;
+    private final SalesforceSettings settings;
+    private final Clock clock;
+
+    ObjectSync(SyncStore store, ChunkWriter writer, ChildLinks childLinks, SalesforceSettings settings, Clock clock) {
+        this.store = store;
+        this.writer = writer;
+        this.childLinks = childLinks;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The fields to read: described again when the stored describe is older than the schema check interval. */
+    ObjectSchema schema(RoundContext round, SyncedObject object) {
+        store.cursor(round.tenantId(), round.connectionId(), object);
+        Instant now = clock.instant();
+        Optional<ObjectSchema> known = store.schema(round.tenantId(), round.connectionId(), object,
+                now.minus(settings.schemaCheck()));
+        if (known.isPresent()) {
+            return known.get();
+        }
+        ObjectSchema schema = ObjectSchema.fromDescribe(object.apiName(),
+                round.api().call("describe " + object.apiName(), () -> round.api().client().describe(object.apiName())));
+        store.saveSchema(round.tenantId(), round.connectionId(), object, schema, now);
+        return schema;
+    }
+
+    /** The query an idle incremental round starts with, or empty when the object is mid-window or still loading. */
+    Optional<String> firstQuery(RoundContext round, SyncedObject object, ObjectSchema schema) {
+        SyncCursor cursor = store.cursor(round.tenantId(), round.connectionId(), object);
+        if (cursor.phase() != SyncPhase.INCREMENTAL || cursor.inProgress()) {
+            return Optional.empty();
+        }
+        return Optional.of(Soql.window(object.apiName(), schema.fieldList(), from(cursor), round.roundEnd(), null, null));
+    }
+
+    /**
+     * @param firstPage the answer to {@link #firstQuery}, already fetched by a composite call; null to query now
+     */
+    void sync(RoundContext round, SyncedObject object, ObjectSchema schema, QueryPage firstPage) {
+        SyncCursor cursor = store.cursor(round.tenantId(), round.connectionId(), object);
+        if (cursor.phase() == SyncPhase.INITIAL) {
+            initialLoad(round, object, schema, cursor);
+        } else {
+            long started = System.nanoTime();
+            Instant from = from(cursor);
+            if (!cursor.inProgress()) {
+                cursor = cursor.inWindow(round.roundEnd());
+            }
+            long records = readWindow(round, object, schema, cursor, from, firstPage);
+            if (records > 0) {
+                log.info("Salesforce org {}, {}: {} changed records synced in {} ms", round.mapping().orgId(),
+                        object.apiName(), records, (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+        refreshParents(round, object, schema);
+        store.succeeded(round.tenantId(), round.connectionId(), object, clock.instant());
+    }
+
+    private Instant from(SyncCursor cursor) {
+        return cursor.syncedUntil().minus(settings.lookback());
+    }
+
+    private void initialLoad(RoundContext round, SyncedObject object, ObjectSchema schema, SyncCursor cursor) {
+        long started = System.nanoTime();
+        SalesforceClient client = round.api().client();
+        if (!cursor.inProgress()) {
+            Instant end = round.roundEnd();
+            Long total = count(round, object, schema, end);
+            if (total != null) {
+                store.total(round.tenantId(), round.connectionId(), object, total);
+            }
+            cursor = cursor.inWindow(end);
+            writer.write(round, object, List.of(), cursor, started, true);
+            log.info("Salesforce org {}, {}: initial load begins ({} records)", round.mapping().orgId(), object.apiName(),
+                    total == null ? "how many unknown" : total);
+        }
+        long records;
+        if (cursor.lastStamp() == null) {
+            try {
+                records = bulkLoad(round, object, schema, cursor);
+            } catch (SalesforceException e) {
+                if (e.disposition() != Disposition.FAIL && e.disposition() != Disposition.SPLIT) {
+                    throw e;
+                }
+                log.warn("Salesforce org {}, {}: the Bulk API could not read it ({}); reading it by REST instead",
+                        round.mapping().orgId(), object.apiName(), e.getMessage());
+                SyncCursor restart = store.cursor(round.tenantId(), round.connectionId(), object).bulk(null, null);
+                records = readWindow(round, object, schema, restart, null, null);
+            }
+        } else {
+            records = readWindow(round, object, schema, cursor, null, null);
+        }
+        long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+        log.info("Salesforce org {}, {}: initial load done, {} records in {} s ({} records/s)", round.mapping().orgId(),
+                object.apiName(), records, millis / 1000, records * 1000 / millis);
+    }
+
+    /** How many live records the initial load will read, for its progress; null when Salesforce cannot say in time. */
+    private Long count(RoundContext round, SyncedObject object, ObjectSchema schema, Instant end) {
+        String soql = Soql.countBefore(object.apiName(), end, schema.has("IsDeleted"));
+        try {
+            return round.api().call("count " + object.apiName(), () -> round.api().client().queryAll(soql).totalSize());
+        } catch (SalesforceException e) {
+            if (e.disposition() != Disposition.SPLIT) {
+                throw e;
+            }
+            log.info("Salesforce org {}, {}: counting took too long ({}); its progress shows no total",
+                    round.mapping().orgId(), object.apiName(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** Reads the initial load's Bulk job from the page the cursor names; returns the rows read. */
+    private long bulkLoad(RoundContext round, SyncedObject object, ObjectSchema schema, SyncCursor start) {
+        SalesforceClient client = round.api().client();
+        SyncCursor cursor = start;
+        if (cursor.bulkJobId() == null) {
+            String soql = Soql.everythingBefore(object.apiName(), schema.fieldList(), cursor.windowEnd());
+            String job = round.api().call("start a Bulk query of " + object.apiName(), () -> client.startBulkQuery(soql, true));
+            cursor = cursor.bulk(job, null);
+            writer.write(round, object, List.of(), cursor, System.nanoTime(), true);
+        }
+        String job = cursor.bulkJobId();
+        round.api().run("wait for Bulk job " + job, () -> client.awaitBulkQuery(job, round.api().sleeper()));
+        long total = 0;
+        String locator = cursor.bulkLocator();
+        do {
+            stopIfAsked(round);
+            String pageLocator = locator;
+            SyncCursor onThisPage = cursor.bulk(job, pageLocator);
+            List<SalesforceRow> chunk = new ArrayList<>();
+            long[] started = {System.nanoTime()};
+            long[] read = {0};
+            String next = round.api().call("read Bulk job " + job, () -> {
+                chunk.clear();
+                read[0] = 0;
+                return client.bulkResultPage(job, pageLocator, settings.bulkPageRecords(), csv -> {
+                    chunk.add(SalesforceRow.fromCsv(schema, csv));
+                    read[0]++;
+                    if (chunk.size() >= settings.chunkRecords()) {
+                        writer.write(round, object, chunk, onThisPage, started[0], true);
+                        chunk.clear();
+                        started[0] = System.nanoTime();
+                    }
+                });
+            });
+            cursor = next == null ? cursor.bulk(null, null).windowDone() : cursor.bulk(job, next);
+            writer.write(round, object, chunk, cursor, started[0], true);
+            total += read[0];
+            locator = next;
+        } while (locator != null);
+        return total;
+    }
+
+    /**
+     * Reads the cursor's window by REST from its position, in chunks; ends with the window done.
+     *
+     * @param from the window's start, or null to read everything before its end
+     * @return the records read
+     */
+    private long readWindow(RoundContext round, SyncedObject object, ObjectSchema schema, SyncCursor start, Instant from,
+                            QueryPage firstPage) {
+        SalesforceClient client = round.api().client();
+        SyncCursor cursor = start;
+        Instant end = cursor.windowEnd();
+        Instant part = end;
+        long records = 0;
+        QueryPage prefetched = firstPage;
+        while (true) {
+            String soql = Soql.window(object.apiName(), schema.fieldList(), from, part, cursor.lastStamp(), cursor.lastId());
+            QueryPage page;
+            try {
+                page = prefetched != null ? prefetched
+                        : round.api().call("query " + object.apiName() + " changes", () -> client.queryAll(soql));
+            } catch (SalesforceException e) {
+                Instant lower = cursor.lastStamp() != null ? cursor.lastStamp() : from != null ? from : BEGINNING;
+                if (e.disposition() != Disposition.SPLIT || Duration.between(lower, part).compareTo(SMALLEST_WINDOW) <= 0) {
+                    throw e;
+                }
+                part = Soql.millis(lower.plus(Duration.between(lower, part).dividedBy(2)));
+                log.info("Salesforce org {}, {}: {}; reading up to {} first", round.mapping().orgId(), object.apiName(),
+                        e.getMessage(), part);
+                continue;
+            }
+            prefetched = null;
+            cursor = readPages(round, object, schema, cursor, page);
+            records += page.totalSize();
+            if (part.equals(end)) {
+                break;
+            }
+            // Everything before the part's end is read: go on from there to the window's end.
+            cursor = cursor.at(part, null);
+            part = end;
+        }
+        writer.write(round, object, List.of(), cursor.windowDone(), System.nanoTime(), false);
+        return records;
+    }
+
+    private SyncCursor readPages(RoundContext round, SyncedObject object, ObjectSchema schema, SyncCursor start,
+                                 QueryPage first) {
+        SalesforceClient client = round.api().client();
+        SyncCursor cursor = start;
+        boolean initial = cursor.phase() == SyncPhase.INITIAL;
+        List<SalesforceRow> chunk = new ArrayList<>();
+        long started = System.nanoTime();
+        QueryPage page = first;
+        while (true) {
+            for (var record : page.records()) {
+                chunk.add(SalesforceRow.fromJson(schema, record));
+                if (chunk.size() >= settings.chunkRecords()) {
+                    cursor = writeAt(round, object, chunk, cursor, started, initial);
+                    chunk.clear();
+                    started = System.nanoTime();
+                    stopIfAsked(round);
+                }
+            }
+            if (page.nextRecordsUrl() == null) {
+                break;
+            }
+            QueryPage current = page;
+            page = round.api().call("read the next page of " + object.apiName(), () -> client.next(current));
+        }
+        if (!chunk.isEmpty()) {
+            cursor = writeAt(round, object, chunk, cursor, started, initial);
+        }
+        return cursor;
+    }
+
+    private SyncCursor writeAt(RoundContext round, SyncedObject object, List<SalesforceRow> chunk, SyncCursor cursor,
+                               long started, boolean skipDeleted) {
+        SalesforceRow last = chunk.get(chunk.size() - 1);
+        SyncCursor after = cursor.at(last.systemModstamp(), last.id());
+        writer.write(round, object, chunk, after, started, skipDeleted);
+        return after;
+    }
+
+    /** Records of this object that a relation row changed: read again by id, with their links. */
+    private void refreshParents(RoundContext round, SyncedObject object, ObjectSchema schema) {
+        if (ChildLinks.Relation.intoParent(object).isEmpty()) {
+            return;
+        }
+        SalesforceClient client = round.api().client();
+        while (true) {
+            List<String> ids = childLinks.pending(round.tenantId(), round.connectionId(), object, IDS_PER_QUERY);
+            if (ids.isEmpty()) {
+                return;
+            }
+            stopIfAsked(round);
+            List<SalesforceRow> rows = new ArrayList<>();
+            // Live records only: a deleted one is the object's own rounds' to follow.
+            QueryPage page = round.api().call("read changed " + object.apiName() + " again",
+                    () -> client.query(Soql.byIds(object.apiName(), schema.fieldList(), ids)));
+            while (true) {
+                page.records().forEach(record -> rows.add(SalesforceRow.fromJson(schema, record)));
+                if (page.nextRecordsUrl() == null) {
+                    break;
+                }
+                QueryPage current = page;
+                page = round.api().call("read the next page of " + object.apiName(), () -> client.next(current));
+            }
+            writer.writeRefreshed(round, object, rows, ids);
+        }
+    }
+
+    private static void stopIfAsked(RoundContext round) {
+        if (round.stopping().getAsBoolean()) {
+            throw new RoundStoppedException();
+        }
+    }
+}

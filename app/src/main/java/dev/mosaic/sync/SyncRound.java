@@ -1,0 +1,169 @@
+package dev.mosaic.sync;
+
+import dev.mosaic.connection.ConnectionStatus;
+import dev.mosaic.connection.SalesforceConnection;
+import dev.mosaic.connection.SalesforceConnections;
+import dev.mosaic.connection.SalesforceSettings;
+import dev.mosaic.salesforce.client.CompositeAnswer;
+import dev.mosaic.salesforce.client.Disposition;
+import dev.mosaic.salesforce.client.QueryPage;
+import dev.mosaic.salesforce.client.SalesforceClient;
+import dev.mosaic.salesforce.client.SalesforceException;
+import dev.mosaic.salesforce.client.Sleeper;
+import dev.mosaic.sync.mapping.MappingContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One round of one connection: every object in order, each from its own cursor. The first pages of the objects
+ * that are up to date are asked for together, five queries per composite call, so a round with nothing new costs
+ * one API call per five objects. An object that fails is reported on it and the round goes on with the others;
+ * what concerns the whole connection (a refresh token Salesforce refused, the API budget spent) ends the round.
+ */
+@Component
+class SyncRound {
+
+    /** What a round came to. */
+    enum Outcome { DONE, STOPPED, FAILED, NEEDS_RECONNECT, BUDGET_SPENT }
+
+    private static final Logger log = LoggerFactory.getLogger(SyncRound.class);
+    private static final int QUERIES_PER_COMPOSITE = 5;
+    private static final String DEFAULT_CURRENCY = "USD";
+
+    private final SalesforceConnections connections;
+    private final ObjectSync objects;
+    private final SyncStore store;
+    private final SalesforceSettings settings;
+    private final Sleeper sleeper;
+    private final Clock clock;
+
+    SyncRound(SalesforceConnections connections, ObjectSync objects, SyncStore store, SalesforceSettings settings,
+              Sleeper sleeper, Clock clock) {
+        this.connections = connections;
+        this.objects = objects;
+        this.store = store;
+        this.settings = settings;
+        this.sleeper = sleeper;
+        this.clock = clock;
+    }
+
+    Outcome run(SalesforceConnection connection, BooleanSupplier stopping) {
+        SalesforceClient client = connections.client(connection);
+        ApiCalls api = new ApiCalls(client, settings, sleeper);
+        RoundContext round = new RoundContext(connection, api,
+                new MappingContext(connection.orgId(), connection.instanceUrl(), DEFAULT_CURRENCY),
+                Soql.millis(clock.instant()), stopping);
+        connections.status(connection.tenantId(), connection.connectionId(), ConnectionStatus.SYNCING, null);
+        Outcome outcome = Outcome.DONE;
+        String detail = null;
+        try {
+            Map<SyncedObject, ObjectSchema> schemas = new LinkedHashMap<>();
+            for (SyncedObject object : SyncedObject.inRoundOrder()) {
+                available(round, object).ifPresent(schema -> schemas.put(object, schema));
+            }
+            Map<SyncedObject, CompositeAnswer> firstPages = pollTogether(round, schemas);
+            for (Map.Entry<SyncedObject, ObjectSchema> entry : schemas.entrySet()) {
+                if (stopping.getAsBoolean()) {
+                    return Outcome.STOPPED;
+                }
+                if (!syncObject(round, entry.getKey(), entry.getValue(), firstPages.get(entry.getKey()))) {
+                    outcome = Outcome.FAILED;
+                }
+            }
+            if (outcome == Outcome.FAILED) {
+                detail = "Some objects could not be synced; each shows its error. The next round tries them again.";
+            }
+        } catch (RoundStoppedException e) {
+            outcome = Outcome.STOPPED;
+        } catch (BudgetSpentException e) {
+            outcome = Outcome.BUDGET_SPENT;
+            detail = e.getMessage();
+        } catch (SalesforceException e) {
+            outcome = e.disposition() == Disposition.NEEDS_RECONNECT ? Outcome.NEEDS_RECONNECT
+                    : e.disposition() == Disposition.RATE_LIMITED ? Outcome.BUDGET_SPENT : Outcome.FAILED;
+            detail = plainWords(outcome, e);
+        } catch (RuntimeException e) {
+            log.error("Salesforce org {} of tenant {}: the round failed", connection.orgId(), connection.tenantId(), e);
+            outcome = Outcome.FAILED;
+            detail = "The round failed inside Mosaic (" + e.getClass().getSimpleName() + "); the next round tries again.";
+        }
+        ConnectionStatus status = switch (outcome) {
+            case DONE, STOPPED, BUDGET_SPENT -> ConnectionStatus.CONNECTED;
+            case FAILED -> ConnectionStatus.ERROR;
+            case NEEDS_RECONNECT -> ConnectionStatus.NEEDS_RECONNECT;
+        };
+        connections.status(connection.tenantId(), connection.connectionId(), status, detail);
+        connections.roundEnded(connection.tenantId(), connection.connectionId(), outcome == Outcome.DONE, client.lastUsage());
+        return outcome;
+    }
+
+    /** The object's fields, or empty when the org has no such object (or the user cannot see it). */
+    private Optional<ObjectSchema> available(RoundContext round, SyncedObject object) {
+        try {
+            return Optional.of(objects.schema(round, object));
+        } catch (SalesforceException e) {
+            if (e.status() == 404 || "NOT_FOUND".equals(e.errorCode()) || "INVALID_TYPE".equals(e.errorCode())) {
+                store.failed(round.tenantId(), round.connectionId(), object, object.apiName()
+                        + " is not available to the connected user in this org, so it is not synced", clock.instant());
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** First pages of up-to-date objects, five queries per composite call. */
+    private Map<SyncedObject, CompositeAnswer> pollTogether(RoundContext round, Map<SyncedObject, ObjectSchema> schemas) {
+        List<SyncedObject> polled = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        SalesforceClient client = round.api().client();
+        schemas.forEach((object, schema) -> objects.firstQuery(round, object, schema).ifPresent(soql -> {
+            polled.add(object);
+            paths.add(client.queryAllPath(soql));
+        }));
+        Map<SyncedObject, CompositeAnswer> answers = new LinkedHashMap<>();
+        for (int from = 0; from < paths.size(); from += QUERIES_PER_COMPOSITE) {
+            List<String> batch = paths.subList(from, Math.min(paths.size(), from + QUERIES_PER_COMPOSITE));
+            List<CompositeAnswer> answered = round.api().call("poll " + batch.size() + " objects for changes",
+                    () -> client.compositeGets(batch));
+            for (int i = 0; i < answered.size(); i++) {
+                answers.put(polled.get(from + i), answered.get(i));
+            }
+        }
+        return answers;
+    }
+
+    /** Syncs one object; a failure that concerns only it is recorded on it. Returns whether it succeeded. */
+    private boolean syncObject(RoundContext round, SyncedObject object, ObjectSchema schema, CompositeAnswer polled) {
+        try {
+            // A failed subrequest is simply asked again on its own, where the usual retries apply.
+            QueryPage firstPage = polled != null && polled.succeeded() ? QueryPage.fromJson(polled.body()) : null;
+            objects.sync(round, object, schema, firstPage);
+            return true;
+        } catch (SalesforceException e) {
+            if (e.disposition() == Disposition.NEEDS_RECONNECT || e.disposition() == Disposition.RATE_LIMITED) {
+                throw e;
+            }
+            log.warn("Salesforce org {}, {}: {}", round.mapping().orgId(), object.apiName(), e.getMessage());
+            store.failed(round.tenantId(), round.connectionId(), object, e.getMessage(), clock.instant());
+            return false;
+        }
+    }
+
+    private static String plainWords(Outcome outcome, SalesforceException e) {
+        return switch (outcome) {
+            case NEEDS_RECONNECT -> "Salesforce refused the refresh token (it was revoked or expired): reconnect with a "
+                    + "new one. Syncing stops until then. (" + e.getMessage() + ")";
+            case BUDGET_SPENT -> "The org's daily API limit is reached; syncing resumes when Salesforce allows calls "
+                    + "again. (" + e.getMessage() + ")";
+            default -> e.getMessage();
+        };
+    }
+}

@@ -1,0 +1,85 @@
+package dev.mosaic.sync;
+
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import dev.mosaic.connection.ConnectionChanged;
+import dev.mosaic.platform.jobs.TenantTaskInstances;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/** The sync as the API and the UI see it: progress per object, the quarantine, and "sync now". */
+@Service
+public class SyncService {
+
+    private final SyncStore store;
+    private final ChildLinks childLinks;
+    private final SchedulerClient scheduler;
+    private final Clock clock;
+
+    SyncService(SyncStore store, ChildLinks childLinks, SchedulerClient scheduler, Clock clock) {
+        this.store = store;
+        this.childLinks = childLinks;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    /** Progress per object, in the order a round takes them. */
+    public List<ObjectProgress> progress(String tenantId, UUID connectionId) {
+        return store.progress(tenantId, connectionId).stream()
+                .sorted(Comparator.comparingInt(progress -> SyncedObject.ofApiName(progress.name()).ordinal()))
+                .toList();
+    }
+
+    public List<QuarantinedRecord> quarantine(String tenantId, UUID connectionId, int limit, int offset) {
+        return store.quarantined(tenantId, connectionId, limit, offset);
+    }
+
+    public int quarantined(String tenantId, UUID connectionId) {
+        return store.quarantinedCount(tenantId, connectionId);
+    }
+
+    /**
+     * Starts a round now. Returns false when one is running already (it goes on; the next follows on schedule).
+     */
+    public boolean syncNow(String tenantId, UUID connectionId) {
+        TaskInstanceId id = instanceId(tenantId, connectionId);
+        Optional<ScheduledExecution<Object>> scheduled = scheduler.getScheduledExecution(id);
+        if (scheduled.isPresent() && scheduled.get().isPicked()) {
+            return false;
+        }
+        schedule(tenantId, connectionId);
+        return true;
+    }
+
+    /** Runs in the transaction of the connection's change, so the schedule commits with it. */
+    @EventListener
+    void onConnectionChanged(ConnectionChanged event) {
+        switch (event.change()) {
+            case CONNECTED, RECONNECTED -> schedule(event.tenantId(), event.connectionId());
+            case DISCONNECTED -> {
+                TaskInstanceId id = instanceId(event.tenantId(), event.connectionId());
+                if (scheduler.getScheduledExecution(id).filter(execution -> !execution.isPicked()).isPresent()) {
+                    scheduler.cancel(id);
+                }
+                store.forget(event.tenantId(), event.connectionId());
+                childLinks.forget(event.tenantId(), event.connectionId());
+            }
+        }
+    }
+
+    private void schedule(String tenantId, UUID connectionId) {
+        scheduler.schedule(SyncTaskConfig.SYNC_ROUND.instance(TenantTaskInstances.id(tenantId, connectionId.toString()))
+                .data(new SyncRoundRef(tenantId, connectionId)).scheduledTo(clock.instant()),
+                SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+    }
+
+    private static TaskInstanceId instanceId(String tenantId, UUID connectionId) {
+        return TaskInstanceId.of(SyncTaskConfig.SYNC_ROUND.getTaskName(), TenantTaskInstances.id(tenantId, connectionId.toString()));
+    }
+}

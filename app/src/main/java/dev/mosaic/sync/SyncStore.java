@@ -1,0 +1,125 @@
+package dev.mosaic.sync;
+
+import static dev.mosaic.platform.database.SqlTimes.instant;
+import static dev.mosaic.platform.database.SqlTimes.utc;
+
+import dev.mosaic.platform.json.Json;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Component;
+
+/** SQL for the sync's own tables: {@code sync_object} (cursor, schema, progress) and {@code sync_quarantine}. */
+@Component
+class SyncStore {
+
+    /** Longest reason kept for a quarantined record. */
+    private static final int MAX_REASON = 2_000;
+
+    private final DSLContext db;
+
+    SyncStore(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The object's state, created (initial, nothing read) when there is none yet. */
+    SyncCursor cursor(String tenantId, UUID connectionId, SyncedObject object) {
+        db.execute("insert into sync_object (tenant_id, connection_id, object, phase, cursor) values (?, ?, ?, ?, ?::jsonb) "
+                        + "on conflict do nothing", tenantId, connectionId, object.apiName(), SyncPhase.INITIAL.name(),
+                SyncCursor.initial().toJson());
+        return db.fetchOne("select cursor::text from sync_object where tenant_id = ? and connection_id = ? and object = ?",
+                tenantId, connectionId, object.apiName()).map(row -> SyncCursor.fromJson(row.get(0, String.class)));
+    }
+
+    /** Written in the transaction of the records it covers. */
+    void saveCursor(String tenantId, UUID connectionId, SyncedObject object, SyncCursor cursor, int records, long busyMillis) {
+        db.execute("update sync_object set phase = ?, cursor = ?::jsonb, records_synced = records_synced + ?, "
+                        + "busy_millis = busy_millis + ? where tenant_id = ? and connection_id = ? and object = ?",
+                cursor.phase().name(), cursor.toJson(), records, busyMillis, tenantId, connectionId, object.apiName());
+    }
+
+    Optional<ObjectSchema> schema(String tenantId, UUID connectionId, SyncedObject object, Instant describedAfter) {
+        return db.fetchOptional("select schema::text from sync_object where tenant_id = ? and connection_id = ? "
+                        + "and object = ? and schema is not null and described_at > ?::timestamptz",
+                tenantId, connectionId, object.apiName(), utc(describedAfter))
+                .map(row -> SchemaJson.read(object.apiName(), row.get(0, String.class)));
+    }
+
+    void saveSchema(String tenantId, UUID connectionId, SyncedObject object, ObjectSchema schema, Instant at) {
+        db.execute("update sync_object set schema = ?::jsonb, described_at = ?::timestamptz "
+                        + "where tenant_id = ? and connection_id = ? and object = ?",
+                SchemaJson.write(schema), utc(at), tenantId, connectionId, object.apiName());
+    }
+
+    void total(String tenantId, UUID connectionId, SyncedObject object, long total) {
+        db.execute("update sync_object set records_total = ? where tenant_id = ? and connection_id = ? and object = ?",
+                total, tenantId, connectionId, object.apiName());
+    }
+
+    void succeeded(String tenantId, UUID connectionId, SyncedObject object, Instant at) {
+        db.execute("update sync_object set last_success_at = ?::timestamptz, last_error = null, last_error_at = null "
+                + "where tenant_id = ? and connection_id = ? and object = ?", utc(at), tenantId, connectionId, object.apiName());
+    }
+
+    void failed(String tenantId, UUID connectionId, SyncedObject object, String error, Instant at) {
+        db.execute("update sync_object set last_error = ?, last_error_at = ?::timestamptz "
+                + "where tenant_id = ? and connection_id = ? and object = ?", error, utc(at), tenantId, connectionId, object.apiName());
+    }
+
+    List<ObjectProgress> progress(String tenantId, UUID connectionId) {
+        return db.fetch("select object, phase, records_synced, records_total, busy_millis, last_success_at, last_error, "
+                + "last_error_at from sync_object where tenant_id = ? and connection_id = ?", tenantId, connectionId)
+                .map(SyncStore::toProgress);
+    }
+
+    void quarantine(String tenantId, UUID connectionId, SyncedObject object, Map<String, String> reasonById,
+                    Map<String, ?> payloadById, Instant at) {
+        for (Map.Entry<String, String> entry : reasonById.entrySet()) {
+            String reason = entry.getValue().length() > MAX_REASON ? entry.getValue().substring(0, MAX_REASON) + "…" : entry.getValue();
+            db.execute("insert into sync_quarantine (tenant_id, connection_id, object, record_id, reason, payload, quarantined_at) "
+                            + "values (?, ?, ?, ?, ?, ?::jsonb, ?::timestamptz) on conflict (tenant_id, connection_id, object, record_id) "
+                            + "do update set reason = excluded.reason, payload = excluded.payload, quarantined_at = excluded.quarantined_at",
+                    tenantId, connectionId, object.apiName(), entry.getKey(), reason, Json.write(payloadById.get(entry.getKey())),
+                    utc(at));
+        }
+    }
+
+    /** Records that mapped after all leave the quarantine. */
+    void release(String tenantId, UUID connectionId, SyncedObject object, Collection<String> recordIds) {
+        if (!recordIds.isEmpty()) {
+            db.execute("delete from sync_quarantine where tenant_id = ? and connection_id = ? and object = ? "
+                    + "and record_id = any(?)", tenantId, connectionId, object.apiName(), recordIds.toArray(String[]::new));
+        }
+    }
+
+    List<QuarantinedRecord> quarantined(String tenantId, UUID connectionId, int limit, int offset) {
+        return db.fetch("select object, record_id, reason, payload::text as payload, quarantined_at from sync_quarantine "
+                        + "where tenant_id = ? and connection_id = ? order by quarantined_at desc, object, record_id limit ? offset ?",
+                tenantId, connectionId, limit, offset)
+                .map(row -> new QuarantinedRecord(row.get("object", String.class), row.get("record_id", String.class),
+                        row.get("reason", String.class), Json.read(row.get("payload", String.class)), instant(row, "quarantined_at")));
+    }
+
+    int quarantinedCount(String tenantId, UUID connectionId) {
+        return db.fetchOne("select count(*) from sync_quarantine where tenant_id = ? and connection_id = ?",
+                tenantId, connectionId).get(0, Integer.class);
+    }
+
+    void forget(String tenantId, UUID connectionId) {
+        db.execute("delete from sync_quarantine where tenant_id = ? and connection_id = ?", tenantId, connectionId);
+        db.execute("delete from sync_object where tenant_id = ? and connection_id = ?", tenantId, connectionId);
+    }
+
+    private static ObjectProgress toProgress(Record row) {
+        long synced = row.get("records_synced", Long.class);
+        long busy = row.get("busy_millis", Long.class);
+        return new ObjectProgress(row.get("object", String.class), SyncPhase.valueOf(row.get("phase", String.class)), synced,
+                row.get("records_total", Long.class), busy == 0 ? 0 : synced * 1000 / busy, instant(row, "last_success_at"),
+                row.get("last_error", String.class), instant(row, "last_error_at"));
+    }
+}

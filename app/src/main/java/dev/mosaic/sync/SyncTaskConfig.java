@@ -1,0 +1,36 @@
+package dev.mosaic.sync;
+
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.mosaic.salesforce.client.Sleeper;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The {@code salesforce-sync-round} background task (see {@code dev.mosaic.platform.jobs}): one execution per
+ * connection, which reschedules itself after each round. db-scheduler runs an execution on one instance at a time,
+ * so two rounds of one connection never overlap, however many app instances share the database.
+ */
+@Configuration(proxyBeanMethods = false)
+class SyncTaskConfig {
+
+    static final TaskDescriptor<SyncRoundRef> SYNC_ROUND = TaskDescriptor.of("salesforce-sync-round", SyncRoundRef.class);
+
+    /** The runner reschedules each round itself; this only catches what escaped it (the database away, say). */
+    @Bean
+    CustomTask<SyncRoundRef> salesforceSyncRound(SyncRunner runner) {
+        return Tasks.custom(SYNC_ROUND)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1)))
+                .onDeadExecutionRevive()
+                .execute(runner::run);
+    }
+
+    /** Pauses between retries of a Salesforce call and between polls of a Bulk job. */
+    @Bean
+    Sleeper salesforceSleeper() {
+        return Sleeper.REAL;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.mosaic.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.salesforce.client.QueryPage;
+import dev.mosaic.salesforce.client.RefreshTokenCredentials;
+import dev.mosaic.salesforce.client.SalesforceClient;
+import dev.mosaic.salesforce.emulator.EmulatorCredentials;
+import dev.mosaic.salesforce.emulator.SalesforceEmulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Salesforce emulator for a test class, driven the way an outside tester would: its control API over HTTP
+ * (mutate, merge, faults, stats), and what the org holds read with the Salesforce client, as the truth the graph
+ * is compared with.
+ */
+final class EmulatedOrg implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SalesforceEmulator emulator;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final SalesforceClient truth;
+
+    EmulatedOrg(long seed, int accounts) {
+        emulator = SalesforceEmulator.builder().seed(seed).accounts(accounts).port(0).start();
+        EmulatorCredentials credentials = emulator.credentials();
+        truth = SalesforceClient.create(new RefreshTokenCredentials(URI.create(emulator.baseUrl()), credentials.clientId(),
+                credentials.clientSecret(), credentials.refreshToken()), "59.0", rotated -> { });
+    }
+
+    String orgId() {
+        return emulator.org().orgId();
+    }
+
+    /** What the user's guide tells an admin to paste, for this org. */
+    Map<String, String> connectionValues() {
+        EmulatorCredentials credentials = emulator.credentials();
+        return Map.of("loginUrl", emulator.baseUrl(), "clientId", credentials.clientId(),
+                "clientSecret", credentials.clientSecret(), "refreshToken", credentials.refreshToken());
+    }
+
+    EmulatorCredentials credentials() {
+        return emulator.credentials();
+    }
+
+    String baseUrl() {
+        return emulator.baseUrl();
+    }
+
+    /** Every record of a SOQL query (live, deleted and archived), all pages. */
+    List<JsonNode> queryAll(String soql) {
+        List<JsonNode> records = new ArrayList<>();
+        QueryPage page = truth.queryAll(soql);
+        while (true) {
+            records.addAll(page.records());
+            if (page.nextRecordsUrl() == null) {
+                return records;
+            }
+            page = truth.next(page);
+        }
+    }
+
+    JsonNode mutate(long seed, int creates, int updates, int deletes) {
+        return control("POST", "/__emulator/mutate", Map.of("seed", seed, "creates", creates, "updates", updates,
+                "deletes", deletes));
+    }
+
+    void merge(String object, String masterId, String mergedId) {
+        control("POST", "/__emulator/merge", Map.of("object", object, "masterId", masterId, "mergedIds", List.of(mergedId)));
+    }
+
+    void fault(String kind, String match, int times) {
+        control("POST", "/__emulator/faults", Map.of("kind", kind, "match", match, "times", times));
+    }
+
+    void clearFaults() {
+        control("DELETE", "/__emulator/faults", null);
+    }
+
+    void expireSessions() {
+        control("POST", "/__emulator/expire-sessions", Map.of());
+    }
+
+    void revokeRefreshTokens() {
+        control("POST", "/__emulator/revoke-refresh-tokens", Map.of());
+    }
+
+    long apiCalls() {
+        return control("GET", "/__emulator/stats", null).path("apiCalls").asLong();
+    }
+
+    JsonNode stats() {
+        return control("GET", "/__emulator/stats", null);
+    }
+
+    private JsonNode control(String method, String path, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path))
+                    .header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        emulator.close();
+    }
+}

@@ -1,0 +1,320 @@
+package dev.mosaic.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mosaic.testing.MosaicIntegrationTest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The sync as a user meets it: an org connected with the guide's values over the API, synced from the emulator
+ * over real HTTP into the graph, and the graph compared with what the org holds.
+ */
+class SalesforceSyncTest extends MosaicIntegrationTest {
+
+    /** Their rows are links of other records, not entities of their own. */
+    private static final Set<String> RELATION_OBJECTS = Set.of("OpportunityContactRole", "AccountContactRelation");
+
+    private static EmulatedOrg org;
+
+    @Autowired
+    private DSLContext db;
+
+    @BeforeAll
+    static void startOrg() {
+        org = new EmulatedOrg(41, 12);
+    }
+
+    @AfterAll
+    static void stopOrg() {
+        org.close();
+    }
+
+    @Test
+    void initialSyncBringsEveryLiveRecordWithItsFieldsAndLinks() throws Exception {
+        String token = newTenantToken();
+        String id = connect(token);
+        JsonNode connection = awaitRound(token, id, Instant.EPOCH);
+
+        assertThat(connection.path("status").asText()).isEqualTo("CONNECTED");
+        assertThat(connection.path("orgId").asText()).isEqualTo(org.orgId());
+        assertThat(connection.path("objects").findValuesAsText("phase")).hasSize(11).containsOnly("INCREMENTAL");
+        JsonNode accounts = objectProgress(connection, "Account");
+        long liveAccounts = org.queryAll("SELECT Id FROM Account WHERE IsDeleted = false").size();
+        assertThat(accounts.path("recordsSynced").asLong()).isEqualTo(liveAccounts);
+        assertThat(accounts.path("recordsTotal").asLong()).isEqualTo(liveAccounts);
+
+        for (JsonNode contact : org.queryAll("SELECT Id, LastName, Email, AccountId, IsDeleted, SystemModstamp, MasterRecordId FROM Contact")) {
+            HttpResponse<String> found = get("/api/v1/external/salesforce/Contact/" + contact.path("Id").asText(), token);
+            if (contact.path("IsDeleted").asBoolean()) {
+                assertThat(found.statusCode()).as("a contact deleted before the sync never enters the graph: " + contact + " " + connection).isEqualTo(404);
+                continue;
+            }
+            assertThat(found.statusCode()).isEqualTo(200);
+            JsonNode entity = getJson("/api/v1/contacts/" + json(found).path("id").asText(), token);
+            assertThat(valueFrom(entity, "lastName", contact.path("Id").asText()))
+                    .isEqualTo(contact.path("LastName").asText());
+            assertThat(entity.path("externalIds").findValuesAsText("url"))
+                    .anyMatch(url -> url.endsWith("/lightning/r/Contact/" + contact.path("Id").asText() + "/view"));
+            if (!contact.path("AccountId").isNull()) {
+                String organization = resolve(token, "Account", contact.path("AccountId").asText());
+                assertThat(relationsOf(entity, "works_at")).contains(organization);
+            }
+        }
+
+        JsonNode role = org.queryAll("SELECT OpportunityId, ContactId, Role FROM OpportunityContactRole "
+                + "WHERE IsDeleted = false LIMIT 1").get(0);
+        JsonNode deal = getJson("/api/v1/deals/" + resolve(token, "Opportunity", role.path("OpportunityId").asText()), token);
+        assertThat(relationsOf(deal, "deal_contact")).contains(resolve(token, "Contact", role.path("ContactId").asText()));
+
+        long liveTasks = org.queryAll("SELECT Id FROM Task WHERE IsDeleted = false").size();
+        assertThat(objectProgress(connection, "Task").path("recordsSynced").asLong())
+                .as("archived tasks count too: queryAll reads them").isEqualTo(liveTasks);
+    }
+
+    @Test
+    void theNextRoundShowsExactlyWhatChangedIncludingDeletesAndMerges() throws Exception {
+        String token = newTenantToken();
+        String id = connect(token);
+        awaitRound(token, id, Instant.EPOCH);
+        List<JsonNode> accounts = org.queryAll("SELECT Id, Name FROM Account WHERE IsDeleted = false ORDER BY Id");
+        String master = accounts.get(0).path("Id").asText();
+        String merged = accounts.get(1).path("Id").asText();
+
+        JsonNode changes = org.mutate(7, 15, 25, 8);
+        org.merge("Account", master, merged);
+        Instant asked = Instant.now();
+        call("POST", "/api/v1/connections/salesforce/" + id + "/sync", token, null);
+        awaitRound(token, id, asked);
+
+        changes.path("createdIds").fields().forEachRemaining(entry -> entry.getValue().forEach(created ->
+                assertThat(get(token, entry.getKey(), created.asText())).as("created " + created).isEqualTo(200)));
+        for (JsonNode contact : org.queryAll("SELECT Id, LastName, Title, IsDeleted FROM Contact WHERE Id IN ('"
+                + String.join("','", texts(changes.path("updatedIds").path("Contact"))) + "')")) {
+            JsonNode entity = getJson("/api/v1/contacts/" + resolve(token, "Contact", contact.path("Id").asText()), token);
+            assertThat(valueFrom(entity, "title", contact.path("Id").asText()))
+                    .isEqualTo(contact.path("Title").isNull() ? null : contact.path("Title").asText());
+        }
+        changes.path("deletedIds").fields().forEachRemaining(entry -> entry.getValue().forEach(deleted -> {
+            if (!RELATION_OBJECTS.contains(entry.getKey())) {
+                assertThat(externalIdOf(token, entry.getKey(), deleted.asText()).path("deleted").asBoolean())
+                        .as(entry.getKey() + " " + deleted + " deleted in Salesforce").isTrue();
+            }
+        }));
+        assertThat(resolve(token, "Account", merged)).as("the graph follows Salesforce's merge")
+                .isEqualTo(resolve(token, "Account", master));
+    }
+
+    @Test
+    void aRoundWithNothingNewCostsOneCompositeCallPerFiveObjects() throws Exception {
+        String token = newTenantToken();
+        String id = connect(token);
+        awaitRound(token, id, Instant.EPOCH);
+
+        JsonNode before = org.stats();
+        Instant asked = Instant.now();
+        call("POST", "/api/v1/connections/salesforce/" + id + "/sync", token, null);
+        awaitRound(token, id, asked);
+
+        JsonNode after = org.stats();
+        assertThat(after.path("apiCalls").asLong() - before.path("apiCalls").asLong())
+                .as("11 objects polled; calls before %s, after %s", before.path("calls"), after.path("calls")).isEqualTo(3);
+    }
+
+    @Test
+    void aRoundThroughEveryFaultGivesTheGraphOfACleanRound() throws Exception {
+        String clean = newTenantToken();
+        awaitRound(clean, connect(clean), Instant.EPOCH);
+
+        String faulted = newTenantToken();
+        org.fault("SERVER_UNAVAILABLE", "/jobs/query", 2);
+        org.fault("TOO_MANY_REQUESTS", "/query", 1);
+        org.fault("DROP_CONNECTION", "/results", 2);
+        org.fault("INVALID_SESSION_ID", "/queryAll", 1);
+        org.fault("QUERY_TIMEOUT", "/queryAll", 1);
+        try {
+            awaitRound(faulted, connect(faulted), Instant.EPOCH);
+        } finally {
+            org.clearFaults();
+        }
+
+        assertThat(graphDigest(faulted)).isEqualTo(graphDigest(clean));
+    }
+
+    @Test
+    void refusesCredentialsThatDoNotLogInAndNamesWhichValueIsWrong() throws Exception {
+        String token = newTenantToken();
+        Map<String, String> good = org.connectionValues();
+
+        assertThat(refusal(token, with(good, "clientId", "not-a-key"))).contains("consumer key");
+        assertThat(refusal(token, with(good, "clientSecret", "wrong-secret"))).contains("consumer secret");
+        assertThat(refusal(token, with(good, "refreshToken", "5Aep-wrong"))).contains("refresh token");
+        assertThat(refusal(token, with(good, "loginUrl", "http://169.254.169.254"))).contains("not a Salesforce login host");
+        assertThat(refusal(token, with(good, "loginUrl", "http://login.salesforce.com"))).contains("https");
+        assertThat(getJson("/api/v1/connections/salesforce", token).path("total").asInt()).isZero();
+    }
+
+    @Test
+    void secretsAreNeverShownAgain() throws Exception {
+        String token = newTenantToken();
+        String id = connect(token);
+        String secret = org.credentials().clientSecret();
+        String refreshToken = org.credentials().refreshToken();
+
+        String one = get("/api/v1/connections/salesforce/" + id, token).body();
+        String all = get("/api/v1/connections/salesforce", token).body();
+
+        assertThat(one + all).doesNotContain(secret).doesNotContain(refreshToken).contains("•••• set on");
+        byte[] stored = db.fetchOne("select sealed_secrets from salesforce_connection where connection_id = ?::uuid", id)
+                .get(0, byte[].class);
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(refreshToken);
+    }
+
+    @Test
+    void connectingTheSameOrgTwiceIsAConflict() throws Exception {
+        String token = newTenantToken();
+        connect(token);
+
+        HttpResponse<String> again = send("POST", "/api/v1/connections/salesforce", token, org.connectionValues());
+
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("PUT");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private String connect(String token) throws Exception {
+        HttpResponse<String> response = send("POST", "/api/v1/connections/salesforce", token, org.connectionValues());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response).path("id").asText();
+    }
+
+    private JsonNode awaitRound(String token, String id, Instant after) {
+        JsonNode[] last = {null};
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode connection = getJson("/api/v1/connections/salesforce/" + id, token);
+            last[0] = connection;
+            return !connection.path("status").asText().equals("SYNCING") && connection.hasNonNull("lastRoundAt")
+                    && Instant.parse(connection.path("lastRoundAt").asText()).isAfter(after);
+        });
+        return last[0];
+    }
+
+    private String refusal(String token, Map<String, String> values) throws Exception {
+        HttpResponse<String> response = send("POST", "/api/v1/connections/salesforce", token, values);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain(values.get("clientSecret")).doesNotContain(values.get("refreshToken"));
+        return json(response).path("error").path("message").asText();
+    }
+
+    private static Map<String, String> with(Map<String, String> values, String field, String value) {
+        Map<String, String> changed = new HashMap<>(values);
+        changed.put(field, value);
+        return changed;
+    }
+
+    private static JsonNode objectProgress(JsonNode connection, String object) {
+        for (JsonNode progress : connection.path("objects")) {
+            if (progress.path("name").asText().equals(object)) {
+                return progress;
+            }
+        }
+        throw new AssertionError("No progress for " + object + " in " + connection);
+    }
+
+    private String resolve(String token, String object, String id) throws Exception {
+        return getJson("/api/v1/external/salesforce/" + object + "/" + id, token).path("id").asText();
+    }
+
+    private int get(String token, String object, String id) {
+        try {
+            return get("/api/v1/external/salesforce/" + object + "/" + id, token).statusCode();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The entity's external id entry for this Salesforce record. */
+    private JsonNode externalIdOf(String token, String object, String id) {
+        try {
+            JsonNode resolved = getJson("/api/v1/external/salesforce/" + object + "/" + id, token);
+            String collection = switch (resolved.path("type").asText()) {
+                case "organization" -> "organizations";
+                case "contact" -> "contacts";
+                case "lead" -> "leads";
+                case "deal" -> "deals";
+                case "interaction" -> "interactions";
+                case "note" -> "notes";
+                default -> "users";
+            };
+            for (JsonNode external : getJson("/api/v1/" + collection + "/" + resolved.path("id").asText(), token)
+                    .path("externalIds")) {
+                if (external.path("id").asText().endsWith("/" + id)) {
+                    return external;
+                }
+            }
+            throw new AssertionError("No external id " + id + " on its entity");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** What this Salesforce record says of the field: the entity shows it as its value or as an alternative. */
+    private static String valueFrom(JsonNode entity, String field, String recordId) {
+        JsonNode candidates = entity.path("fields").path(field);
+        List<JsonNode> all = new ArrayList<>();
+        if (!candidates.isMissingNode()) {
+            all.add(candidates);
+            candidates.path("alternatives").forEach(all::add);
+        }
+        for (JsonNode candidate : all) {
+            if (candidate.path("source").path("externalId").asText().endsWith("/" + recordId)) {
+                return candidate.path("value").asText();
+            }
+        }
+        return null;
+    }
+
+    private static List<String> relationsOf(JsonNode entity, String kind) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode relation : entity.path("relations")) {
+            if (relation.path("kind").asText().equals(kind) && relation.path("direction").asText().equals("out")) {
+                ids.add(relation.path("id").asText());
+            }
+        }
+        return ids;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+
+    /** What the tenant's graph holds of Salesforce: each record's content, and which records form one entity. */
+    private String graphDigest(String token) throws Exception {
+        String tenantId = getJson("/api/v1/me", token).path("tenant").asText();
+        List<String> records = db.fetch("select object || ' ' || external_id || ' ' || content_hash || ' ' || deleted "
+                        + "from source_record where tenant_id = ? and system = 'salesforce' order by 1", tenantId)
+                .map(row -> row.get(0, String.class));
+        Set<String> clusters = new TreeSet<>(db.fetch("select string_agg(object || '/' || external_id, ',' order by object, "
+                        + "external_id) from source_record where tenant_id = ? group by entity_id", tenantId)
+                .map(row -> row.get(0, String.class)));
+        return records.stream().collect(Collectors.joining("\n")) + "\n--\n" + String.join("\n", clusters);
+    }
+}
