@@ -1,8 +1,12 @@
 package dev.mosaic.graph;
 
+import dev.mosaic.platform.database.SqlArrays;
 import dev.mosaic.platform.database.SqlTimes;
 import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.platform.json.Json;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +46,24 @@ public class GraphReader {
                         tenantId, ref.system(), ref.object(), ref.externalId())
                 .map(row -> new EntityHandle(row.get("entity_id", UUID.class),
                         EntityType.fromKey(row.get("entity_type", String.class)), SqlTimes.instant(row, "created_at")));
+    }
+
+    /** Which of these records the graph holds (whatever became of them since: deleted and merged ones too). */
+    public Set<ExternalRef> known(String tenantId, Collection<ExternalRef> refs) {
+        List<ExternalRef> list = List.copyOf(refs);
+        Set<ExternalRef> known = new HashSet<>();
+        if (list.isEmpty()) {
+            return known;
+        }
+        db.fetch("select r.system, r.object, r.external_id from unnest(?::text[], ?::text[], ?::text[]) "
+                                + "as ref(system, object, external_id) cross join lateral (select system, object, external_id "
+                                + "from source_record where tenant_id = ? and system = ref.system and object = ref.object "
+                                + "and external_id = ref.external_id offset 0) r",
+                        SqlArrays.texts(list, ExternalRef::system), SqlArrays.texts(list, ExternalRef::object),
+                        SqlArrays.texts(list, ExternalRef::externalId), tenantId)
+                .forEach(row -> known.add(new ExternalRef(row.get(0, String.class), row.get(1, String.class),
+                        row.get(2, String.class))));
+        return known;
     }
 
     /**

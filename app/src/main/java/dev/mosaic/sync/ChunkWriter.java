@@ -2,6 +2,7 @@ package dev.mosaic.sync;
 
 import dev.mosaic.connection.SalesforceRefs;
 import dev.mosaic.graph.EntityHandle;
+import dev.mosaic.graph.ExternalRef;
 import dev.mosaic.graph.GraphReader;
 import dev.mosaic.graph.GraphWriter;
 import dev.mosaic.graph.LinkInput;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -91,7 +93,8 @@ class ChunkWriter {
         return new Written(rows.size(), 0);
     }
 
-    private Written writeRecords(RoundContext round, SyncedObject object, List<SalesforceRow> rows) {
+    private Written writeRecords(RoundContext round, SyncedObject object, List<SalesforceRow> read) {
+        List<SalesforceRow> rows = withoutUnknownDeletes(round, object, read);
         Map<String, List<LinkInput>> extraLinks = ChildLinks.Relation.intoParent(object)
                 .map(relation -> childLinks.linksOf(round.tenantId(), round.connectionId(), round.mapping().orgId(),
                         relation, rows.stream().map(SalesforceRow::id).toList()))
@@ -124,6 +127,21 @@ class ChunkWriter {
         store.release(round.tenantId(), round.connectionId(), object, accepted);
         followMerges(round, object, mappedRows);
         return new Written(accepted.size(), unmappable.size());
+    }
+
+    /**
+     * A deleted record the graph never held is nothing to delete (a lookback reads deletes of records that never
+     * reached it): left out, so the graph holds no tombstones of records it never showed.
+     */
+    private List<SalesforceRow> withoutUnknownDeletes(RoundContext round, SyncedObject object, List<SalesforceRow> rows) {
+        List<ExternalRef> deleted = rows.stream().filter(SalesforceRow::isDeleted)
+                .map(row -> SalesforceRefs.of(round.mapping().orgId(), object.apiName(), row.id())).toList();
+        if (deleted.isEmpty()) {
+            return rows;
+        }
+        Set<ExternalRef> known = reader.known(round.tenantId(), deleted);
+        return rows.stream().filter(row -> !row.isDeleted()
+                || known.contains(SalesforceRefs.of(round.mapping().orgId(), object.apiName(), row.id()))).toList();
     }
 
     /** A record Salesforce merged away is deleted naming its master: the graph merges the two entities too. */

@@ -131,8 +131,18 @@ class SyncRound {
         Map<SyncedObject, CompositeAnswer> answers = new LinkedHashMap<>();
         for (int from = 0; from < paths.size(); from += QUERIES_PER_COMPOSITE) {
             List<String> batch = paths.subList(from, Math.min(paths.size(), from + QUERIES_PER_COMPOSITE));
-            List<CompositeAnswer> answered = round.api().call("poll " + batch.size() + " objects for changes",
-                    () -> client.compositeGets(batch));
+            List<CompositeAnswer> answered;
+            try {
+                answered = round.api().call("poll " + batch.size() + " objects for changes", () -> client.compositeGets(batch));
+            } catch (SalesforceException e) {
+                if (e.disposition() == Disposition.NEEDS_RECONNECT || e.disposition() == Disposition.RATE_LIMITED) {
+                    throw e;
+                }
+                // Each of these objects asks on its own instead, where a query timeout can halve its window.
+                log.info("Salesforce org {}: polling {} objects together failed ({}); asking each alone",
+                        round.mapping().orgId(), batch.size(), e.getMessage());
+                continue;
+            }
             for (int i = 0; i < answered.size(); i++) {
                 answers.put(polled.get(from + i), answered.get(i));
             }

@@ -79,7 +79,12 @@ final class EmulatedOrg implements AutoCloseable {
     }
 
     void fault(String kind, String match, int times) {
-        control("POST", "/__emulator/faults", Map.of("kind", kind, "match", match, "times", times));
+        fault(kind, match, times, 0);
+    }
+
+    /** @param after matching requests that pass before the fault fires */
+    void fault(String kind, String match, int times, int after) {
+        control("POST", "/__emulator/faults", Map.of("kind", kind, "match", match, "times", times, "after", after));
     }
 
     void clearFaults() {

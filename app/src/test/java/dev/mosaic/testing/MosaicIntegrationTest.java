@@ -62,6 +62,9 @@ public abstract class MosaicIntegrationTest {
         registry.add("mosaic.salesforce.allowed-hosts", () -> "127.0.0.1");
         registry.add("mosaic.salesforce.sync-interval", () -> "1h");
         registry.add("mosaic.salesforce.retry-pause", () -> "20ms");
+        // Small orgs still take several Bulk pages and chunks per object, so resuming between them is tested.
+        registry.add("mosaic.salesforce.chunk-records", () -> "10");
+        registry.add("mosaic.salesforce.bulk-page-records", () -> "25");
     }
 
     /** A fresh tenant with an admin; returns its API token, so each test works on data of its own. */

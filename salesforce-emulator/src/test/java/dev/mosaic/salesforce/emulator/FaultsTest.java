@@ -58,6 +58,16 @@ class FaultsTest {
     }
 
     @Test
+    void aFaultArmedAfterSomeRequestsLetsThoseThrough() {
+        arm(Map.of("kind", "SERVER_UNAVAILABLE", "match", "/limits", "times", 1, "after", 2));
+
+        List<Integer> statuses = List.of(http.get(V + "/limits", token).statusCode(), http.get(V + "/limits", token).statusCode(),
+                http.get(V + "/limits", token).statusCode(), http.get(V + "/limits", token).statusCode());
+
+        assertThat(statuses).containsExactly(200, 200, 503, 200);
+    }
+
+    @Test
     void sessionFaultLooksLikeAnExpiredSession() {
         arm(Map.of("kind", "INVALID_SESSION_ID", "match", "/limits"));
 

@@ -103,11 +103,13 @@ public final class ControlApi {
         String match = body.get("match") == null ? "" : String.valueOf(body.get("match"));
         int times = (int) whole(body, "times", 1, Integer.MAX_VALUE);
         long delayMs = whole(body, "delayMs", 0, Long.MAX_VALUE);
-        faults.arm(kind, match, times, Duration.ofMillis(delayMs));
+        int after = (int) whole(body, "after", 0, Integer.MAX_VALUE);
+        faults.arm(kind, match, times, Duration.ofMillis(delayMs), after);
         Map<String, Object> armed = new LinkedHashMap<>();
         armed.put("kind", kind.name());
         armed.put("match", match);
         armed.put("times", times);
+        armed.put("after", after);
         armed.put("delayMs", delayMs);
         return ApiResponse.json(201, armed);
     }

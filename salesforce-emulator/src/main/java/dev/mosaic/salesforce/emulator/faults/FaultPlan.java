@@ -6,15 +6,26 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
-/** Faults armed through the control API, each for its next N matching requests, applied in arming order. */
+/**
+ * Faults armed through the control API, each for N matching requests after the first {@code after} matching ones
+ * (which pass untouched), applied in arming order.
+ */
 public final class FaultPlan {
     private final List<Armed> armed = new ArrayList<>();
 
     public synchronized void arm(FaultKind kind, String match, int times, Duration delay) {
+        arm(kind, match, times, delay, 0);
+    }
+
+    /** @param after matching requests to let through before the fault fires (to fail a sync half-way) */
+    public synchronized void arm(FaultKind kind, String match, int times, Duration delay, int after) {
         if (times <= 0) {
             throw new IllegalArgumentException("times must be positive: " + times);
         }
-        armed.add(new Armed(new Fault(kind, match == null ? "" : match, delay == null ? Duration.ZERO : delay), times));
+        if (after < 0) {
+            throw new IllegalArgumentException("after must not be negative: " + after);
+        }
+        armed.add(new Armed(new Fault(kind, match == null ? "" : match, delay == null ? Duration.ZERO : delay), times, after));
     }
 
     public synchronized void clear() {
@@ -27,6 +38,10 @@ public final class FaultPlan {
         while (it.hasNext()) {
             Armed next = it.next();
             if (path.contains(next.fault.match())) {
+                if (next.passing > 0) {
+                    next.passing--;
+                    continue;
+                }
                 if (--next.remaining == 0) {
                     it.remove();
                 }
@@ -39,10 +54,12 @@ public final class FaultPlan {
     private static final class Armed {
         private final Fault fault;
         private int remaining;
+        private int passing;
 
-        private Armed(Fault fault, int remaining) {
+        private Armed(Fault fault, int remaining, int passing) {
             this.fault = fault;
             this.remaining = remaining;
+            this.passing = passing;
         }
     }
 }
