@@ -30,6 +30,7 @@ final class EmulatorArguments {
             "  --password P         password of the admin and of the restricted user (default: generated)",
             "  --api-limit N        daily API request limit (default 15000)",
             "  --session-minutes N  session timeout in minutes (default 120)",
+            "  --query-timeout-seconds N  a query still working after N seconds fails with QUERY_TIMEOUT (default 120)",
             "  --jwt-cert FILE      PEM certificate or public key that JWT bearer assertions are signed for",
             "  --rotate-refresh-tokens  each refresh answers with a new refresh token; the one used stops working",
             "  --help               this text",
@@ -37,7 +38,7 @@ final class EmulatorArguments {
 
     private static final List<String> OPTIONS = List.of("--host", "--port", "--seed", "--accounts", "--client-id",
             "--client-secret", "--refresh-token", "--username", "--password", "--api-limit", "--session-minutes",
-            "--jwt-cert");
+            "--query-timeout-seconds", "--jwt-cert");
     /** Options that take no value. */
     private static final List<String> FLAGS = List.of("--rotate-refresh-tokens");
 
@@ -102,6 +103,13 @@ final class EmulatorArguments {
                     throw new UsageError("--session-minutes must be at least 1");
                 }
                 builder.sessionLifetime(java.time.Duration.ofMinutes(minutes));
+            }
+            if (values.containsKey("--query-timeout-seconds")) {
+                long seconds = number(values, "--query-timeout-seconds");
+                if (seconds < 1) {
+                    throw new UsageError("--query-timeout-seconds must be at least 1");
+                }
+                builder.queryTimeout(java.time.Duration.ofSeconds(seconds));
             }
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());

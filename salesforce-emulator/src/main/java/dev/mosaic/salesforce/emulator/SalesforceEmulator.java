@@ -25,6 +25,7 @@ import dev.mosaic.salesforce.emulator.oauth.UserDirectory;
 import dev.mosaic.salesforce.emulator.org.InMemoryOrg;
 import dev.mosaic.salesforce.emulator.org.Org;
 import dev.mosaic.salesforce.emulator.org.QueryMode;
+import dev.mosaic.salesforce.emulator.org.soql.QueryTimeout;
 import dev.mosaic.salesforce.emulator.rest.DataApi;
 import dev.mosaic.salesforce.emulator.rest.DataRouter;
 import dev.mosaic.salesforce.emulator.rest.LimitsResource;
@@ -51,6 +52,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * A Salesforce org over real HTTP, embeddable in-process:
@@ -75,7 +77,8 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SalesforceEmulator(Builder b) throws IOException {
-        this.org = b.org != null ? b.org : InMemoryOrg.generate(b.seed, b.accounts, b.clock);
+        this.org = b.org != null ? b.org
+                : InMemoryOrg.generate(b.seed, b.accounts, b.clock, new QueryTimeout(b.queryTimeout, b.queryTimeSource));
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 128);
         // A wildcard bind is reached through loopback; an IPv6 literal needs brackets in a URL.
         String urlHost = b.host.equals("0.0.0.0") ? "127.0.0.1"
@@ -221,6 +224,8 @@ public final class SalesforceEmulator implements AutoCloseable {
         private String password;
         private long apiLimit = 15_000;
         private Duration sessionLifetime = Duration.ofHours(2);
+        private Duration queryTimeout = QueryTimeout.DEFAULT;
+        private LongSupplier queryTimeSource = System::nanoTime;
         private boolean rotateRefreshTokens;
         private PublicKey jwtPublicKey;
         private Sleeper sleeper = Sleeper.REAL;
@@ -300,15 +305,36 @@ public final class SalesforceEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The org's session timeout (default two hours). */
         /** Salesforce's "Refresh Token Rotation": each refresh answers with a new refresh token, the old one dies. */
         public Builder rotateRefreshTokens(boolean rotate) {
             this.rotateRefreshTokens = rotate;
             return this;
         }
 
+        /** The org's session timeout (default two hours). */
         public Builder sessionLifetime(Duration sessionLifetime) {
             this.sessionLifetime = Objects.requireNonNull(sessionLifetime);
+            return this;
+        }
+
+        /**
+         * How long one query may work before it fails with 400 {@code QUERY_TIMEOUT} (a Bulk job: state Failed);
+         * default two minutes, as on Salesforce. Not used with {@link #org(Org)}.
+         */
+        public Builder queryTimeout(Duration queryTimeout) {
+            if (queryTimeout.isNegative() || queryTimeout.isZero()) {
+                throw new IllegalArgumentException("queryTimeout must be positive: " + queryTimeout);
+            }
+            this.queryTimeout = queryTimeout;
+            return this;
+        }
+
+        /**
+         * Monotonic nanoseconds that query timeouts are measured in (default {@code System::nanoTime}), so tests
+         * can make a query run out of time without running long.
+         */
+        public Builder queryTimeSource(LongSupplier nanoTime) {
+            this.queryTimeSource = Objects.requireNonNull(nanoTime);
             return this;
         }
 

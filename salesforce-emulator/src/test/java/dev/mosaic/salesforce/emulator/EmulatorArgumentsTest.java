@@ -46,4 +46,14 @@ class EmulatorArgumentsTest {
         assertThatThrownBy(() -> EmulatorArguments.parse(new String[] {"positional"}))
                 .isInstanceOf(EmulatorArguments.UsageError.class);
     }
+
+    @Test
+    void queryTimeoutIsAPositiveNumberOfSeconds() throws Exception {
+        assertThat(EmulatorArguments.parse(new String[] {"--query-timeout-seconds", "30"})).isNotNull();
+        assertThat(EmulatorArguments.parse(new String[] {"--query-timeout-seconds=1"})).isNotNull();
+        assertThatThrownBy(() -> EmulatorArguments.parse(new String[] {"--query-timeout-seconds", "0"}))
+                .isInstanceOf(EmulatorArguments.UsageError.class).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> EmulatorArguments.parse(new String[] {"--query-timeout-seconds", "soon"}))
+                .isInstanceOf(EmulatorArguments.UsageError.class);
+    }
 }

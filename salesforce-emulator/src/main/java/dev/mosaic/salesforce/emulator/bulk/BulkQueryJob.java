@@ -9,8 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One Bulk 2.0 query job. The SOQL already ran (lazily) at creation, so creation refuses what Salesforce
- * refuses; the state machine then moves on the executor like the real asynchronous job.
+ * One Bulk 2.0 query job. The SOQL was checked at creation, so creation refuses what Salesforce refuses; the
+ * query runs on the executor (its result selects its rows at first use), which moves the state machine like
+ * the real asynchronous job.
  */
 final class BulkQueryJob {
     private static final DateTimeFormatter SALESFORCE_DATETIME =
@@ -30,6 +31,7 @@ final class BulkQueryJob {
     private long numberRecordsProcessed;
     private long totalProcessingTime;
     private String errorMessage;
+    private long heldRows;
 
     BulkQueryJob(String id, String operation, String createdById, Instant createdDate, String apiVersion,
                  String columnDelimiter, String lineEnding, QueryResult result) {
@@ -59,10 +61,17 @@ final class BulkQueryJob {
     }
 
     synchronized void complete(long records, long processingMillis, Instant at) {
+        // Held even when an abort won the race: the result keeps its rows until the job is deleted.
+        heldRows = records;
         if (moveTo(JobState.JobComplete, at)) {
             numberRecordsProcessed = records;
             totalProcessingTime = processingMillis;
         }
+    }
+
+    /** Rows the job's result holds: none until its query has run. */
+    synchronized long heldRows() {
+        return heldRows;
     }
 
     synchronized void fail(String message, Instant at) {

@@ -1,6 +1,7 @@
 package dev.mosaic.salesforce.emulator.bulk;
 
 import dev.mosaic.salesforce.emulator.org.Org;
+import dev.mosaic.salesforce.emulator.org.SalesforceError;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
  * Salesforce deletes query jobs and their results seven days after creation; so do we, or a long-running
  * emulator would keep every job's result rows forever. A job holds its result's row numbers, so past
  * {@link #DEFAULT_MAX_HELD_ROWS} rows held by all jobs the oldest jobs go early (then 404, as deleted ones do).
+ * Jobs run their query on the executor, within the org's query timeout; one that runs out of time is Failed.
  */
 public final class BulkQueryJobs {
     static final Duration RETENTION = Duration.ofDays(7);
@@ -41,7 +43,6 @@ public final class BulkQueryJobs {
     void submit(BulkQueryJob job) {
         dropExpired();
         jobs.put(job.id, job);
-        dropOldestOverBudget(job);
         try {
             executor.execute(() -> run(job));
         } catch (RejectedExecutionException shuttingDown) {
@@ -55,8 +56,13 @@ public final class BulkQueryJobs {
             return;
         }
         try {
+            // The query runs here, on the job's thread, within the org's query timeout.
             int records = job.result.totalSize();
             job.complete(records, (System.nanoTime() - started) / 1_000_000, org.now());
+            dropOldestOverBudget(job);
+        } catch (SalesforceError e) {
+            // As Salesforce reports a query that passed the two-minute limit: QUERY_TIMEOUT and its message.
+            job.fail(e.errorCode() + ": " + e.getMessage(), org.now());
         } catch (RuntimeException e) {
             job.fail(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), org.now());
         }
@@ -83,15 +89,15 @@ public final class BulkQueryJobs {
         jobs.values().removeIf(job -> !job.createdDate.isAfter(cutoff));
     }
 
-    /** Synchronized so two submits do not both count the same rows and drop twice as much. */
+    /** After a job's query ran, so its rows are known. Synchronized so two jobs do not both drop for the same rows. */
     private synchronized void dropOldestOverBudget(BulkQueryJob newest) {
-        long held = jobs.values().stream().mapToLong(j -> j.result.totalSize()).sum();
+        long held = jobs.values().stream().mapToLong(BulkQueryJob::heldRows).sum();
         for (BulkQueryJob oldest : all()) {
             if (held <= maxHeldRows) {
                 return;
             }
             if (oldest != newest && jobs.remove(oldest.id) != null) {
-                held -= oldest.result.totalSize();
+                held -= oldest.heldRows();
             }
         }
     }

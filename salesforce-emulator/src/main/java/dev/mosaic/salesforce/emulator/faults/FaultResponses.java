@@ -1,6 +1,7 @@
 package dev.mosaic.salesforce.emulator.faults;
 
 import dev.mosaic.salesforce.emulator.http.ApiResponse;
+import dev.mosaic.salesforce.emulator.org.soql.QueryTimeout;
 
 /** What each injected fault answers, mirroring what Salesforce (or its edge) sends in that situation. */
 public final class FaultResponses {
@@ -15,7 +16,7 @@ public final class FaultResponses {
             case INVALID_SESSION_ID -> ApiResponse.error(401, "INVALID_SESSION_ID", "Session expired or invalid");
             case SERVER_UNAVAILABLE -> ApiResponse.empty(503);
             case TOO_MANY_REQUESTS -> ApiResponse.empty(429);
-            case QUERY_TIMEOUT -> ApiResponse.error(400, "QUERY_TIMEOUT", "Your query request was running for too long.")
+            case QUERY_TIMEOUT -> ApiResponse.error(QueryTimeout.exceeded())
                     .header("Sforce-Limit-Info", limitInfo);
             case DROP_CONNECTION, SLOW -> throw new IllegalArgumentException(kind + " has no response of its own");
         };

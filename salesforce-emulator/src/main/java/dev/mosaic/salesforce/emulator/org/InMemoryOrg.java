@@ -6,6 +6,7 @@ import dev.mosaic.salesforce.emulator.org.schema.DescribeRenderer;
 import dev.mosaic.salesforce.emulator.org.schema.FieldDef;
 import dev.mosaic.salesforce.emulator.org.schema.ObjectDef;
 import dev.mosaic.salesforce.emulator.org.schema.StandardSchema;
+import dev.mosaic.salesforce.emulator.org.soql.QueryTimeout;
 import dev.mosaic.salesforce.emulator.org.soql.RecordFormatter;
 import dev.mosaic.salesforce.emulator.org.soql.SoqlEngine;
 import dev.mosaic.salesforce.emulator.org.store.ObjectTable;
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
 public final class InMemoryOrg implements Org {
     private final StandardSchema schema = StandardSchema.get();
     private final RecordStore store = new RecordStore(schema);
-    private final SoqlEngine soql = new SoqlEngine(store);
+    private final SoqlEngine soql;
     private final RecordWriter writer = new RecordWriter(store);
     private final ReplicationFeeds feeds = new ReplicationFeeds(store);
     private final Clock clock;
@@ -38,8 +39,9 @@ public final class InMemoryOrg implements Org {
     private final OrgUser admin;
     private final OrgUser restricted;
 
-    private InMemoryOrg(long seed, int accounts, Clock clock) {
+    private InMemoryOrg(long seed, int accounts, Clock clock, QueryTimeout queryTimeout) {
         this.clock = clock;
+        this.soql = new SoqlEngine(store, queryTimeout);
         this.orgId = SalesforceIds.id18("00D", (int) Math.floorMod(seed, 1_000_000L));
         OrgGenerator.generate(seed, accounts, store, clock.millis());
         this.admin = userAt(0, false);
@@ -48,7 +50,12 @@ public final class InMemoryOrg implements Org {
 
     /** A generated org: about 36 records per account (see {@link OrgGenerator}); same seed, same org. */
     public static InMemoryOrg generate(long seed, int accounts, Clock clock) {
-        return new InMemoryOrg(seed, accounts, clock);
+        return generate(seed, accounts, clock, QueryTimeout.defaults());
+    }
+
+    /** The same, with queries held to {@code queryTimeout} instead of Salesforce's two minutes. */
+    public static InMemoryOrg generate(long seed, int accounts, Clock clock, QueryTimeout queryTimeout) {
+        return new InMemoryOrg(seed, accounts, clock, queryTimeout);
     }
 
     private OrgUser userAt(int row, boolean isRestricted) {

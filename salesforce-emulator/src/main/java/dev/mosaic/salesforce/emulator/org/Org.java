@@ -35,8 +35,10 @@ public interface Org {
     Map<String, Object> describe(String objectName, OrgUser user, String apiVersion);
 
     /**
-     * Parses and runs a SOQL statement. The result is lazy: rows are formatted only when asked,
-     * so paging over a large result costs memory for one page at a time.
+     * Parses and checks a SOQL statement, throwing its errors here. The result is lazy: the rows are selected
+     * at its first use and formatted only when asked, so paging over a large result costs memory for one page
+     * at a time. Selecting the rows, and formatting each page, fail with 400 {@code QUERY_TIMEOUT} past the
+     * org's query timeout.
      */
     QueryResult query(String soql, QueryMode mode, OrgUser user);
 

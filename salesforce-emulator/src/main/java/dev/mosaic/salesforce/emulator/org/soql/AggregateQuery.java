@@ -111,7 +111,8 @@ final class AggregateQuery {
         return path;
     }
 
-    QueryResult run(RecordStore store, ObjectTable table, int[] rows) {
+    /** Groups and aggregates the matching rows; each row grouped or aggregated is a step of the deadline. */
+    QueryResult run(RecordStore store, ObjectTable table, int[] rows, QueryTimeout.Deadline deadline) {
         Map<List<Object>, List<Integer>> groups = new LinkedHashMap<>();
         Map<List<Object>, Object[]> shown = new LinkedHashMap<>();
         if (groupPaths.isEmpty()) {
@@ -123,6 +124,7 @@ final class AggregateQuery {
             shown.put(List.of(), new Object[0]);
         } else {
             for (int row : rows) {
+                deadline.tick();
                 List<Object> key = new ArrayList<>(groupPaths.size());
                 Object[] values = new Object[groupPaths.size()];
                 for (int i = 0; i < groupPaths.size(); i++) {
@@ -135,7 +137,11 @@ final class AggregateQuery {
         }
         List<Object[]> ordered = new ArrayList<>(shown.values());
         if (!orderBy.isEmpty()) {
-            ordered.sort(groupComparator());
+            Comparator<Object[]> byGroup = groupComparator();
+            ordered.sort((a, b) -> {
+                deadline.tick();
+                return byGroup.compare(a, b);
+            });
         }
         List<Map<String, Object>> records = new ArrayList<>();
         int end = limit == null ? ordered.size() : (int) Math.min(ordered.size(), (long) offset + limit);
@@ -145,7 +151,7 @@ final class AggregateQuery {
             for (int i = 0; i < values.length; i++) {
                 key.add(StoredValues.setKey(groupPaths.get(i).leaf(), values[i]));
             }
-            records.add(record(store, table, groups.get(key), values));
+            records.add(record(store, table, groups.get(key), values, deadline));
         }
         return new AggregateRows(table.def().name(), records);
     }
@@ -173,26 +179,28 @@ final class AggregateQuery {
         };
     }
 
-    private Map<String, Object> record(RecordStore store, ObjectTable table, List<Integer> rows, Object[] groupValues) {
+    private Map<String, Object> record(RecordStore store, ObjectTable table, List<Integer> rows, Object[] groupValues,
+                                       QueryTimeout.Deadline deadline) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("attributes", Map.of("type", "AggregateResult"));
         for (Column c : columns) {
             if (c.aggregate() == null) {
                 record.put(c.name(), ValueFormat.rest(store, c.path().leaf(), groupValues[c.groupIndex()]));
             } else {
-                record.put(c.name(), compute(store, table, rows, c.aggregate().function(), c.path()));
+                record.put(c.name(), compute(store, table, rows, c.aggregate().function(), c.path(), deadline));
             }
         }
         return record;
     }
 
     private static Object compute(RecordStore store, ObjectTable table, List<Integer> rows, String function,
-                                  FieldPath path) {
+                                  FieldPath path, QueryTimeout.Deadline deadline) {
         FieldDef leaf = path.leaf();
         switch (function) {
             case "COUNT" -> {
                 int n = 0;
                 for (int row : rows) {
+                    deadline.tick();
                     if (path.read(table, row) != null) {
                         n++;
                     }
@@ -202,6 +210,7 @@ final class AggregateQuery {
             case "COUNT_DISTINCT" -> {
                 Set<Object> seen = new HashSet<>();
                 for (int row : rows) {
+                    deadline.tick();
                     Object v = path.read(table, row);
                     if (v != null) {
                         seen.add(StoredValues.setKey(leaf, v));
@@ -213,6 +222,7 @@ final class AggregateQuery {
                 double sum = 0;
                 int n = 0;
                 for (int row : rows) {
+                    deadline.tick();
                     Object v = path.read(table, row);
                     if (v != null) {
                         sum += ((Number) v).doubleValue();
@@ -232,6 +242,7 @@ final class AggregateQuery {
                 boolean min = function.equals("MIN");
                 Object best = null;
                 for (int row : rows) {
+                    deadline.tick();
                     Object v = path.read(table, row);
                     if (v != null && (best == null || (min ? cmp.compare(v, best) < 0 : cmp.compare(v, best) > 0))) {
                         best = v;

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Parent-to-child subqueries, resolved one page of parents at a time: each child object is scanned
- * once per page and its rows grouped under their parent.
+ * once per page and its rows grouped under their parent. That scan is the work a later page does, so
+ * each page has a deadline of its own.
  */
 final class ChildRecords {
     private final RecordStore store;
@@ -30,7 +31,8 @@ final class ChildRecords {
     }
 
     /** Per relationship name, per parent row: the nested {@code {"totalSize","done","records"}} block. */
-    Map<Integer, Map<String, Object>> forParents(int[] rows, int from, int to, String apiVersion) {
+    Map<Integer, Map<String, Object>> forParents(int[] rows, int from, int to, String apiVersion,
+                                                 QueryTimeout.Deadline deadline) {
         Map<Integer, Map<String, Object>> byParent = new HashMap<>();
         Map<Long, Integer> parentKeys = new HashMap<>();
         for (int i = from; i < to; i++) {
@@ -41,6 +43,7 @@ final class ChildRecords {
             ObjectTable child = sub.childTable();
             Map<Integer, List<Integer>> grouped = new HashMap<>();
             for (int r = 0; r < child.size(); r++) {
+                deadline.tick();
                 Object parent = child.get(r, sub.parentField());
                 if (parent == null) {
                     continue;
@@ -60,7 +63,7 @@ final class ChildRecords {
             for (Map.Entry<Integer, List<Integer>> e : grouped.entrySet()) {
                 int[] childRows = e.getValue().stream().mapToInt(Integer::intValue).toArray();
                 if (sub.order() != null) {
-                    sub.order().sort(childRows);
+                    sub.order().sort(childRows, deadline);
                 }
                 int n = sub.limit() == null ? childRows.length : Math.min(sub.limit(), childRows.length);
                 List<Map<String, Object>> records = new ArrayList<>(n);

@@ -44,13 +44,14 @@ final class RowOrdering {
         return ordering;
     }
 
-    /** Sorts rows in place. */
-    void sort(int[] rows) {
+    /** Sorts rows in place; a read or a comparison is a step of the deadline. */
+    void sort(int[] rows, QueryTimeout.Deadline deadline) {
         int n = rows.length;
         int keys = paths.length;
         Object[][] cached = new Object[keys][n];
         for (int k = 0; k < keys; k++) {
             for (int i = 0; i < n; i++) {
+                deadline.tick();
                 cached[k][i] = paths[k].read(table, rows[i]);
             }
         }
@@ -59,6 +60,7 @@ final class RowOrdering {
             positions[i] = i;
         }
         RowSorter.sort(positions, 0, n, (a, b) -> {
+            deadline.tick();
             for (int k = 0; k < keys; k++) {
                 Object va = cached[k][a];
                 Object vb = cached[k][b];

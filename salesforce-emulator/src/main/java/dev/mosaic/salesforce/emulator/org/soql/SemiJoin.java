@@ -7,12 +7,13 @@ import dev.mosaic.salesforce.emulator.org.store.ObjectTable;
 import dev.mosaic.salesforce.emulator.org.store.RecordStore;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * A semi-join's inner query ({@code … IN (SELECT AccountId FROM Contact WHERE …)}), bound when the
- * outer query is checked and run once, the first time the outer filter needs it — inside the read
- * lock the outer query holds.
+ * outer query is checked and run once when the outer query runs, before its scan — inside the read
+ * lock and within the deadline of the outer query (a subquery's filter may need it pages later).
  */
 final class SemiJoin {
     private final ObjectTable table;
@@ -30,8 +31,15 @@ final class SemiJoin {
         this.nowMillis = nowMillis;
     }
 
-    /** Context the filter compiler needs to bind semi-joins. */
-    record Binder(RecordStore store, PathBinder paths, LiteralValues literals, boolean includeDeleted, long nowMillis) {
+    /** Context the filter compiler needs to bind semi-joins; {@code bound} collects them, inner ones first. */
+    record Binder(RecordStore store, PathBinder paths, LiteralValues literals, boolean includeDeleted, long nowMillis,
+                  List<SemiJoin> bound) {
+
+        void load(QueryTimeout.Deadline deadline) {
+            for (SemiJoin semiJoin : bound) {
+                semiJoin.load(deadline);
+            }
+        }
     }
 
     static SemiJoin bind(String soql, SoqlStatement inner, Binder context) {
@@ -51,13 +59,21 @@ final class SemiJoin {
         }
         RowFilter filter = new FilterCompiler(soql, table, context.paths(), context.literals(), context)
                 .compile(inner.where());
-        return new SemiJoin(table, selected, filter, context.includeDeleted(), context.nowMillis());
+        SemiJoin semiJoin = new SemiJoin(table, selected, filter, context.includeDeleted(), context.nowMillis());
+        context.bound().add(semiJoin);
+        return semiJoin;
     }
 
+    /** The keys the inner query selects; {@link Binder#load} has run it. */
     synchronized Set<Long> keys() {
+        return keys;
+    }
+
+    private synchronized void load(QueryTimeout.Deadline deadline) {
         if (keys == null) {
             Set<Long> found = new HashSet<>();
             for (int row = 0; row < table.size(); row++) {
+                deadline.tick();
                 if (table.isPurged(row, nowMillis)
                         || !includeDeleted && (table.isDeleted(row) || table.isArchived(row))) {
                     continue;
@@ -71,6 +87,5 @@ final class SemiJoin {
             }
             keys = found;
         }
-        return keys;
     }
 }

@@ -18,14 +18,20 @@ import java.util.List;
  * Parses, checks and runs SOQL against a {@link RecordStore}. Picks one of three access paths:
  * the Id (row numbers are ids), the SystemModstamp index (the incremental-sync window), or a scan;
  * when the access path already yields ORDER BY's order, LIMIT stops the scan early.
+ *
+ * <p>A query is parsed and checked at once, so its errors come from {@link #query}; its rows are selected at
+ * the result's first use, within the {@link QueryTimeout}. Bulk jobs thus run their query on the job's
+ * thread and fail as a job when it takes too long, while creating the job still refuses a bad query.
  */
 public final class SoqlEngine {
     private static final int MAX_OFFSET = 2000;
 
     private final RecordStore store;
+    private final QueryTimeout timeout;
 
-    public SoqlEngine(RecordStore store) {
+    public SoqlEngine(RecordStore store, QueryTimeout timeout) {
         this.store = store;
+        this.timeout = timeout;
     }
 
     public QueryResult query(String soql, QueryMode mode, boolean restrictedUser, long nowMillis) {
@@ -40,6 +46,9 @@ public final class SoqlEngine {
         ObjectTable table = store.table(def);
         PathBinder binder = new PathBinder(soql, store, restrictedUser);
         LiteralValues literals = new LiteralValues(soql, store, nowMillis);
+        // One binder for the whole statement, so every semi-join (in WHERE or in a subquery) is loaded up front.
+        SemiJoin.Binder semiJoins = new SemiJoin.Binder(store, binder, literals, mode.includesDeleted(), nowMillis,
+                new ArrayList<>());
 
         boolean count = false;
         List<SelectedColumn> columns = new ArrayList<>();
@@ -83,8 +92,7 @@ public final class SoqlEngine {
                 }
                 columns.add(bindTypeOf(soql, def, typeOf, binder));
             } else if (item instanceof SubqueryItem s) {
-                SelectedColumn.Children children = bindSubquery(soql, def, s, binder, literals,
-                        new SemiJoin.Binder(store, binder, literals, mode.includesDeleted(), nowMillis));
+                SelectedColumn.Children children = bindSubquery(soql, def, s, binder, literals, semiJoins);
                 columns.add(children);
                 subqueries.add(children);
             }
@@ -100,7 +108,6 @@ public final class SoqlEngine {
             throw new SalesforceError(400, "NUMBER_OUTSIDE_VALID_RANGE",
                     "Maximum SOQL offset allowed is " + MAX_OFFSET);
         }
-        SemiJoin.Binder semiJoins = new SemiJoin.Binder(store, binder, literals, mode.includesDeleted(), nowMillis);
         RowFilter filter = new FilterCompiler(soql, table, binder, literals, semiJoins).compile(statement.where());
         RowOrdering order = statement.orderBy().isEmpty() || aggregate != null ? null
                 : RowOrdering.compile(soql, table, binder, statement.orderBy());
@@ -109,17 +116,19 @@ public final class SoqlEngine {
         boolean counting = count;
         ChildRecords childRecords = subqueries.isEmpty() ? null
                 : new ChildRecords(store, table, subqueries, includeDeleted, nowMillis);
-        return store.read(() -> {
+        return new DeferredResult(def.name(), () -> store.read(() -> {
+            QueryTimeout.Deadline deadline = timeout.start();
+            semiJoins.load(deadline);
             int[] rows = run(table, plan, filter, order, aggregate == null ? statement : statement.withoutPaging(),
-                    includeDeleted, nowMillis);
+                    includeDeleted, nowMillis, deadline);
             if (aggregate != null) {
-                return aggregate.run(store, table, rows);
+                return aggregate.run(store, table, rows, deadline);
             }
             if (counting) {
-                return new SoqlQueryResult(store, table, List.of(), new int[0], rows.length, true, null);
+                return new SoqlQueryResult(store, table, List.of(), new int[0], rows.length, true, null, timeout);
             }
-            return new SoqlQueryResult(store, table, columns, rows, rows.length, false, childRecords);
-        });
+            return new SoqlQueryResult(store, table, columns, rows, rows.length, false, childRecords, timeout);
+        }));
     }
 
     private SelectedColumn.TypeOf bindTypeOf(String soql, ObjectDef def, TypeOfItem item, PathBinder binder) {
@@ -159,12 +168,13 @@ public final class SoqlEngine {
     }
 
     private int[] run(ObjectTable table, AccessPlan plan, RowFilter filter, RowOrdering order,
-                      SoqlStatement statement, boolean includeDeleted, long nowMillis) {
+                      SoqlStatement statement, boolean includeDeleted, long nowMillis, QueryTimeout.Deadline deadline) {
         int offset = statement.offset() == null ? 0 : statement.offset();
         long wanted = statement.limit() == null ? Long.MAX_VALUE : (long) offset + statement.limit();
         boolean presorted = order == null || plan.yieldsOrder(statement.orderBy());
         IntBuffer matches = new IntBuffer();
         plan.visit(table, row -> {
+            deadline.tick();
             if (!includeDeleted && (table.isDeleted(row) || table.isArchived(row))) {
                 return true;
             }
@@ -179,7 +189,7 @@ public final class SoqlEngine {
         });
         int[] rows = matches.toArray();
         if (!presorted) {
-            order.sort(rows);
+            order.sort(rows, deadline);
         }
         int from = Math.min(offset, rows.length);
         int to = (int) Math.min(rows.length, wanted);

@@ -21,9 +21,10 @@ final class SoqlQueryResult implements QueryResult {
     private final int totalSize;
     private final boolean count;
     private final ChildRecords children;
+    private final QueryTimeout timeout;
 
     SoqlQueryResult(RecordStore store, ObjectTable table, List<SelectedColumn> columns, int[] rows, int totalSize,
-                    boolean count, ChildRecords children) {
+                    boolean count, ChildRecords children, QueryTimeout timeout) {
         this.store = store;
         this.table = table;
         this.columns = columns;
@@ -31,6 +32,7 @@ final class SoqlQueryResult implements QueryResult {
         this.totalSize = totalSize;
         this.count = count;
         this.children = children;
+        this.timeout = timeout;
         List<FieldPath> paths = new ArrayList<>();
         for (SelectedColumn c : columns) {
             if (c instanceof SelectedColumn.Field f) {
@@ -66,7 +68,7 @@ final class SoqlQueryResult implements QueryResult {
             RecordFormatter formatter = new RecordFormatter(store);
             List<Map<String, Object>> out = new ArrayList<>(end - start);
             Map<Integer, Map<String, Object>> childBlocks = children == null ? Map.of()
-                    : children.forParents(rows, start, end, apiVersion);
+                    : children.forParents(rows, start, end, apiVersion, timeout.start());
             for (int i = start; i < end; i++) {
                 int row = rows[i];
                 Map<String, Object> record = new java.util.LinkedHashMap<>();
