@@ -25,6 +25,15 @@ create table salesforce_connection (
     constraint salesforce_connection_org_unique unique (tenant_id, org_id)
 );
 
+-- Every org a tenant has ever connected: its records stay in the graph after a disconnect, and are still found
+-- by their Salesforce ids (GET /api/v1/external/salesforce/{object}/{id}).
+create table salesforce_org (
+    tenant_id         text        not null,
+    org_id            text        not null,
+    first_connected_at timestamptz not null,
+    primary key (tenant_id, org_id)
+);
+
 -- Where the sync of one object of one connection stands. The cursor (a typed, versioned JSON record) is
 -- written in the same transaction as the records it covers, so a crash loses and doubles nothing.
 create table sync_object (

@@ -36,6 +36,17 @@ class ConnectionStore {
                 (int) c.syncInterval().toSeconds(), utc(c.createdAt()));
     }
 
+    /** Remembers the org for good: its records are found by their ids even after a disconnect. */
+    void rememberOrg(String tenantId, String orgId, Instant at) {
+        db.execute("insert into salesforce_org (tenant_id, org_id, first_connected_at) values (?, ?, ?::timestamptz) "
+                + "on conflict do nothing", tenantId, orgId, utc(at));
+    }
+
+    List<String> knownOrgs(String tenantId) {
+        return db.fetch("select org_id from salesforce_org where tenant_id = ? order by first_connected_at, org_id", tenantId)
+                .map(row -> row.get(0, String.class));
+    }
+
     /** New credentials for the same org: the status starts over. */
     void replaceCredentials(String tenantId, UUID connectionId, URI instanceUrl, URI loginUrl, String clientId,
                             byte[] sealedSecrets, Instant setAt) {

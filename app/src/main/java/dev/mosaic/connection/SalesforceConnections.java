@@ -73,6 +73,7 @@ public class SalesforceConnections {
         byte[] sealed = seal(tenantId, id, request.clientSecret().trim(), checked.refreshToken());
         transaction.executeWithoutResult(status -> {
             store.insert(connection, sealed);
+            store.rememberOrg(tenantId, connection.orgId(), now);
             events.publishEvent(new ConnectionChanged(tenantId, id, ConnectionChanged.Change.CONNECTED));
         });
         // The checking client hands rotated tokens to the check only; the sync builds one that stores them.

@@ -10,7 +10,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds the entity of a Salesforce record by its id, across the tenant's connected orgs: a sandbox copied from
+ * Finds the entity of a Salesforce record by its id, across the orgs the tenant has connected (disconnected ones
+ * too: their records stay): a sandbox copied from
  * production shares record ids with it, so an id held by two orgs is ambiguous unless the org is named.
  */
 @Service
@@ -26,12 +27,12 @@ public class SalesforceRecords {
 
     /**
      * @param recordId a 15- or 18-character id
-     * @param orgId    the org to look in, or null for whichever connected org has the record
+     * @param orgId    the org to look in, or null for whichever org has the record
      */
     public EntityHandle resolve(String tenantId, String object, String recordId, String orgId) {
         String id = SalesforceRefs.eighteenCharacterId(recordId);
         List<String> orgs = orgId == null || orgId.isBlank()
-                ? connections.all(tenantId).stream().map(SalesforceConnection::orgId).toList()
+                ? connections.knownOrgs(tenantId)
                 : List.of(orgId.trim());
         List<String> holding = new ArrayList<>();
         EntityHandle found = null;

@@ -84,7 +84,8 @@ class SyncStore {
             db.execute("insert into sync_quarantine (tenant_id, connection_id, object, record_id, reason, payload, quarantined_at) "
                             + "values (?, ?, ?, ?, ?, ?::jsonb, ?::timestamptz) on conflict (tenant_id, connection_id, object, record_id) "
                             + "do update set reason = excluded.reason, payload = excluded.payload, quarantined_at = excluded.quarantined_at",
-                    tenantId, connectionId, object.apiName(), entry.getKey(), reason, Json.write(payloadById.get(entry.getKey())),
+                    tenantId, connectionId, object.apiName(), entry.getKey(), storable(reason),
+                    storable(Json.write(payloadById.get(entry.getKey()))),
                     utc(at));
         }
     }
@@ -113,6 +114,14 @@ class SyncStore {
     void forget(String tenantId, UUID connectionId) {
         db.execute("delete from sync_quarantine where tenant_id = ? and connection_id = ?", tenantId, connectionId);
         db.execute("delete from sync_object where tenant_id = ? and connection_id = ?", tenantId, connectionId);
+    }
+
+    /**
+     * A quarantined record is often there for a character PostgreSQL cannot store (NUL): it is kept visible as
+     * U+2400 (␀), so what Salesforce sent can still be read.
+     */
+    private static String storable(String text) {
+        return text.replace("\\u0000", "\u2400").replace('\0', '\u2400');
     }
 
     private static ObjectProgress toProgress(Record row) {

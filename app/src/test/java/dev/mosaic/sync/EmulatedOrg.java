@@ -31,7 +31,13 @@ final class EmulatedOrg implements AutoCloseable {
     private final SalesforceClient truth;
 
     EmulatedOrg(long seed, int accounts) {
-        emulator = SalesforceEmulator.builder().seed(seed).accounts(accounts).port(0).start();
+        this(seed, accounts, false);
+    }
+
+    /** @param rotateRefreshTokens as a Connected App with Refresh Token Rotation: each login retires its token */
+    EmulatedOrg(long seed, int accounts, boolean rotateRefreshTokens) {
+        emulator = SalesforceEmulator.builder().seed(seed).accounts(accounts).rotateRefreshTokens(rotateRefreshTokens)
+                .port(0).start();
         EmulatorCredentials credentials = emulator.credentials();
         truth = SalesforceClient.create(new RefreshTokenCredentials(URI.create(emulator.baseUrl()), credentials.clientId(),
                 credentials.clientSecret(), credentials.refreshToken()), "59.0", rotated -> { });
@@ -54,6 +60,38 @@ final class EmulatedOrg implements AutoCloseable {
 
     String baseUrl() {
         return emulator.baseUrl();
+    }
+
+    /** Whether Salesforce accepts this refresh token (a login with it succeeds). */
+    boolean acceptsRefreshToken(String refreshToken) {
+        try {
+            SalesforceClient.create(new RefreshTokenCredentials(URI.create(emulator.baseUrl()), credentials().clientId(),
+                    credentials().clientSecret(), refreshToken), "59.0", rotated -> { }).session();
+            return true;
+        } catch (dev.mosaic.salesforce.client.SalesforceException e) {
+            return false;
+        }
+    }
+
+    /** Creates a record through the REST API, as a Salesforce user would; returns its id. */
+    String create(String object, Map<String, Object> fields) {
+        try {
+            var session = truth.session();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(session.instanceUrl()
+                            .resolve("/services/data/v59.0/sobjects/" + object + "/"))
+                    .header("Authorization", "Bearer " + session.accessToken()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(fields))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new AssertionError("Creating a " + object + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body()).path("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every record of a SOQL query (live, deleted and archived), all pages. */

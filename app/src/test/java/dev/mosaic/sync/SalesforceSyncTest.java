@@ -1,12 +1,9 @@
 package dev.mosaic.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mosaic.testing.MosaicIntegrationTest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The sync as a user meets it: an org connected with the guide's values over the API, synced from the emulator
  * over real HTTP into the graph, and the graph compared with what the org holds.
  */
-class SalesforceSyncTest extends MosaicIntegrationTest {
+class SalesforceSyncTest extends SyncTestSupport {
 
     /** Their rows are links of other records, not entities of their own. */
     private static final Set<String> RELATION_OBJECTS = Set.of("OpportunityContactRole", "AccountContactRelation");
@@ -48,7 +45,7 @@ class SalesforceSyncTest extends MosaicIntegrationTest {
     @Test
     void initialSyncBringsEveryLiveRecordWithItsFieldsAndLinks() throws Exception {
         String token = newTenantToken();
-        String id = connect(token);
+        String id = connect(token, org);
         JsonNode connection = awaitRound(token, id, Instant.EPOCH);
 
         assertThat(connection.path("status").asText()).isEqualTo("CONNECTED");
@@ -90,7 +87,7 @@ class SalesforceSyncTest extends MosaicIntegrationTest {
     @Test
     void theNextRoundShowsExactlyWhatChangedIncludingDeletesAndMerges() throws Exception {
         String token = newTenantToken();
-        String id = connect(token);
+        String id = connect(token, org);
         awaitRound(token, id, Instant.EPOCH);
         List<JsonNode> accounts = org.queryAll("SELECT Id, Name FROM Account WHERE IsDeleted = false ORDER BY Id");
         String master = accounts.get(0).path("Id").asText();
@@ -131,7 +128,7 @@ class SalesforceSyncTest extends MosaicIntegrationTest {
     @Test
     void aRoundWithNothingNewCostsOneCompositeCallPerFiveObjects() throws Exception {
         String token = newTenantToken();
-        String id = connect(token);
+        String id = connect(token, org);
         awaitRound(token, id, Instant.EPOCH);
 
         JsonNode before = org.stats();
@@ -147,7 +144,7 @@ class SalesforceSyncTest extends MosaicIntegrationTest {
     @Test
     void roundsThroughEveryFaultGiveTheGraphOfCleanRounds() throws Exception {
         String clean = newTenantToken();
-        String cleanId = connect(clean);
+        String cleanId = connect(clean, org);
         awaitRound(clean, cleanId, Instant.EPOCH);
 
         String faulted = newTenantToken();
@@ -157,7 +154,7 @@ class SalesforceSyncTest extends MosaicIntegrationTest {
         org.fault("INVALID_SESSION_ID", "/queryAll", 1);
         String faultedId;
         try {
-            faultedId = connect(faulted);
+            faultedId = connect(faulted, org);
             awaitRound(faulted, faultedId, Instant.EPOCH);
         } finally {
             org.clearFaults();
@@ -185,7 +182,7 @@ class SalesforceSyncTest extends MosaicIntegrationTest {
     @Test
     void aSyncStoppedHalfWayResumesFromItsCursorsAndGivesTheSameGraph() throws Exception {
         String clean = newTenantToken();
-        awaitRound(clean, connect(clean), Instant.EPOCH);
+        awaitRound(clean, connect(clean, org), Instant.EPOCH);
 
         String interrupted = newTenantToken();
         // The org's API limit runs out on the eighth Bulk result page: the round ends there, cursors committed.
@@ -193,7 +190,7 @@ class SalesforceSyncTest extends MosaicIntegrationTest {
         String id;
         JsonNode stopped;
         try {
-            id = connect(interrupted);
+            id = connect(interrupted, org);
             stopped = awaitRound(interrupted, id, Instant.EPOCH);
         } finally {
             org.clearFaults();
@@ -225,7 +222,7 @@ class SalesforceSyncTest extends MosaicIntegrationTest {
     @Test
     void secretsAreNeverShownAgain() throws Exception {
         String token = newTenantToken();
-        String id = connect(token);
+        String id = connect(token, org);
         String secret = org.credentials().clientSecret();
         String refreshToken = org.credentials().refreshToken();
 
@@ -241,7 +238,7 @@ class SalesforceSyncTest extends MosaicIntegrationTest {
     @Test
     void connectingTheSameOrgTwiceIsAConflict() throws Exception {
         String token = newTenantToken();
-        connect(token);
+        connect(token, org);
 
         HttpResponse<String> again = send("POST", "/api/v1/connections/salesforce", token, org.connectionValues());
 
@@ -250,23 +247,6 @@ class SalesforceSyncTest extends MosaicIntegrationTest {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
-
-    private String connect(String token) throws Exception {
-        HttpResponse<String> response = send("POST", "/api/v1/connections/salesforce", token, org.connectionValues());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json(response).path("id").asText();
-    }
-
-    private JsonNode awaitRound(String token, String id, Instant after) {
-        JsonNode[] last = {null};
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            JsonNode connection = getJson("/api/v1/connections/salesforce/" + id, token);
-            last[0] = connection;
-            return !connection.path("status").asText().equals("SYNCING") && connection.hasNonNull("lastRoundAt")
-                    && Instant.parse(connection.path("lastRoundAt").asText()).isAfter(after);
-        });
-        return last[0];
-    }
 
     private String refusal(String token, Map<String, String> values) throws Exception {
         HttpResponse<String> response = send("POST", "/api/v1/connections/salesforce", token, values);
@@ -288,18 +268,6 @@ class SalesforceSyncTest extends MosaicIntegrationTest {
             }
         }
         throw new AssertionError("No progress for " + object + " in " + connection);
-    }
-
-    private String resolve(String token, String object, String id) throws Exception {
-        return getJson("/api/v1/external/salesforce/" + object + "/" + id, token).path("id").asText();
-    }
-
-    private int get(String token, String object, String id) {
-        try {
-            return get("/api/v1/external/salesforce/" + object + "/" + id, token).statusCode();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     /** The entity's external id entry for this Salesforce record. */

@@ -1,0 +1,135 @@
+package dev.mosaic.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mosaic.platform.crypto.SecretBox;
+import dev.mosaic.platform.json.Json;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A connection's life beyond the first sync: token rotation, a revoked token, disconnecting, several orgs that
+ * share record ids, and records the graph cannot take. Each test has an org of its own, since some of them
+ * revoke every token the org issued.
+ */
+class ConnectionLifecycleTest extends SyncTestSupport {
+
+    @Autowired
+    private DSLContext db;
+    @Autowired
+    private SecretBox secrets;
+
+    @Test
+    void aRotatedRefreshTokenIsStoredSoTheNextLoginUsesIt() throws Exception {
+        try (EmulatedOrg org = new EmulatedOrg(51, 2, true)) {
+            String token = newTenantToken();
+            String id = connect(token, org);
+            awaitRound(token, id, Instant.EPOCH);
+            org.expireSessions();
+            Instant asked = Instant.now();
+            syncNow(token, id);
+
+            JsonNode connection = awaitRound(token, id, asked);
+
+            assertThat(connection.path("status").asText()).isEqualTo("CONNECTED");
+            String stored = storedRefreshToken(id);
+            assertThat(stored).isNotEqualTo(org.credentials().refreshToken());
+            assertThat(org.acceptsRefreshToken(stored)).as("the stored token is the one Salesforce rotated to").isTrue();
+            assertThat(org.acceptsRefreshToken(org.credentials().refreshToken())).isFalse();
+        }
+    }
+
+    @Test
+    void aRevokedRefreshTokenAsksForReconnectInPlainWords() throws Exception {
+        try (EmulatedOrg org = new EmulatedOrg(52, 2)) {
+            String token = newTenantToken();
+            String id = connect(token, org);
+            awaitRound(token, id, Instant.EPOCH);
+            org.revokeRefreshTokens();
+            Instant asked = Instant.now();
+            syncNow(token, id);
+
+            JsonNode connection = awaitRound(token, id, asked);
+
+            assertThat(connection.path("status").asText()).isEqualTo("NEEDS_RECONNECT");
+            assertThat(connection.path("statusDetail").asText()).contains("reconnect");
+        }
+    }
+
+    @Test
+    void disconnectingRevokesTheTokenAndKeepsTheRecords() throws Exception {
+        try (EmulatedOrg org = new EmulatedOrg(53, 2)) {
+            String token = newTenantToken();
+            String id = connect(token, org);
+            awaitRound(token, id, Instant.EPOCH);
+            String account = org.queryAll("SELECT Id FROM Account WHERE IsDeleted = false LIMIT 1").get(0).path("Id").asText();
+
+            JsonNode disconnected = call("DELETE", "/api/v1/connections/salesforce/" + id, token, null);
+
+            assertThat(disconnected.path("tokenRevoked").asBoolean()).isTrue();
+            assertThat(org.acceptsRefreshToken(org.credentials().refreshToken())).isFalse();
+            assertThat(get("/api/v1/connections/salesforce/" + id, token).statusCode()).isEqualTo(404);
+            assertThat(get(token, "Account", account)).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void orgsThatShareRecordIdsKeepTheirRecordsApart() throws Exception {
+        try (EmulatedOrg production = new EmulatedOrg(54, 2); EmulatedOrg sandbox = new EmulatedOrg(55, 2)) {
+            String token = newTenantToken();
+            String productionId = connect(token, production);
+            String sandboxId = connect(token, sandbox);
+            awaitRound(token, productionId, Instant.EPOCH);
+            awaitRound(token, sandboxId, Instant.EPOCH);
+            String shared = production.queryAll("SELECT Id FROM Account ORDER BY Id LIMIT 1").get(0).path("Id").asText();
+            assertThat(sandbox.queryAll("SELECT Id FROM Account WHERE Id = '" + shared + "'")).hasSize(1);
+
+            HttpResponse<String> ambiguous = get("/api/v1/external/salesforce/Account/" + shared, token);
+            String inProduction = getJson("/api/v1/external/salesforce/Account/" + shared + "?org=" + production.orgId(), token)
+                    .path("id").asText();
+            String inSandbox = getJson("/api/v1/external/salesforce/Account/" + shared.substring(0, 15) + "?org="
+                    + sandbox.orgId(), token).path("id").asText();
+
+            assertThat(ambiguous.statusCode()).isEqualTo(409);
+            assertThat(ambiguous.body()).contains("?org=");
+            assertThat(inProduction).isNotEqualTo(inSandbox);
+            assertThat(getJson("/api/v1/connections/salesforce", token).path("total").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRecordTheGraphCannotTakeIsQuarantinedAndTheSyncGoesOn() throws Exception {
+        try (EmulatedOrg org = new EmulatedOrg(56, 2)) {
+            String token = newTenantToken();
+            String id = connect(token, org);
+            awaitRound(token, id, Instant.EPOCH);
+            String bad = org.create("Contact", Map.of("LastName", "Null\u0000Byte", "Email", "nul@example.com"));
+            String good = org.create("Contact", Map.of("LastName", "Lovelace", "Email", "ada@example.com"));
+            Instant asked = Instant.now();
+            syncNow(token, id);
+
+            JsonNode connection = awaitRound(token, id, asked);
+
+            assertThat(connection.path("status").asText()).isEqualTo("CONNECTED");
+            assertThat(connection.path("quarantined").asInt()).isEqualTo(1);
+            JsonNode quarantined = getJson("/api/v1/connections/salesforce/" + id + "/quarantine", token);
+            assertThat(quarantined.path("items").get(0).path("recordId").asText()).isEqualTo(bad);
+            assertThat(quarantined.path("items").get(0).path("reason").asText()).containsIgnoringCase("lastName");
+            assertThat(quarantined.path("items").get(0).path("payload").path("Email").asText()).isEqualTo("nul@example.com");
+            assertThat(get(token, "Contact", good)).isEqualTo(200);
+        }
+    }
+
+    private String storedRefreshToken(String connectionId) {
+        var row = db.fetchOne("select tenant_id, sealed_secrets from salesforce_connection where connection_id = ?::uuid",
+                connectionId);
+        String opened = secrets.open(row.get(1, byte[].class),
+                "salesforce_connection/" + row.get(0, String.class) + "/" + connectionId);
+        return Json.read(opened).path("refreshToken").asText();
+    }
+}
