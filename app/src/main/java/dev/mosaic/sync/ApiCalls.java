@@ -23,11 +23,14 @@ final class ApiCalls {
     private final SalesforceClient client;
     private final SalesforceSettings settings;
     private final Sleeper sleeper;
+    private final Runnable counted;
 
-    ApiCalls(SalesforceClient client, SalesforceSettings settings, Sleeper sleeper) {
+    /** @param counted told of each call made, retries included */
+    ApiCalls(SalesforceClient client, SalesforceSettings settings, Sleeper sleeper, Runnable counted) {
         this.client = client;
         this.settings = settings;
         this.sleeper = sleeper;
+        this.counted = counted;
     }
 
     SalesforceClient client() {
@@ -44,6 +47,7 @@ final class ApiCalls {
         Duration pause = settings.retryPause();
         for (int attempt = 1; ; attempt++) {
             try {
+                counted.run();
                 return call.get();
             } catch (SalesforceException e) {
                 boolean transientFailure = e.disposition() == Disposition.RETRY || e.disposition() == Disposition.REAUTH;

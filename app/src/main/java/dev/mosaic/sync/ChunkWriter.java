@@ -40,16 +40,18 @@ class ChunkWriter {
     private final ChildLinks childLinks;
     private final SyncStore store;
     private final TransactionTemplate transaction;
+    private final SyncMetrics metrics;
     private final Clock clock;
 
     ChunkWriter(GraphWriter graph, GraphReader reader, MergeService merges, ChildLinks childLinks, SyncStore store,
-                TransactionTemplate transaction, Clock clock) {
+                TransactionTemplate transaction, SyncMetrics metrics, Clock clock) {
         this.graph = graph;
         this.reader = reader;
         this.merges = merges;
         this.childLinks = childLinks;
         this.store = store;
         this.transaction = transaction;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -74,6 +76,9 @@ class ChunkWriter {
                     (System.nanoTime() - startedNanos) / 1_000_000);
             return result;
         });
+        if (written.records() > 0) {
+            metrics.recordsWritten(object, written.records());
+        }
         return written;
     }
 

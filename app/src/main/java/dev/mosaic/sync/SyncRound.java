@@ -43,21 +43,23 @@ class SyncRound {
     private final SyncStore store;
     private final SalesforceSettings settings;
     private final Sleeper sleeper;
+    private final SyncMetrics metrics;
     private final Clock clock;
 
     SyncRound(SalesforceConnections connections, ObjectSync objects, SyncStore store, SalesforceSettings settings,
-              Sleeper sleeper, Clock clock) {
+              Sleeper sleeper, SyncMetrics metrics, Clock clock) {
         this.connections = connections;
         this.objects = objects;
         this.store = store;
         this.settings = settings;
         this.sleeper = sleeper;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     Outcome run(SalesforceConnection connection, BooleanSupplier stopping) {
         SalesforceClient client = connections.client(connection);
-        ApiCalls api = new ApiCalls(client, settings, sleeper);
+        ApiCalls api = new ApiCalls(client, settings, sleeper, metrics::apiCall);
         RoundContext round = new RoundContext(connection, api,
                 new MappingContext(connection.orgId(), connection.instanceUrl(), DEFAULT_CURRENCY),
                 Soql.millis(clock.instant()), stopping);
@@ -102,6 +104,9 @@ class SyncRound {
         };
         connections.status(connection.tenantId(), connection.connectionId(), status, detail);
         connections.roundEnded(connection.tenantId(), connection.connectionId(), outcome == Outcome.DONE, client.lastUsage());
+        if (outcome == Outcome.DONE) {
+            metrics.roundSucceeded(connection.connectionId(), round.roundEnd());
+        }
         return outcome;
     }
 

@@ -79,6 +79,10 @@ class SalesforceSyncTest extends SyncTestSupport {
         JsonNode deal = getJson("/api/v1/deals/" + resolve(token, "Opportunity", role.path("OpportunityId").asText()), token);
         assertThat(relationsOf(deal, "deal_contact")).contains(resolve(token, "Contact", role.path("ContactId").asText()));
 
+        String metrics = get("/actuator/prometheus", ADMIN_TOKEN).body();
+        assertThat(metrics).contains("mosaic_sync_records_total{object=\"Account\"", "mosaic_salesforce_api_calls_total",
+                "mosaic_sync_lag_seconds{connection=\"" + id + "\"");
+
         long liveTasks = org.queryAll("SELECT Id FROM Task WHERE IsDeleted = false").size();
         assertThat(objectProgress(connection, "Task").path("recordsSynced").asLong())
                 .as("archived tasks count too: queryAll reads them").isEqualTo(liveTasks);
