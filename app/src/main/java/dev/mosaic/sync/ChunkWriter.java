@@ -72,7 +72,8 @@ class ChunkWriter {
             Written result = relation.isPresent()
                     ? keepRelations(round, relation.get(), kept)
                     : writeRecords(round, object, kept);
-            store.saveCursor(round.tenantId(), round.connectionId(), object, cursor, result.records(),
+            // Progress counts every row read, deleted and quarantined ones too, so an initial load ends at its total.
+            store.saveCursor(round.tenantId(), round.connectionId(), object, cursor, rows.size(),
                     (System.nanoTime() - startedNanos) / 1_000_000);
             return result;
         });

@@ -104,15 +104,9 @@ class ObjectSync {
         long started = System.nanoTime();
         SalesforceClient client = round.api().client();
         if (!cursor.inProgress()) {
-            Instant end = round.roundEnd();
-            Long total = count(round, object, schema, end);
-            if (total != null) {
-                store.total(round.tenantId(), round.connectionId(), object, total);
-            }
-            cursor = cursor.inWindow(end);
+            cursor = cursor.inWindow(round.roundEnd());
             writer.write(round, object, List.of(), cursor, started, true);
-            log.info("Salesforce org {}, {}: initial load begins ({} records)", round.mapping().orgId(), object.apiName(),
-                    total == null ? "how many unknown" : total);
+            log.info("Salesforce org {}, {}: initial load begins", round.mapping().orgId(), object.apiName());
         }
         long records;
         if (cursor.lastStamp() == null) {
@@ -135,21 +129,6 @@ class ObjectSync {
                 object.apiName(), records, millis / 1000, records * 1000 / millis);
     }
 
-    /** How many live records the initial load will read, for its progress; null when Salesforce cannot say in time. */
-    private Long count(RoundContext round, SyncedObject object, ObjectSchema schema, Instant end) {
-        String soql = Soql.countBefore(object.apiName(), end, schema.has("IsDeleted"));
-        try {
-            return round.api().call("count " + object.apiName(), () -> round.api().client().queryAll(soql).totalSize());
-        } catch (SalesforceException e) {
-            if (e.disposition() != Disposition.SPLIT) {
-                throw e;
-            }
-            log.info("Salesforce org {}, {}: counting took too long ({}); its progress shows no total",
-                    round.mapping().orgId(), object.apiName(), e.getMessage());
-            return null;
-        }
-    }
-
     /** Reads the initial load's Bulk job from the page the cursor names; returns the rows read. */
     private long bulkLoad(RoundContext round, SyncedObject object, ObjectSchema schema, SyncCursor start) {
         SalesforceClient client = round.api().client();
@@ -161,7 +140,8 @@ class ObjectSync {
             writer.write(round, object, List.of(), cursor, System.nanoTime(), true);
         }
         String job = cursor.bulkJobId();
-        round.api().run("wait for Bulk job " + job, () -> client.awaitBulkQuery(job, round.api().sleeper()));
+        long rows = round.api().call("wait for Bulk job " + job, () -> client.awaitBulkQuery(job, round.api().sleeper()));
+        store.total(round.tenantId(), round.connectionId(), object, rows);
         long total = 0;
         String locator = cursor.bulkLocator();
         do {
@@ -223,6 +203,9 @@ class ObjectSync {
                 continue;
             }
             prefetched = null;
+            if (cursor.phase() == SyncPhase.INITIAL && cursor.lastStamp() == null && part.equals(end)) {
+                store.total(round.tenantId(), round.connectionId(), object, page.totalSize());
+            }
             cursor = readPages(round, object, schema, cursor, page);
             records += page.totalSize();
             if (part.equals(end)) {

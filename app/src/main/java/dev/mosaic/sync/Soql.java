@@ -50,12 +50,6 @@ final class Soql {
         return select(object, fields) + " WHERE SystemModstamp < " + literal(end);
     }
 
-    /** @param liveOnly leave deleted records out (objects without {@code IsDeleted}, such as User, have none) */
-    static String countBefore(String object, Instant end, boolean liveOnly) {
-        return "SELECT COUNT() FROM " + object + " WHERE " + (liveOnly ? "IsDeleted = false AND " : "")
-                + "SystemModstamp < " + literal(end);
-    }
-
     static String byIds(String object, List<String> fields, List<String> ids) {
         return select(object, fields) + " WHERE Id IN ('" + String.join("','", ids.stream().map(Soql::id).toList()) + "')";
     }

@@ -80,14 +80,15 @@ final class BulkQuery {
         return next == null || next.isEmpty() || next.equals("null") ? null : next;
     }
 
-    static void awaitCompletion(SalesforceClient client, String jobPath, Sleeper sleeper) {
+    /** Waits for the job to complete; returns how many rows it found. */
+    static long awaitCompletion(SalesforceClient client, String jobPath, Sleeper sleeper) {
         Duration pause = FIRST_POLL;
         while (true) {
             var job = client.get(jobPath);
             String state = job.path("state").asText();
             switch (state) {
                 case "JobComplete" -> {
-                    return;
+                    return job.path("numberRecordsProcessed").asLong();
                 }
                 case "Failed", "Aborted" -> throw new SalesforceException(Disposition.FAIL, 200, state,
                         "Bulk query job " + job.path("id").asText() + " ended " + state + ": "

@@ -159,9 +159,12 @@ public class SalesforceClient {
         return BulkQuery.start(this, dataPath, soql, includeDeleted);
     }
 
-    /** Waits until the job has all its results; a job that failed, was aborted or is gone throws. */
-    public void awaitBulkQuery(String jobId, Sleeper sleeper) {
-        BulkQuery.awaitCompletion(this, dataPath + "/jobs/query/" + encode(jobId), sleeper);
+    /**
+     * Waits until the job has all its results and returns how many rows they are; a job that failed, was aborted or
+     * is gone throws.
+     */
+    public long awaitBulkQuery(String jobId, Sleeper sleeper) {
+        return BulkQuery.awaitCompletion(this, dataPath + "/jobs/query/" + encode(jobId), sleeper);
     }
 
     /**
