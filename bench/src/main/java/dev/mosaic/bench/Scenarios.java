@@ -1,6 +1,7 @@
 package dev.mosaic.bench;
 
 import dev.mosaic.bench.graphload.GraphLoadScenario;
+import dev.mosaic.bench.sync.SyncScenario;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ public final class Scenarios {
     }
 
     public static List<Scenario> all() {
-        return List.of(new GraphLoadScenario(), new EmulatorScaleScenario());
+        return List.of(new GraphLoadScenario(), new SyncScenario(), new EmulatorScaleScenario());
     }
 
     static Optional<Scenario> named(String name) {

@@ -1,0 +1,196 @@
+package dev.mosaic.bench.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.bench.BenchFailure;
+import dev.mosaic.bench.Figures;
+import dev.mosaic.bench.OptionSpec;
+import dev.mosaic.bench.Scenario;
+import dev.mosaic.bench.ScenarioArguments;
+import dev.mosaic.bench.harness.BenchDatabase;
+import dev.mosaic.bench.harness.Cleanup;
+import dev.mosaic.bench.harness.HeapSampler;
+import dev.mosaic.bench.harness.MosaicApp;
+import dev.mosaic.bench.harness.MosaicHttp;
+import dev.mosaic.bench.harness.TempDirectory;
+import dev.mosaic.salesforce.emulator.EmulatorCredentials;
+import dev.mosaic.salesforce.emulator.SalesforceEmulator;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code sync}: the initial sync of a generated Salesforce org (28,000 accounts are about a million records) from
+ * the emulator into the app's graph, beside the limit measured in the same run: the same records read from the
+ * same emulator by the Salesforce client alone and parsed into nothing ({@link RawBulkRead}). Also the app's heap
+ * and its API calls against the fewest a Bulk reader needs.
+ */
+public final class SyncScenario implements Scenario {
+
+    private static final Duration HEAP_SAMPLE_EVERY = Duration.ofMillis(500);
+    private static final Duration POLL = Duration.ofSeconds(2);
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String name() {
+        return "sync";
+    }
+
+    @Override
+    public String description() {
+        return "initial sync of an emulated Salesforce org into the graph; records/s vs the client's raw read, heap, API calls";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.positive("accounts", 28_000, "accounts in the generated org; 28,000 give about a million records"),
+                OptionSpec.integer("seed", 42, "seed of the generated org"),
+                OptionSpec.positive("page-records", 50_000, "rows per Bulk result page, for the app and the raw read"),
+                OptionSpec.text("app-jar", "app/target/mosaic.jar", "the Mosaic jar to measure"),
+                OptionSpec.text("app-xmx", "512m", "the app's -Xmx; a run that needs more fails"),
+                OptionSpec.text("db-url", null, "an external PostgreSQL (the bench creates a fresh database there and drops "
+                        + "it at the end; default: the app's embedded one)"),
+                OptionSpec.text("db-user", null, "user for --db-url"),
+                OptionSpec.text("db-password", null, "password for --db-url"));
+    }
+
+    @Override
+    public Figures run(ScenarioArguments arguments, PrintStream out) throws Exception {
+        int accounts = arguments.positiveInt("accounts");
+        long seed = arguments.integer("seed");
+        int pageRecords = arguments.positiveInt("page-records");
+        out.printf("sync: an org of %,d accounts from seed %d; Bulk pages of %,d rows%n", accounts, seed, pageRecords);
+        out.printf("Machine: %d processors, load average %.2f, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.version"));
+        try (Cleanup cleanup = new Cleanup()) {
+            long generating = System.nanoTime();
+            SalesforceEmulator emulator = cleanup.register("the emulator", SalesforceEmulator.builder().seed(seed)
+                    .accounts(accounts).host("127.0.0.1").port(0).apiLimit(10_000_000).start());
+            out.printf("Emulator at %s generated the org in %.1f s%n", emulator.baseUrl(), (System.nanoTime() - generating) / 1e9);
+
+            RawBulkRead.Result raw = RawBulkRead.run(emulator, pageRecords, out);
+            out.printf("Raw read by the client alone: %,d rows in %.1f s (%,.0f rows/s), %d API calls%n", raw.rows(),
+                    raw.seconds(), raw.rows() / raw.seconds(), raw.apiCalls());
+
+            Path work = cleanup.register("the temporary directory", TempDirectory.create("mosaic-bench-sync-")).path();
+            BenchDatabase database = arguments.text("db-url").isEmpty() ? BenchDatabase.embedded()
+                    : cleanup.register("the bench's database", BenchDatabase.external(arguments.text("db-url").get(),
+                    arguments.text("db-user").orElse(null), arguments.text("db-password").orElse(null)));
+            Map<String, String> environment = new LinkedHashMap<>(database.appEnvironment());
+            environment.put("MOSAIC_SALESFORCE_ALLOWED_HOSTS", "127.0.0.1");
+            environment.put("MOSAIC_SALESFORCE_SYNC_INTERVAL", "24h");
+            environment.put("MOSAIC_SALESFORCE_BULK_PAGE_RECORDS", Integer.toString(pageRecords));
+            MosaicApp app = MosaicApp.start(new MosaicApp.Launch(Path.of(arguments.text("app-jar").orElseThrow()),
+                    arguments.text("app-xmx").orElseThrow(), work, environment), out, started -> cleanup.register("the app", started));
+            try {
+                return measure(arguments, emulator, app, raw, cleanup, out);
+            } catch (Exception e) {
+                throw app.explain(e);
+            }
+        }
+    }
+
+    private Figures measure(ScenarioArguments arguments, SalesforceEmulator emulator, MosaicApp app, RawBulkRead.Result raw,
+                            Cleanup cleanup, PrintStream out) throws Exception {
+        HeapSampler heap = cleanup.register("the heap sampler", HeapSampler.start(app.http(), HEAP_SAMPLE_EVERY));
+        EmulatorCredentials credentials = emulator.credentials();
+        byte[] connect = JSON.writeValueAsBytes(Map.of("loginUrl", emulator.baseUrl(), "clientId", credentials.clientId(),
+                "clientSecret", credentials.clientSecret(), "refreshToken", credentials.refreshToken()));
+        long callsBefore = emulator.apiCalls();
+        long started = System.nanoTime();
+        MosaicHttp.Response created = app.http().postJson("api/v1/connections/salesforce", connect);
+        if (created.status() != 201) {
+            throw new BenchFailure("Connecting answered " + created.status() + ": " + created.shortBody());
+        }
+        String id = JSON.readTree(created.body()).path("id").asText();
+        JsonNode connection = awaitInitialSync(app.http(), id, out, started);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long apiCalls = emulator.apiCalls() - callsBefore;
+        heap.close();
+
+        long records = 0;
+        for (JsonNode object : connection.path("objects")) {
+            records += object.path("recordsSynced").asLong();
+        }
+        if (records != raw.rows()) {
+            throw new BenchFailure("The app read " + records + " records, the raw read " + raw.rows() + ": " + connection);
+        }
+        double rate = records / seconds;
+        double ratio = seconds / raw.seconds();
+        long lowerBound = raw.apiCallsLowerBound();
+        Long peakHeapMb = heap.samples() == 0 ? null : heap.peakUsedBytes() >> 20;
+        out.printf("Synced %,d records in %.1f s: %,.0f records/s; %.1f times the raw read's time%n", records, seconds, rate, ratio);
+        out.printf("API calls: %d (the fewest a Bulk reader needs: %d, %.2f times that)%n", apiCalls, lowerBound,
+                (double) apiCalls / lowerBound);
+        out.printf("App heap: peak %s MB used (sampled every %d ms, %d samples, -Xmx%s)%n", peakHeapMb,
+                HEAP_SAMPLE_EVERY.toMillis(), heap.samples(), arguments.text("app-xmx").orElseThrow());
+        out.printf("Targets: ratio %.1f (at most 3: %s), heap %s MB (at most 512: %s), API calls %.2f x the lower bound "
+                        + "(at most 1.1: %s)%n", ratio, verdict(ratio <= 3), peakHeapMb,
+                verdict(peakHeapMb != null && peakHeapMb <= 512), (double) apiCalls / lowerBound,
+                verdict(apiCalls <= 1.1 * lowerBound));
+        Map<String, Object> byObject = new LinkedHashMap<>();
+        connection.path("objects").forEach(object -> byObject.put(object.path("name").asText(),
+                Map.of("records", object.path("recordsSynced").asLong(), "recordsPerSecond", object.path("recordsPerSecond").asLong())));
+        return new Figures(name())
+                .put("records", records)
+                .put("seconds", Figures.round(seconds, 2))
+                .put("recordsPerSecond", Figures.round(rate, 1))
+                .put("rawSeconds", Figures.round(raw.seconds(), 2))
+                .put("ratio", Figures.round(ratio, 2))
+                .put("peakHeapMb", peakHeapMb)
+                .put("apiCalls", apiCalls)
+                .put("apiCallsLowerBound", lowerBound)
+                .put("rawApiCalls", raw.apiCalls())
+                .put("accounts", arguments.positiveInt("accounts"))
+                .put("byObject", byObject)
+                .put("appStartSeconds", Figures.round(app.startSeconds(), 2))
+                .put("processors", Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Polls the connection until every object has left its initial load; prints progress now and then. */
+    private static JsonNode awaitInitialSync(MosaicHttp http, String id, PrintStream out, long started) throws Exception {
+        long lastReport = System.nanoTime();
+        while (true) {
+            Thread.sleep(POLL.toMillis());
+            MosaicHttp.Response response = http.get("api/v1/connections/salesforce/" + id);
+            if (response.status() != 200) {
+                throw new BenchFailure("GET connection answered " + response.status() + ": " + response.shortBody());
+            }
+            JsonNode connection = JSON.readTree(response.body().getBytes(StandardCharsets.UTF_8));
+            String status = connection.path("status").asText();
+            boolean loaded = connection.path("objects").size() > 0
+                    && connection.path("objects").findValuesAsText("phase").stream().allMatch("INCREMENTAL"::equals);
+            if (status.equals("ERROR") || status.equals("NEEDS_RECONNECT")) {
+                throw new BenchFailure("The sync ended " + status + ": " + connection);
+            }
+            if (loaded && !status.equals("SYNCING")) {
+                return connection;
+            }
+            if (System.nanoTime() - lastReport > REPORT_EVERY.toNanos()) {
+                lastReport = System.nanoTime();
+                long done = 0;
+                StringBuilder current = new StringBuilder();
+                for (JsonNode object : connection.path("objects")) {
+                    done += object.path("recordsSynced").asLong();
+                    if (object.path("phase").asText().equals("INITIAL")) {
+                        current.append(' ').append(object.path("name").asText()).append(' ')
+                                .append(object.path("recordsSynced").asLong()).append('/')
+                                .append(object.path("recordsTotal").asText("?"));
+                    }
+                }
+                out.printf("  %.0f s: %,d records synced;%s%n", (System.nanoTime() - started) / 1e9, done, current);
+            }
+        }
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "MISSED";
+    }
+}
