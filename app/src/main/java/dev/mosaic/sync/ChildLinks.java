@@ -122,16 +122,17 @@ class ChildLinks {
         String object = relation.child.apiName();
         Set<String> changedParents = new LinkedHashSet<>();
         if (!dropped.isEmpty()) {
-            changedParents.addAll(db.fetch("delete from sync_child_link where tenant_id = ? and connection_id = ? "
-                            + "and object = ? and child_id = any(?) returning parent_id", tenantId, connectionId, object,
-                    dropped.toArray(String[]::new)).map(row -> row.get(0, String.class)));
+            changedParents.addAll(db.fetch("delete from sync_child_link where " + rowsOf("child_id") + " returning parent_id",
+                    dropped.toArray(String[]::new), tenantId, connectionId, object).map(row -> row.get(0, String.class)));
         }
         if (!kept.isEmpty()) {
             // A row whose parent changed (Salesforce reparents on merges) changes both parents' links.
             changedParents.addAll(db.fetch("with input as (select c, p, t, a from unnest(?::text[], ?::text[], ?::text[], "
                                     + "?::text[]) as r(c, p, t, a)), "
-                                    + "before as (select l.child_id, l.parent_id from sync_child_link l join input on "
-                                    + "l.child_id = input.c where l.tenant_id = ? and l.connection_id = ? and l.object = ?), "
+                                    // A probe per row, whatever the statistics say (see SqlArrays).
+                                    + "before as (select l.child_id, l.parent_id from input cross join lateral (select child_id, "
+                                    + "parent_id from sync_child_link where tenant_id = ? and connection_id = ? and object = ? "
+                                    + "and child_id = input.c offset 0) l), "
                                     + "written as (insert into sync_child_link (tenant_id, connection_id, object, child_id, "
                                     + "parent_id, target_id, attributes) select ?, ?, ?, c, p, t, a::json from input "
                                     + "on conflict (tenant_id, connection_id, object, child_id) do update set "
@@ -159,9 +160,11 @@ class ChildLinks {
         if (parentIds.isEmpty()) {
             return links;
         }
-        db.fetch("select parent_id, target_id, attributes::text as attributes from sync_child_link "
-                                + "where tenant_id = ? and connection_id = ? and object = ? and parent_id = any(?) order by child_id",
-                        tenantId, connectionId, relation.child.apiName(), parentIds.toArray(String[]::new))
+        db.fetch("select l.parent_id, l.target_id, l.attributes::text as attributes from unnest(?::text[]) as ids(id) "
+                                + "cross join lateral (select parent_id, target_id, attributes, child_id from sync_child_link "
+                                + "where tenant_id = ? and connection_id = ? and object = ? and parent_id = ids.id offset 0) l "
+                                + "order by l.child_id",
+                        parentIds.toArray(String[]::new), tenantId, connectionId, relation.child.apiName())
                 .forEach(row -> links.computeIfAbsent(row.get("parent_id", String.class), id -> new ArrayList<>())
                         .add(new LinkInput(relation.kind, SalesforceRefs.of(orgId, relation.targetObject,
                                 row.get("target_id", String.class)), Json.mapper().convertValue(
@@ -175,8 +178,20 @@ class ChildLinks {
     }
 
     void refreshed(String tenantId, UUID connectionId, SyncedObject parent, Collection<String> recordIds) {
-        db.execute("delete from sync_pending_refresh where tenant_id = ? and connection_id = ? and object = ? "
-                + "and record_id = any(?)", tenantId, connectionId, parent.apiName(), recordIds.toArray(String[]::new));
+        db.execute("delete from sync_pending_refresh where ctid = any(array(select found.ctid from unnest(?::text[]) as ids(id) "
+                        + "cross join lateral (select ctid from sync_pending_refresh where tenant_id = ? and connection_id = ? "
+                        + "and object = ? and record_id = ids.id offset 0) found))",
+                recordIds.toArray(String[]::new), tenantId, connectionId, parent.apiName());
+    }
+
+    /**
+     * The rows of one relation object whose {@code key} is in an array, by one index probe each (see
+     * {@code SqlArrays}). Binds: the array, the tenant, the connection, the object.
+     */
+    private static String rowsOf(String key) {
+        return "ctid = any(array(select found.ctid from unnest(?::text[]) as ids(id) cross join lateral (select ctid "
+                + "from sync_child_link where tenant_id = ? and connection_id = ? and object = ? and " + key
+                + " = ids.id offset 0) found))";
     }
 
     void forget(String tenantId, UUID connectionId) {

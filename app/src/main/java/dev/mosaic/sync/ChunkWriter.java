@@ -83,6 +83,12 @@ class ChunkWriter {
         return written;
     }
 
+    /** Records read again whole (not for a cursor): written, with no progress counted. */
+    void writeAgain(RoundContext round, SyncedObject object, List<SalesforceRow> rows) {
+        List<SalesforceRow> live = rows.stream().filter(row -> !row.isDeleted()).toList();
+        transaction.executeWithoutResult(status -> writeRecords(round, object, live));
+    }
+
     /** Reads again records of the parent object a relation row changed, written with their links; ids taken off. */
     void writeRefreshed(RoundContext round, SyncedObject parent, List<SalesforceRow> rows, List<String> requested) {
         transaction.executeWithoutResult(status -> {

@@ -1,5 +1,6 @@
 package dev.mosaic.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.connection.SalesforceSettings;
 import dev.mosaic.salesforce.client.Disposition;
 import dev.mosaic.salesforce.client.QueryPage;
@@ -32,8 +33,6 @@ class ObjectSync {
     /** Where halving a window from "the beginning" starts: no Salesforce record is older. */
     private static final Instant BEGINNING = Instant.parse("1999-01-01T00:00:00Z");
     private static final Duration SMALLEST_WINDOW = Duration.ofSeconds(1);
-    /** Records read again by id per query: their ids fit in one URI with room to spare. */
-    private static final int IDS_PER_QUERY = 200;
 
     private final SyncStore store;
     private final ChunkWriter writer;
@@ -60,6 +59,15 @@ class ObjectSync {
         }
         ObjectSchema schema = ObjectSchema.fromDescribe(object.apiName(),
                 round.api().call("describe " + object.apiName(), () -> round.api().client().describe(object.apiName())));
+        Optional<ObjectSchema> before = store.storedSchema(round.tenantId(), round.connectionId(), object);
+        if (before.isPresent() && !before.get().fields().keySet().containsAll(schema.fields().keySet())) {
+            // Fields were added (or made readable): every record is read again so they are filled in, not only
+            // the records that change from now on.
+            SyncCursor cursor = store.cursor(round.tenantId(), round.connectionId(), object);
+            store.saveCursor(round.tenantId(), round.connectionId(), object, cursor.fullyRead(null), 0, 0);
+            log.info("Salesforce org {}, {}: new fields {}; every record will be read again", round.mapping().orgId(),
+                    object.apiName(), schema.fields().keySet().stream().filter(field -> !before.get().has(field)).sorted().toList());
+        }
         store.saveSchema(round.tenantId(), round.connectionId(), object, schema, now);
         return schema;
     }
@@ -70,7 +78,8 @@ class ObjectSync {
         if (cursor.phase() != SyncPhase.INCREMENTAL || cursor.inProgress()) {
             return Optional.empty();
         }
-        return Optional.of(Soql.window(object.apiName(), schema.fieldList(), from(cursor), round.roundEnd(), null, null));
+        return Optional.of(Soql.window(object.apiName(), FieldGroups.of(schema).first(), from(cursor), round.roundEnd(),
+                null, null));
     }
 
     /**
@@ -93,6 +102,7 @@ class ObjectSync {
             }
         }
         refreshParents(round, object, schema);
+        readAgainIfDue(round, object, schema);
         store.succeeded(round.tenantId(), round.connectionId(), object, clock.instant());
     }
 
@@ -187,7 +197,8 @@ class ObjectSync {
         long records = 0;
         QueryPage prefetched = firstPage;
         while (true) {
-            String soql = Soql.window(object.apiName(), schema.fieldList(), from, part, cursor.lastStamp(), cursor.lastId());
+            String soql = Soql.window(object.apiName(), FieldGroups.of(schema).first(), from, part, cursor.lastStamp(),
+                    cursor.lastId());
             QueryPage page;
             try {
                 page = prefetched != null ? prefetched
@@ -227,8 +238,9 @@ class ObjectSync {
         List<SalesforceRow> chunk = new ArrayList<>();
         long started = System.nanoTime();
         QueryPage page = first;
+        FieldGroups groups = FieldGroups.of(schema);
         while (true) {
-            for (var record : page.records()) {
+            for (JsonNode record : WideRecords.complete(round.api(), object.apiName(), groups, page.records())) {
                 chunk.add(SalesforceRow.fromJson(schema, record));
                 if (chunk.size() >= settings.chunkRecords()) {
                     cursor = writeAt(round, object, chunk, cursor, started, initial);
@@ -257,6 +269,50 @@ class ObjectSync {
         return after;
     }
 
+    /**
+     * Reads every record again when that is due: daily for objects with calculated fields (a formula or roll-up
+     * changes when what it refers to changes, without moving the record's {@code SystemModstamp}), and once after
+     * fields were added. By Bulk: a few API calls, and the graph changes only where a value did.
+     */
+    private void readAgainIfDue(RoundContext round, SyncedObject object, ObjectSchema schema) {
+        if (ChildLinks.Relation.ofChild(object).isPresent()) {
+            return;
+        }
+        SyncCursor cursor = store.cursor(round.tenantId(), round.connectionId(), object);
+        boolean formulasStale = !schema.calculated().isEmpty() && cursor.fullyReadAt() != null
+                && cursor.fullyReadAt().isBefore(clock.instant().minus(settings.formulaRefresh()));
+        if (cursor.phase() != SyncPhase.INCREMENTAL || (cursor.fullyReadAt() != null && !formulasStale)) {
+            return;
+        }
+        long started = System.nanoTime();
+        SalesforceClient client = round.api().client();
+        Instant at = round.roundEnd();
+        String soql = Soql.everythingBefore(object.apiName(), schema.fieldList(), at);
+        String job = round.api().call("start a Bulk query of " + object.apiName(), () -> client.startBulkQuery(soql, true));
+        round.api().call("wait for Bulk job " + job, () -> client.awaitBulkQuery(job, round.api().sleeper()));
+        String locator = null;
+        do {
+            stopIfAsked(round);
+            String page = locator;
+            List<SalesforceRow> chunk = new ArrayList<>();
+            locator = round.api().call("read Bulk job " + job, () -> {
+                chunk.clear();
+                return client.bulkResultPage(job, page, settings.bulkPageRecords(), csv -> {
+                    chunk.add(SalesforceRow.fromCsv(schema, csv));
+                    if (chunk.size() >= settings.chunkRecords()) {
+                        writer.writeAgain(round, object, chunk);
+                        chunk.clear();
+                    }
+                });
+            });
+            writer.writeAgain(round, object, chunk);
+        } while (locator != null);
+        store.saveCursor(round.tenantId(), round.connectionId(), object,
+                store.cursor(round.tenantId(), round.connectionId(), object).fullyRead(at), 0, 0);
+        log.info("Salesforce org {}, {}: every record read again ({}) in {} ms", round.mapping().orgId(), object.apiName(),
+                formulasStale ? "calculated fields" : "new fields", (System.nanoTime() - started) / 1_000_000);
+    }
+
     /** Records of this object that a relation row changed: read again by id, with their links. */
     private void refreshParents(RoundContext round, SyncedObject object, ObjectSchema schema) {
         if (ChildLinks.Relation.intoParent(object).isEmpty()) {
@@ -264,17 +320,19 @@ class ObjectSync {
         }
         SalesforceClient client = round.api().client();
         while (true) {
-            List<String> ids = childLinks.pending(round.tenantId(), round.connectionId(), object, IDS_PER_QUERY);
+            List<String> ids = childLinks.pending(round.tenantId(), round.connectionId(), object, WideRecords.IDS_PER_QUERY);
             if (ids.isEmpty()) {
                 return;
             }
             stopIfAsked(round);
             List<SalesforceRow> rows = new ArrayList<>();
+            FieldGroups groups = FieldGroups.of(schema);
             // Live records only: a deleted one is the object's own rounds' to follow.
             QueryPage page = round.api().call("read changed " + object.apiName() + " again",
-                    () -> client.query(Soql.byIds(object.apiName(), schema.fieldList(), ids)));
+                    () -> client.query(Soql.byIds(object.apiName(), groups.first(), ids)));
             while (true) {
-                page.records().forEach(record -> rows.add(SalesforceRow.fromJson(schema, record)));
+                WideRecords.complete(round.api(), object.apiName(), groups, page.records())
+                        .forEach(record -> rows.add(SalesforceRow.fromJson(schema, record)));
                 if (page.nextRecordsUrl() == null) {
                     break;
                 }

@@ -13,10 +13,12 @@ import java.util.Map;
  * order, so records sharing one timestamp are resumed exactly. An initial load by Bulk keeps its job and the
  * locator of the next page to read instead.
  *
- * @param formulasReadAt when calculated fields were last re-read for every record
+ * @param fullyReadAt when every field of every record was last read (by the initial load, or read again since for
+ *                    calculated fields, which change without moving {@code SystemModstamp}, or for fields added to
+ *                    the object); null when that is due now
  */
 public record SyncCursor(SyncPhase phase, Instant syncedUntil, Instant windowEnd, Instant lastStamp, String lastId,
-                         String bulkJobId, String bulkLocator, Instant formulasReadAt) {
+                         String bulkJobId, String bulkLocator, Instant fullyReadAt) {
 
     static final int VERSION = 1;
 
@@ -25,24 +27,24 @@ public record SyncCursor(SyncPhase phase, Instant syncedUntil, Instant windowEnd
     }
 
     SyncCursor inWindow(Instant end) {
-        return new SyncCursor(phase, syncedUntil, end, null, null, bulkJobId, bulkLocator, formulasReadAt);
+        return new SyncCursor(phase, syncedUntil, end, null, null, bulkJobId, bulkLocator, fullyReadAt);
     }
 
     SyncCursor at(Instant stamp, String id) {
-        return new SyncCursor(phase, syncedUntil, windowEnd, stamp, id, bulkJobId, bulkLocator, formulasReadAt);
+        return new SyncCursor(phase, syncedUntil, windowEnd, stamp, id, bulkJobId, bulkLocator, fullyReadAt);
     }
 
     SyncCursor bulk(String jobId, String locator) {
-        return new SyncCursor(phase, syncedUntil, windowEnd, lastStamp, lastId, jobId, locator, formulasReadAt);
+        return new SyncCursor(phase, syncedUntil, windowEnd, lastStamp, lastId, jobId, locator, fullyReadAt);
     }
 
     /** The window is read whole: everything before its end is synced. An initial load becomes incremental. */
     SyncCursor windowDone() {
         return new SyncCursor(SyncPhase.INCREMENTAL, windowEnd, null, null, null, null, null,
-                phase == SyncPhase.INITIAL ? windowEnd : formulasReadAt);
+                phase == SyncPhase.INITIAL ? windowEnd : fullyReadAt);
     }
 
-    SyncCursor formulasRead(Instant at) {
+    SyncCursor fullyRead(Instant at) {
         return new SyncCursor(phase, syncedUntil, windowEnd, lastStamp, lastId, bulkJobId, bulkLocator, at);
     }
 
@@ -60,7 +62,7 @@ public record SyncCursor(SyncPhase phase, Instant syncedUntil, Instant windowEnd
         put(json, "lastId", lastId);
         put(json, "bulkJobId", bulkJobId);
         put(json, "bulkLocator", bulkLocator);
-        put(json, "formulasReadAt", formulasReadAt);
+        put(json, "fullyReadAt", fullyReadAt);
         return Json.write(json);
     }
 
@@ -72,7 +74,7 @@ public record SyncCursor(SyncPhase phase, Instant syncedUntil, Instant windowEnd
         }
         return new SyncCursor(SyncPhase.valueOf(json.path("phase").asText()), Instant.parse(json.path("syncedUntil").asText()),
                 instant(json, "windowEnd"), instant(json, "lastStamp"), text(json, "lastId"), text(json, "bulkJobId"),
-                text(json, "bulkLocator"), instant(json, "formulasReadAt"));
+                text(json, "bulkLocator"), instant(json, "fullyReadAt"));
     }
 
     private static void put(Map<String, Object> json, String name, Object value) {

@@ -50,6 +50,11 @@ class SyncStore {
                 .map(row -> SchemaJson.read(object.apiName(), row.get(0, String.class)));
     }
 
+    /** The fields read so far, however old their describe. */
+    Optional<ObjectSchema> storedSchema(String tenantId, UUID connectionId, SyncedObject object) {
+        return schema(tenantId, connectionId, object, Instant.EPOCH);
+    }
+
     void saveSchema(String tenantId, UUID connectionId, SyncedObject object, ObjectSchema schema, Instant at) {
         db.execute("update sync_object set schema = ?::jsonb, described_at = ?::timestamptz "
                         + "where tenant_id = ? and connection_id = ? and object = ?",
@@ -93,8 +98,10 @@ class SyncStore {
     /** Records that mapped after all leave the quarantine. */
     void release(String tenantId, UUID connectionId, SyncedObject object, Collection<String> recordIds) {
         if (!recordIds.isEmpty()) {
-            db.execute("delete from sync_quarantine where tenant_id = ? and connection_id = ? and object = ? "
-                    + "and record_id = any(?)", tenantId, connectionId, object.apiName(), recordIds.toArray(String[]::new));
+            db.execute("delete from sync_quarantine where ctid = any(array(select found.ctid from unnest(?::text[]) as ids(id) "
+                            + "cross join lateral (select ctid from sync_quarantine where tenant_id = ? and connection_id = ? "
+                            + "and object = ? and record_id = ids.id offset 0) found))",
+                    recordIds.toArray(String[]::new), tenantId, connectionId, object.apiName());
         }
     }
 

@@ -213,6 +213,28 @@ class SalesforceSyncTest extends SyncTestSupport {
     }
 
     @Test
+    void aFieldAddedToAnObjectIsFilledInForEveryRecordWithoutARestart() throws Exception {
+        String token = newTenantToken();
+        String id = connect(token, org);
+        awaitRound(token, id, Instant.EPOCH);
+        JsonNode account = org.queryAll("SELECT Id, Website FROM Account WHERE Website != null AND IsDeleted = false LIMIT 1").get(0);
+        String tenantId = getJson("/api/v1/me", token).path("tenant").asText();
+        // As things stood before an admin made Website readable: describe lacked it, and so did the synced records.
+        db.execute("update sync_object set schema = jsonb_set(schema, '{fields}', (schema -> 'fields') - 'Website'), "
+                + "described_at = now() - interval '2 days' where tenant_id = ? and object = 'Account'", tenantId);
+        db.execute("update source_record set fields = (fields::jsonb - 'website')::json, content_hash = 'before' "
+                + "where tenant_id = ? and object = 'Account' and external_id = ?", tenantId,
+                org.orgId() + "/" + account.path("Id").asText());
+
+        Instant asked = Instant.now();
+        syncNow(token, id);
+        awaitRound(token, id, asked);
+
+        JsonNode organization = getJson("/api/v1/organizations/" + resolve(token, "Account", account.path("Id").asText()), token);
+        assertThat(valueFrom(organization, "website", account.path("Id").asText())).isEqualTo(account.path("Website").asText());
+    }
+
+    @Test
     void refusesCredentialsThatDoNotLogInAndNamesWhichValueIsWrong() throws Exception {
         String token = newTenantToken();
         Map<String, String> good = org.connectionValues();
