@@ -24,14 +24,17 @@ record FieldGroups(List<String> first, List<List<String>> rest) {
         DRIVING.stream().filter(schema::has).forEach(first::add);
         List<List<String>> groups = new ArrayList<>();
         List<String> current = first;
+        int fixed = first.size();
         int chars = cost(first);
         for (String field : schema.fieldList()) {
             if (DRIVING.contains(field)) {
                 continue;
             }
-            if (chars + cost(field) > maxFieldChars && current.size() > (current == first ? first.size() : 1)) {
+            // A group takes at least one field besides those it starts with, however long its name.
+            if (chars + cost(field) > maxFieldChars && current.size() > fixed) {
                 current = new ArrayList<>(List.of("Id"));
                 groups.add(current);
+                fixed = 1;
                 chars = cost(current);
             }
             current.add(field);

@@ -116,7 +116,6 @@ class ObjectSync {
         if (!cursor.inProgress()) {
             cursor = cursor.inWindow(round.roundEnd());
             writer.write(round, object, List.of(), cursor, started, true);
-            log.info("Salesforce org {}, {}: initial load begins", round.mapping().orgId(), object.apiName());
         }
         long records;
         if (cursor.lastStamp() == null) {
@@ -142,44 +141,59 @@ class ObjectSync {
     /** Reads the initial load's Bulk job from the page the cursor names; returns the rows read. */
     private long bulkLoad(RoundContext round, SyncedObject object, ObjectSchema schema, SyncCursor start) {
         SalesforceClient client = round.api().client();
-        SyncCursor cursor = start;
-        if (cursor.bulkJobId() == null) {
-            String soql = Soql.everythingBefore(object.apiName(), schema.fieldList(), cursor.windowEnd());
-            String job = round.api().call("start a Bulk query of " + object.apiName(), () -> client.startBulkQuery(soql, true));
-            cursor = cursor.bulk(job, null);
-            writer.write(round, object, List.of(), cursor, System.nanoTime(), true);
-        }
+        SyncCursor cursor = start.bulkJobId() == null ? startBulkJob(round, object, schema, start) : start;
         String job = cursor.bulkJobId();
         long rows = round.api().call("wait for Bulk job " + job, () -> client.awaitBulkQuery(job, round.api().sleeper()));
         store.total(round.tenantId(), round.connectionId(), object, rows);
         long total = 0;
         String locator = cursor.bulkLocator();
-        do {
-            stopIfAsked(round);
-            String pageLocator = locator;
-            SyncCursor onThisPage = cursor.bulk(job, pageLocator);
-            List<SalesforceRow> chunk = new ArrayList<>();
-            long[] started = {System.nanoTime()};
-            long[] read = {0};
-            String next = round.api().call("read Bulk job " + job, () -> {
-                chunk.clear();
-                read[0] = 0;
-                return client.bulkResultPage(job, pageLocator, settings.bulkPageRecords(), csv -> {
-                    chunk.add(SalesforceRow.fromCsv(schema, csv));
-                    read[0]++;
-                    if (chunk.size() >= settings.chunkRecords()) {
-                        writer.write(round, object, chunk, onThisPage, started[0], true);
-                        chunk.clear();
-                        started[0] = System.nanoTime();
-                    }
+        try (ChunkSink sink = new ChunkSink(writer, round, object, true, settings.chunkRecords())) {
+            do {
+                stopIfAsked(round);
+                String pageLocator = locator;
+                SyncCursor onThisPage = cursor.bulk(job, pageLocator);
+                long[] read = {0};
+                String next = round.api().call("read Bulk job " + job, () -> {
+                    // Read again from its start after a failure: what was gathered of it comes again.
+                    sink.forget();
+                    read[0] = 0;
+                    return client.bulkResultPage(job, pageLocator, settings.bulkPageRecords(), csv -> {
+                        sink.add(SalesforceRow.fromCsv(schema, csv));
+                        read[0]++;
+                        if (sink.full()) {
+                            sink.flush(onThisPage);
+                        }
+                    });
                 });
-            });
-            cursor = next == null ? cursor.bulk(null, null).windowDone() : cursor.bulk(job, next);
-            writer.write(round, object, chunk, cursor, started[0], true);
-            total += read[0];
-            locator = next;
-        } while (locator != null);
+                cursor = next == null ? cursor.bulk(null, null).windowDone() : cursor.bulk(job, next);
+                sink.flush(cursor);
+                total += read[0];
+                locator = next;
+            } while (locator != null);
+            sink.finish();
+        }
         return total;
+    }
+
+    /**
+     * Starts the object's initial load and its Bulk job, and commits both in its cursor. A round starts every
+     * object's job before reading the first, so Salesforce prepares them all while Mosaic writes.
+     */
+    SyncCursor startBulkJob(RoundContext round, SyncedObject object, ObjectSchema schema, SyncCursor start) {
+        SyncCursor cursor = start.inProgress() ? start : start.inWindow(round.roundEnd());
+        String soql = Soql.everythingBefore(object.apiName(), schema.fieldList(), cursor.windowEnd());
+        String job = round.api().call("start a Bulk query of " + object.apiName(),
+                () -> round.api().client().startBulkQuery(soql, true));
+        SyncCursor withJob = cursor.bulk(job, null);
+        writer.write(round, object, List.of(), withJob, System.nanoTime(), true);
+        return withJob;
+    }
+
+    /** The cursor of an object whose initial load would start a Bulk job now; empty for any other. */
+    Optional<SyncCursor> awaitingBulkJob(RoundContext round, SyncedObject object) {
+        SyncCursor cursor = store.cursor(round.tenantId(), round.connectionId(), object);
+        boolean awaiting = cursor.phase() == SyncPhase.INITIAL && cursor.bulkJobId() == null && cursor.lastStamp() == null;
+        return awaiting ? Optional.of(cursor) : Optional.empty();
     }
 
     /**
@@ -234,39 +248,31 @@ class ObjectSync {
                                  QueryPage first) {
         SalesforceClient client = round.api().client();
         SyncCursor cursor = start;
-        boolean initial = cursor.phase() == SyncPhase.INITIAL;
-        List<SalesforceRow> chunk = new ArrayList<>();
-        long started = System.nanoTime();
-        QueryPage page = first;
         FieldGroups groups = FieldGroups.of(schema);
-        while (true) {
-            for (JsonNode record : WideRecords.complete(round.api(), object.apiName(), groups, page.records())) {
-                chunk.add(SalesforceRow.fromJson(schema, record));
-                if (chunk.size() >= settings.chunkRecords()) {
-                    cursor = writeAt(round, object, chunk, cursor, started, initial);
-                    chunk.clear();
-                    started = System.nanoTime();
-                    stopIfAsked(round);
+        try (ChunkSink sink = new ChunkSink(writer, round, object, cursor.phase() == SyncPhase.INITIAL, settings.chunkRecords())) {
+            QueryPage page = first;
+            while (true) {
+                for (JsonNode record : WideRecords.complete(round.api(), object.apiName(), groups, page.records())) {
+                    sink.add(SalesforceRow.fromJson(schema, record));
+                    if (sink.full()) {
+                        cursor = cursor.at(sink.last().systemModstamp(), sink.last().id());
+                        sink.flush(cursor);
+                        stopIfAsked(round);
+                    }
                 }
+                if (page.nextRecordsUrl() == null) {
+                    break;
+                }
+                QueryPage current = page;
+                page = round.api().call("read the next page of " + object.apiName(), () -> client.next(current));
             }
-            if (page.nextRecordsUrl() == null) {
-                break;
+            if (!sink.isEmpty()) {
+                cursor = cursor.at(sink.last().systemModstamp(), sink.last().id());
+                sink.flush(cursor);
             }
-            QueryPage current = page;
-            page = round.api().call("read the next page of " + object.apiName(), () -> client.next(current));
-        }
-        if (!chunk.isEmpty()) {
-            cursor = writeAt(round, object, chunk, cursor, started, initial);
+            sink.finish();
         }
         return cursor;
-    }
-
-    private SyncCursor writeAt(RoundContext round, SyncedObject object, List<SalesforceRow> chunk, SyncCursor cursor,
-                               long started, boolean skipDeleted) {
-        SalesforceRow last = chunk.get(chunk.size() - 1);
-        SyncCursor after = cursor.at(last.systemModstamp(), last.id());
-        writer.write(round, object, chunk, after, started, skipDeleted);
-        return after;
     }
 
     /**
@@ -290,23 +296,24 @@ class ObjectSync {
         String soql = Soql.everythingBefore(object.apiName(), schema.fieldList(), at);
         String job = round.api().call("start a Bulk query of " + object.apiName(), () -> client.startBulkQuery(soql, true));
         round.api().call("wait for Bulk job " + job, () -> client.awaitBulkQuery(job, round.api().sleeper()));
-        String locator = null;
-        do {
-            stopIfAsked(round);
-            String page = locator;
-            List<SalesforceRow> chunk = new ArrayList<>();
-            locator = round.api().call("read Bulk job " + job, () -> {
-                chunk.clear();
-                return client.bulkResultPage(job, page, settings.bulkPageRecords(), csv -> {
-                    chunk.add(SalesforceRow.fromCsv(schema, csv));
-                    if (chunk.size() >= settings.chunkRecords()) {
-                        writer.writeAgain(round, object, chunk);
-                        chunk.clear();
-                    }
+        try (ChunkSink sink = new ChunkSink(writer, round, object, true, settings.chunkRecords())) {
+            String locator = null;
+            do {
+                stopIfAsked(round);
+                String page = locator;
+                locator = round.api().call("read Bulk job " + job, () -> {
+                    sink.forget();
+                    return client.bulkResultPage(job, page, settings.bulkPageRecords(), csv -> {
+                        sink.add(SalesforceRow.fromCsv(schema, csv));
+                        if (sink.full()) {
+                            sink.flushAgain();
+                        }
+                    });
                 });
-            });
-            writer.writeAgain(round, object, chunk);
-        } while (locator != null);
+                sink.flushAgain();
+            } while (locator != null);
+            sink.finish();
+        }
         store.saveCursor(round.tenantId(), round.connectionId(), object,
                 store.cursor(round.tenantId(), round.connectionId(), object).fullyRead(at), 0, 0);
         log.info("Salesforce org {}, {}: every record read again ({}) in {} ms", round.mapping().orgId(), object.apiName(),

@@ -71,6 +71,7 @@ class SyncRound {
             for (SyncedObject object : SyncedObject.inRoundOrder()) {
                 available(round, object).ifPresent(schema -> schemas.put(object, schema));
             }
+            startBulkJobs(round, schemas);
             Map<SyncedObject, CompositeAnswer> firstPages = pollTogether(round, schemas);
             for (Map.Entry<SyncedObject, ObjectSchema> entry : schemas.entrySet()) {
                 if (stopping.getAsBoolean()) {
@@ -122,6 +123,25 @@ class SyncRound {
             }
             throw e;
         }
+    }
+
+    /**
+     * Starts the Bulk job of every object whose initial load needs one, before any is read: Salesforce prepares
+     * them all while Mosaic writes the first, instead of Mosaic waiting for each in turn. A job that cannot be
+     * started is left to the object's own load, which falls back to REST.
+     */
+    private void startBulkJobs(RoundContext round, Map<SyncedObject, ObjectSchema> schemas) {
+        schemas.forEach((object, schema) -> objects.awaitingBulkJob(round, object).ifPresent(cursor -> {
+            try {
+                objects.startBulkJob(round, object, schema, cursor);
+            } catch (SalesforceException e) {
+                if (e.disposition() == Disposition.NEEDS_RECONNECT || e.disposition() == Disposition.RATE_LIMITED) {
+                    throw e;
+                }
+                log.info("Salesforce org {}, {}: starting its Bulk job failed ({}); its load tries again",
+                        round.mapping().orgId(), object.apiName(), e.getMessage());
+            }
+        }));
     }
 
     /** First pages of up-to-date objects, five queries per composite call. */
