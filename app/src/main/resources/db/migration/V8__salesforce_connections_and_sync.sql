@@ -80,7 +80,10 @@ create table sync_child_link (
     attributes    json  not null,
     primary key (tenant_id, connection_id, object, child_id)
 );
-create index sync_child_link_parent on sync_child_link (tenant_id, connection_id, object, parent_id);
+-- By tenant and parent only: an index sharing the primary key's first three columns would look as good to the
+-- planner for a lookup by child id, and it picked it, reading every row of the object per lookup. Parent ids are
+-- Salesforce record ids, so the few rows found are filtered by connection and object at no cost.
+create index sync_child_link_parent on sync_child_link (tenant_id, parent_id);
 
 -- Records to read again because a relation row of theirs changed; taken off in the transaction that writes them.
 create table sync_pending_refresh (

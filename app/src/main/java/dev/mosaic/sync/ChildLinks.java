@@ -126,25 +126,28 @@ class ChildLinks {
                     dropped.toArray(String[]::new), tenantId, connectionId, object).map(row -> row.get(0, String.class)));
         }
         if (!kept.isEmpty()) {
-            // A row whose parent changed (Salesforce reparents on merges) changes both parents' links.
-            changedParents.addAll(db.fetch("with input as (select c, p, t, a from unnest(?::text[], ?::text[], ?::text[], "
-                                    + "?::text[]) as r(c, p, t, a)), "
-                                    // A probe per row, whatever the statistics say (see SqlArrays).
-                                    + "before as (select l.child_id, l.parent_id from input cross join lateral (select child_id, "
-                                    + "parent_id from sync_child_link where tenant_id = ? and connection_id = ? and object = ? "
-                                    + "and child_id = input.c offset 0) l), "
-                                    + "written as (insert into sync_child_link (tenant_id, connection_id, object, child_id, "
-                                    + "parent_id, target_id, attributes) select ?, ?, ?, c, p, t, a::json from input "
-                                    + "on conflict (tenant_id, connection_id, object, child_id) do update set "
-                                    + "parent_id = excluded.parent_id, target_id = excluded.target_id, attributes = excluded.attributes "
-                                    + "where (sync_child_link.parent_id, sync_child_link.target_id, sync_child_link.attributes::text) "
-                                    + "is distinct from (excluded.parent_id, excluded.target_id, excluded.attributes::text) "
-                                    + "returning child_id, parent_id) "
-                                    + "select written.parent_id from written union "
-                                    + "select before.parent_id from before join written using (child_id)",
-                            kept.toArray(String[]::new), parents.toArray(String[]::new), targets.toArray(String[]::new),
-                            attributes.toArray(String[]::new), tenantId, connectionId, object, tenantId, connectionId, object)
-                    .map(row -> row.get(0, String.class)));
+            Map<String, StoredLink> before = stored(tenantId, connectionId, object, kept);
+            List<Integer> changed = new ArrayList<>();
+            for (int i = 0; i < kept.size(); i++) {
+                StoredLink old = before.get(kept.get(i));
+                StoredLink now = new StoredLink(parents.get(i), targets.get(i), attributes.get(i));
+                if (!now.equals(old)) {
+                    changed.add(i);
+                    changedParents.add(now.parentId());
+                    // A row whose parent changed (Salesforce reparents on merges) changes both parents' links.
+                    if (old != null) {
+                        changedParents.add(old.parentId());
+                    }
+                }
+            }
+            if (!changed.isEmpty()) {
+                db.execute("insert into sync_child_link (tenant_id, connection_id, object, child_id, parent_id, target_id, "
+                                + "attributes) select ?, ?, ?, c, p, t, a::json from unnest(?::text[], ?::text[], ?::text[], "
+                                + "?::text[]) as r(c, p, t, a) on conflict (tenant_id, connection_id, object, child_id) do update "
+                                + "set parent_id = excluded.parent_id, target_id = excluded.target_id, attributes = excluded.attributes",
+                        tenantId, connectionId, object, pick(kept, changed), pick(parents, changed), pick(targets, changed),
+                        pick(attributes, changed));
+            }
         }
         if (refreshParents && !changedParents.isEmpty()) {
             db.execute("insert into sync_pending_refresh (tenant_id, connection_id, object, record_id) "
@@ -182,6 +185,25 @@ class ChildLinks {
                         + "cross join lateral (select ctid from sync_pending_refresh where tenant_id = ? and connection_id = ? "
                         + "and object = ? and record_id = ids.id offset 0) found))",
                 recordIds.toArray(String[]::new), tenantId, connectionId, parent.apiName());
+    }
+
+    /** A relation row as kept: what a re-read row is compared with, so an unchanged row costs no write. */
+    private record StoredLink(String parentId, String targetId, String attributes) {
+    }
+
+    private Map<String, StoredLink> stored(String tenantId, UUID connectionId, String object, List<String> childIds) {
+        Map<String, StoredLink> stored = new HashMap<>();
+        db.fetch("select l.child_id, l.parent_id, l.target_id, l.attributes::text from unnest(?::text[]) as ids(id) "
+                                + "cross join lateral (select child_id, parent_id, target_id, attributes from sync_child_link "
+                                + "where tenant_id = ? and connection_id = ? and object = ? and child_id = ids.id offset 0) l",
+                        childIds.toArray(String[]::new), tenantId, connectionId, object)
+                .forEach(row -> stored.put(row.get(0, String.class), new StoredLink(row.get(1, String.class),
+                        row.get(2, String.class), row.get(3, String.class))));
+        return stored;
+    }
+
+    private static String[] pick(List<String> values, List<Integer> indexes) {
+        return indexes.stream().map(values::get).toArray(String[]::new);
     }
 
     /**
