@@ -140,15 +140,25 @@ public class SalesforceConnections {
         return revoked;
     }
 
-    /** A logged-in client for the connection; refresh tokens Salesforce rotates are stored as they come. */
+    /**
+     * A logged-in client for the connection; refresh tokens Salesforce rotates are stored as they come.
+     *
+     * @throws SecretsUnreadableException when the stored secrets do not open with this instance's key
+     */
     public SalesforceClient client(SalesforceConnection connection) {
         CachedClient cached = clients.get(connection.connectionId());
         if (cached != null && cached.secretsSetAt.equals(connection.secretsSetAt())) {
             return cached.client;
         }
         String context = context(connection.tenantId(), connection.connectionId());
-        JsonNode opened = Json.read(secrets.open(store.sealedSecrets(connection.tenantId(), connection.connectionId())
-                .orElseThrow(() -> new NotFoundException("Connection " + connection.connectionId() + " is gone")), context));
+        byte[] sealed = store.sealedSecrets(connection.tenantId(), connection.connectionId())
+                .orElseThrow(() -> new NotFoundException("Connection " + connection.connectionId() + " is gone"));
+        JsonNode opened;
+        try {
+            opened = Json.read(secrets.open(sealed, context));
+        } catch (IllegalStateException e) {
+            throw new SecretsUnreadableException(e.getMessage());
+        }
         String clientSecret = opened.path("clientSecret").asText();
         RefreshTokenCredentials credentials = new RefreshTokenCredentials(connection.loginUrl(), connection.clientId(),
                 clientSecret, opened.path("refreshToken").asText());

@@ -98,10 +98,9 @@ class ChunkWriter {
     }
 
     private Written keepRelations(RoundContext round, ChildLinks.Relation relation, List<SalesforceRow> rows) {
-        // A parent whose initial load has not begun reads these links itself when it is loaded.
-        SyncCursor parent = store.cursor(round.tenantId(), round.connectionId(), relation.parent);
-        boolean parentLoading = parent.phase() == SyncPhase.INCREMENTAL || parent.inProgress();
-        childLinks.apply(round.tenantId(), round.connectionId(), relation, rows, parentLoading);
+        // A parent that has written no record yet reads these links itself when it writes its records.
+        childLinks.apply(round.tenantId(), round.connectionId(), relation, rows,
+                store.hasWritten(round.tenantId(), round.connectionId(), relation.parent));
         return new Written(rows.size(), 0);
     }
 

@@ -4,6 +4,7 @@ import dev.mosaic.connection.ConnectionStatus;
 import dev.mosaic.connection.SalesforceConnection;
 import dev.mosaic.connection.SalesforceConnections;
 import dev.mosaic.connection.SalesforceSettings;
+import dev.mosaic.connection.SecretsUnreadableException;
 import dev.mosaic.salesforce.client.CompositeAnswer;
 import dev.mosaic.salesforce.client.Disposition;
 import dev.mosaic.salesforce.client.QueryPage;
@@ -58,7 +59,15 @@ class SyncRound {
     }
 
     Outcome run(SalesforceConnection connection, BooleanSupplier stopping) {
-        SalesforceClient client = connections.client(connection);
+        SalesforceClient client;
+        try {
+            client = connections.client(connection);
+        } catch (SecretsUnreadableException e) {
+            log.error("Salesforce org {} of tenant {}: {}", connection.orgId(), connection.tenantId(), e.getMessage());
+            connections.status(connection.tenantId(), connection.connectionId(), ConnectionStatus.NEEDS_RECONNECT,
+                    e.getMessage() + " Reconnect the org to store its secrets again.");
+            return Outcome.NEEDS_RECONNECT;
+        }
         ApiCalls api = new ApiCalls(client, settings, sleeper, metrics::apiCall);
         RoundContext round = new RoundContext(connection, api,
                 new MappingContext(connection.orgId(), connection.instanceUrl(), DEFAULT_CURRENCY),

@@ -36,6 +36,13 @@ class SyncStore {
                 tenantId, connectionId, object.apiName()).map(row -> SyncCursor.fromJson(row.get(0, String.class)));
     }
 
+    /** Whether the object has written records already: loaded, or part-way through its initial load. */
+    boolean hasWritten(String tenantId, UUID connectionId, SyncedObject object) {
+        return db.fetchOptional("select 1 from sync_object where tenant_id = ? and connection_id = ? and object = ? "
+                + "and (phase = ? or records_synced > 0)", tenantId, connectionId, object.apiName(),
+                SyncPhase.INCREMENTAL.name()).isPresent();
+    }
+
     /** Written in the transaction of the records it covers. */
     void saveCursor(String tenantId, UUID connectionId, SyncedObject object, SyncCursor cursor, int records, long busyMillis) {
         db.execute("update sync_object set phase = ?, cursor = ?::jsonb, records_synced = records_synced + ?, "

@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.sql.Connection;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +31,8 @@ class SalesforceSyncTest extends SyncTestSupport {
 
     @Autowired
     private DSLContext db;
+    @Autowired
+    private DataSource dataSource;
 
     @BeforeAll
     static void startOrg() {
@@ -355,15 +357,10 @@ class SalesforceSyncTest extends SyncTestSupport {
         return texts;
     }
 
-    /** What the tenant's graph holds of Salesforce: each record's content, and which records form one entity. */
     private String graphDigest(String token) throws Exception {
         String tenantId = getJson("/api/v1/me", token).path("tenant").asText();
-        List<String> records = db.fetch("select object || ' ' || external_id || ' ' || content_hash || ' ' || deleted "
-                        + "from source_record where tenant_id = ? and system = 'salesforce' order by 1", tenantId)
-                .map(row -> row.get(0, String.class));
-        Set<String> clusters = new TreeSet<>(db.fetch("select string_agg(object || '/' || external_id, ',' order by object, "
-                        + "external_id) from source_record where tenant_id = ? group by entity_id", tenantId)
-                .map(row -> row.get(0, String.class)));
-        return records.stream().collect(Collectors.joining("\n")) + "\n--\n" + String.join("\n", clusters);
+        try (Connection connection = dataSource.getConnection()) {
+            return GraphDigest.of(connection, tenantId);
+        }
     }
 }

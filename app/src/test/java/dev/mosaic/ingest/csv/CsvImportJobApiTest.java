@@ -1,5 +1,8 @@
 package dev.mosaic.ingest.csv;
 
+import dev.mosaic.testing.RunningMosaic;
+import dev.mosaic.testing.TestPostgres;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -56,7 +59,7 @@ class CsvImportJobApiTest {
     void aFileOverTheLimitIsImportedInTheBackgroundAndItsBadRowsAreListedByRowNumber() throws Exception {
         GeneratedContacts file = new GeneratedContacts("first.example", 130);
 
-        HttpResponse<String> accepted = app.upload(new MultipartCsvUpload()
+        HttpResponse<String> accepted = upload(app, new MultipartCsvUpload()
                 .field("type", "contacts")
                 .file("contacts.csv", file.csv().getBytes(StandardCharsets.UTF_8)), tenant.token());
 
@@ -177,7 +180,7 @@ class CsvImportJobApiTest {
 
     @Test
     void aLargeFileWhoseMappingDoesNotFitIsRefusedBeforeAnyJobStarts() throws Exception {
-        HttpResponse<String> response = app.upload(new MultipartCsvUpload()
+        HttpResponse<String> response = upload(app, new MultipartCsvUpload()
                 .field("type", "contacts")
                 .field("mapping", "{\"E-Mail Address\":\"email\"}")
                 .file("contacts.csv", new GeneratedContacts("nomap.example", 130).csv().getBytes(StandardCharsets.UTF_8)),
@@ -231,7 +234,7 @@ class CsvImportJobApiTest {
     // --- helpers
 
     private UUID startJob(GeneratedContacts file) throws IOException, InterruptedException {
-        HttpResponse<String> accepted = app.upload(new MultipartCsvUpload()
+        HttpResponse<String> accepted = upload(app, new MultipartCsvUpload()
                 .field("type", "contacts")
                 .file("contacts.csv", file.csv().getBytes(StandardCharsets.UTF_8)), tenant.token());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
@@ -251,5 +254,10 @@ class CsvImportJobApiTest {
         List<Integer> rows = new ArrayList<>();
         result.path("errors").forEach(error -> rows.add(error.path("row").asInt()));
         return rows;
+    }
+
+    private static HttpResponse<String> upload(RunningMosaic app, MultipartCsvUpload form, String token)
+            throws java.io.IOException, InterruptedException {
+        return app.upload(form.contentType(), form.publisher(), token);
     }
 }

@@ -1,5 +1,8 @@
 package dev.mosaic.ingest.csv;
 
+import dev.mosaic.testing.RunningMosaic;
+import dev.mosaic.testing.TestPostgres;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,7 @@
 package dev.mosaic.ingest.csv;
 
+import dev.mosaic.testing.TestPostgres;
+
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -104,6 +104,7 @@ public final class SyncScenario implements Scenario {
         byte[] connect = JSON.writeValueAsBytes(Map.of("loginUrl", emulator.baseUrl(), "clientId", credentials.clientId(),
                 "clientSecret", credentials.clientSecret(), "refreshToken", credentials.refreshToken()));
         long callsBefore = emulator.apiCalls();
+        JsonNode statsBefore = EmulatorStats.read(emulator);
         long started = System.nanoTime();
         MosaicHttp.Response created = app.http().postJson("api/v1/connections/salesforce", connect);
         if (created.status() != 201) {
@@ -113,6 +114,7 @@ public final class SyncScenario implements Scenario {
         JsonNode connection = awaitInitialSync(app.http(), id, out, started);
         double seconds = (System.nanoTime() - started) / 1e9;
         long apiCalls = emulator.apiCalls() - callsBefore;
+        Map<String, Long> callsByEndpoint = EmulatorStats.callsSince(statsBefore, EmulatorStats.read(emulator));
         heap.close();
 
         long records = 0;
@@ -127,8 +129,8 @@ public final class SyncScenario implements Scenario {
         long lowerBound = raw.apiCallsLowerBound();
         Long peakHeapMb = heap.samples() == 0 ? null : heap.peakUsedBytes() >> 20;
         out.printf("Synced %,d records in %.1f s: %,.0f records/s; %.1f times the raw read's time%n", records, seconds, rate, ratio);
-        out.printf("API calls: %d (the fewest a Bulk reader needs: %d, %.2f times that)%n", apiCalls, lowerBound,
-                (double) apiCalls / lowerBound);
+        out.printf("API calls: %d (the fewest a Bulk reader needs: %d, %.2f times that); requests by endpoint: %s%n", apiCalls,
+                lowerBound, (double) apiCalls / lowerBound, callsByEndpoint);
         out.printf("App heap: peak %s MB used (sampled every %d ms, %d samples, -Xmx%s)%n", peakHeapMb,
                 HEAP_SAMPLE_EVERY.toMillis(), heap.samples(), arguments.text("app-xmx").orElseThrow());
         out.printf("Targets: ratio %.1f (at most 3: %s), heap %s MB (at most 512: %s), API calls %.2f x the lower bound "
@@ -148,6 +150,7 @@ public final class SyncScenario implements Scenario {
                 .put("apiCalls", apiCalls)
                 .put("apiCallsLowerBound", lowerBound)
                 .put("rawApiCalls", raw.apiCalls())
+                .put("requestsByEndpoint", callsByEndpoint)
                 .put("accounts", arguments.positiveInt("accounts"))
                 .put("byObject", byObject)
                 .put("appStartSeconds", Figures.round(app.startSeconds(), 2))

@@ -1,4 +1,4 @@
-package dev.mosaic.ingest.csv;
+package dev.mosaic.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,11 +26,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and go 25 rows a chunk (the product's 10,000 and 1,000 would only make the tests slower, not
  * different), and the scheduler polls often and declares a silent instance dead after a few seconds.
  */
-final class RunningMosaic implements AutoCloseable {
+public final class RunningMosaic implements AutoCloseable {
 
-    static final int BACKGROUND_ABOVE_ROWS = 50;
-    static final int CHUNK_ROWS = 25;
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final int BACKGROUND_ABOVE_ROWS = 50;
+    public static final int CHUNK_ROWS = 25;
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -39,7 +39,7 @@ final class RunningMosaic implements AutoCloseable {
         this.context = context;
     }
 
-    static RunningMosaic start(TestPostgres database, String... extra) throws IOException {
+    public static RunningMosaic start(TestPostgres database, String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--mosaic.data-dir=" + Files.createTempDirectory("mosaic-csv-jobs"),
@@ -53,15 +53,25 @@ final class RunningMosaic implements AutoCloseable {
         return new RunningMosaic(SpringApplication.run(MosaicApplication.class, args.toArray(String[]::new)));
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
-    /** A workspace of a test's own, and its admin's API token. */
-    record Tenant(String id, String token) {
+    /** Sends JSON (or nothing) with the token. */
+    public HttpResponse<String> send(String method, String path, String token, String json)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
-    Tenant newTenant() {
+    /** A workspace of a test's own, and its admin's API token. */
+    public record Tenant(String id, String token) {
+    }
+
+    public Tenant newTenant() {
         String tenantId = "t-" + UUID.randomUUID().toString().substring(0, 12);
         bean(TenantService.class).create(tenantId, tenantId);
         TenantPrincipal admin = bean(UserService.class).create(tenantId, "admin@" + tenantId + ".example", "password",
@@ -69,16 +79,16 @@ final class RunningMosaic implements AutoCloseable {
         return new Tenant(tenantId, bean(ApiTokenService.class).issue(admin, "test").value());
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + path);
     }
 
-    HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + token).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    JsonNode getJson(String path, String token) throws IOException, InterruptedException {
+    public JsonNode getJson(String path, String token) throws IOException, InterruptedException {
         HttpResponse<String> response = get(path, token);
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
@@ -87,7 +97,7 @@ final class RunningMosaic implements AutoCloseable {
     }
 
     /** Posts a CSV body, as {@code curl --data-binary @file.csv -H 'Content-Type: text/csv'} does. */
-    HttpResponse<String> postCsv(String query, String token, String csv) throws IOException, InterruptedException {
+    public HttpResponse<String> postCsv(String query, String token, String csv) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(url("/api/v1/imports?" + query))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "text/csv; charset=utf-8")
@@ -96,11 +106,13 @@ final class RunningMosaic implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> upload(MultipartCsvUpload form, String token) throws IOException, InterruptedException {
+    /** Posts a multipart form (a CSV upload) of this content type. */
+    public HttpResponse<String> upload(String contentType, HttpRequest.BodyPublisher form, String token)
+            throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(url("/api/v1/imports"))
                         .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", form.contentType())
-                        .POST(form.publisher())
+                        .header("Content-Type", contentType)
+                        .POST(form)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

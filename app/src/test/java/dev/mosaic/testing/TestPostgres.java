@@ -1,6 +1,5 @@
-package dev.mosaic.ingest.csv;
+package dev.mosaic.testing;
 
-import dev.mosaic.testing.TestDatabases;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +13,7 @@ import java.util.Optional;
  * next find what it left: a fresh database on the local server when one answers, else an embedded
  * PostgreSQL of the test's own.
  */
-final class TestPostgres implements AutoCloseable {
+public final class TestPostgres implements AutoCloseable {
 
     private final String url;
     private final String user;
@@ -26,7 +25,7 @@ final class TestPostgres implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    static TestPostgres create() {
+    public static TestPostgres create() {
         Optional<String> external = TestDatabases.freshExternalDatabase();
         if (external.isPresent()) {
             return new TestPostgres(external.get(), TestDatabases.user(), null);
@@ -40,11 +39,11 @@ final class TestPostgres implements AutoCloseable {
     }
 
     /** The settings that point an app at this database. */
-    String[] appArguments() {
+    public String[] appArguments() {
         return new String[] {"--mosaic.db.url=" + url, "--mosaic.db.user=" + user};
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, "");
     }
 

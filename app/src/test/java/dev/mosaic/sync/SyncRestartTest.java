@@ -1,0 +1,101 @@
+package dev.mosaic.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mosaic.testing.RunningMosaic;
+import dev.mosaic.testing.TestPostgres;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A sync cut off half-way, as a killed app leaves it (its round abandoned, its execution still taken), is finished
+ * by the next app on the same database, and the graph is the one an uninterrupted sync gives.
+ */
+class SyncRestartTest {
+
+    /**
+     * Small chunks and pages: the initial load commits often, so it is cut off between two commits. Each app gets a
+     * data directory of its own, so the key that seals secrets is given, as MOSAIC_SECRET_KEY gives it.
+     */
+    private static final String[] SETTINGS = {
+        "--mosaic.secret-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+        "--mosaic.salesforce.allowed-hosts=127.0.0.1", "--mosaic.salesforce.sync-interval=1h",
+        "--mosaic.salesforce.retry-pause=20ms", "--mosaic.salesforce.chunk-records=5",
+        "--mosaic.salesforce.bulk-page-records=40"};
+
+    private static TestPostgres database;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = TestPostgres.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        database.close();
+    }
+
+    @Test
+    void aSyncCutOffHalfWayIsFinishedByTheNextStartAndGivesTheGraphOfAnUninterruptedOne() throws Exception {
+        try (EmulatedOrg org = new EmulatedOrg(71, 25)) {
+            RunningMosaic.Tenant interrupted;
+            String id;
+            try (RunningMosaic first = RunningMosaic.start(database, with("--db-scheduler.shutdown-max-wait=0s"))) {
+                interrupted = first.newTenant();
+                id = connect(first, interrupted, org);
+                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                    List<String> phases = connection(first, interrupted, id).path("objects").findValuesAsText("phase");
+                    return phases.contains("INCREMENTAL") && phases.contains("INITIAL");
+                });
+                // Given up at once, as a killed process gives it up: the round's work since its last commit is lost.
+            }
+
+            try (RunningMosaic second = RunningMosaic.start(database, SETTINGS)) {
+                JsonNode resumed = awaitLoaded(second, interrupted, id);
+                assertThat(resumed.path("status").asText()).isEqualTo("CONNECTED");
+
+                RunningMosaic.Tenant clean = second.newTenant();
+                awaitLoaded(second, clean, connect(second, clean, org));
+
+                try (Connection db = database.connect()) {
+                    assertThat(GraphDigest.of(db, interrupted.id())).isEqualTo(GraphDigest.of(db, clean.id()));
+                }
+            }
+        }
+    }
+
+    private static String connect(RunningMosaic app, RunningMosaic.Tenant tenant, EmulatedOrg org) throws Exception {
+        HttpResponse<String> created = app.send("POST", "/api/v1/connections/salesforce", tenant.token(),
+                RunningMosaic.JSON.writeValueAsString(org.connectionValues()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return RunningMosaic.JSON.readTree(created.body()).path("id").asText();
+    }
+
+    private static JsonNode connection(RunningMosaic app, RunningMosaic.Tenant tenant, String id) throws Exception {
+        return app.getJson("/api/v1/connections/salesforce/" + id, tenant.token());
+    }
+
+    private static JsonNode awaitLoaded(RunningMosaic app, RunningMosaic.Tenant tenant, String id) {
+        JsonNode[] last = {null};
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last[0] = connection(app, tenant, id);
+            List<String> phases = last[0].path("objects").findValuesAsText("phase");
+            return phases.size() == SyncedObject.values().length && !phases.contains("INITIAL")
+                    && !last[0].path("status").asText().equals("SYNCING");
+        });
+        return last[0];
+    }
+
+    private static String[] with(String extra) {
+        String[] all = java.util.Arrays.copyOf(SETTINGS, SETTINGS.length + 1);
+        all[SETTINGS.length] = extra;
+        return all;
+    }
+}
