@@ -7,6 +7,7 @@ import dev.mosaic.platform.crypto.SecretBox;
 import dev.mosaic.platform.json.Json;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,41 @@ class ConnectionLifecycleTest extends SyncTestSupport {
 
             assertThat(connection.path("status").asText()).isEqualTo("NEEDS_RECONNECT");
             assertThat(connection.path("statusDetail").asText()).contains("reconnect");
+        }
+    }
+
+    @Test
+    void theSyncKeepsToItsShareOfTheOrgsDailyApiLimit() throws Exception {
+        try (EmulatedOrg org = EmulatedOrg.withApiLimit(57, 3, 40)) {
+            String token = newTenantToken();
+            String id = connect(token, org);
+
+            JsonNode connection = awaitRound(token, id, Instant.EPOCH);
+
+            assertThat(connection.path("statusDetail").asText()).contains("daily API calls").contains("50%");
+            assertThat(connection.path("objects").findValuesAsText("phase")).contains("INITIAL");
+            assertThat(org.apiCalls()).as("calls made of the org's 40: half, and the one that found the share spent")
+                    .isLessThanOrEqualTo(21);
+        }
+    }
+
+    @Test
+    void aConvertedLeadIsLinkedToWhatItBecame() throws Exception {
+        try (EmulatedOrg org = new EmulatedOrg(58, 80)) {
+            String token = newTenantToken();
+            awaitRound(token, connect(token, org), Instant.EPOCH);
+
+            List<JsonNode> convertedLeads = org.queryAll("SELECT Id, ConvertedContactId, ConvertedAccountId FROM Lead "
+                    + "WHERE IsConverted = true AND IsDeleted = false");
+            assertThat(convertedLeads).as("the org has converted leads").isNotEmpty();
+            for (JsonNode lead : convertedLeads) {
+                List<String> became = relationsOf(getJson("/api/v1/leads/" + resolve(token, "Lead", lead.path("Id").asText()),
+                        token), "converted_to");
+                assertThat(became).contains(resolve(token, "Account", lead.path("ConvertedAccountId").asText()));
+                if (!lead.path("ConvertedContactId").isNull()) {
+                    assertThat(became).contains(resolve(token, "Contact", lead.path("ConvertedContactId").asText()));
+                }
+            }
         }
     }
 

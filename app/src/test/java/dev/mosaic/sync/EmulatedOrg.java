@@ -36,8 +36,16 @@ final class EmulatedOrg implements AutoCloseable {
 
     /** @param rotateRefreshTokens as a Connected App with Refresh Token Rotation: each login retires its token */
     EmulatedOrg(long seed, int accounts, boolean rotateRefreshTokens) {
-        emulator = SalesforceEmulator.builder().seed(seed).accounts(accounts).rotateRefreshTokens(rotateRefreshTokens)
-                .port(0).start();
+        this(SalesforceEmulator.builder().seed(seed).accounts(accounts).rotateRefreshTokens(rotateRefreshTokens));
+    }
+
+    /** An org whose daily API limit is {@code apiLimit} calls. */
+    static EmulatedOrg withApiLimit(long seed, int accounts, long apiLimit) {
+        return new EmulatedOrg(SalesforceEmulator.builder().seed(seed).accounts(accounts).apiLimit(apiLimit));
+    }
+
+    private EmulatedOrg(SalesforceEmulator.Builder builder) {
+        emulator = builder.port(0).start();
         EmulatorCredentials credentials = emulator.credentials();
         truth = SalesforceClient.create(new RefreshTokenCredentials(URI.create(emulator.baseUrl()), credentials.clientId(),
                 credentials.clientSecret(), credentials.refreshToken()), "59.0", rotated -> { });

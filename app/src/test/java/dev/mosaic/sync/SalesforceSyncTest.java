@@ -47,8 +47,10 @@ class SalesforceSyncTest extends SyncTestSupport {
     @Test
     void initialSyncBringsEveryLiveRecordWithItsFieldsAndLinks() throws Exception {
         String token = newTenantToken();
+        long callsBefore = org.apiCalls();
         String id = connect(token, org);
         JsonNode connection = awaitRound(token, id, Instant.EPOCH);
+        long calls = org.apiCalls() - callsBefore;
 
         assertThat(connection.path("status").asText()).isEqualTo("CONNECTED");
         assertThat(connection.path("orgId").asText()).isEqualTo(org.orgId());
@@ -75,6 +77,14 @@ class SalesforceSyncTest extends SyncTestSupport {
                 assertThat(relationsOf(entity, "works_at")).contains(organization);
             }
         }
+
+        // The fewest calls a Bulk reader needs: checking the login reads the limits once; then per object a describe,
+        // a job, a look at the job, and one call per result page (of 25 rows in these tests).
+        long lowerBound = 1;
+        for (JsonNode object : connection.path("objects")) {
+            lowerBound += 3 + Math.max(1, (object.path("recordsTotal").asLong() + 24) / 25);
+        }
+        assertThat(calls).as("API calls of the initial sync").isLessThanOrEqualTo(lowerBound);
 
         JsonNode role = org.queryAll("SELECT OpportunityId, ContactId, Role FROM OpportunityContactRole "
                 + "WHERE IsDeleted = false LIMIT 1").get(0);
@@ -185,6 +195,24 @@ class SalesforceSyncTest extends SyncTestSupport {
             org.clearFaults();
         }
         assertThat(graphDigest(faulted)).isEqualTo(graphDigest(clean));
+    }
+
+    @Test
+    void whenBulkCannotReadAnObjectTheInitialLoadReadsItByRestWithTheSameResult() throws Exception {
+        String clean = newTenantToken();
+        awaitRound(clean, connect(clean, org), Instant.EPOCH);
+
+        String restOnly = newTenantToken();
+        // Every Bulk job this round starts times out: each object falls back to REST queryAll.
+        org.fault("QUERY_TIMEOUT", "/jobs/query", 22);
+        try {
+            JsonNode connection = awaitRound(restOnly, connect(restOnly, org), Instant.EPOCH);
+            assertThat(connection.path("objects").findValuesAsText("phase")).containsOnly("INCREMENTAL");
+        } finally {
+            org.clearFaults();
+        }
+
+        assertThat(graphDigest(restOnly)).isEqualTo(graphDigest(clean));
     }
 
     @Test
@@ -341,15 +369,6 @@ class SalesforceSyncTest extends SyncTestSupport {
         return null;
     }
 
-    private static List<String> relationsOf(JsonNode entity, String kind) {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode relation : entity.path("relations")) {
-            if (relation.path("kind").asText().equals(kind) && relation.path("direction").asText().equals("out")) {
-                ids.add(relation.path("id").asText());
-            }
-        }
-        return ids;
-    }
 
     private static List<String> texts(JsonNode array) {
         List<String> texts = new ArrayList<>();

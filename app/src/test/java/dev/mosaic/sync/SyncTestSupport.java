@@ -8,6 +8,8 @@ import dev.mosaic.testing.MosaicIntegrationTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What the sync's tests share: connecting an emulated org over the API, waiting for rounds, finding records. */
 abstract class SyncTestSupport extends MosaicIntegrationTest {
@@ -45,5 +47,16 @@ abstract class SyncTestSupport extends MosaicIntegrationTest {
 
     protected void syncNow(String token, String id) throws Exception {
         call("POST", "/api/v1/connections/salesforce/" + id + "/sync", token, null);
+    }
+
+    /** The ids of the entities this one points at by relations of this kind. */
+    protected static List<String> relationsOf(JsonNode entity, String kind) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode relation : entity.path("relations")) {
+            if (relation.path("kind").asText().equals(kind) && relation.path("direction").asText().equals("out")) {
+                ids.add(relation.path("id").asText());
+            }
+        }
+        return ids;
     }
 }
