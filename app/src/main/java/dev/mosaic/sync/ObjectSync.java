@@ -112,7 +112,6 @@ class ObjectSync {
 
     private void initialLoad(RoundContext round, SyncedObject object, ObjectSchema schema, SyncCursor cursor) {
         long started = System.nanoTime();
-        SalesforceClient client = round.api().client();
         if (!cursor.inProgress()) {
             cursor = cursor.inWindow(round.roundEnd());
             writer.write(round, object, List.of(), cursor, started, true);

@@ -84,7 +84,7 @@ class SyncRound {
             Map<SyncedObject, CompositeAnswer> firstPages = pollTogether(round, schemas);
             for (Map.Entry<SyncedObject, ObjectSchema> entry : schemas.entrySet()) {
                 if (stopping.getAsBoolean()) {
-                    return Outcome.STOPPED;
+                    throw new RoundStoppedException();
                 }
                 if (!syncObject(round, entry.getKey(), entry.getValue(), firstPages.get(entry.getKey()))) {
                     outcome = Outcome.FAILED;
