@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * The emulator's own API under {@code /__emulator/} (not Salesforce's): stats, fault injection, session
- * and token invalidation, merges and random mutations. No authentication and no API calls counted.
+ * and token invalidation, merges, formula redefinitions and random mutations. No authentication and no
+ * API calls counted.
  */
 public final class ControlApi {
 
@@ -61,6 +62,8 @@ public final class ControlApi {
                 case "revoke-refresh-tokens" -> "POST".equals(method)
                         ? ApiResponse.ok(Map.of("revoked", tokens.revokeAllRefreshTokens())) : notAllowed(method, "POST");
                 case "merge" -> "POST".equals(method) ? merge(Json.readObject(request.body())) : notAllowed(method, "POST");
+                case "formulas" -> "POST".equals(method) ? redefineFormula(Json.readObject(request.body()))
+                        : notAllowed(method, "POST");
                 case "mutate" -> "POST".equals(method) ? mutate(Json.readObject(request.body())) : notAllowed(method, "POST");
                 default -> ApiResponse.notFound();
             };
@@ -127,6 +130,16 @@ public final class ControlApi {
         result.put("masterId", masterId);
         result.put("mergedIds", mergedIds);
         return ApiResponse.ok(result);
+    }
+
+    /** An admin redefining a formula field: its values change, no record's SystemModstamp does. */
+    private ApiResponse redefineFormula(Map<String, Object> body) {
+        String object = requireText(body, "object");
+        String field = requireText(body, "field");
+        if (!(body.get("factor") instanceof Number factor)) {
+            throw new IllegalArgumentException("factor must be a positive number: " + body.get("factor"));
+        }
+        return ApiResponse.ok(org.redefineFormula(object, field, factor.doubleValue()));
     }
 
     /**

@@ -263,6 +263,33 @@ public final class InMemoryOrg implements Org {
         return store.atomically(() -> new OrgMutator(store, writer, seed, userKey, now).run(creates, updates, deletes));
     }
 
+    @Override
+    public Map<String, Object> redefineFormula(String objectName, String fieldName, double factor) {
+        ObjectDef def = schema.object(objectName);
+        if (def == null) {
+            throw invalidInput("Unknown object: " + objectName);
+        }
+        FieldDef field = fieldName == null ? null : def.field(fieldName);
+        if (field == null) {
+            throw invalidInput("Unknown field: " + def.name() + "." + fieldName);
+        }
+        if (!field.calculated()) {
+            throw invalidInput(def.name() + "." + field.name() + " is not a calculated (formula) field");
+        }
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw invalidInput("factor must be a positive number: " + factor);
+        }
+        boolean scaled = store.write(() -> store.table(def).formulaFactor(field, factor));
+        if (!scaled) {
+            throw invalidInput(def.name() + "." + field.name() + " is a formula the emulator cannot redefine");
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("object", def.name());
+        result.put("field", field.name());
+        result.put("factor", factor);
+        return result;
+    }
+
     /** Holds the store's write lock for the whole of {@code work} and undoes its changes if it throws. */
     @Override
     public <T> T atomically(Supplier<T> work) {
@@ -334,6 +361,10 @@ public final class InMemoryOrg implements Org {
             throw notFound();
         }
         return key;
+    }
+
+    private static SalesforceError invalidInput(String message) {
+        return new SalesforceError(400, "INVALID_API_INPUT", message);
     }
 
     private static SalesforceError notFound() {

@@ -67,6 +67,16 @@ public interface Org {
     Map<String, Object> mutate(long seed, int creates, int updates, int deletes);
 
     /**
+     * Simulates an admin redefining a formula field ({@code calculated} in describe): from now on
+     * {@code objectName.fieldName} reads, on every record and in every API, as its original formula times
+     * {@code factor}; 1 restores the original. Like in Salesforce nothing else changes: no SystemModstamp or
+     * LastModifiedDate moves and no {@link #updated} entry appears. Returns {@code {"object","field","factor"}};
+     * 400 {@code INVALID_API_INPUT} for an unknown object or field, a field that is not calculated, or a factor
+     * that is not a positive number.
+     */
+    Map<String, Object> redefineFormula(String objectName, String fieldName, double factor);
+
+    /**
      * Runs {@code work} (which calls this org's methods) as one transaction: if it throws, none of its
      * creates, updates and deletes remain — no rows, no deleted rows in queryAll or {@link #deleted},
      * no entries in {@link #updated}, no change to {@link #recordCounts}. Other threads see either none

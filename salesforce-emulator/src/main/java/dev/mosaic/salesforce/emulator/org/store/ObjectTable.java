@@ -102,6 +102,19 @@ public final class ObjectTable {
         return columns[field.column()];
     }
 
+    /**
+     * Redefines a numeric formula field as its original formula times {@code factor} (1 restores it), without
+     * touching any record: no stamp moves. Returns false when {@code field} is no formula that can be scaled.
+     * Callers hold the store's write lock.
+     */
+    public boolean formulaFactor(FieldDef field, double factor) {
+        if (field.column() < 0 || !(columns[field.column()] instanceof ExpectedRevenueColumn formula)) {
+            return false;
+        }
+        formula.factor(factor);
+        return true;
+    }
+
     /** Writes a value without stamping; callers stamp through {@link #stamp}. */
     public void set(int row, FieldDef field, Object value) {
         Column column = columns[field.column()];
