@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.platform.crypto.SecretBox;
 import dev.mosaic.platform.json.Json;
 import java.net.http.HttpResponse;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +96,30 @@ class ConnectionLifecycleTest extends SyncTestSupport {
                     assertThat(became).contains(resolve(token, "Contact", lead.path("ConvertedContactId").asText()));
                 }
             }
+        }
+    }
+
+    @Test
+    void aRedefinedFormulaReachesTheGraphOnceItsDailyReadIsDue() throws Exception {
+        try (EmulatedOrg org = new EmulatedOrg(59, 4)) {
+            String token = newTenantToken();
+            String id = connect(token, org);
+            awaitRound(token, id, Instant.EPOCH);
+            String opportunity = org.queryAll("SELECT Id FROM Opportunity WHERE ExpectedRevenue > 0 AND IsDeleted = false "
+                    + "LIMIT 1").get(0).path("Id").asText();
+            org.redefineFormula("Opportunity", "ExpectedRevenue", 0.5);
+            JsonNode now = org.queryAll("SELECT ExpectedRevenue FROM Opportunity WHERE Id = '" + opportunity + "'").get(0);
+            // A day passes: the last full read of opportunities is older than the daily re-read of calculated fields.
+            String tenantId = getJson("/api/v1/me", token).path("tenant").asText();
+            db.execute("update sync_object set cursor = jsonb_set(cursor, '{fullyReadAt}', to_jsonb(?::text)) "
+                    + "where tenant_id = ? and object = 'Opportunity'", Instant.now().minus(Duration.ofDays(2)).toString(), tenantId);
+            Instant asked = Instant.now();
+            syncNow(token, id);
+            awaitRound(token, id, asked);
+
+            JsonNode deal = getJson("/api/v1/deals/" + resolve(token, "Opportunity", opportunity), token);
+            assertThat(new BigDecimal(valueFrom(deal, "ExpectedRevenue", opportunity)))
+                    .isEqualByComparingTo(now.path("ExpectedRevenue").decimalValue());
         }
     }
 

@@ -124,6 +124,11 @@ final class EmulatedOrg implements AutoCloseable {
         control("POST", "/__emulator/merge", Map.of("object", object, "masterId", masterId, "mergedIds", List.of(mergedId)));
     }
 
+    /** As an admin editing a formula's definition: every record's value changes, no record's SystemModstamp does. */
+    void redefineFormula(String object, String field, double factor) {
+        control("POST", "/__emulator/formulas", Map.of("object", object, "field", field, "factor", factor));
+    }
+
     void fault(String kind, String match, int times) {
         fault(kind, match, times, 0);
     }

@@ -353,21 +353,6 @@ class SalesforceSyncTest extends SyncTestSupport {
         }
     }
 
-    /** What this Salesforce record says of the field: the entity shows it as its value or as an alternative. */
-    private static String valueFrom(JsonNode entity, String field, String recordId) {
-        JsonNode candidates = entity.path("fields").path(field);
-        List<JsonNode> all = new ArrayList<>();
-        if (!candidates.isMissingNode()) {
-            all.add(candidates);
-            candidates.path("alternatives").forEach(all::add);
-        }
-        for (JsonNode candidate : all) {
-            if (candidate.path("source").path("externalId").asText().endsWith("/" + recordId)) {
-                return candidate.path("value").asText();
-            }
-        }
-        return null;
-    }
 
 
     private static List<String> texts(JsonNode array) {

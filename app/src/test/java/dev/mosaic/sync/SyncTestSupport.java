@@ -59,4 +59,20 @@ abstract class SyncTestSupport extends MosaicIntegrationTest {
         }
         return ids;
     }
+
+    /** What this Salesforce record says of the field: the entity shows it as its value or as an alternative. */
+    protected static String valueFrom(JsonNode entity, String field, String recordId) {
+        JsonNode candidates = entity.path("fields").path(field);
+        List<JsonNode> all = new ArrayList<>();
+        if (!candidates.isMissingNode()) {
+            all.add(candidates);
+            candidates.path("alternatives").forEach(all::add);
+        }
+        for (JsonNode candidate : all) {
+            if (candidate.path("source").path("externalId").asText().endsWith("/" + recordId)) {
+                return candidate.path("value").asText();
+            }
+        }
+        return null;
+    }
 }
