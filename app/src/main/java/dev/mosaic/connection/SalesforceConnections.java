@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,31 +143,36 @@ public class SalesforceConnections {
     }
 
     /**
-     * A logged-in client for the connection; refresh tokens Salesforce rotates are stored as they come.
+     * A logged-in client for the connection; refresh tokens Salesforce rotates are stored as they come. A client is
+     * kept between rounds while the stored secrets are the ones it was made from: when another app instance has
+     * rotated the token meanwhile, or a person reconnected, a new client is made from what is stored now, instead
+     * of one logging in with a token Salesforce has retired.
      *
      * @throws SecretsUnreadableException when the stored secrets do not open with this instance's key
      */
     public SalesforceClient client(SalesforceConnection connection) {
-        CachedClient cached = clients.get(connection.connectionId());
-        if (cached != null && cached.secretsSetAt.equals(connection.secretsSetAt())) {
-            return cached.client;
-        }
-        String context = context(connection.tenantId(), connection.connectionId());
         byte[] sealed = store.sealedSecrets(connection.tenantId(), connection.connectionId())
                 .orElseThrow(() -> new NotFoundException("Connection " + connection.connectionId() + " is gone"));
+        CachedClient cached = clients.get(connection.connectionId());
+        if (cached != null && Arrays.equals(cached.sealed().get(), sealed)) {
+            return cached.client();
+        }
         JsonNode opened;
         try {
-            opened = Json.read(secrets.open(sealed, context));
+            opened = Json.read(secrets.open(sealed, context(connection.tenantId(), connection.connectionId())));
         } catch (IllegalStateException e) {
             throw new SecretsUnreadableException(e.getMessage());
         }
         String clientSecret = opened.path("clientSecret").asText();
         RefreshTokenCredentials credentials = new RefreshTokenCredentials(connection.loginUrl(), connection.clientId(),
                 clientSecret, opened.path("refreshToken").asText());
-        SalesforceClient client = SalesforceClient.create(credentials, settings.apiVersion(),
-                rotated -> store.replaceSealedSecrets(connection.tenantId(), connection.connectionId(),
-                        seal(connection.tenantId(), connection.connectionId(), clientSecret, rotated)));
-        clients.put(connection.connectionId(), new CachedClient(connection.secretsSetAt(), client));
+        AtomicReference<byte[]> current = new AtomicReference<>(sealed);
+        SalesforceClient client = SalesforceClient.create(credentials, settings.apiVersion(), rotated -> {
+            byte[] resealed = seal(connection.tenantId(), connection.connectionId(), clientSecret, rotated);
+            store.replaceSealedSecrets(connection.tenantId(), connection.connectionId(), resealed);
+            current.set(resealed);
+        });
+        clients.put(connection.connectionId(), new CachedClient(current, client));
         return client;
     }
 
@@ -232,6 +239,7 @@ public class SalesforceConnections {
         return "salesforce_connection/" + tenantId + "/" + connectionId;
     }
 
-    private record CachedClient(Instant secretsSetAt, SalesforceClient client) {
+    /** @param sealed the stored secrets the client holds the newest of */
+    private record CachedClient(AtomicReference<byte[]> sealed, SalesforceClient client) {
     }
 }

@@ -25,11 +25,15 @@ class SyncRunner {
 
     private final SalesforceConnections connections;
     private final SyncRound round;
+    private final SyncStore store;
+    private final ChildLinks childLinks;
     private final Clock clock;
 
-    SyncRunner(SalesforceConnections connections, SyncRound round, Clock clock) {
+    SyncRunner(SalesforceConnections connections, SyncRound round, SyncStore store, ChildLinks childLinks, Clock clock) {
         this.connections = connections;
         this.round = round;
+        this.store = store;
+        this.childLinks = childLinks;
         this.clock = clock;
     }
 
@@ -47,6 +51,12 @@ class SyncRunner {
             return at(now.plus(connection.syncInterval()));
         }
         SyncRound.Outcome outcome = round.run(connection, () -> context.getSchedulerState().isShuttingDown());
+        if (connections.find(ref.tenantId(), ref.connectionId()).isEmpty()) {
+            // Disconnected while the round ran: what the round wrote of the sync's own state goes too.
+            store.forget(ref.tenantId(), ref.connectionId());
+            childLinks.forget(ref.tenantId(), ref.connectionId());
+            return (complete, operations) -> operations.remove();
+        }
         Instant next = switch (outcome) {
             case STOPPED -> clock.instant();
             case BUDGET_SPENT -> clock.instant().plus(max(BUDGET_WAIT, connection.syncInterval()));

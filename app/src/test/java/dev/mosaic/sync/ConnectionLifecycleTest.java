@@ -48,6 +48,26 @@ class ConnectionLifecycleTest extends SyncTestSupport {
     }
 
     @Test
+    void aTokenAnotherInstanceRotatedMeanwhileIsTheOneUsedNext() throws Exception {
+        try (EmulatedOrg org = new EmulatedOrg(60, 2, true)) {
+            String token = newTenantToken();
+            String id = connect(token, org);
+            awaitRound(token, id, Instant.EPOCH);
+            // Another app instance on the same database logs in with the stored token, which Salesforce rotates, and
+            // stores the new one: the token this instance's client holds is retired.
+            String newest = org.rotate(storedRefreshToken(id));
+            storeRefreshToken(id, newest);
+            org.expireSessions();
+            Instant asked = Instant.now();
+            syncNow(token, id);
+
+            JsonNode connection = awaitRound(token, id, asked);
+
+            assertThat(connection.path("status").asText()).as(connection.path("statusDetail").asText()).isEqualTo("CONNECTED");
+        }
+    }
+
+    @Test
     void aRevokedRefreshTokenAsksForReconnectInPlainWords() throws Exception {
         try (EmulatedOrg org = new EmulatedOrg(52, 2)) {
             String token = newTenantToken();
@@ -185,6 +205,17 @@ class ConnectionLifecycleTest extends SyncTestSupport {
             assertThat(quarantined.path("items").get(0).path("payload").path("Email").asText()).isEqualTo("nul@example.com");
             assertThat(get(token, "Contact", good)).isEqualTo(200);
         }
+    }
+
+    private void storeRefreshToken(String connectionId, String refreshToken) {
+        var row = db.fetchOne("select tenant_id, sealed_secrets from salesforce_connection where connection_id = ?::uuid",
+                connectionId);
+        String context = "salesforce_connection/" + row.get(0, String.class) + "/" + connectionId;
+        com.fasterxml.jackson.databind.node.ObjectNode opened = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Json.read(secrets.open(row.get(1, byte[].class), context));
+        opened.put("refreshToken", refreshToken);
+        db.execute("update salesforce_connection set sealed_secrets = ? where connection_id = ?::uuid",
+                secrets.seal(opened.toString(), context), connectionId);
     }
 
     private String storedRefreshToken(String connectionId) {

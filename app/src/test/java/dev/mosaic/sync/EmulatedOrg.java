@@ -81,6 +81,17 @@ final class EmulatedOrg implements AutoCloseable {
         }
     }
 
+    /** Logs in with a refresh token of an org that rotates them; returns the token Salesforce rotated it to. */
+    String rotate(String refreshToken) {
+        String[] rotated = {null};
+        SalesforceClient.create(new RefreshTokenCredentials(URI.create(emulator.baseUrl()), credentials().clientId(),
+                credentials().clientSecret(), refreshToken), "59.0", newer -> rotated[0] = newer).session();
+        if (rotated[0] == null) {
+            throw new AssertionError("The org did not rotate the refresh token");
+        }
+        return rotated[0];
+    }
+
     /** Creates a record through the REST API, as a Salesforce user would; returns its id. */
     String create(String object, Map<String, Object> fields) {
         try {
