@@ -111,6 +111,10 @@ class SalesforceSyncTest extends SyncTestSupport {
         String master = accounts.get(0).path("Id").asText();
         String merged = accounts.get(1).path("Id").asText();
 
+        Map<String, String> stagesBefore = new HashMap<>();
+        org.queryAll("SELECT Id, StageName FROM Opportunity WHERE IsDeleted = false")
+                .forEach(deal -> stagesBefore.put(deal.path("Id").asText(), deal.path("StageName").asText()));
+
         JsonNode changes = org.mutate(7, 15, 25, 8);
         org.merge("Account", master, merged);
         Instant asked = Instant.now();
@@ -139,6 +143,19 @@ class SalesforceSyncTest extends SyncTestSupport {
                         .as(entry.getKey() + " " + deleted + " deleted in Salesforce").isTrue();
             }
         }));
+        int stageChanges = 0;
+        for (JsonNode deal : org.queryAll("SELECT Id, StageName FROM Opportunity WHERE IsDeleted = false AND Id IN ('"
+                + String.join("','", texts(changes.path("updatedIds").path("Opportunity"))) + "')")) {
+            String before = stagesBefore.get(deal.path("Id").asText());
+            if (before != null && !before.equals(deal.path("StageName").asText())) {
+                JsonNode timeline = getJson("/api/v1/deals/" + resolve(token, "Opportunity", deal.path("Id").asText())
+                        + "/timeline", token);
+                assertThat(timeline.path("items").findValuesAsText("summary"))
+                        .contains("Stage " + before + " → " + deal.path("StageName").asText());
+                stageChanges++;
+            }
+        }
+        assertThat(stageChanges).as("the mutation moved deals between stages").isPositive();
         assertThat(resolve(token, "Account", merged)).as("the graph follows Salesforce's merge")
                 .isEqualTo(resolve(token, "Account", master));
     }
