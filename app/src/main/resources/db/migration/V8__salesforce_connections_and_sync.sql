@@ -93,3 +93,17 @@ create table sync_pending_refresh (
     record_id     text not null,
     primary key (tenant_id, connection_id, object, record_id)
 );
+
+-- Each round of a connection: when, on which app instance, and how it ended; what Settings shows as the sync's
+-- history, and the evidence that rounds of one connection never overlap.
+create table sync_round (
+    tenant_id     text        not null,
+    connection_id uuid        not null,
+    round_id      uuid        not null,
+    instance      text        not null,
+    started_at    timestamptz not null,
+    ended_at      timestamptz,
+    outcome       text,
+    detail        text,
+    primary key (tenant_id, connection_id, round_id)
+);

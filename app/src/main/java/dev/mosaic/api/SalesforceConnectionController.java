@@ -6,6 +6,7 @@ import dev.mosaic.connection.SalesforceConnections;
 import dev.mosaic.platform.errors.ForbiddenException;
 import dev.mosaic.sync.ObjectProgress;
 import dev.mosaic.sync.QuarantinedRecord;
+import dev.mosaic.sync.SyncRoundRecord;
 import dev.mosaic.sync.SyncService;
 import dev.mosaic.tenant.TenantPrincipal;
 import java.time.Instant;
@@ -84,6 +85,15 @@ class SalesforceConnectionController {
         return new SyncRequested(started, started ? "A round starts now" : "A round is running now");
     }
 
+    /** The connection's rounds, newest first: when, on which instance, how each ended. */
+    @GetMapping("/{id}/rounds")
+    RoundList rounds(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
+                     @RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset) {
+        connections.get(principal.tenantId(), id);
+        return new RoundList(sync.rounds(principal.tenantId(), id, Paging.limit(limit), Paging.offset(offset)),
+                sync.roundCount(principal.tenantId(), id));
+    }
+
     @GetMapping("/{id}/quarantine")
     QuarantineList quarantine(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
                               @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
@@ -138,5 +148,8 @@ class SalesforceConnectionController {
     }
 
     record QuarantineList(List<QuarantinedRecord> items, int total) {
+    }
+
+    record RoundList(List<SyncRoundRecord> items, int total) {
     }
 }

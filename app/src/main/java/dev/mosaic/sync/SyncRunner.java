@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
+import dev.mosaic.platform.ids.TimeOrderedIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,13 +52,18 @@ class SyncRunner {
             // Nothing to try until a person reconnects; reconnecting schedules a round at once.
             return at(now.plus(connection.syncInterval()));
         }
+        UUID roundId = TimeOrderedIds.next();
+        store.roundStarted(ref.tenantId(), ref.connectionId(), roundId, context.getExecution().pickedBy, now);
         SyncRound.Outcome outcome = round.run(connection, () -> context.getSchedulerState().isShuttingDown());
-        if (connections.find(ref.tenantId(), ref.connectionId()).isEmpty()) {
+        Optional<SalesforceConnection> after = connections.find(ref.tenantId(), ref.connectionId());
+        if (after.isEmpty()) {
             // Disconnected while the round ran: what the round wrote of the sync's own state goes too.
             store.forget(ref.tenantId(), ref.connectionId());
             childLinks.forget(ref.tenantId(), ref.connectionId());
             return (complete, operations) -> operations.remove();
         }
+        store.roundEnded(ref.tenantId(), ref.connectionId(), roundId, outcome.name(), after.get().statusDetail(),
+                clock.instant());
         Instant next = switch (outcome) {
             case STOPPED -> clock.instant();
             case BUDGET_SPENT -> clock.instant().plus(max(BUDGET_WAIT, connection.syncInterval()));

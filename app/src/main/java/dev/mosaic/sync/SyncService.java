@@ -36,6 +36,15 @@ public class SyncService {
                 .toList();
     }
 
+    /** The connection's rounds, newest first. */
+    public List<SyncRoundRecord> rounds(String tenantId, UUID connectionId, int limit, int offset) {
+        return store.rounds(tenantId, connectionId, limit, offset);
+    }
+
+    public int roundCount(String tenantId, UUID connectionId) {
+        return store.roundCount(tenantId, connectionId);
+    }
+
     public List<QuarantinedRecord> quarantine(String tenantId, UUID connectionId, int limit, int offset) {
         return store.quarantined(tenantId, connectionId, limit, offset);
     }

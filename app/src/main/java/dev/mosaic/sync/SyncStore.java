@@ -125,7 +125,33 @@ class SyncStore {
                 tenantId, connectionId).get(0, Integer.class);
     }
 
+    void roundStarted(String tenantId, UUID connectionId, UUID roundId, String instance, Instant at) {
+        db.execute("insert into sync_round (tenant_id, connection_id, round_id, instance, started_at) "
+                + "values (?, ?, ?, ?, ?::timestamptz)", tenantId, connectionId, roundId, instance, utc(at));
+    }
+
+    void roundEnded(String tenantId, UUID connectionId, UUID roundId, String outcome, String detail, Instant at) {
+        db.execute("update sync_round set ended_at = ?::timestamptz, outcome = ?, detail = ? "
+                + "where tenant_id = ? and connection_id = ? and round_id = ?", utc(at), outcome, detail, tenantId,
+                connectionId, roundId);
+    }
+
+    List<SyncRoundRecord> rounds(String tenantId, UUID connectionId, int limit, int offset) {
+        return db.fetch("select round_id, instance, started_at, ended_at, outcome, detail from sync_round "
+                        + "where tenant_id = ? and connection_id = ? order by started_at desc, round_id limit ? offset ?",
+                tenantId, connectionId, limit, offset)
+                .map(row -> new SyncRoundRecord(row.get("round_id", UUID.class), row.get("instance", String.class),
+                        instant(row, "started_at"), instant(row, "ended_at"), row.get("outcome", String.class),
+                        row.get("detail", String.class)));
+    }
+
+    int roundCount(String tenantId, UUID connectionId) {
+        return db.fetchOne("select count(*) from sync_round where tenant_id = ? and connection_id = ?", tenantId,
+                connectionId).get(0, Integer.class);
+    }
+
     void forget(String tenantId, UUID connectionId) {
+        db.execute("delete from sync_round where tenant_id = ? and connection_id = ?", tenantId, connectionId);
         db.execute("delete from sync_quarantine where tenant_id = ? and connection_id = ?", tenantId, connectionId);
         db.execute("delete from sync_object where tenant_id = ? and connection_id = ?", tenantId, connectionId);
     }

@@ -36,7 +36,7 @@ class TableOwnershipTest {
             Map.entry("csv_import_error", "ingest"), Map.entry("csv_import_claimed_id", "ingest"),
             Map.entry("salesforce_connection", "connection"), Map.entry("salesforce_org", "connection"),
             Map.entry("sync_object", "sync"), Map.entry("sync_quarantine", "sync"), Map.entry("sync_child_link", "sync"),
-            Map.entry("sync_pending_refresh", "sync"),
+            Map.entry("sync_pending_refresh", "sync"), Map.entry("sync_round", "sync"),
             Map.entry("scheduled_tasks", "platform"));
 
     private static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);

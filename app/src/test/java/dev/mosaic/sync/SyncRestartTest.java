@@ -9,6 +9,9 @@ import dev.mosaic.testing.TestPostgres;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +70,42 @@ class SyncRestartTest {
                 try (Connection db = database.connect()) {
                     assertThat(GraphDigest.of(db, interrupted.id())).isEqualTo(GraphDigest.of(db, clean.id()));
                 }
+            }
+        }
+    }
+
+    @Test
+    void twoAppsOnOneDatabaseNeverRunRoundsOfOneConnectionAtOnce() throws Exception {
+        try (EmulatedOrg org = new EmulatedOrg(72, 8);
+             RunningMosaic first = RunningMosaic.start(database, SETTINGS);
+             RunningMosaic second = RunningMosaic.start(database, SETTINGS)) {
+            RunningMosaic.Tenant tenant = first.newTenant();
+            String id = connect(first, tenant, org);
+            String rounds = "/api/v1/connections/salesforce/" + id + "/rounds?limit=100";
+
+            // Both apps are asked for a round again and again, while rounds run.
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                first.send("POST", "/api/v1/connections/salesforce/" + id + "/sync", tenant.token(), null);
+                second.send("POST", "/api/v1/connections/salesforce/" + id + "/sync", tenant.token(), null);
+                JsonNode done = first.getJson(rounds, tenant.token());
+                return done.path("total").asInt() >= 8 && done.path("items").get(0).hasNonNull("endedAt");
+            });
+
+            // No more asking: the last round asked for ends (one asked just before may still begin after it).
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> first.getJson(rounds, tenant.token()).path("items").get(0).hasNonNull("endedAt"));
+            List<JsonNode> ran = new ArrayList<>();
+            first.getJson(rounds, tenant.token()).path("items").forEach(round -> {
+                if (round.hasNonNull("endedAt")) {
+                    ran.add(round);
+                }
+            });
+            ran.sort(Comparator.comparing(round -> Instant.parse(round.path("startedAt").asText())));
+            assertThat(ran).hasSizeGreaterThanOrEqualTo(8).allMatch(round -> "DONE".equals(round.path("outcome").asText()));
+            for (int i = 1; i < ran.size(); i++) {
+                Instant previousEnd = Instant.parse(ran.get(i - 1).path("endedAt").asText());
+                assertThat(Instant.parse(ran.get(i).path("startedAt").asText())).as("round %d began after round %d ended", i, i - 1)
+                        .isAfterOrEqualTo(previousEnd);
             }
         }
     }
