@@ -163,10 +163,13 @@ class ChildLinks {
         if (parentIds.isEmpty()) {
             return links;
         }
+        // The probe names only what the parent index holds (tenant, parent): naming the connection and object in it
+        // too would let the primary key's longer prefix look better to the planner, which then read every row of
+        // the object per parent.
         db.fetch("select l.parent_id, l.target_id, l.attributes::text as attributes from unnest(?::text[]) as ids(id) "
-                                + "cross join lateral (select parent_id, target_id, attributes, child_id from sync_child_link "
-                                + "where tenant_id = ? and connection_id = ? and object = ? and parent_id = ids.id offset 0) l "
-                                + "order by l.child_id",
+                                + "cross join lateral (select parent_id, target_id, attributes, child_id, connection_id, object "
+                                + "from sync_child_link where tenant_id = ? and parent_id = ids.id offset 0) l "
+                                + "where l.connection_id = ? and l.object = ? order by l.child_id",
                         parentIds.toArray(String[]::new), tenantId, connectionId, relation.child.apiName())
                 .forEach(row -> links.computeIfAbsent(row.get("parent_id", String.class), id -> new ArrayList<>())
                         .add(new LinkInput(relation.kind, SalesforceRefs.of(orgId, relation.targetObject,
