@@ -1,6 +1,7 @@
 package dev.mosaic.platform.crypto;
 
 import dev.mosaic.platform.config.MosaicProperties;
+import dev.mosaic.platform.files.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -120,24 +120,22 @@ public class SecretBox {
         return bytes;
     }
 
-    /** Reads the key file, or creates it (owner-only, written whole before it gets its name) when there is none. */
+    /**
+     * Reads the key file, or creates it when there is none: owner-only and on disk before any secret is sealed with
+     * it, and never replacing a key another start wrote meanwhile.
+     */
     private byte[] keyFile(Path file) {
         try {
             if (Files.exists(file)) {
-                return decode(Files.readString(file, StandardCharsets.US_ASCII).trim(), file.toString());
+                return decode(OwnerOnlyFiles.readFirstLine(file), file.toString());
             }
             Files.createDirectories(file.getParent());
             byte[] fresh = new byte[KEY_BYTES];
             random.nextBytes(fresh);
-            Path temporary = Files.createTempFile(file.getParent(), KEY_FILE, ".new");
             try {
-                restrictToOwner(temporary);
-                Files.writeString(temporary, Base64.getEncoder().encodeToString(fresh) + "\n", StandardCharsets.US_ASCII);
-                Files.move(temporary, file);
+                OwnerOnlyFiles.write(file, Base64.getEncoder().encodeToString(fresh), false);
             } catch (FileAlreadyExistsException lostTheRace) {
                 return keyFile(file);
-            } finally {
-                Files.deleteIfExists(temporary);
             }
             return fresh;
         } catch (IOException e) {
@@ -146,11 +144,4 @@ public class SecretBox {
         }
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the data directory's own permissions protect it.
-        }
-    }
 }

@@ -1,23 +1,12 @@
 package dev.mosaic.platform.database;
 
+import dev.mosaic.platform.files.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Set;
 
 /**
  * The password of the embedded PostgreSQL's {@code postgres} user, kept in {@code <data dir>/db-password}: one
@@ -27,7 +16,6 @@ import java.util.Set;
 final class DatabasePassword {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final String value;
 
@@ -42,8 +30,7 @@ final class DatabasePassword {
     /** Reads the password, tightening the file to its owner if someone loosened it. */
     static DatabasePassword read(Path file) {
         try {
-            restrictToOwner(file);
-            String firstLine = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
+            String firstLine = OwnerOnlyFiles.readFirstLine(file);
             if (firstLine.isEmpty()) {
                 throw new IllegalStateException("The database password file " + file + " is empty. Restore it from a "
                         + "backup of the data directory; Mosaic cannot reach its embedded PostgreSQL without it.");
@@ -61,59 +48,12 @@ final class DatabasePassword {
         RANDOM.nextBytes(bytes);
         DatabasePassword password = new DatabasePassword(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
         try {
-            Path temporary = ownerOnlyTemporaryFile(file);
-            try {
-                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                     Writer writer = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
-                    writer.write(password.value + "\n");
-                    writer.flush();
-                    channel.force(true);
-                }
-                moveIntoPlace(temporary, file);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            OwnerOnlyFiles.write(file, password.value, true);
             return password;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the database password file " + file
                     + ". Check that Mosaic may write to its data directory.", e);
         }
-    }
-
-    private static Path ownerOnlyTemporaryFile(Path file) throws IOException {
-        if (posix(file.getParent())) {
-            FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
-            // Created owner-only, so the password is never readable by others, not even for a moment.
-            return Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp", ownerOnly);
-        }
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
-        restrictToOwner(temporary);
-        return temporary;
-    }
-
-    private static void moveIntoPlace(Path temporary, Path file) throws IOException {
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        if (posix(file)) {
-            Files.setPosixFilePermissions(file, OWNER_ONLY);
-            return;
-        }
-        // Without POSIX permissions (Windows), the closest the JDK offers: access for the owner alone.
-        java.io.File asFile = file.toFile();
-        asFile.setReadable(false, false);
-        asFile.setWritable(false, false);
-        asFile.setReadable(true, true);
-        asFile.setWritable(true, true);
-    }
-
-    private static boolean posix(Path path) throws IOException {
-        return Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class);
     }
 
     String value() {
