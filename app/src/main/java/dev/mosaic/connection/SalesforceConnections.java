@@ -72,7 +72,7 @@ public class SalesforceConnections {
                 checked.instanceUrl, checked.loginUrl, request.clientId().trim(), now, ConnectionStatus.CONNECTED, null,
                 checked.usage.map(ApiUsage::used).orElse(null), checked.usage.map(ApiUsage::max).orElse(null),
                 settings.syncInterval(), now, null, null);
-        byte[] sealed = seal(tenantId, id, request.clientSecret().trim(), checked.refreshToken());
+        byte[] sealed = seal(tenantId, id, request.clientSecret().trim(), checked.refreshToken().get());
         transaction.executeWithoutResult(status -> {
             store.insert(connection, sealed);
             store.rememberOrg(tenantId, connection.orgId(), now);
@@ -94,7 +94,7 @@ public class SalesforceConnections {
                     + ", but this connection is org " + existing.orgId() + "; connect that org as a new connection");
         }
         Instant now = clock.instant();
-        byte[] sealed = seal(tenantId, connectionId, request.clientSecret().trim(), checked.refreshToken());
+        byte[] sealed = seal(tenantId, connectionId, request.clientSecret().trim(), checked.refreshToken().get());
         transaction.executeWithoutResult(status -> {
             store.replaceCredentials(tenantId, connectionId, checked.instanceUrl, checked.loginUrl,
                     request.clientId().trim(), sealed, now);
@@ -193,9 +193,9 @@ public class SalesforceConnections {
         requireText(request.clientId(), "clientId", "the Connected App's Consumer Key");
         requireText(request.clientSecret(), "clientSecret", "the Connected App's Consumer Secret");
         requireText(request.refreshToken(), "refreshToken", "the refresh_token the guide's last step returns");
-        String[] refreshToken = {request.refreshToken().trim()};
+        AtomicReference<String> refreshToken = new AtomicReference<>(request.refreshToken().trim());
         SalesforceClient client = SalesforceClient.create(new RefreshTokenCredentials(loginUrl, request.clientId().trim(),
-                request.clientSecret().trim(), refreshToken[0]), settings.apiVersion(), rotated -> refreshToken[0] = rotated);
+                request.clientSecret().trim(), refreshToken.get()), settings.apiVersion(), refreshToken::set);
         Session session;
         try {
             session = client.session();
@@ -214,11 +214,9 @@ public class SalesforceConnections {
         return new Checked(loginUrl, instanceUrl, session, client.lastUsage(), refreshToken);
     }
 
-    private record Checked(URI loginUrl, URI instanceUrl, Session session, Optional<ApiUsage> usage, String[] refreshTokenHolder) {
-        /** The newest refresh token: the one given, or the one Salesforce rotated it to while checking. */
-        String refreshToken() {
-            return refreshTokenHolder[0];
-        }
+    /** @param refreshToken the newest refresh token: the one given, or the one Salesforce rotated it to while checking */
+    private record Checked(URI loginUrl, URI instanceUrl, Session session, Optional<ApiUsage> usage,
+                           AtomicReference<String> refreshToken) {
     }
 
     private static void requireText(String value, String field, String what) {

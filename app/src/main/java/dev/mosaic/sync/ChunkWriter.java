@@ -55,56 +55,57 @@ class ChunkWriter {
         this.clock = clock;
     }
 
-    /** What a chunk did, for progress and logs. */
-    record Written(int records, int quarantined) {
-    }
-
     /**
      * @param cursor       where the object stands once this chunk is written
      * @param startedNanos when reading the chunk began, for the rate
      * @param skipDeleted  rows Salesforce deleted are left out (an initial load has nothing to delete)
      */
-    Written write(RoundContext round, SyncedObject object, List<SalesforceRow> rows, SyncCursor cursor, long startedNanos,
-                  boolean skipDeleted) {
+    void write(RoundContext round, SyncedObject object, List<SalesforceRow> rows, SyncCursor cursor, long startedNanos,
+               boolean skipDeleted) {
         Optional<ChildLinks.Relation> relation = ChildLinks.Relation.ofChild(object);
-        List<SalesforceRow> kept = skipDeleted ? rows.stream().filter(row -> !row.isDeleted()).toList() : rows;
-        Written written = transaction.execute(status -> {
-            Written result = relation.isPresent()
-                    ? keepRelations(round, relation.get(), kept)
-                    : writeRecords(round, object, kept);
+        List<SalesforceRow> kept = skipDeleted ? live(rows) : rows;
+        Integer written = transaction.execute(status -> {
+            int records = 0;
+            if (relation.isPresent()) {
+                keepRelations(round, relation.get(), kept);
+            } else {
+                records = writeRecords(round, object, kept);
+            }
             // Progress counts every row read, deleted and quarantined ones too, so an initial load ends at its total.
             store.saveCursor(round.tenantId(), round.connectionId(), object, cursor, rows.size(),
                     (System.nanoTime() - startedNanos) / 1_000_000);
-            return result;
+            return records;
         });
-        if (written.records() > 0) {
-            metrics.recordsWritten(object, written.records());
-        }
-        return written;
+        metrics.recordsWritten(object, written);
     }
 
     /** Records read again whole (not for a cursor): written, with no progress counted. */
     void writeAgain(RoundContext round, SyncedObject object, List<SalesforceRow> rows) {
-        List<SalesforceRow> live = rows.stream().filter(row -> !row.isDeleted()).toList();
-        transaction.executeWithoutResult(status -> writeRecords(round, object, live));
+        List<SalesforceRow> live = live(rows);
+        metrics.recordsWritten(object, transaction.execute(status -> writeRecords(round, object, live)));
     }
 
     /** Reads again records of the parent object a relation row changed, written with their links; ids taken off. */
     void writeRefreshed(RoundContext round, SyncedObject parent, List<SalesforceRow> rows, List<String> requested) {
-        transaction.executeWithoutResult(status -> {
-            writeRecords(round, parent, rows);
+        metrics.recordsWritten(parent, transaction.execute(status -> {
+            int records = writeRecords(round, parent, rows);
             childLinks.refreshed(round.tenantId(), round.connectionId(), parent, requested);
-        });
+            return records;
+        }));
     }
 
-    private Written keepRelations(RoundContext round, ChildLinks.Relation relation, List<SalesforceRow> rows) {
+    private static List<SalesforceRow> live(List<SalesforceRow> rows) {
+        return rows.stream().filter(row -> !row.isDeleted()).toList();
+    }
+
+    private void keepRelations(RoundContext round, ChildLinks.Relation relation, List<SalesforceRow> rows) {
         // A parent that has written no record yet reads these links itself when it writes its records.
         childLinks.apply(round.tenantId(), round.connectionId(), relation, rows,
                 store.hasWritten(round.tenantId(), round.connectionId(), relation.parent));
-        return new Written(rows.size(), 0);
     }
 
-    private Written writeRecords(RoundContext round, SyncedObject object, List<SalesforceRow> read) {
+    /** Writes the records to the graph and quarantines those it cannot take; returns how many it took. */
+    private int writeRecords(RoundContext round, SyncedObject object, List<SalesforceRow> read) {
         List<SalesforceRow> rows = withoutUnknownDeletes(round, object, read);
         Map<String, List<LinkInput>> extraLinks = ChildLinks.Relation.intoParent(object)
                 .map(relation -> childLinks.linksOf(round.tenantId(), round.connectionId(), round.mapping().orgId(),
@@ -137,7 +138,7 @@ class ChunkWriter {
         store.quarantine(round.tenantId(), round.connectionId(), object, unmappable, payloads, clock.instant());
         store.release(round.tenantId(), round.connectionId(), object, accepted);
         followMerges(round, object, mappedRows);
-        return new Written(accepted.size(), unmappable.size());
+        return accepted.size();
     }
 
     /**

@@ -32,6 +32,9 @@ class SyncMetrics {
     }
 
     void recordsWritten(SyncedObject object, int records) {
+        if (records == 0) {
+            return;
+        }
         Counter.builder("mosaic.sync.records").description("Salesforce records written to the graph")
                 .tag("object", object.apiName()).register(registry).increment(records);
     }

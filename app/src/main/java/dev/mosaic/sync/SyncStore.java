@@ -29,11 +29,16 @@ class SyncStore {
 
     /** The object's state, created (initial, nothing read) when there is none yet. */
     SyncCursor cursor(String tenantId, UUID connectionId, SyncedObject object) {
+        Optional<SyncCursor> stored = db.fetchOptional("select cursor::text from sync_object where tenant_id = ? "
+                        + "and connection_id = ? and object = ?", tenantId, connectionId, object.apiName())
+                .map(row -> SyncCursor.fromJson(row.get(0, String.class)));
+        if (stored.isPresent()) {
+            return stored.get();
+        }
         db.execute("insert into sync_object (tenant_id, connection_id, object, phase, cursor) values (?, ?, ?, ?, ?::jsonb) "
                         + "on conflict do nothing", tenantId, connectionId, object.apiName(), SyncPhase.INITIAL.name(),
                 SyncCursor.initial().toJson());
-        return db.fetchOne("select cursor::text from sync_object where tenant_id = ? and connection_id = ? and object = ?",
-                tenantId, connectionId, object.apiName()).map(row -> SyncCursor.fromJson(row.get(0, String.class)));
+        return SyncCursor.initial();
     }
 
     /** Whether the object has written records already: loaded, or part-way through its initial load. */
