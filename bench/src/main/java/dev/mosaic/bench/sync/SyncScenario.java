@@ -13,6 +13,7 @@ import dev.mosaic.bench.harness.HeapSampler;
 import dev.mosaic.bench.harness.MosaicApp;
 import dev.mosaic.bench.harness.MosaicHttp;
 import dev.mosaic.bench.harness.TempDirectory;
+import dev.mosaic.salesforce.client.Sleeper;
 import dev.mosaic.salesforce.emulator.EmulatorCredentials;
 import dev.mosaic.salesforce.emulator.SalesforceEmulator;
 import java.io.PrintStream;
@@ -161,7 +162,7 @@ public final class SyncScenario implements Scenario {
     private static JsonNode awaitInitialSync(MosaicHttp http, String id, PrintStream out, long started) throws Exception {
         long lastReport = System.nanoTime();
         while (true) {
-            Thread.sleep(POLL.toMillis());
+            Sleeper.REAL.sleep(POLL);
             MosaicHttp.Response response = http.get("api/v1/connections/salesforce/" + id);
             if (response.status() != 200) {
                 throw new BenchFailure("GET connection answered " + response.status() + ": " + response.shortBody());
