@@ -31,8 +31,7 @@ class ConnectionLifecycleTest extends SyncTestSupport {
     void aRotatedRefreshTokenIsStoredSoTheNextLoginUsesIt() throws Exception {
         try (EmulatedOrg org = new EmulatedOrg(51, 2, true)) {
             String token = newTenantToken();
-            String id = connect(token, org);
-            awaitRound(token, id, Instant.EPOCH);
+            String id = connectAndSync(token, org);
             org.expireSessions();
             Instant asked = Instant.now();
             syncNow(token, id);
@@ -51,8 +50,7 @@ class ConnectionLifecycleTest extends SyncTestSupport {
     void aTokenAnotherInstanceRotatedMeanwhileIsTheOneUsedNext() throws Exception {
         try (EmulatedOrg org = new EmulatedOrg(60, 2, true)) {
             String token = newTenantToken();
-            String id = connect(token, org);
-            awaitRound(token, id, Instant.EPOCH);
+            String id = connectAndSync(token, org);
             // Another app instance on the same database logs in with the stored token, which Salesforce rotates, and
             // stores the new one: the token this instance's client holds is retired.
             String newest = org.rotate(storedRefreshToken(id));
@@ -71,8 +69,7 @@ class ConnectionLifecycleTest extends SyncTestSupport {
     void aRevokedRefreshTokenAsksForReconnectInPlainWords() throws Exception {
         try (EmulatedOrg org = new EmulatedOrg(52, 2)) {
             String token = newTenantToken();
-            String id = connect(token, org);
-            awaitRound(token, id, Instant.EPOCH);
+            String id = connectAndSync(token, org);
             org.revokeRefreshTokens();
             Instant asked = Instant.now();
             syncNow(token, id);
@@ -103,7 +100,7 @@ class ConnectionLifecycleTest extends SyncTestSupport {
     void aConvertedLeadIsLinkedToWhatItBecame() throws Exception {
         try (EmulatedOrg org = new EmulatedOrg(58, 80)) {
             String token = newTenantToken();
-            awaitRound(token, connect(token, org), Instant.EPOCH);
+            connectAndSync(token, org);
 
             List<JsonNode> convertedLeads = org.queryAll("SELECT Id, ConvertedContactId, ConvertedAccountId FROM Lead "
                     + "WHERE IsConverted = true AND IsDeleted = false");
@@ -123,8 +120,7 @@ class ConnectionLifecycleTest extends SyncTestSupport {
     void aRedefinedFormulaReachesTheGraphOnceItsDailyReadIsDue() throws Exception {
         try (EmulatedOrg org = new EmulatedOrg(59, 4)) {
             String token = newTenantToken();
-            String id = connect(token, org);
-            awaitRound(token, id, Instant.EPOCH);
+            String id = connectAndSync(token, org);
             String opportunity = org.queryAll("SELECT Id FROM Opportunity WHERE ExpectedRevenue > 0 AND IsDeleted = false "
                     + "LIMIT 1").get(0).path("Id").asText();
             org.redefineFormula("Opportunity", "ExpectedRevenue", 0.5);
@@ -147,8 +143,7 @@ class ConnectionLifecycleTest extends SyncTestSupport {
     void disconnectingRevokesTheTokenAndKeepsTheRecords() throws Exception {
         try (EmulatedOrg org = new EmulatedOrg(53, 2)) {
             String token = newTenantToken();
-            String id = connect(token, org);
-            awaitRound(token, id, Instant.EPOCH);
+            String id = connectAndSync(token, org);
             String account = org.queryAll("SELECT Id FROM Account WHERE IsDeleted = false LIMIT 1").get(0).path("Id").asText();
 
             JsonNode disconnected = call("DELETE", "/api/v1/connections/salesforce/" + id, token, null);
@@ -188,8 +183,7 @@ class ConnectionLifecycleTest extends SyncTestSupport {
     void aRecordTheGraphCannotTakeIsQuarantinedAndTheSyncGoesOn() throws Exception {
         try (EmulatedOrg org = new EmulatedOrg(56, 2)) {
             String token = newTenantToken();
-            String id = connect(token, org);
-            awaitRound(token, id, Instant.EPOCH);
+            String id = connectAndSync(token, org);
             String bad = org.create("Contact", Map.of("LastName", "Null\u0000Byte", "Email", "nul@example.com"));
             String good = org.create("Contact", Map.of("LastName", "Lovelace", "Email", "ada@example.com"));
             Instant asked = Instant.now();

@@ -105,8 +105,7 @@ class SalesforceSyncTest extends SyncTestSupport {
     @Test
     void theNextRoundShowsExactlyWhatChangedIncludingDeletesAndMerges() throws Exception {
         String token = newTenantToken();
-        String id = connect(token, org);
-        awaitRound(token, id, Instant.EPOCH);
+        String id = connectAndSync(token, org);
         List<JsonNode> accounts = org.queryAll("SELECT Id, Name FROM Account WHERE IsDeleted = false ORDER BY Id");
         String master = accounts.get(0).path("Id").asText();
         String merged = accounts.get(1).path("Id").asText();
@@ -163,8 +162,7 @@ class SalesforceSyncTest extends SyncTestSupport {
     @Test
     void aRoundWithNothingNewCostsOneCompositeCallPerFiveObjects() throws Exception {
         String token = newTenantToken();
-        String id = connect(token, org);
-        awaitRound(token, id, Instant.EPOCH);
+        String id = connectAndSync(token, org);
 
         JsonNode before = org.stats();
         Instant asked = Instant.now();
@@ -179,8 +177,7 @@ class SalesforceSyncTest extends SyncTestSupport {
     @Test
     void roundsThroughEveryFaultGiveTheGraphOfCleanRounds() throws Exception {
         String clean = newTenantToken();
-        String cleanId = connect(clean, org);
-        awaitRound(clean, cleanId, Instant.EPOCH);
+        String cleanId = connectAndSync(clean, org);
 
         String faulted = newTenantToken();
         org.fault("SERVER_UNAVAILABLE", "/jobs/query", 2);
@@ -217,7 +214,7 @@ class SalesforceSyncTest extends SyncTestSupport {
     @Test
     void whenBulkCannotReadAnObjectTheInitialLoadReadsItByRestWithTheSameResult() throws Exception {
         String clean = newTenantToken();
-        awaitRound(clean, connect(clean, org), Instant.EPOCH);
+        connectAndSync(clean, org);
 
         String restOnly = newTenantToken();
         // Every Bulk job this round starts times out: each object falls back to REST queryAll.
@@ -235,7 +232,7 @@ class SalesforceSyncTest extends SyncTestSupport {
     @Test
     void aSyncStoppedHalfWayResumesFromItsCursorsAndGivesTheSameGraph() throws Exception {
         String clean = newTenantToken();
-        awaitRound(clean, connect(clean, org), Instant.EPOCH);
+        connectAndSync(clean, org);
 
         String interrupted = newTenantToken();
         // The org's API limit runs out on the eighth Bulk result page: the round ends there, cursors committed.
@@ -262,8 +259,7 @@ class SalesforceSyncTest extends SyncTestSupport {
     @Test
     void aFieldAddedToAnObjectIsFilledInForEveryRecordWithoutARestart() throws Exception {
         String token = newTenantToken();
-        String id = connect(token, org);
-        awaitRound(token, id, Instant.EPOCH);
+        String id = connectAndSync(token, org);
         JsonNode account = org.queryAll("SELECT Id, Website FROM Account WHERE Website != null AND IsDeleted = false LIMIT 1").get(0);
         String tenantId = getJson("/api/v1/me", token).path("tenant").asText();
         // As things stood before an admin made Website readable: describe lacked it, and so did the synced records.

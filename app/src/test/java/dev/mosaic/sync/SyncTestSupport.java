@@ -21,6 +21,13 @@ abstract class SyncTestSupport extends MosaicIntegrationTest {
         return json(response).path("id").asText();
     }
 
+    /** Connects the org and waits for its first round; returns the connection id. */
+    protected String connectAndSync(String token, EmulatedOrg org) throws Exception {
+        String id = connect(token, org);
+        awaitRound(token, id, Instant.EPOCH);
+        return id;
+    }
+
     /** Waits for a round that ended after {@code after}; returns the connection as it stands then. */
     protected JsonNode awaitRound(String token, String id, Instant after) {
         JsonNode[] last = {null};
