@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,12 +70,25 @@ class SalesforceConnectionController {
         return view(connections.reconnect(principal.tenantId(), id, request));
     }
 
-    /** Revokes the refresh token and stops syncing; the records already synced stay in the graph. */
+    /**
+     * Revokes the refresh token and stops syncing. The records already synced stay in the graph, or with
+     * {@code ?purge=true} are purged in the background (202), followed at {@code /orgs/{orgId}}.
+     */
     @DeleteMapping("/{id}")
-    Disconnected disconnect(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
+    ResponseEntity<Disconnected> disconnect(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
+                                           @RequestParam(defaultValue = "false") boolean purge) {
         requireAdmin(principal, "disconnect an org");
-        boolean revoked = connections.disconnect(principal.tenantId(), id);
-        return new Disconnected(id, revoked, true);
+        String orgId = connections.get(principal.tenantId(), id).orgId();
+        boolean revoked = connections.disconnect(principal.tenantId(), id, purge ? principal.email() : null);
+        String purgeProgress = purge ? SalesforceOrgController.PATH + "/" + orgId : null;
+        return ResponseEntity.status(purge ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(new Disconnected(id, orgId, revoked, !purge, purgeProgress));
+    }
+
+    static void requireAdmin(TenantPrincipal principal, String what) {
+        if (principal.role() != TenantPrincipal.Role.ADMIN) {
+            throw new ForbiddenException("Only a workspace admin may " + what);
+        }
     }
 
     @PostMapping("/{id}/sync")
@@ -100,12 +114,6 @@ class SalesforceConnectionController {
         connections.get(principal.tenantId(), id);
         return new QuarantineList(sync.quarantine(principal.tenantId(), id, Paging.limit(limit), Paging.offset(offset)),
                 sync.quarantined(principal.tenantId(), id));
-    }
-
-    private static void requireAdmin(TenantPrincipal principal, String what) {
-        if (principal.role() != TenantPrincipal.Role.ADMIN) {
-            throw new ForbiddenException("Only a workspace admin may " + what);
-        }
     }
 
     private ConnectionView view(SalesforceConnection c) {
@@ -141,7 +149,8 @@ class SalesforceConnectionController {
         }
     }
 
-    record Disconnected(UUID id, boolean tokenRevoked, boolean dataKept) {
+    /** @param purgeProgress where the purge of the org's records is followed; null when they are kept */
+    record Disconnected(UUID id, String orgId, boolean tokenRevoked, boolean dataKept, String purgeProgress) {
     }
 
     record SyncRequested(boolean started, String message) {

@@ -36,15 +36,53 @@ class ConnectionStore {
                 (int) c.syncInterval().toSeconds(), utc(c.createdAt()));
     }
 
-    /** Remembers the org for good: its records are found by their ids even after a disconnect. */
+    /**
+     * Remembers the org for good: its records are found by their ids even after a disconnect. An org connected again
+     * after its records were purged starts afresh.
+     */
     void rememberOrg(String tenantId, String orgId, Instant at) {
         db.execute("insert into salesforce_org (tenant_id, org_id, first_connected_at) values (?, ?, ?::timestamptz) "
-                + "on conflict do nothing", tenantId, orgId, utc(at));
+                + "on conflict (tenant_id, org_id) do update set purge_requested_at = null, purge_requested_by = null, "
+                + "records_purged = 0, purged_at = null", tenantId, orgId, utc(at));
     }
 
+    /** The orgs whose records the graph holds (or may hold): every org connected and not purged since. */
     List<String> knownOrgs(String tenantId) {
-        return db.fetch("select org_id from salesforce_org where tenant_id = ? order by first_connected_at, org_id", tenantId)
-                .map(row -> row.get(0, String.class));
+        return db.fetch("select org_id from salesforce_org where tenant_id = ? and purge_requested_at is null "
+                + "order by first_connected_at, org_id", tenantId).map(row -> row.get(0, String.class));
+    }
+
+    List<SalesforceOrg> orgs(String tenantId) {
+        return db.fetch("""
+                        select o.org_id, o.first_connected_at, c.connection_id, o.purge_requested_at, o.purge_requested_by,
+                            o.records_purged, o.purged_at
+                        from salesforce_org o left join salesforce_connection c on c.tenant_id = o.tenant_id and c.org_id = o.org_id
+                        where o.tenant_id = ? order by o.first_connected_at, o.org_id""", tenantId)
+                .map(row -> new SalesforceOrg(row.get("org_id", String.class), instant(row, "first_connected_at"),
+                        row.get("connection_id", UUID.class), row.get("purge_requested_at") == null ? null
+                        : new SalesforceOrg.Purge(instant(row, "purge_requested_at"), row.get("purge_requested_by", String.class),
+                                row.get("records_purged", Long.class), instant(row, "purged_at"))));
+    }
+
+    /** Whether the org's records are being purged now. */
+    boolean purging(String tenantId, String orgId) {
+        return db.fetchExists(db.selectOne().from("salesforce_org").where("tenant_id = ? and org_id = ? "
+                + "and purge_requested_at is not null and purged_at is null", tenantId, orgId));
+    }
+
+    void requestPurge(String tenantId, String orgId, String by, Instant at) {
+        db.execute("update salesforce_org set purge_requested_at = ?::timestamptz, purge_requested_by = ?, records_purged = 0, "
+                + "purged_at = null where tenant_id = ? and org_id = ?", utc(at), by, tenantId, orgId);
+    }
+
+    void countPurged(String tenantId, String orgId, int records) {
+        db.execute("update salesforce_org set records_purged = records_purged + ? where tenant_id = ? and org_id = ?",
+                records, tenantId, orgId);
+    }
+
+    void purgeFinished(String tenantId, String orgId, Instant at) {
+        db.execute("update salesforce_org set purged_at = ?::timestamptz where tenant_id = ? and org_id = ?",
+                utc(at), tenantId, orgId);
     }
 
     /** New credentials for the same org: the status starts over. */

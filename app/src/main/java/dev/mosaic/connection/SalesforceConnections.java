@@ -43,12 +43,15 @@ public class SalesforceConnections {
     private final SecretBox secrets;
     private final SalesforceSettings settings;
     private final ApplicationEventPublisher events;
+    private final SalesforceOrgs orgs;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Map<UUID, CachedClient> clients = new ConcurrentHashMap<>();
 
     SalesforceConnections(ConnectionStore store, LoginHosts loginHosts, SecretBox secrets, SalesforceSettings settings,
-                          ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+                          ApplicationEventPublisher events, SalesforceOrgs orgs, TransactionTemplate transaction,
+                          Clock clock) {
+        this.orgs = orgs;
         this.store = store;
         this.loginHosts = loginHosts;
         this.secrets = secrets;
@@ -66,6 +69,10 @@ public class SalesforceConnections {
                     + existing.connectionId() + "); to change its credentials, reconnect it with PUT "
                     + "/api/v1/connections/salesforce/" + existing.connectionId());
         });
+        if (store.purging(tenantId, checked.session.orgId())) {
+            throw new ConflictException("The records of org " + checked.session.orgId() + " are being purged; connect it "
+                    + "again once that is done (GET /api/v1/connections/salesforce/orgs shows how far it is)");
+        }
         Instant now = clock.instant();
         UUID id = TimeOrderedIds.next();
         SalesforceConnection connection = new SalesforceConnection(tenantId, id, checked.session.orgId(),
@@ -120,9 +127,10 @@ public class SalesforceConnections {
 
     /**
      * Revokes the refresh token at Salesforce and forgets the connection. A token Salesforce no longer accepts
-     * (already revoked) does not stop the disconnect; the answer says whether revoking worked.
+     * (already revoked) does not stop the disconnect; the answer says whether revoking worked. The org's records
+     * stay in the graph, unless {@code purgeBy} names who asked for them to be purged.
      */
-    public boolean disconnect(String tenantId, UUID connectionId) {
+    public boolean disconnect(String tenantId, UUID connectionId, String purgeBy) {
         SalesforceConnection connection = get(tenantId, connectionId);
         boolean revoked;
         try {
@@ -136,9 +144,13 @@ public class SalesforceConnections {
         transaction.executeWithoutResult(status -> {
             store.delete(tenantId, connectionId);
             events.publishEvent(new ConnectionChanged(tenantId, connectionId, ConnectionChanged.Change.DISCONNECTED));
+            if (purgeBy != null) {
+                orgs.requestPurge(tenantId, connection.orgId(), connectionId, purgeBy);
+            }
         });
         clients.remove(connectionId);
-        log.info("Tenant {} disconnected Salesforce org {} (connection {})", tenantId, connection.orgId(), connectionId);
+        log.info("Tenant {} disconnected Salesforce org {} (connection {}); its records are {}", tenantId, connection.orgId(),
+                connectionId, purgeBy == null ? "kept" : "being purged");
         return revoked;
     }
 

@@ -16,7 +16,12 @@ public final class SalesforceRefs {
     }
 
     public static ExternalRef of(String orgId, String object, String recordId) {
-        return new ExternalRef(SYSTEM, object, orgId + "/" + recordId);
+        return new ExternalRef(SYSTEM, object, orgPrefix(orgId) + recordId);
+    }
+
+    /** What the external ids of an org's records start with. */
+    public static String orgPrefix(String orgId) {
+        return orgId + "/";
     }
 
     /** The record's page in Lightning Experience. */

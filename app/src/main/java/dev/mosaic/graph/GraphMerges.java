@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -90,6 +91,7 @@ public class GraphMerges {
         if (!survivorId.equals(merged.mergedInto())) {
             throw new ConflictException("Entity " + mergedId + " is not merged into " + survivorId + " any more");
         }
+        requireBothSidesLeft(tenantId, survivorId, move);
         Instant now = clock.instant();
         records.move(tenantId, move.records(), survivorId, mergedId);
         entities.setMergedInto(tenantId, List.of(mergedId), null, now);
@@ -101,6 +103,19 @@ public class GraphMerges {
     @Transactional(propagation = Propagation.MANDATORY)
     public void refreshAfterRegrouping(String tenantId, Collection<UUID> entityIds) {
         golden.refresh(tenantId, entityIds, RefreshCause.regrouping());
+    }
+
+    /** An unmerge that would leave one side with no source's record (purged since the merge) has nothing to separate. */
+    private void requireBothSidesLeft(String tenantId, UUID survivorId, MergeMove move) {
+        Set<UUID> moving = Set.copyOf(move.records());
+        List<StoredRecord> members = records.members(tenantId, List.of(survivorId)).get(survivorId).stream()
+                .filter(record -> !Survivorship.MOSAIC.equals(record.ref().system())).toList();
+        boolean mergedSideLeft = members.stream().anyMatch(record -> moving.contains(record.recordId()));
+        boolean survivorSideLeft = members.stream().anyMatch(record -> !moving.contains(record.recordId()));
+        if (!mergedSideLeft || !survivorSideLeft) {
+            throw new ConflictException("Nothing is left to separate: the records of one side of this merge were purged "
+                    + "with their source since.");
+        }
     }
 
     private EntityStore.EntityRow live(String tenantId, UUID entityId) {

@@ -1,5 +1,6 @@
 package dev.mosaic.graph;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,12 @@ public interface RecordResolver {
      * @return what merged: golden values of the survivors are recomputed once, after this returns
      */
     Resolution resolve(String tenantId, List<RecordSnapshot> written);
+
+    /**
+     * Forgets what resolution kept of records that are gone for good, and of entities that are gone with them
+     * (their merge history, the pairs people kept apart, review suggestions). Called in the purge's transaction.
+     */
+    void forget(String tenantId, Collection<UUID> recordIds, Collection<UUID> entityIds);
 
     /**
      * @param survivorOf    each entity merged away in this chunk → the entity it is part of now

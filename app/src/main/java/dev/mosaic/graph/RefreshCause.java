@@ -21,6 +21,11 @@ record RefreshCause(boolean recordsChanges, Instant at, String reason) {
         return new RefreshCause(true, at, "trusted sources changed");
     }
 
+    /** A source's records were forgotten: what the others say shows now, as it was already on the timeline. */
+    static RefreshCause recordsForgotten() {
+        return new RefreshCause(false, null, "records forgotten");
+    }
+
     static RefreshCause regrouping() {
         return new RefreshCause(false, null, "merge");
     }

@@ -7,6 +7,7 @@ import dev.mosaic.graph.RecordSnapshot;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,6 +49,13 @@ public class IdentityResolver implements RecordResolver {
     @Override
     public Object prepare(EntityType type, Map<String, Object> values) {
         return RecordKeys.applies(type) ? new PreparedKeys(RecordKeys.of(type, values)) : null;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forget(String tenantId, Collection<UUID> recordIds, Collection<UUID> entityIds) {
+        store.forgetKeys(tenantId, recordIds);
+        store.forgetEntities(tenantId, entityIds);
     }
 
     @Override

@@ -54,6 +54,29 @@ class IdentityStore {
         rows.copy(db);
     }
 
+    /** Forgets the keys of records that are gone for good. */
+    void forgetKeys(String tenantId, Collection<UUID> recordIds) {
+        if (!recordIds.isEmpty()) {
+            db.execute("delete from identity_key where tenant_id = ? and " + rowsWithKeyIn("identity_key", "record_id"),
+                    tenantId, uuids(recordIds), tenantId);
+        }
+    }
+
+    /** Forgets the merges, kept-apart pairs and suggestions that name an entity that is gone for good. */
+    void forgetEntities(String tenantId, Collection<UUID> entityIds) {
+        if (entityIds.isEmpty()) {
+            return;
+        }
+        UUID[] ids = uuids(entityIds);
+        db.execute("delete from merge_lineage where tenant_id = ? and (" + rowsWithKeyIn("merge_lineage", "survivor_id")
+                + " or " + rowsWithKeyIn("merge_lineage", "merged_id") + ")", tenantId, ids, tenantId, ids, tenantId);
+        // Both tables are small and indexed by their first entity only: the second is matched against the set once.
+        for (String table : List.of("merge_block", "review_item")) {
+            db.execute("delete from " + table + " where tenant_id = ? and (entity_a in (select unnest(?::uuid[])) "
+                    + "or entity_b in (select unnest(?::uuid[])))", tenantId, ids, ids);
+        }
+    }
+
     /**
      * Every record holding one of these keys, in one read: an index probe per key, so the plan does not depend
      * on how fresh the table's statistics are.

@@ -10,19 +10,30 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code salesforce-sync-round} background task (see {@code dev.mosaic.platform.jobs}): one execution per
- * connection, which reschedules itself after each round. db-scheduler runs an execution on one instance at a time,
- * so two rounds of one connection never overlap, however many app instances share the database.
+ * The {@code salesforce-sync-round} and {@code salesforce-org-purge} background tasks (see
+ * {@code dev.mosaic.platform.jobs}). A sync round has one execution per connection, which reschedules itself after
+ * each round. db-scheduler runs an execution on one instance at a time, so two rounds of one connection never
+ * overlap, however many app instances share the database.
  */
 @Configuration(proxyBeanMethods = false)
 class SyncTaskConfig {
 
     static final TaskDescriptor<SyncRoundRef> SYNC_ROUND = TaskDescriptor.of("salesforce-sync-round", SyncRoundRef.class);
+    static final TaskDescriptor<OrgPurgeRef> ORG_PURGE = TaskDescriptor.of("salesforce-org-purge", OrgPurgeRef.class);
 
     /** The runner reschedules each round itself; this only catches what escaped it (the database away, say). */
     @Bean
     CustomTask<SyncRoundRef> salesforceSyncRound(SyncRunner runner) {
         return Tasks.custom(SYNC_ROUND)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1)))
+                .onDeadExecutionRevive()
+                .execute(runner::run);
+    }
+
+    /** A disconnected org's purge, one execution per org; what escaped it is tried again, from the start. */
+    @Bean
+    CustomTask<OrgPurgeRef> salesforceOrgPurge(OrgPurgeRunner runner) {
+        return Tasks.custom(ORG_PURGE)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1)))
                 .onDeadExecutionRevive()
                 .execute(runner::run);
