@@ -6,6 +6,7 @@ import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.platform.json.Json;
 import java.util.Set;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,6 +65,20 @@ public class GraphReader {
                 .forEach(row -> known.add(new ExternalRef(row.get(0, String.class), row.get(1, String.class),
                         row.get(2, String.class))));
         return known;
+    }
+
+    /** The refs of those of these records their sources have not deleted. */
+    public Map<UUID, ExternalRef> liveRefs(String tenantId, Collection<UUID> recordIds) {
+        Map<UUID, ExternalRef> refs = new HashMap<>();
+        if (recordIds.isEmpty()) {
+            return refs;
+        }
+        db.fetch("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, system, object, "
+                        + "external_id from source_record where tenant_id = ? and record_id = ids.id and not deleted offset 0) r",
+                        SqlArrays.uuids(recordIds), tenantId)
+                .forEach(row -> refs.put(row.get("record_id", UUID.class), new ExternalRef(row.get("system", String.class),
+                        row.get("object", String.class), row.get("external_id", String.class))));
+        return refs;
     }
 
     /**

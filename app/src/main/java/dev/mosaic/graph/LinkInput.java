@@ -3,8 +3,8 @@ package dev.mosaic.graph;
 import java.util.Map;
 
 /**
- * A relation a source record states, to a record of the same system named by its external id. The target
- * may not have arrived yet; the link resolves once it does.
+ * A relation a source record states, to a record named by its system and external id: usually of the same system,
+ * though an email names whoever holds an address. The target may not have arrived yet; the link resolves once it does.
  *
  * @param kind       what the relation means (see {@link LinkKind})
  * @param target     the record pointed at

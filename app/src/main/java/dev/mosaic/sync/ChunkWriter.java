@@ -38,13 +38,16 @@ class ChunkWriter {
     private final GraphReader reader;
     private final MergeService merges;
     private final ChildLinks childLinks;
+    private final EmailParticipants emailParticipants;
     private final SyncStore store;
     private final TransactionTemplate transaction;
     private final SyncMetrics metrics;
     private final Clock clock;
 
-    ChunkWriter(GraphWriter graph, GraphReader reader, MergeService merges, ChildLinks childLinks, SyncStore store,
-                TransactionTemplate transaction, SyncMetrics metrics, Clock clock) {
+    ChunkWriter(GraphWriter graph, GraphReader reader, MergeService merges, ChildLinks childLinks,
+                EmailParticipants emailParticipants, SyncStore store, TransactionTemplate transaction, SyncMetrics metrics,
+                Clock clock) {
+        this.emailParticipants = emailParticipants;
         this.graph = graph;
         this.reader = reader;
         this.merges = merges;
@@ -111,6 +114,9 @@ class ChunkWriter {
                 .map(relation -> childLinks.linksOf(round.tenantId(), round.connectionId(), round.mapping().orgId(),
                         relation, rows.stream().map(SalesforceRow::id).toList()))
                 .orElse(Map.of());
+        if (object == SyncedObject.EMAIL_MESSAGE) {
+            extraLinks = emailParticipants.linksOf(round.tenantId(), round.mapping().orgId(), live(rows));
+        }
         List<SourceRecordInput> inputs = new ArrayList<>(rows.size());
         List<SalesforceRow> mappedRows = new ArrayList<>(rows.size());
         Map<String, String> unmappable = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import java.util.Map;
 import java.util.Set;
 import java.sql.Connection;
@@ -100,6 +101,34 @@ class SalesforceSyncTest extends SyncTestSupport {
         for (JsonNode task : archivedTasks) {
             assertThat(get(token, "Task", task.path("Id").asText())).as("task " + task).isEqualTo(200);
         }
+    }
+
+    @Test
+    void anEmailNamesThePeopleItsAddressesBelongTo() throws Exception {
+        String token = newTenantToken();
+        connectAndSync(token, org);
+        Map<String, String> contactOf = new HashMap<>();
+        org.queryAll("SELECT Id, Email FROM Contact WHERE IsDeleted = false AND Email != null")
+                .forEach(contact -> contactOf.put(contact.path("Email").asText().toLowerCase(), contact.path("Id").asText()));
+        JsonNode email = org.queryAll("SELECT Id, FromAddress, ToAddress, Incoming FROM EmailMessage WHERE IsDeleted = false")
+                .stream().filter(candidate -> contactOf.containsKey(contactSide(candidate).toLowerCase())).findFirst()
+                .orElseThrow(() -> new AssertionError("the org has no email with one of its live contacts"));
+        String userSide = email.path("Incoming").asBoolean() ? email.path("ToAddress").asText() : email.path("FromAddress").asText();
+        String user = org.queryAll("SELECT Id FROM User WHERE Email = '" + userSide + "'").get(0).path("Id").asText();
+
+        JsonNode interaction = getJson("/api/v1/interactions/" + resolve(token, "EmailMessage", email.path("Id").asText()), token);
+
+        String contact = resolve(token, "Contact", contactOf.get(contactSide(email).toLowerCase()));
+        assertThat(relationsOf(interaction, "participant")).contains(contact, resolve(token, "User", user));
+        JsonNode contactRelation = StreamSupport.stream(interaction.path("relations").spliterator(), false)
+                .filter(relation -> relation.path("id").asText().equals(contact)).findFirst().orElseThrow();
+        assertThat(contactRelation.path("attributes").path("role").asText())
+                .isEqualTo(email.path("Incoming").asBoolean() ? "from" : "to");
+    }
+
+    /** The address of an email's contact: its sender when it came in, its recipient when it went out. */
+    private static String contactSide(JsonNode email) {
+        return email.path("Incoming").asBoolean() ? email.path("FromAddress").asText() : email.path("ToAddress").asText();
     }
 
     @Test
