@@ -68,7 +68,10 @@ class ChildLinks {
             return Optional.empty();
         }
 
-        /** The attributes a row gives its link; null when the row is no link (a contact's direct account). */
+        /**
+         * The attributes a row gives its link; null when the row is no link. A contact's direct relation adds its
+         * roles to the link its own {@code AccountId} makes, and is no link when it names none.
+         */
         Map<String, Object> attributes(SalesforceRow row) {
             Map<String, Object> attributes = new LinkedHashMap<>();
             if (this == CONTACT_ROLE) {
@@ -77,8 +80,7 @@ class ChildLinks {
                 return attributes;
             }
             if (Boolean.TRUE.equals(row.value("IsDirect"))) {
-                // The contact's own AccountId already links it to this organization.
-                return null;
+                return row.text("Roles") == null ? null : Map.of("role", row.text("Roles"));
             }
             Optional.ofNullable(row.text("Roles")).ifPresent(roles -> attributes.put("role", roles));
             attributes.put("current", !Boolean.FALSE.equals(row.value("IsActive")));

@@ -96,6 +96,15 @@ class SalesforceSyncTest extends SyncTestSupport {
         assertThat(metrics).contains("mosaic_sync_records_total{object=\"Account\"", "mosaic_salesforce_api_calls_total",
                 "mosaic_sync_lag_seconds{connection=\"" + id + "\"");
 
+        JsonNode direct = org.queryAll("SELECT ContactId, AccountId, Roles FROM AccountContactRelation WHERE IsDirect = true "
+                + "AND Roles != null AND IsDeleted = false LIMIT 1").get(0);
+        JsonNode withRoles = getJson("/api/v1/contacts/" + resolve(token, "Contact", direct.path("ContactId").asText()), token);
+        String itsAccount = resolve(token, "Account", direct.path("AccountId").asText());
+        assertThat(StreamSupport.stream(withRoles.path("relations").spliterator(), false)
+                .filter(relation -> relation.path("kind").asText().equals("works_at") && relation.path("id").asText().equals(itsAccount))
+                .map(relation -> relation.path("attributes").path("role").asText()))
+                .as("the roles of a contact at its own account").containsExactly(direct.path("Roles").asText());
+
         List<JsonNode> archivedTasks = org.queryAll("SELECT Id FROM Task WHERE IsArchived = true AND IsDeleted = false");
         assertThat(archivedTasks).as("the org has archived tasks, which only queryAll reads").isNotEmpty();
         for (JsonNode task : archivedTasks) {

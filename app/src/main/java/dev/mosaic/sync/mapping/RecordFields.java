@@ -72,11 +72,24 @@ final class RecordFields {
         return this;
     }
 
-    /** A link worked out by the caller; null is none. */
+    /**
+     * A link worked out by the caller; null is none. One to a target the record already links to in the same way adds
+     * its details to that link (a contact's roles at its own account, from its direct AccountContactRelation).
+     */
     RecordFields link(LinkInput link) {
-        if (link != null) {
-            links.add(link);
+        if (link == null) {
+            return this;
         }
+        for (int i = 0; i < links.size(); i++) {
+            LinkInput existing = links.get(i);
+            if (existing.kind() == link.kind() && existing.target().equals(link.target())) {
+                Map<String, Object> attributes = new LinkedHashMap<>(existing.attributes());
+                attributes.putAll(link.attributes());
+                links.set(i, new LinkInput(link.kind(), link.target(), attributes));
+                return this;
+            }
+        }
+        links.add(link);
         return this;
     }
 
