@@ -84,7 +84,7 @@ class OrgPurgeRunner {
             cursor = chunk.next();
         }
         orgs.purgeFinished(ref.tenantId(), ref.orgId());
-        log.info("Purged the {} records of Salesforce org {} from tenant {} in {} s", records, ref.orgId(), ref.tenantId(),
+        log.info("Purged the {} records of Salesforce org {} of tenant {} in {} s", records, ref.orgId(), ref.tenantId(),
                 (System.nanoTime() - started) / 1_000_000_000);
         return (complete, operations) -> operations.remove();
     }
