@@ -22,7 +22,7 @@ import java.util.Map;
  * (mutate, merge, faults, stats), and what the org holds read with the Salesforce client, as the truth the graph
  * is compared with.
  */
-final class EmulatedOrg implements AutoCloseable {
+public final class EmulatedOrg implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,7 +30,7 @@ final class EmulatedOrg implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final SalesforceClient truth;
 
-    EmulatedOrg(long seed, int accounts) {
+    public EmulatedOrg(long seed, int accounts) {
         this(seed, accounts, false);
     }
 
@@ -51,12 +51,12 @@ final class EmulatedOrg implements AutoCloseable {
                 credentials.clientSecret(), credentials.refreshToken()), "59.0", rotated -> { });
     }
 
-    String orgId() {
+    public String orgId() {
         return emulator.org().orgId();
     }
 
     /** What the user's guide tells an admin to paste, for this org. */
-    Map<String, String> connectionValues() {
+    public Map<String, String> connectionValues() {
         EmulatorCredentials credentials = emulator.credentials();
         return Map.of("loginUrl", emulator.baseUrl(), "clientId", credentials.clientId(),
                 "clientSecret", credentials.clientSecret(), "refreshToken", credentials.refreshToken());

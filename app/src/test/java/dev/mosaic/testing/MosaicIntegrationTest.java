@@ -69,10 +69,20 @@ public abstract class MosaicIntegrationTest {
 
     /** A fresh tenant with an admin; returns its API token, so each test works on data of its own. */
     protected String newTenantToken() {
+        return newTenantAdmin().token();
+    }
+
+    /** A fresh tenant with an admin who can sign in with a password, and the admin's API token. */
+    protected TenantAdmin newTenantAdmin() {
         String tenantId = "t-" + UUID.randomUUID().toString().substring(0, 12);
         tenants.create(tenantId, tenantId);
-        TenantPrincipal admin = users.create(tenantId, "admin@" + tenantId + ".example", "password", TenantPrincipal.Role.ADMIN);
-        return tokens.issue(admin, "test").value();
+        String email = "admin@" + tenantId + ".example";
+        TenantPrincipal admin = users.create(tenantId, email, "password", TenantPrincipal.Role.ADMIN);
+        return new TenantAdmin(tenantId, email, "password", tokens.issue(admin, "test").value());
+    }
+
+    /** A workspace's admin: how to sign in, and an API token. */
+    protected record TenantAdmin(String tenantId, String email, String password, String token) {
     }
 
     protected URI url(String path) {

@@ -1,0 +1,163 @@
+package dev.mosaic.web;
+
+import dev.mosaic.connection.ConnectionRequest;
+import dev.mosaic.connection.SalesforceConnection;
+import dev.mosaic.connection.SalesforceConnections;
+import dev.mosaic.connection.SalesforceOrg;
+import dev.mosaic.connection.SalesforceOrgs;
+import dev.mosaic.platform.errors.ConflictException;
+import dev.mosaic.platform.errors.ForbiddenException;
+import dev.mosaic.sync.SyncService;
+import dev.mosaic.tenant.TenantPrincipal;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Settings → Integrations → Salesforce: the guide's three values pasted into a form, each connected org's status and
+ * live per-object progress, and sync now, reconnect, disconnect (keeping or purging the data). Secrets go in and are
+ * never shown again. Everyone in the workspace sees the status; only admins change anything.
+ */
+@Controller
+@RequestMapping("/settings/integrations")
+class SalesforceSettingsController {
+
+    private static final String PAGE = "/settings/integrations";
+
+    private final SalesforceConnections connections;
+    private final SalesforceOrgs orgs;
+    private final SyncService sync;
+    private final Clock clock;
+
+    SalesforceSettingsController(SalesforceConnections connections, SalesforceOrgs orgs, SyncService sync, Clock clock) {
+        this.connections = connections;
+        this.orgs = orgs;
+        this.sync = sync;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String page(@AuthenticationPrincipal TenantPrincipal principal, Model model) {
+        return page(principal, model, ConnectForm.EMPTY, null);
+    }
+
+    /** One connection's card, which the page fetches again every two seconds while that org is syncing. */
+    @GetMapping("/salesforce/{id}/card")
+    String card(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id, Model model) {
+        model.addAttribute("connection", card(connections.get(principal.tenantId(), id)));
+        model.addAttribute("admin", isAdmin(principal));
+        return "settings/integrations :: connection";
+    }
+
+    @PostMapping("/salesforce")
+    String connect(@AuthenticationPrincipal TenantPrincipal principal, ConnectForm form, Model model,
+                   RedirectAttributes redirect) {
+        requireAdmin(principal);
+        try {
+            SalesforceConnection connection = connections.connect(principal.tenantId(), form.request());
+            redirect.addFlashAttribute("notice", "Connected to org " + connection.orgId() + ". The first sync has started.");
+            return "redirect:" + PAGE;
+        } catch (IllegalArgumentException | ConflictException e) {
+            // The form comes back with what was typed, but never the secret or the token.
+            return page(principal, model, form.withoutSecrets(), e.getMessage());
+        }
+    }
+
+    @PostMapping("/salesforce/{id}/sync")
+    String syncNow(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id, RedirectAttributes redirect) {
+        connections.get(principal.tenantId(), id);
+        boolean started = sync.syncNow(principal.tenantId(), id);
+        redirect.addFlashAttribute("notice", started ? "A sync round has started." : "A sync round is running already.");
+        return "redirect:" + PAGE;
+    }
+
+    @PostMapping("/salesforce/{id}/reconnect")
+    String reconnect(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id, ConnectForm form,
+                     RedirectAttributes redirect) {
+        requireAdmin(principal);
+        try {
+            connections.reconnect(principal.tenantId(), id, form.request());
+            redirect.addFlashAttribute("notice", "Reconnected. Syncing goes on with the new values.");
+        } catch (IllegalArgumentException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:" + PAGE;
+    }
+
+    @PostMapping("/salesforce/{id}/disconnect")
+    String disconnect(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
+                      @RequestParam(defaultValue = "keep") String data, RedirectAttributes redirect) {
+        requireAdmin(principal);
+        boolean purge = data.equals("purge");
+        SalesforceConnection connection = connections.get(principal.tenantId(), id);
+        boolean revoked = connections.disconnect(principal.tenantId(), id, purge ? principal.email() : null);
+        redirect.addFlashAttribute("notice", "Disconnected org " + connection.orgId() + "."
+                + (revoked ? "" : " Salesforce did not confirm that the token was revoked; revoke it in Setup too.")
+                + (purge ? " Its records are being purged." : " Its records stay in Mosaic."));
+        return "redirect:" + PAGE;
+    }
+
+    @PostMapping("/salesforce/orgs/{orgId}/purge")
+    String purge(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String orgId, RedirectAttributes redirect) {
+        requireAdmin(principal);
+        orgs.purge(principal.tenantId(), orgId, principal.email());
+        redirect.addFlashAttribute("notice", "The records of org " + orgId + " are being purged.");
+        return "redirect:" + PAGE;
+    }
+
+    private String page(TenantPrincipal principal, Model model, ConnectForm form, String error) {
+        List<ConnectionCard> cards = connections.list(principal.tenantId()).stream().map(this::card).toList();
+        List<SalesforceOrg> disconnected = orgs.list(principal.tenantId()).stream()
+                .filter(org -> org.connectionId() == null).toList();
+        model.addAttribute("principal", principal);
+        model.addAttribute("admin", isAdmin(principal));
+        model.addAttribute("connections", cards);
+        model.addAttribute("disconnected", disconnected);
+        model.addAttribute("form", form);
+        model.addAttribute("formError", error);
+        return "settings/integrations";
+    }
+
+    private ConnectionCard card(SalesforceConnection connection) {
+        return ConnectionCard.of(connection, sync.progress(connection.tenantId(), connection.connectionId()),
+                sync.quarantined(connection.tenantId(), connection.connectionId()), clock.instant());
+    }
+
+    private static boolean isAdmin(TenantPrincipal principal) {
+        return principal.role() == TenantPrincipal.Role.ADMIN;
+    }
+
+    private static void requireAdmin(TenantPrincipal principal) {
+        if (!isAdmin(principal)) {
+            throw new ForbiddenException("Only a workspace admin may change integrations");
+        }
+    }
+
+    /** What the connect and reconnect forms send: the guide's three values and the login URL. */
+    record ConnectForm(String loginUrl, String clientId, String clientSecret, String refreshToken) {
+
+        static final ConnectForm EMPTY = new ConnectForm("https://login.salesforce.com", "", "", "");
+
+        ConnectionRequest request() {
+            return new ConnectionRequest(loginUrl, clientId, clientSecret, refreshToken);
+        }
+
+        ConnectForm withoutSecrets() {
+            return new ConnectForm(loginUrl, clientId, "", "");
+        }
+
+        @Override
+        public String toString() {
+            return "ConnectForm[loginUrl=" + loginUrl + ", clientId=" + clientId + ", clientSecret=***, refreshToken=***]";
+        }
+    }
+}
