@@ -70,7 +70,7 @@ class DemoOrg implements DisposableBean {
                         : "(the MOSAIC_ADMIN_PASSWORD you set)") + "\n"
                 + "A Salesforce emulator (org " + connection.orgId() + ", " + ACCOUNTS + " accounts) runs at "
                 + emulator.baseUrl() + ";\nit is connected as connection " + connection.connectionId()
-                + " and syncing now (GET /api/v1/connections/salesforce shows progress).\n"
+                + " and syncing now: watch it at http://localhost:" + port + "/settings/integrations\n"
                 + "Data is kept in " + properties.dataDir().toAbsolutePath().normalize() + "\n"
                 + "=============================================\n");
         log.info("Demo: Salesforce emulator at {} connected as {}", emulator.baseUrl(), connection.connectionId());

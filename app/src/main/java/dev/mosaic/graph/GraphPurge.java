@@ -71,6 +71,9 @@ public class GraphPurge {
                 select record_id, entity_id, object, external_id from source_record
                 where tenant_id = ? and system = ? and (object, external_id) > (?, ?)
                 order by object, external_id limit ?""", tenantId, system, after.object(), after.externalId(), limit);
+        if (rows.isEmpty()) {
+            return new Forgotten(0, 0, null);
+        }
         List<UUID> recordIds = new ArrayList<>();
         Set<UUID> entityIds = new LinkedHashSet<>();
         for (Record row : rows) {
@@ -78,9 +81,6 @@ public class GraphPurge {
                 recordIds.add(row.get("record_id", UUID.class));
                 entityIds.add(row.get("entity_id", UUID.class));
             }
-        }
-        if (rows.isEmpty()) {
-            return new Forgotten(0, 0, null);
         }
         Record last = rows.get(rows.size() - 1);
         Cursor next = new Cursor(last.get("object", String.class), last.get("external_id", String.class));
