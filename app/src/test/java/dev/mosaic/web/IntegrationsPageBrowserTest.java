@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -55,8 +56,8 @@ class IntegrationsPageBrowserTest extends MosaicIntegrationTest {
 
             fillConnectForm(page, values, values.get("clientSecret"));
             assertThat(page.findElement(By.cssSelector(".notice.info")).getText()).contains("Connected to org " + org.orgId());
-            // The card refreshes itself while the first sync runs; no reload of the page.
-            new WebDriverWait(page, Duration.ofSeconds(90)).until(driver -> {
+            // The card refreshes itself while the first sync runs (no reload of the page), so what was found may be replaced.
+            new WebDriverWait(page, Duration.ofSeconds(90)).ignoring(StaleElementReferenceException.class).until(driver -> {
                 List<WebElement> phases = driver.findElements(By.cssSelector(".connection table.progress .bar-cell .muted"));
                 String status = driver.findElement(By.cssSelector(".connection .badge")).getText();
                 return phases.size() >= 11 && status.equals("Connected")

@@ -57,6 +57,10 @@ public final class MosaicHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build());
     }
 
+    public Response delete(String pathAndQuery) throws IOException, InterruptedException {
+        return send(request(pathAndQuery).DELETE().build());
+    }
+
     private HttpRequest.Builder request(String pathAndQuery) {
         return HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(requestTimeout)
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json, text/plain;q=0.9");

@@ -59,7 +59,8 @@ public final class SyncScenario implements Scenario {
                 OptionSpec.text("db-url", null, "an external PostgreSQL (the bench creates a fresh database there and drops "
                         + "it at the end; default: the app's embedded one)"),
                 OptionSpec.text("db-user", null, "user for --db-url"),
-                OptionSpec.text("db-password", null, "password for --db-url"));
+                OptionSpec.text("db-password", null, "password for --db-url"),
+                OptionSpec.flag("purge", "then disconnect the org purging its records, and time the purge"));
     }
 
     @Override
@@ -141,7 +142,7 @@ public final class SyncScenario implements Scenario {
         Map<String, Object> byObject = new LinkedHashMap<>();
         connection.path("objects").forEach(object -> byObject.put(object.path("name").asText(),
                 Map.of("records", object.path("recordsSynced").asLong(), "recordsPerSecond", object.path("recordsPerSecond").asLong())));
-        return new Figures(name())
+        Figures figures = new Figures(name())
                 .put("records", records)
                 .put("seconds", Figures.round(seconds, 2))
                 .put("recordsPerSecond", Figures.round(rate, 1))
@@ -156,6 +157,29 @@ public final class SyncScenario implements Scenario {
                 .put("byObject", byObject)
                 .put("appStartSeconds", Figures.round(app.startSeconds(), 2))
                 .put("processors", Runtime.getRuntime().availableProcessors());
+        if (arguments.flag("purge")) {
+            purge(app.http(), id, connection.path("orgId").asText(), figures, out);
+        }
+        return figures;
+    }
+
+    /** Disconnects the org purging its records, and waits until the purge is done. */
+    private static void purge(MosaicHttp http, String id, String orgId, Figures figures, PrintStream out) throws Exception {
+        long started = System.nanoTime();
+        MosaicHttp.Response disconnected = http.delete("api/v1/connections/salesforce/" + id + "?purge=true");
+        if (disconnected.status() != 202) {
+            throw new BenchFailure("Disconnecting with purge answered " + disconnected.status() + ": " + disconnected.shortBody());
+        }
+        JsonNode purge;
+        do {
+            Sleeper.REAL.sleep(POLL);
+            purge = JSON.readTree(http.get("api/v1/connections/salesforce/orgs/" + orgId).body()).path("purge");
+        } while (!purge.hasNonNull("finishedAt"));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long purged = purge.path("recordsPurged").asLong();
+        out.printf("Purged the org's %,d records in %.1f s: %,.0f records/s%n", purged, seconds, purged / seconds);
+        figures.put("recordsPurged", purged).put("purgeSeconds", Figures.round(seconds, 2))
+                .put("purgeRecordsPerSecond", Figures.round(purged / seconds, 1));
     }
 
     /** Polls the connection until every object has left its initial load; prints progress now and then. */
