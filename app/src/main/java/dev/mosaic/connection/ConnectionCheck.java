@@ -34,13 +34,32 @@ final class ConnectionCheck {
         return new InvalidInputException(step + advice);
     }
 
+    static InvalidInputException authorizationFailed(SalesforceException e) {
+        String advice = switch (e.errorCode()) {
+            case "invalid_client_id" -> "Salesforce does not know this consumer key. Copy the Consumer Key again.";
+            case "invalid_client" -> "the consumer secret does not belong to this consumer key. Copy the Consumer Secret "
+                    + "again.";
+            case "invalid_grant" -> "the approval expired or was already used. Click \"Connect with Salesforce\" again.";
+            case "redirect_uri_mismatch" -> "the Connected App's Callback URL must list this page's callback address.";
+            default -> "Salesforce answered: " + e.getMessage();
+        };
+        return new InvalidInputException("Salesforce approved the connection, but trading the approval for a refresh "
+                + "token failed: " + advice);
+    }
+
     static InvalidInputException apiFailed(SalesforceException e) {
         return new InvalidInputException("Logging in worked, but reading the org's API limits did not: " + e.getMessage()
                 + ". The Connected App needs the \"Manage user data via APIs (api)\" scope, and the user the API "
                 + "Enabled permission.");
     }
 
-    static InvalidInputException missing(String field, String what) {
-        return new InvalidInputException(field + " is required: " + what);
+    /** A value pasted from Salesforce: present, and whole (no control characters, no page of text). */
+    static void requireValue(String value, String field, String what) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field + " is required: " + what);
+        }
+        if (value.length() > 2_000 || value.chars().anyMatch(c -> c < 0x20)) {
+            throw new InvalidInputException(field + " is not a value Salesforce issues: check that it was copied whole");
+        }
     }
 }

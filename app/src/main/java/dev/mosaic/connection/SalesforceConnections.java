@@ -202,9 +202,9 @@ public class SalesforceConnections {
             throw new InvalidInputException("Send {\"loginUrl\",\"clientId\",\"clientSecret\",\"refreshToken\"}");
         }
         URI loginUrl = loginHosts.loginUrl(request.loginUrl());
-        requireText(request.clientId(), "clientId", "the Connected App's Consumer Key");
-        requireText(request.clientSecret(), "clientSecret", "the Connected App's Consumer Secret");
-        requireText(request.refreshToken(), "refreshToken", "the refresh_token the guide's last step returns");
+        ConnectionCheck.requireValue(request.clientId(), "clientId", "the Connected App's Consumer Key");
+        ConnectionCheck.requireValue(request.clientSecret(), "clientSecret", "the Connected App's Consumer Secret");
+        ConnectionCheck.requireValue(request.refreshToken(), "refreshToken", "the refresh_token the guide's last step returns");
         AtomicReference<String> refreshToken = new AtomicReference<>(request.refreshToken().trim());
         SalesforceClient client = SalesforceClient.create(new RefreshTokenCredentials(loginUrl, request.clientId().trim(),
                 request.clientSecret().trim(), refreshToken.get()), settings.apiVersion(), refreshToken::set);
@@ -229,15 +229,6 @@ public class SalesforceConnections {
     /** @param refreshToken the newest refresh token: the one given, or the one Salesforce rotated it to while checking */
     private record Checked(URI loginUrl, URI instanceUrl, Session session, Optional<ApiUsage> usage,
                            AtomicReference<String> refreshToken) {
-    }
-
-    private static void requireText(String value, String field, String what) {
-        if (value == null || value.isBlank()) {
-            throw ConnectionCheck.missing(field, what);
-        }
-        if (value.length() > 2_000 || value.chars().anyMatch(c -> c < 0x20)) {
-            throw new InvalidInputException(field + " is not a value Salesforce issues: check that it was copied whole");
-        }
     }
 
     private byte[] seal(String tenantId, UUID connectionId, String clientSecret, String refreshToken) {

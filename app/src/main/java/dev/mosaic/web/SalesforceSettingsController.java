@@ -1,6 +1,7 @@
 package dev.mosaic.web;
 
 import dev.mosaic.connection.ConnectionRequest;
+import dev.mosaic.connection.SalesforceAuthorization;
 import dev.mosaic.connection.SalesforceConnection;
 import dev.mosaic.connection.SalesforceConnections;
 import dev.mosaic.connection.SalesforceOrg;
@@ -9,8 +10,11 @@ import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.platform.errors.ForbiddenException;
 import dev.mosaic.sync.SyncService;
 import dev.mosaic.tenant.TenantPrincipal;
+import jakarta.servlet.http.HttpSession;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Settings → Integrations → Salesforce: the guide's three values pasted into a form, each connected org's status and
@@ -35,10 +40,13 @@ class SalesforceSettingsController {
 
     private final SalesforceConnections connections;
     private final SalesforceOrgs orgs;
+    private final SalesforceAuthorization authorization;
     private final SyncService sync;
     private final Clock clock;
 
-    SalesforceSettingsController(SalesforceConnections connections, SalesforceOrgs orgs, SyncService sync, Clock clock) {
+    SalesforceSettingsController(SalesforceConnections connections, SalesforceOrgs orgs,
+                                 SalesforceAuthorization authorization, SyncService sync, Clock clock) {
+        this.authorization = authorization;
         this.connections = connections;
         this.orgs = orgs;
         this.sync = sync;
@@ -70,6 +78,47 @@ class SalesforceSettingsController {
             // The form comes back with what was typed, but never the secret or the token.
             return page(principal, model, form.withoutSecrets(), e.getMessage());
         }
+    }
+
+    /** "Connect with Salesforce": off to Salesforce's login and approval pages, with state and PKCE kept here. */
+    @PostMapping("/salesforce/authorize")
+    String authorize(@AuthenticationPrincipal TenantPrincipal principal, ConnectForm form, HttpSession session, Model model) {
+        requireAdmin(principal);
+        try {
+            SalesforceAuthorization.Pending pending = authorization.start(form.loginUrl(), form.clientId(),
+                    form.clientSecret(), callbackUrl());
+            PendingAuthorizations.of(session).put(principal, pending);
+            return "redirect:" + pending.authorizeUrl();
+        } catch (IllegalArgumentException e) {
+            return page(principal, model, form.withoutSecrets(), e.getMessage());
+        }
+    }
+
+    /** Where Salesforce sends the person back, with a code (or a refusal) and the state it was given. */
+    @GetMapping("/salesforce/callback")
+    String callback(@AuthenticationPrincipal TenantPrincipal principal, @RequestParam(required = false) String code,
+                    @RequestParam(required = false) String state, @RequestParam(required = false) String error,
+                    @RequestParam(name = "error_description", required = false) String errorDescription,
+                    HttpSession session, RedirectAttributes redirect) {
+        requireAdmin(principal);
+        Optional<SalesforceAuthorization.Pending> pending = PendingAuthorizations.of(session).take(principal, state);
+        if (pending.isEmpty()) {
+            redirect.addFlashAttribute("error", "This answer from Salesforce does not belong to a connection started "
+                    + "here, or it was used already. Click \"Connect with Salesforce\" again.");
+        } else if (error != null || code == null) {
+            redirect.addFlashAttribute("error", "Salesforce did not grant access" + (errorDescription == null ? ""
+                    : ": " + errorDescription) + ". Nothing was connected.");
+        } else {
+            try {
+                SalesforceConnection connection = connections.connect(principal.tenantId(),
+                        authorization.finish(pending.get(), code));
+                redirect.addFlashAttribute("notice", "Connected to org " + connection.orgId()
+                        + ". The first sync has started.");
+            } catch (IllegalArgumentException | ConflictException e) {
+                redirect.addFlashAttribute("error", e.getMessage());
+            }
+        }
+        return "redirect:" + PAGE;
     }
 
     @PostMapping("/salesforce/{id}/sync")
@@ -124,7 +173,12 @@ class SalesforceSettingsController {
         model.addAttribute("disconnected", disconnected);
         model.addAttribute("form", form);
         model.addAttribute("formError", error);
+        model.addAttribute("callbackUrl", callbackUrl());
         return "settings/integrations";
+    }
+
+    private static URI callbackUrl() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path(PAGE + "/salesforce/callback").build().toUri();
     }
 
     private ConnectionCard card(SalesforceConnection connection) {

@@ -62,7 +62,7 @@ public final class EmulatedOrg implements AutoCloseable {
                 "clientSecret", credentials.clientSecret(), "refreshToken", credentials.refreshToken());
     }
 
-    EmulatorCredentials credentials() {
+    public EmulatorCredentials credentials() {
         return emulator.credentials();
     }
 

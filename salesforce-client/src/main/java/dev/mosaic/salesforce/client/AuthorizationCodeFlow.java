@@ -57,6 +57,12 @@ public final class AuthorizationCodeFlow {
         return loginUrl.resolve("/services/oauth2/authorize?" + SalesforceHttp.form(query));
     }
 
+    /** {@link #exchange(HttpClient, URI, String, String, String, URI, Pkce)} on the HTTP client the library shares. */
+    public static RefreshTokenCredentials exchange(URI loginUrl, String clientId, String clientSecret, String code,
+                                                   URI redirectUri, Pkce pkce) {
+        return exchange(SalesforceClient.sharedHttp(), loginUrl, clientId, clientSecret, code, redirectUri, pkce);
+    }
+
     /**
      * Trades the code Salesforce redirected back with for a refresh token.
      *

@@ -59,6 +59,11 @@ public class SalesforceClient {
         return new SalesforceClient(SHARED_HTTP, grant, apiVersion, rotatedRefreshTokens);
     }
 
+    /** The HTTP client {@link #create} uses, for the library's other calls made on an application's behalf. */
+    static HttpClient sharedHttp() {
+        return SHARED_HTTP;
+    }
+
     /** @param apiVersion e.g. {@code "59.0"} */
     public SalesforceClient(HttpClient http, LoginGrant grant, String apiVersion) {
         this(http, grant, apiVersion, rotated -> { });
