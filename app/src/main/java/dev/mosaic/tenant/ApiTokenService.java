@@ -1,8 +1,10 @@
 package dev.mosaic.tenant;
 
 import static dev.mosaic.tenant.TenantTables.API_TOKEN;
+import static dev.mosaic.tenant.TenantTables.TOKEN_CREATED_AT;
 import static dev.mosaic.tenant.TenantTables.TOKEN_HASH;
 import static dev.mosaic.tenant.TenantTables.TOKEN_ID;
+import static dev.mosaic.tenant.TenantTables.TOKEN_LAST_USED_AT;
 import static dev.mosaic.tenant.TenantTables.TOKEN_NAME;
 import static dev.mosaic.tenant.TenantTables.TOKEN_TENANT_ID;
 import static dev.mosaic.tenant.TenantTables.TOKEN_USER_ID;
@@ -10,9 +12,16 @@ import static dev.mosaic.tenant.TenantTables.TOKEN_USER_ID;
 import dev.mosaic.platform.crypto.Hashes;
 import dev.mosaic.platform.errors.InvalidInputException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 
@@ -28,8 +37,12 @@ public class ApiTokenService {
     private static final String PREFIX = "mosaic_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** How precisely a token's last use is kept. */
+    private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
+
     private final DSLContext db;
     private final UserService users;
+    private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
 
     public ApiTokenService(DSLContext db, UserService users) {
         this.db = db;
@@ -56,17 +69,58 @@ public class ApiTokenService {
                 .execute();
     }
 
-    /** The token's user, or empty when the token is unknown in the tenant it names. */
+    /** The token's user, or empty when the token is unknown in the tenant it names (or was revoked). */
     public Optional<TenantPrincipal> authenticate(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
         String tenantId = tenantOf(token);
-        return db.select(TOKEN_USER_ID)
+        return db.select(TOKEN_ID, TOKEN_USER_ID)
                 .from(API_TOKEN)
                 .where(TOKEN_TENANT_ID.eq(tenantId), TOKEN_HASH.eq(hash(token)))
-                .fetchOptional(TOKEN_USER_ID)
-                .flatMap(userId -> users.find(tenantId, userId));
+                .fetchOptional()
+                .flatMap(row -> {
+                    recordUse(tenantId, row.get(TOKEN_ID));
+                    return users.find(tenantId, row.get(TOKEN_USER_ID));
+                });
+    }
+
+    /** The user's tokens, newest first: names and times only, never a value. */
+    public List<TokenInfo> list(TenantPrincipal owner) {
+        return db.select(TOKEN_ID, TOKEN_NAME, TOKEN_CREATED_AT, TOKEN_LAST_USED_AT)
+                .from(API_TOKEN)
+                .where(TOKEN_TENANT_ID.eq(owner.tenantId()), TOKEN_USER_ID.eq(owner.userId()))
+                .orderBy(TOKEN_CREATED_AT.desc(), TOKEN_ID)
+                .fetch(row -> new TokenInfo(row.get(TOKEN_ID), row.get(TOKEN_NAME), instant(row.get(TOKEN_CREATED_AT)),
+                        instant(row.get(TOKEN_LAST_USED_AT))));
+    }
+
+    /** Revokes one of the user's tokens: it stops working at once. Returns whether there was such a token. */
+    public boolean revoke(TenantPrincipal owner, UUID tokenId) {
+        return db.deleteFrom(API_TOKEN)
+                .where(TOKEN_TENANT_ID.eq(owner.tenantId()), TOKEN_USER_ID.eq(owner.userId()), TOKEN_ID.eq(tokenId))
+                .execute() > 0;
+    }
+
+    /** A token's last use, written at most once a minute per token: a busy client costs no write per request. */
+    private void recordUse(String tenantId, UUID tokenId) {
+        Instant now = Instant.now();
+        Instant written = lastUseWritten.get(tokenId);
+        if (written != null && written.isAfter(now.minus(USE_RESOLUTION))) {
+            return;
+        }
+        lastUseWritten.put(tokenId, now);
+        db.update(API_TOKEN).set(TOKEN_LAST_USED_AT, now.atOffset(ZoneOffset.UTC))
+                .where(TOKEN_TENANT_ID.eq(tenantId), TOKEN_ID.eq(tokenId))
+                .execute();
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    /** A token as its owner sees it in Settings. */
+    public record TokenInfo(UUID id, String name, Instant createdAt, Instant lastUsedAt) {
     }
 
     static String tenantOf(String token) {

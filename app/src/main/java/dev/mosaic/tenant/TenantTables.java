@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -29,6 +30,12 @@ final class TenantTables {
     static final Field<UUID> TOKEN_USER_ID = field(name("api_token", "user_id"), UUID.class);
     static final Field<String> TOKEN_HASH = field(name("api_token", "token_hash"), String.class);
     static final Field<String> TOKEN_NAME = field(name("api_token", "name"), String.class);
+    static final Field<OffsetDateTime> TOKEN_CREATED_AT = field(name("api_token", "created_at"),
+            OffsetDateTime.class);
+    static final Field<OffsetDateTime> TOKEN_LAST_USED_AT = field(name("api_token", "last_used_at"),
+            OffsetDateTime.class);
+    static final Field<OffsetDateTime> USER_CREATED_AT = field(name("app_user", "created_at"),
+            OffsetDateTime.class);
 
     private TenantTables() {
     }

@@ -1,13 +1,22 @@
 package dev.mosaic.tenant;
 
+import static dev.mosaic.tenant.TenantTables.API_TOKEN;
 import static dev.mosaic.tenant.TenantTables.APP_USER;
+import static dev.mosaic.tenant.TenantTables.TOKEN_TENANT_ID;
+import static dev.mosaic.tenant.TenantTables.TOKEN_USER_ID;
+import static dev.mosaic.tenant.TenantTables.USER_CREATED_AT;
 import static dev.mosaic.tenant.TenantTables.USER_EMAIL;
 import static dev.mosaic.tenant.TenantTables.USER_ID;
 import static dev.mosaic.tenant.TenantTables.USER_PASSWORD_HASH;
 import static dev.mosaic.tenant.TenantTables.USER_ROLE;
 import static dev.mosaic.tenant.TenantTables.USER_TENANT_ID;
 
+import dev.mosaic.platform.errors.ConflictException;
+import dev.mosaic.platform.errors.InvalidInputException;
+import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.tenant.TenantPrincipal.Role;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +24,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record4;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The people who sign in to a tenant. Emails are kept lower-case: one mailbox, one user. */
 @Service
@@ -56,6 +66,57 @@ public class UserService {
                 .filter(row -> passwords.matches(rawPassword, row.get(USER_PASSWORD_HASH)))
                 .map(row -> new TenantPrincipal(tenantId, row.get(USER_ID), row.get(USER_EMAIL),
                         Role.valueOf(row.get(USER_ROLE))));
+    }
+
+    /**
+     * A person an admin adds to the workspace, with a first password they change later.
+     *
+     * @throws InvalidInputException for an address that is none, or a password under 10 characters
+     * @throws ConflictException when the workspace has a user with that email already
+     */
+    public TenantPrincipal add(String tenantId, String email, String rawPassword, Role role) {
+        String normalized = email == null ? "" : normalize(email);
+        if (!normalized.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || normalized.length() > 254) {
+            throw new InvalidInputException("'" + email + "' is not an email address");
+        }
+        if (rawPassword == null || rawPassword.length() < 10) {
+            throw new InvalidInputException("A password needs at least 10 characters");
+        }
+        if (db.fetchExists(db.selectOne().from(APP_USER).where(USER_TENANT_ID.eq(tenantId), USER_EMAIL.eq(normalized)))) {
+            throw new ConflictException(normalized + " is a user of this workspace already");
+        }
+        return create(tenantId, normalized, rawPassword, role);
+    }
+
+    /** The workspace's users, admins first, then by email. */
+    public List<UserInfo> list(String tenantId) {
+        return db.select(USER_ID, USER_EMAIL, USER_ROLE, USER_CREATED_AT)
+                .from(APP_USER)
+                .where(USER_TENANT_ID.eq(tenantId))
+                .orderBy(USER_ROLE, USER_EMAIL)
+                .fetch(row -> new UserInfo(row.get(USER_ID), row.get(USER_EMAIL), Role.valueOf(row.get(USER_ROLE)),
+                        row.get(USER_CREATED_AT).toInstant()));
+    }
+
+    /**
+     * Removes a user and their API tokens. The workspace keeps at least one admin.
+     *
+     * @throws ConflictException for the last admin
+     */
+    @Transactional
+    public void remove(String tenantId, UUID userId) {
+        UserInfo user = list(tenantId).stream().filter(u -> u.id().equals(userId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("There is no user " + userId + " in this workspace"));
+        long admins = list(tenantId).stream().filter(u -> u.role() == Role.ADMIN).count();
+        if (user.role() == Role.ADMIN && admins == 1) {
+            throw new ConflictException(user.email() + " is the workspace's only admin; make another admin first");
+        }
+        db.deleteFrom(API_TOKEN).where(TOKEN_TENANT_ID.eq(tenantId), TOKEN_USER_ID.eq(userId)).execute();
+        db.deleteFrom(APP_USER).where(USER_TENANT_ID.eq(tenantId), USER_ID.eq(userId)).execute();
+    }
+
+    /** A user as Settings lists them. */
+    public record UserInfo(UUID id, String email, Role role, Instant createdAt) {
     }
 
     Optional<TenantPrincipal> find(String tenantId, UUID userId) {

@@ -1,0 +1,124 @@
+package dev.mosaic.web;
+
+import dev.mosaic.platform.errors.ConflictException;
+import dev.mosaic.platform.errors.ForbiddenException;
+import dev.mosaic.tenant.ApiTokenService;
+import dev.mosaic.tenant.TenantPrincipal;
+import dev.mosaic.tenant.UserService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Settings → Users and API tokens: an admin adds people (admin or member) and removes them; everyone makes named
+ * API tokens for themselves, sees when each was last used, and revokes them. A new token is shown once, right after
+ * it is made, and never again.
+ */
+@Controller
+@RequestMapping("/settings/users")
+class UsersSettingsController {
+
+    private static final String PAGE = "/settings/users";
+
+    private final UserService users;
+    private final ApiTokenService tokens;
+    private final Clock clock;
+
+    UsersSettingsController(UserService users, ApiTokenService tokens, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String page(@AuthenticationPrincipal TenantPrincipal principal, Model model) {
+        Instant now = clock.instant();
+        model.addAttribute("principal", principal);
+        model.addAttribute("admin", principal.role() == TenantPrincipal.Role.ADMIN);
+        model.addAttribute("users", users.list(principal.tenantId()).stream().map(user -> new UserRow(user.id(),
+                user.email(), user.role().name().toLowerCase(), Ago.of(user.createdAt(), now, ""),
+                user.id().equals(principal.userId()))).toList());
+        model.addAttribute("tokens", tokens.list(principal).stream().map(token -> new TokenRow(token.id(), token.name(),
+                Ago.of(token.createdAt(), now, ""), Ago.of(token.lastUsedAt(), now, "never"))).toList());
+        return "settings/users";
+    }
+
+    @PostMapping
+    String add(@AuthenticationPrincipal TenantPrincipal principal, @RequestParam String email, @RequestParam String role,
+               @RequestParam String password, RedirectAttributes redirect) {
+        requireAdmin(principal);
+        try {
+            TenantPrincipal added = users.add(principal.tenantId(), email, password,
+                    role.equals("admin") ? TenantPrincipal.Role.ADMIN : TenantPrincipal.Role.MEMBER);
+            redirect.addFlashAttribute("notice", added.email() + " can sign in to workspace " + principal.tenantId()
+                    + " now, with the password you gave.");
+        } catch (IllegalArgumentException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:" + PAGE;
+    }
+
+    @PostMapping("/{id}/remove")
+    String remove(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id, RedirectAttributes redirect) {
+        requireAdmin(principal);
+        try {
+            users.remove(principal.tenantId(), id);
+            redirect.addFlashAttribute("notice", "Removed. Their API tokens no longer work.");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:" + PAGE;
+    }
+
+    @PostMapping("/tokens")
+    String createToken(@AuthenticationPrincipal TenantPrincipal principal, @RequestParam String name,
+                       RedirectAttributes redirect) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 100 || trimmed.chars().anyMatch(Character::isISOControl)) {
+            redirect.addFlashAttribute("error", "Give the token a name of 1 to 100 characters, such as what will use it.");
+            return "redirect:" + PAGE;
+        }
+        redirect.addFlashAttribute("newToken", new NewToken(trimmed, tokens.issue(principal, trimmed).value()));
+        return "redirect:" + PAGE;
+    }
+
+    @PostMapping("/tokens/{id}/revoke")
+    String revokeToken(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id, RedirectAttributes redirect) {
+        if (tokens.revoke(principal, id)) {
+            redirect.addFlashAttribute("notice", "Revoked: the token no longer works.");
+        } else {
+            redirect.addFlashAttribute("error", "You have no such token; it may have been revoked already.");
+        }
+        return "redirect:" + PAGE;
+    }
+
+    private static void requireAdmin(TenantPrincipal principal) {
+        if (principal.role() != TenantPrincipal.Role.ADMIN) {
+            throw new ForbiddenException("Only a workspace admin may add or remove users");
+        }
+    }
+
+    record UserRow(UUID id, String email, String role, String added, boolean you) {
+    }
+
+    record TokenRow(UUID id, String name, String created, String lastUsed) {
+    }
+
+    /** A token just made: its value is on this one page, once. */
+    record NewToken(String name, String value) {
+
+        @Override
+        public String toString() {
+            return "NewToken[name=" + name + ", value=***]";
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.mosaic.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A browser test: one headless chromium per class against the running app, and the steps every such test takes. */
+public abstract class BrowserTest extends MosaicIntegrationTest {
+
+    protected static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    protected WebDriver page() {
+        return browser.driver();
+    }
+
+    protected void signIn(String workspace, String email, String password) {
+        WebDriver page = page();
+        page.get(url("/login").toString());
+        page.findElement(By.id("workspace")).clear();
+        page.findElement(By.id("workspace")).sendKeys(workspace);
+        page.findElement(By.id("email")).sendKeys(email);
+        page.findElement(By.id("password")).sendKeys(password);
+        page.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(waitFor(By.cssSelector(".topbar .who")).getText()).contains(email);
+    }
+
+    /** The element once the page shows it: a click that submits a form returns before the next page is there. */
+    protected WebElement waitFor(By locator) {
+        return new WebDriverWait(page(), Duration.ofSeconds(15)).until(driver -> driver.findElement(locator));
+    }
+
+    /** Waits until the element shows the text: the page it is on may still be loading, or replacing the element. */
+    protected void awaitText(By locator, String expected) {
+        new WebDriverWait(page(), Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> locator + " never showed '" + expected + "'")
+                .until(driver -> driver.findElements(locator).stream().anyMatch(e -> e.getText().contains(expected)));
+    }
+
+    /** The text of an element the page may be replacing as it refreshes itself. */
+    protected String textOf(By locator) {
+        return new WebDriverWait(page(), Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(locator).getText());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.mosaic.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mosaic.testing.BrowserTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Settings → Users and API tokens in a real browser: a token shown once, used, seen as used, and revoked; a person
+ * added as a member, who signs in and may change nothing.
+ */
+class UsersAndTokensBrowserTest extends BrowserTest {
+
+    @Test
+    void aTokenIsShownOnceWorksUntilRevokedAndShowsItsLastUse() throws Exception {
+        TenantAdmin admin = newTenantAdmin();
+        WebDriver page = page();
+        signIn(admin.tenantId(), admin.email(), admin.password());
+        page.findElement(By.linkText("Users and tokens")).click();
+        page.findElement(By.id("token-name")).sendKeys("nightly import");
+        page.findElement(By.cssSelector(".inline-form button")).click();
+
+        String token = waitFor(By.id("new-token")).getText();
+        browser.screenshot("users-new-token");
+        assertThat(get("/api/v1/me", token).statusCode()).isEqualTo(200);
+        page.navigate().refresh();
+        assertThat(page.findElements(By.id("new-token"))).as("the token is shown once").isEmpty();
+        assertThat(page.getPageSource()).doesNotContain(token);
+        WebElement row = tokenRow(page, "nightly import");
+        assertThat(row.getText()).contains("just now");
+
+        row.findElement(By.tagName("button")).click();
+        waitFor(By.cssSelector(".notice.info"));
+        assertThat(get("/api/v1/me", token).statusCode()).isEqualTo(401);
+        assertThat(page.findElements(By.cssSelector("#tokens td"))).noneMatch(cell -> cell.getText().equals("nightly import"));
+    }
+
+    @Test
+    void anAdminAddsAMemberWhoSignsInAndMayChangeNothing() {
+        TenantAdmin admin = newTenantAdmin();
+        WebDriver page = page();
+        signIn(admin.tenantId(), admin.email(), admin.password());
+        page.get(url("/settings/users").toString());
+        page.findElement(By.id("email")).sendKeys("sam@example.com");
+        new Select(page.findElement(By.id("role"))).selectByValue("member");
+        page.findElement(By.id("password")).sendKeys("a long first password");
+        page.findElement(By.cssSelector(".add-user button")).click();
+        assertThat(waitFor(By.cssSelector(".notice.info")).getText()).contains("sam@example.com can sign in");
+        assertThat(page.findElement(By.id("users")).getText()).contains("sam@example.com", "member");
+        browser.screenshot("users-added");
+
+        signIn(admin.tenantId(), "sam@example.com", "a long first password");
+        page.get(url("/settings/users").toString());
+        assertThat(page.findElements(By.cssSelector(".add-user"))).isEmpty();
+        assertThat(page.findElements(By.cssSelector("#users button"))).isEmpty();
+        page.get(url("/settings/integrations").toString());
+        assertThat(page.findElements(By.id("connect-form"))).isEmpty();
+        assertThat(page.getPageSource()).contains("Only a workspace admin can connect or disconnect orgs.");
+    }
+
+    private static WebElement tokenRow(WebDriver page, String name) {
+        return page.findElements(By.cssSelector("#tokens tbody tr")).stream()
+                .filter(row -> row.getText().startsWith(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no token row " + name));
+    }
+}
