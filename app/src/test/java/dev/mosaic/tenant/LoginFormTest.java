@@ -73,6 +73,17 @@ class LoginFormTest extends MosaicIntegrationTest {
                 location -> assertThat(location).endsWith("/login"));
     }
 
+    @Test
+    void pagesRunOnlyMosaicsOwnScriptsAndCannotBeFramed() throws Exception {
+        HttpResponse<String> page = browserGet("/login");
+
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'").doesNotContain("unsafe-eval"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+    }
+
     private String csrfTokenFromLoginPage() throws Exception {
         HttpResponse<String> page = browserGet("/login");
         assertThat(page.statusCode()).isEqualTo(200);
