@@ -1,14 +1,33 @@
 package dev.mosaic.web;
 
+import dev.mosaic.connection.SalesforceConnections;
+import dev.mosaic.graph.EntityType;
+import dev.mosaic.graph.GraphReader;
 import dev.mosaic.tenant.TenantPrincipal;
+import java.time.Clock;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The signed-in start page and the login form. */
+/** The signed-in start page (what the workspace's graph holds, and where its data comes from) and the login form. */
 @Controller
 class HomeController {
+
+    /** The kinds of customer data the start page counts, in the order it shows them. */
+    private static final List<EntityType> COUNTED = List.of(EntityType.ORGANIZATION, EntityType.CONTACT, EntityType.LEAD,
+            EntityType.DEAL, EntityType.INTERACTION, EntityType.NOTE);
+
+    private final GraphReader graph;
+    private final SalesforceConnections connections;
+    private final Clock clock;
+
+    HomeController(GraphReader graph, SalesforceConnections connections, Clock clock) {
+        this.graph = graph;
+        this.connections = connections;
+        this.clock = clock;
+    }
 
     @GetMapping("/login")
     String login() {
@@ -17,7 +36,33 @@ class HomeController {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal TenantPrincipal principal, Model model) {
+        List<Count> counts = COUNTED.stream()
+                .map(type -> new Count(label(type), graph.search(principal.tenantId(), type, null, 1, 0).total())).toList();
         model.addAttribute("principal", principal);
+        model.addAttribute("counts", counts);
+        model.addAttribute("empty", counts.stream().allMatch(count -> count.total() == 0));
+        model.addAttribute("sources", connections.list(principal.tenantId()).stream()
+                .map(connection -> new Source("Salesforce org " + connection.orgId(),
+                        connection.status().name().toLowerCase().replace('_', '-'),
+                        "last synced " + Ago.of(connection.lastSuccessAt(), clock.instant(), "not yet"))).toList());
         return "home";
+    }
+
+    private static String label(EntityType type) {
+        return switch (type) {
+            case ORGANIZATION -> "Organizations";
+            case CONTACT -> "Contacts";
+            case LEAD -> "Leads";
+            case DEAL -> "Deals";
+            case INTERACTION -> "Interactions";
+            case NOTE -> "Notes";
+            case USER -> "Users";
+        };
+    }
+
+    record Count(String label, long total) {
+    }
+
+    record Source(String name, String status, String detail) {
     }
 }

@@ -53,7 +53,13 @@ class IntegrationsPageBrowserTest extends BrowserTest {
                     .contains("•••• set on");
             assertThat(page.getPageSource()).doesNotContain(values.get("clientSecret")).doesNotContain(values.get("refreshToken"));
 
-            page.findElement(By.xpath("//summary[normalize-space()='Disconnect']")).click();
+            page.get(url("/").toString());
+            assertThat(page.findElement(By.cssSelector(".counts")).getText()).contains("Organizations", "Contacts", "Interactions");
+            assertThat(page.findElement(By.cssSelector(".sources")).getText()).contains("Salesforce org " + org.orgId());
+            browser.screenshot("home-synced");
+            page.findElement(By.linkText("Integrations")).click();
+
+            waitFor(By.xpath("//summary[normalize-space()='Disconnect']")).click();
             page.findElement(By.cssSelector("input[name=data][value=purge]")).click();
             page.findElement(By.cssSelector("details[open] button.danger")).click();
             awaitText(By.cssSelector(".notice.info"), "being purged");
