@@ -2,6 +2,7 @@ package dev.mosaic.graph;
 
 import dev.mosaic.platform.database.SqlArrays;
 import dev.mosaic.platform.database.SqlTimes;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.platform.json.Json;
 import java.util.Set;
@@ -142,6 +143,16 @@ public class GraphReader {
         return new GraphViews.Detail(id, row.type(), row.displayName(), row.deleted(), Json.read(golden.shownJson(tenantId, row)),
                 externalIds(tenantId, id), relations(tenantId, id), mergedIds(tenantId, id),
                 row.createdAt(), row.updatedAt());
+    }
+
+    /** What each of these entities shows now, in one read: their golden values, as their pages show them. */
+    public Map<UUID, JsonNode> shownValues(String tenantId, Collection<UUID> entityIds) {
+        Map<UUID, JsonNode> shown = new HashMap<>();
+        if (entityIds.isEmpty()) {
+            return shown;
+        }
+        entities.findAll(tenantId, entityIds).forEach((id, row) -> shown.put(id, Json.read(golden.shownJson(tenantId, row))));
+        return shown;
     }
 
     /**

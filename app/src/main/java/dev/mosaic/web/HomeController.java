@@ -19,6 +19,10 @@ class HomeController {
     private static final List<EntityType> COUNTED = List.of(EntityType.ORGANIZATION, EntityType.CONTACT, EntityType.LEAD,
             EntityType.DEAL, EntityType.INTERACTION, EntityType.NOTE);
 
+    /** The kinds with a list page of their own. */
+    private static final List<EntityType> LISTED = List.of(EntityType.ORGANIZATION, EntityType.CONTACT, EntityType.LEAD,
+            EntityType.DEAL);
+
     private final GraphReader graph;
     private final SalesforceConnections connections;
     private final Clock clock;
@@ -37,7 +41,8 @@ class HomeController {
     @GetMapping("/")
     String home(@AuthenticationPrincipal TenantPrincipal principal, Model model) {
         List<Count> counts = COUNTED.stream()
-                .map(type -> new Count(label(type), graph.search(principal.tenantId(), type, null, 1, 0).total())).toList();
+                .map(type -> new Count(label(type), graph.search(principal.tenantId(), type, null, 1, 0).total(),
+                        LISTED.contains(type) ? "/" + CustomerPagesController.Collections.pathOf(type) : null)).toList();
         model.addAttribute("principal", principal);
         model.addAttribute("counts", counts);
         model.addAttribute("empty", counts.stream().allMatch(count -> count.total() == 0));
@@ -60,7 +65,8 @@ class HomeController {
         };
     }
 
-    record Count(String label, long total) {
+    /** @param path the list of them, for the kinds that have one */
+    record Count(String label, long total, String path) {
     }
 
     record Source(String name, String status, String detail) {

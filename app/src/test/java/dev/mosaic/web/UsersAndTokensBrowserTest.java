@@ -20,7 +20,7 @@ class UsersAndTokensBrowserTest extends BrowserTest {
         TenantAdmin admin = newTenantAdmin();
         WebDriver page = page();
         signIn(admin.tenantId(), admin.email(), admin.password());
-        page.findElement(By.linkText("Users and tokens")).click();
+        page.findElement(By.linkText("Users")).click();
         page.findElement(By.id("token-name")).sendKeys("nightly import");
         page.findElement(By.cssSelector(".inline-form button")).click();
 

@@ -1,0 +1,111 @@
+package dev.mosaic.web;
+
+import dev.mosaic.graph.EntityType;
+import dev.mosaic.graph.GraphReader;
+import dev.mosaic.graph.GraphViews;
+import dev.mosaic.graph.Page;
+import dev.mosaic.platform.errors.NotFoundException;
+import dev.mosaic.tenant.TenantPrincipal;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The customer pages: a searchable, paged list per kind (organizations, contacts, leads, deals), and the 360 page of
+ * each entity: every field with the source that gave it and the values other sources give, where it comes from (with
+ * links back to each source record), who and what it is related to, and its timeline.
+ */
+@Controller
+class CustomerPagesController {
+
+    private static final int LIST_PAGE = 50;
+    private static final int TIMELINE_PAGE = 25;
+    private static final int MAX_QUERY = 200;
+
+    private final GraphReader graph;
+    private final Clock clock;
+
+    CustomerPagesController(GraphReader graph, Clock clock) {
+        this.graph = graph;
+        this.clock = clock;
+    }
+
+    @GetMapping("/{collection:organizations|contacts|leads|deals}")
+    String list(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection,
+                @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int offset, Model model) {
+        EntityType type = Collections.typeOf(collection);
+        String query = q == null ? "" : q.strip();
+        if (query.length() > MAX_QUERY || query.chars().anyMatch(Character::isISOControl)) {
+            query = "";
+        }
+        int from = Math.max(0, offset);
+        Page<GraphViews.Summary> page = graph.search(principal.tenantId(), type, query, LIST_PAGE, from);
+        model.addAttribute("principal", principal);
+        model.addAttribute("collection", collection);
+        model.addAttribute("title", Collections.plural(type));
+        model.addAttribute("q", query);
+        model.addAttribute("items", page.items().stream().map(item -> new ListRow(item.id(), item.name().isBlank()
+                ? "(no name)" : item.name(), Ago.of(item.updatedAt(), clock.instant(), ""))).toList());
+        model.addAttribute("total", page.total());
+        model.addAttribute("from", page.items().isEmpty() ? 0 : from + 1);
+        model.addAttribute("to", from + page.items().size());
+        model.addAttribute("previous", from == 0 ? null : Math.max(0, from - LIST_PAGE));
+        model.addAttribute("next", from + page.items().size() < page.total() ? from + LIST_PAGE : null);
+        return "customers/list";
+    }
+
+    @GetMapping("/{collection:organizations|contacts|leads|deals|interactions|notes|users}/{id}")
+    String entity(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection, @PathVariable UUID id,
+                  @RequestParam(defaultValue = "0") int timeline, Model model) {
+        GraphViews.Detail detail = graph.detail(principal.tenantId(), id);
+        if (!detail.id().equals(id) || detail.type() != Collections.typeOf(collection)) {
+            // A merged-away id, or a link naming the wrong kind: the page of what the id stands for now.
+            return "redirect:/" + Collections.pathOf(detail.type()) + "/" + detail.id();
+        }
+        int from = Math.max(0, timeline);
+        Page<GraphViews.TimelineItem> events = graph.timeline(principal.tenantId(), id, TIMELINE_PAGE, from);
+        model.addAttribute("principal", principal);
+        model.addAttribute("collection", collection);
+        model.addAttribute("entity", EntityPage.of(detail, events, from, TIMELINE_PAGE,
+                graph.shownValues(principal.tenantId(), EntityPage.dealsAmong(detail.relations())), clock.instant()));
+        return "customers/entity";
+    }
+
+    /** An entity in a list. */
+    record ListRow(UUID id, String name, String updated) {
+    }
+
+    /** The URL path of each kind of entity, and its name in words. */
+    static final class Collections {
+
+        private Collections() {
+        }
+
+        static EntityType typeOf(String collection) {
+            return switch (collection) {
+                case "organizations" -> EntityType.ORGANIZATION;
+                case "contacts" -> EntityType.CONTACT;
+                case "leads" -> EntityType.LEAD;
+                case "deals" -> EntityType.DEAL;
+                case "interactions" -> EntityType.INTERACTION;
+                case "notes" -> EntityType.NOTE;
+                case "users" -> EntityType.USER;
+                default -> throw new NotFoundException("There are no " + collection + " in Mosaic");
+            };
+        }
+
+        static String pathOf(EntityType type) {
+            return type.key() + "s";
+        }
+
+        static String plural(EntityType type) {
+            String path = pathOf(type);
+            return Character.toUpperCase(path.charAt(0)) + path.substring(1);
+        }
+    }
+}

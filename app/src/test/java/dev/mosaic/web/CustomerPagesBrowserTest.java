@@ -1,0 +1,70 @@
+package dev.mosaic.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mosaic.testing.BrowserTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The customer pages in a real browser: find an organization by searching, and see it whole on its 360 page, with
+ * what two sources say about it, its people and deals, its timeline and links back to each source record.
+ */
+class CustomerPagesBrowserTest extends BrowserTest {
+
+    @Test
+    void anOrganizationIsFoundBySearchAndShownWholeWithWhatEachSourceSays() throws Exception {
+        TenantAdmin admin = newTenantAdmin();
+        call("POST", "/api/v1/ingest/crm", admin.token(), Map.of(
+                "organizations", List.of(Map.of("externalId", "o-1", "name", "Analytical Engines", "domain",
+                        "analytical-engines.com", "industry", "Computing", "url", "https://crm.example/o-1")),
+                "contacts", List.of(Map.of("externalId", "c-1", "firstName", "Ada", "lastName", "Lovelace", "email",
+                        "ada@analytical-engines.com", "title", "Chief Mathematician", "organization", "o-1")),
+                "deals", List.of(Map.of("externalId", "d-1", "name", "Difference Engine No. 2", "stage", "Negotiation",
+                        "amount", 17000, "currency", "GBP", "organization", "o-1")),
+                "interactions", List.of(Map.of("externalId", "i-1", "type", "meeting", "subject", "Notes on the engine",
+                        "occurredAt", "2026-11-20T10:00:00Z", "organization", "o-1", "contacts", List.of("c-1")))));
+        call("POST", "/api/v1/ingest/erp", admin.token(), Map.of("organizations", List.of(Map.of("externalId", "E-77",
+                "name", "Analytical Engines Ltd", "domain", "analytical-engines.com", "industry", "Manufacturing"))));
+        for (int i = 0; i < 3; i++) {
+            call("POST", "/api/v1/ingest/crm", admin.token(), Map.of("organizations",
+                    List.of(Map.of("externalId", "other-" + i, "name", "Babbage & Sons " + i))));
+        }
+        WebDriver page = page();
+        signIn(admin.tenantId(), admin.email(), admin.password());
+
+        page.findElement(By.linkText("Organizations")).click();
+        assertThat(page.findElement(By.id("results")).getText()).contains("Babbage & Sons 0", "Analytical Engines");
+        page.findElement(By.name("q")).sendKeys("analytical");
+        page.findElement(By.cssSelector("form.search button")).click();
+        assertThat(waitFor(By.cssSelector(".card.list p")).getText()).startsWith("1–1 of 1");
+        browser.screenshot("organizations-search");
+        page.findElement(By.partialLinkText("Analytical Engines")).click();
+
+        assertThat(waitFor(By.cssSelector("h1")).getText()).startsWith("Analytical Engines");
+        WebElement industry = fieldValue(page, "Industry");
+        assertThat(List.of("Computing", "Manufacturing")).contains(industry.getText());
+        assertThat(industry.getAttribute("title")).contains("Other sources say:");
+        assertThat(page.findElement(By.cssSelector("aside")).getText())
+                .contains("People", "Ada Lovelace", "Chief Mathematician", "Deals", "Difference Engine No. 2", "Negotiation",
+                        "GBP 17,000");
+        assertThat(page.findElement(By.cssSelector("a[href='https://crm.example/o-1']")).getText()).contains("o-1");
+        assertThat(page.findElement(By.id("timeline")).getText()).contains("Notes on the engine");
+        browser.screenshot("organization-360");
+
+        page.findElement(By.linkText("Ada Lovelace")).click();
+        assertThat(waitFor(By.cssSelector("h1")).getText()).isEqualTo("Ada Lovelace");
+        assertThat(page.findElement(By.cssSelector("aside")).getText()).contains("Works at", "Analytical Engines");
+    }
+
+    private static WebElement fieldValue(WebDriver page, String label) {
+        return page.findElements(By.cssSelector("table.fields tr")).stream()
+                .filter(row -> row.findElement(By.tagName("th")).getText().equals(label)).findFirst()
+                .map(row -> row.findElement(By.cssSelector("td span")))
+                .orElseThrow(() -> new AssertionError("no field " + label));
+    }
+}
