@@ -4,16 +4,22 @@ import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphReader;
 import dev.mosaic.graph.GraphViews;
 import dev.mosaic.graph.Page;
+import dev.mosaic.identity.MergeLineage;
+import dev.mosaic.identity.MergeService;
+import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.tenant.TenantPrincipal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The customer pages: a searchable, paged list per kind (organizations, contacts, leads, deals), and the 360 page of
@@ -28,10 +34,12 @@ class CustomerPagesController {
     private static final int MAX_QUERY = 200;
 
     private final GraphReader graph;
+    private final MergeService merges;
     private final Clock clock;
 
-    CustomerPagesController(GraphReader graph, Clock clock) {
+    CustomerPagesController(GraphReader graph, MergeService merges, Clock clock) {
         this.graph = graph;
+        this.merges = merges;
         this.clock = clock;
     }
 
@@ -73,7 +81,33 @@ class CustomerPagesController {
         model.addAttribute("collection", collection);
         model.addAttribute("entity", EntityPage.of(detail, events, from, TIMELINE_PAGE,
                 graph.shownValues(principal.tenantId(), EntityPage.dealsAmong(detail.relations())), clock.instant()));
+        model.addAttribute("merges", merges.history(principal.tenantId(), id).stream()
+                .map(lineage -> MergeRow.of(lineage, id, clock.instant())).toList());
         return "customers/entity";
+    }
+
+    /** Undoes one merge: both sides come back with their own fields, links and timeline, and stay apart. */
+    @PostMapping("/{collection:organizations|contacts|leads|deals|interactions|notes|users}/{id}/unmerge")
+    String unmerge(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection, @PathVariable UUID id,
+                   @RequestParam UUID merge, RedirectAttributes redirect) {
+        try {
+            MergeLineage undone = merges.unmerge(principal.tenantId(), id, merge, principal.email());
+            redirect.addFlashAttribute("notice", "Unmerged. The two stay apart: no sync will merge them again.");
+            redirect.addFlashAttribute("separated", undone.mergedId());
+        } catch (ConflictException | NotFoundException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/" + collection + "/" + id;
+    }
+
+    /** One merge the entity took part in, as its page lists it. */
+    record MergeRow(UUID mergeId, String reason, String by, String when, boolean active, UUID otherId) {
+
+        static MergeRow of(MergeLineage lineage, UUID entityId, Instant now) {
+            UUID other = lineage.survivorId().equals(entityId) ? lineage.mergedId() : lineage.survivorId();
+            return new MergeRow(lineage.mergeId(), lineage.reason(), lineage.mergedBy(), Ago.of(lineage.mergedAt(), now, ""),
+                    lineage.unmergedAt() == null, other);
+        }
     }
 
     /** An entity in a list. */

@@ -56,9 +56,40 @@ class CustomerPagesBrowserTest extends BrowserTest {
         assertThat(page.findElement(By.id("timeline")).getText()).contains("Notes on the engine");
         browser.screenshot("organization-360");
 
-        page.findElement(By.linkText("Ada Lovelace")).click();
+        page.findElement(By.cssSelector(".merges button")).click();
+        awaitText(By.cssSelector(".notice.info"), "Unmerged");
+        assertThat(page.findElements(By.cssSelector(".sources-list li"))).hasSize(1);
+        browser.screenshot("organization-unmerged");
+        page.findElement(By.linkText("See the other one")).click();
+        assertThat(waitFor(By.cssSelector("h1")).getText()).startsWith("Analytical Engines");
+        assertThat(page.findElements(By.cssSelector(".sources-list li"))).hasSize(1);
+        assertThat(page.findElement(By.cssSelector(".sources-list")).getText()).contains("erp");
+
+        page.navigate().back();
+        waitFor(By.linkText("Ada Lovelace")).click();
         assertThat(waitFor(By.cssSelector("h1")).getText()).isEqualTo("Ada Lovelace");
         assertThat(page.findElement(By.cssSelector("aside")).getText()).contains("Works at", "Analytical Engines");
+    }
+
+    @Test
+    void aPairInTheReviewQueueIsMergedByAPerson() throws Exception {
+        TenantAdmin admin = newTenantAdmin();
+        call("POST", "/api/v1/ingest/crm", admin.token(), Map.of("contacts", List.of(Map.of("externalId", "c-9",
+                "firstName", "Grace", "lastName", "Hopper", "email", "grace@navy.example"))));
+        call("POST", "/api/v1/ingest/erp", admin.token(), Map.of("contacts", List.of(Map.of("externalId", "E-9",
+                "firstName", "Grace", "lastName", "Hopper", "email", "ghopper@cobol.example"))));
+        WebDriver page = page();
+        signIn(admin.tenantId(), admin.email(), admin.password());
+
+        page.findElement(By.linkText("Review")).click();
+        assertThat(page.findElement(By.id("pairs")).getText()).contains("Grace Hopper and Grace Hopper", "same name");
+        browser.screenshot("review-queue");
+        page.findElement(By.xpath("//button[normalize-space()='Merge']")).click();
+
+        awaitText(By.cssSelector(".notice.info"), "Merged");
+        assertThat(page.getPageSource()).contains("Nothing to review.");
+        String contact = getJson("/api/v1/external/crm/contact/c-9", admin.token()).path("id").asText();
+        assertThat(getJson("/api/v1/external/erp/contact/E-9", admin.token()).path("id").asText()).isEqualTo(contact);
     }
 
     private static WebElement fieldValue(WebDriver page, String label) {
