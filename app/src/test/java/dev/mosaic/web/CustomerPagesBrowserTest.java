@@ -92,6 +92,45 @@ class CustomerPagesBrowserTest extends BrowserTest {
         assertThat(getJson("/api/v1/external/erp/contact/E-9", admin.token()).path("id").asText()).isEqualTo(contact);
     }
 
+    @Test
+    void thePipelineAddsUpDealsByStageForAnOwnerAndAClosePeriod() throws Exception {
+        TenantAdmin admin = newTenantAdmin();
+        call("POST", "/api/v1/ingest/crm", admin.token(), Map.of(
+                "users", List.of(Map.of("externalId", "u-1", "name", "Ada Owner"), Map.of("externalId", "u-2", "name", "Bob Owner")),
+                "deals", List.of(
+                        deal("d-1", "Negotiation", 1000, 50, "2026-12-15", "u-1"),
+                        deal("d-2", "Negotiation", 3000, 50, "2027-03-01", "u-2"),
+                        deal("d-3", "Closed Won", 500, 100, "2026-11-01", "u-1"))));
+        WebDriver page = page();
+        signIn(admin.tenantId(), admin.email(), admin.password());
+
+        page.findElement(By.linkText("Pipeline")).click();
+        assertThat(stageRow(page, "Negotiation")).contains("2", "USD 4,000", "USD 2,000", "50%");
+        assertThat(stageRow(page, "Closed Won")).contains("1", "USD 500");
+        browser.screenshot("pipeline");
+
+        new org.openqa.selenium.support.ui.Select(page.findElement(By.id("owner"))).selectByVisibleText("Ada Owner");
+        page.findElement(By.cssSelector("#filters button")).click();
+        awaitText(By.id("stages"), "USD 1,000");
+        assertThat(stageRow(page, "Negotiation")).contains("USD 1,000", "USD 500");
+
+        page.get(url("/pipeline?from=2026-12-01&to=2026-12-31").toString());
+        assertThat(page.findElement(By.id("stages")).getText()).doesNotContain("Closed Won").doesNotContain("USD 3,000");
+        assertThat(stageRow(page, "Negotiation")).contains("USD 1,000");
+    }
+
+    private static Map<String, Object> deal(String id, String stage, int amount, int probability, String closeDate,
+                                            String owner) {
+        return Map.of("externalId", id, "name", "Deal " + id, "stage", stage, "amount", amount, "currency", "USD",
+                "probability", probability, "closeDate", closeDate, "owner", owner);
+    }
+
+    private static String stageRow(WebDriver page, String stage) {
+        return page.findElements(By.cssSelector("#stages tbody tr")).stream().map(WebElement::getText)
+                .filter(text -> text.startsWith(stage)).findFirst()
+                .orElseThrow(() -> new AssertionError("no stage " + stage + " in " + page.findElement(By.id("stages")).getText()));
+    }
+
     private static WebElement fieldValue(WebDriver page, String label) {
         return page.findElements(By.cssSelector("table.fields tr")).stream()
                 .filter(row -> row.findElement(By.tagName("th")).getText().equals(label)).findFirst()
