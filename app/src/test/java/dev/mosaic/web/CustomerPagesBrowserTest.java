@@ -81,7 +81,11 @@ class CustomerPagesBrowserTest extends BrowserTest {
         WebDriver page = page();
         signIn(admin.tenantId(), admin.email(), admin.password());
 
-        page.findElement(By.linkText("Review")).click();
+        page.findElement(By.linkText("Health")).click();
+        assertThat(healthCheck(page, "Possible duplicates to review")).startsWith("1");
+        assertThat(healthCheck(page, "Contacts without an email")).startsWith("0");
+        browser.screenshot("health");
+        page.findElement(By.partialLinkText("Possible duplicates to review")).click();
         assertThat(page.findElement(By.id("pairs")).getText()).contains("Grace Hopper and Grace Hopper", "same name");
         browser.screenshot("review-queue");
         page.findElement(By.xpath("//button[normalize-space()='Merge']")).click();
@@ -129,6 +133,12 @@ class CustomerPagesBrowserTest extends BrowserTest {
         return page.findElements(By.cssSelector("#stages tbody tr")).stream().map(WebElement::getText)
                 .filter(text -> text.startsWith(stage)).findFirst()
                 .orElseThrow(() -> new AssertionError("no stage " + stage + " in " + page.findElement(By.id("stages")).getText()));
+    }
+
+    private static String healthCheck(WebDriver page, String title) {
+        return page.findElements(By.cssSelector("#checks a")).stream().map(WebElement::getText)
+                .filter(text -> text.contains(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no health check " + title));
     }
 
     private static WebElement fieldValue(WebDriver page, String label) {

@@ -1,0 +1,55 @@
+package dev.mosaic.web;
+
+import dev.mosaic.connection.SalesforceConnections;
+import dev.mosaic.graph.EntityType;
+import dev.mosaic.graph.GraphReader;
+import dev.mosaic.identity.ReviewQueue;
+import dev.mosaic.sync.SyncService;
+import dev.mosaic.tenant.TenantPrincipal;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Data health: what needs a person's attention, each with where to act on it. */
+@Controller
+class HealthController {
+
+    private final GraphReader graph;
+    private final ReviewQueue reviews;
+    private final SalesforceConnections connections;
+    private final SyncService sync;
+
+    HealthController(GraphReader graph, ReviewQueue reviews, SalesforceConnections connections, SyncService sync) {
+        this.graph = graph;
+        this.reviews = reviews;
+        this.connections = connections;
+        this.sync = sync;
+    }
+
+    @GetMapping("/health")
+    String page(@AuthenticationPrincipal TenantPrincipal principal, Model model) {
+        String tenant = principal.tenantId();
+        long quarantined = connections.list(tenant).stream()
+                .mapToLong(connection -> sync.quarantined(tenant, connection.connectionId())).sum();
+        long failing = connections.list(tenant).stream().filter(connection -> connection.statusDetail() != null).count();
+        model.addAttribute("principal", principal);
+        model.addAttribute("checks", List.of(
+                new Check("Possible duplicates to review", reviews.list(tenant, "pending", 1, 0).total(), "/review",
+                        "Pairs with the same name or a shared mailbox, waiting for a person to merge or keep apart."),
+                new Check("Contacts without an email", graph.countWithout(tenant, EntityType.CONTACT, "email"), "/contacts",
+                        "No source gives them an address, so no email of theirs can be linked to them."),
+                new Check("Organizations without a domain", graph.countWithout(tenant, EntityType.ORGANIZATION, "domain"),
+                        "/organizations", "Without a domain, records of them from other sources merge only by hand."),
+                new Check("Records the sync could not map", quarantined, "/settings/integrations",
+                        "Quarantined with their reason; the rest of the sync went on."),
+                new Check("Connections that need attention", failing, "/settings/integrations",
+                        "A revoked token, a spent API budget or another error, with what to do.")));
+        return "health";
+    }
+
+    /** One health figure: zero is good. */
+    record Check(String title, long count, String path, String explanation) {
+    }
+}
