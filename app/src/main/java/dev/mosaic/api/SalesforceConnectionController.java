@@ -3,7 +3,6 @@ package dev.mosaic.api;
 import dev.mosaic.connection.ConnectionRequest;
 import dev.mosaic.connection.SalesforceConnection;
 import dev.mosaic.connection.SalesforceConnections;
-import dev.mosaic.platform.errors.ForbiddenException;
 import dev.mosaic.sync.ObjectProgress;
 import dev.mosaic.sync.QuarantinedRecord;
 import dev.mosaic.sync.SyncRoundRecord;
@@ -48,7 +47,7 @@ class SalesforceConnectionController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ConnectionView connect(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody ConnectionRequest request) {
-        requireAdmin(principal, "connect an org");
+        AdminOnly.require(principal, "connect an org");
         return view(connections.connect(principal.tenantId(), request));
     }
 
@@ -66,7 +65,7 @@ class SalesforceConnectionController {
     @PutMapping("/{id}")
     ConnectionView reconnect(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
                              @RequestBody ConnectionRequest request) {
-        requireAdmin(principal, "reconnect an org");
+        AdminOnly.require(principal, "reconnect an org");
         return view(connections.reconnect(principal.tenantId(), id, request));
     }
 
@@ -77,18 +76,12 @@ class SalesforceConnectionController {
     @DeleteMapping("/{id}")
     ResponseEntity<Disconnected> disconnect(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
                                            @RequestParam(defaultValue = "false") boolean purge) {
-        requireAdmin(principal, "disconnect an org");
+        AdminOnly.require(principal, "disconnect an org");
         String orgId = connections.get(principal.tenantId(), id).orgId();
         boolean revoked = connections.disconnect(principal.tenantId(), id, purge ? principal.email() : null);
         String purgeProgress = purge ? SalesforceOrgController.PATH + "/" + orgId : null;
         return ResponseEntity.status(purge ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(new Disconnected(id, orgId, revoked, !purge, purgeProgress));
-    }
-
-    static void requireAdmin(TenantPrincipal principal, String what) {
-        if (principal.role() != TenantPrincipal.Role.ADMIN) {
-            throw new ForbiddenException("Only a workspace admin may " + what);
-        }
     }
 
     @PostMapping("/{id}/sync")

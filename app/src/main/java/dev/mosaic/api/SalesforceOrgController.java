@@ -44,7 +44,7 @@ class SalesforceOrgController {
     @PostMapping("/{orgId}/purge")
     @ResponseStatus(HttpStatus.ACCEPTED)
     SalesforceOrg purge(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String orgId) {
-        SalesforceConnectionController.requireAdmin(principal, "purge an org's records");
+        AdminOnly.require(principal, "purge an org's records");
         return orgs.purge(principal.tenantId(), orgId, principal.email());
     }
 

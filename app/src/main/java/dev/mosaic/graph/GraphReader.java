@@ -145,6 +145,21 @@ public class GraphReader {
                 row.createdAt(), row.updatedAt());
     }
 
+    /**
+     * The systems the tenant's records come from, in name order: one index probe per system (a loose index scan),
+     * not a read of every record.
+     */
+    public List<String> systems(String tenantId) {
+        return db.fetch("""
+                        with recursive s as (
+                            select min(system) as system from source_record where tenant_id = ?
+                            union all
+                            select (select min(system) from source_record where tenant_id = ? and system > s.system)
+                            from s where s.system is not null)
+                        select system from s where system is not null""", tenantId, tenantId)
+                .map(row -> row.get(0, String.class));
+    }
+
     /** How many live entities of a type show no value for a field (contacts without an email, say). */
     public long countWithout(String tenantId, EntityType type, String field) {
         return count("select count(*) from entity e join entity_golden g on g.tenant_id = e.tenant_id "

@@ -1,5 +1,7 @@
 package dev.mosaic.web;
 
+import dev.mosaic.graph.GraphReader;
+import dev.mosaic.graph.TrustedSources;
 import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.platform.errors.ForbiddenException;
 import dev.mosaic.tenant.ApiTokenService;
@@ -7,6 +9,9 @@ import dev.mosaic.tenant.TenantPrincipal;
 import dev.mosaic.tenant.UserService;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,9 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Settings → Users and API tokens: an admin adds people (admin or member) and removes them; everyone makes named
- * API tokens for themselves, sees when each was last used, and revokes them. A new token is shown once, right after
- * it is made, and never again.
+ * Settings → Users and API tokens: an admin adds people (admin or member) and removes them, and orders the trusted
+ * sources; everyone makes named API tokens for themselves, sees when each was last used, and revokes them. A new
+ * token is shown once, right after it is made, and never again.
  */
 @Controller
 @RequestMapping("/settings/users")
@@ -31,9 +36,14 @@ class UsersSettingsController {
 
     private final UserService users;
     private final ApiTokenService tokens;
+    private final TrustedSources trustedSources;
+    private final GraphReader graph;
     private final Clock clock;
 
-    UsersSettingsController(UserService users, ApiTokenService tokens, Clock clock) {
+    UsersSettingsController(UserService users, ApiTokenService tokens, TrustedSources trustedSources, GraphReader graph,
+                            Clock clock) {
+        this.trustedSources = trustedSources;
+        this.graph = graph;
         this.users = users;
         this.tokens = tokens;
         this.clock = clock;
@@ -47,6 +57,7 @@ class UsersSettingsController {
         model.addAttribute("users", users.list(principal.tenantId()).stream().map(user -> new UserRow(user.id(),
                 user.email(), user.role().name().toLowerCase(), Ago.of(user.createdAt(), now, ""),
                 user.id().equals(principal.userId()))).toList());
+        model.addAttribute("trusted", trustedOrder(principal.tenantId()));
         model.addAttribute("tokens", tokens.list(principal).stream().map(token -> new TokenRow(token.id(), token.name(),
                 Ago.of(token.createdAt(), now, ""), Ago.of(token.lastUsedAt(), now, "never"))).toList());
         return "settings/users";
@@ -99,6 +110,31 @@ class UsersSettingsController {
             redirect.addFlashAttribute("error", "You have no such token; it may have been revoked already.");
         }
         return "redirect:" + PAGE;
+    }
+
+    /** Moves a source one place up (more trusted) or down in the trusted-sources order. */
+    @PostMapping("/trusted-sources")
+    String moveSource(@AuthenticationPrincipal TenantPrincipal principal, @RequestParam String source,
+                      @RequestParam String direction, RedirectAttributes redirect) {
+        requireAdmin(principal);
+        List<String> order = new ArrayList<>(trustedOrder(principal.tenantId()));
+        int at = order.indexOf(source);
+        int to = direction.equals("up") ? at - 1 : at + 1;
+        if (at >= 0 && to >= 0 && to < order.size()) {
+            Collections.swap(order, at, to);
+            trustedSources.set(principal.tenantId(), order);
+            redirect.addFlashAttribute("notice", "Trusted sources: " + String.join(" › ", order)
+                    + ". Every customer that several sources describe shows the new order's values now.");
+        }
+        return "redirect:" + PAGE;
+    }
+
+    /** The order set, then every other source the records come from (an unlisted source is trusted least). */
+    private List<String> trustedOrder(String tenantId) {
+        List<String> order = new ArrayList<>(trustedSources.get(tenantId));
+        graph.systems(tenantId).stream().filter(system -> !system.equals("mosaic") && !order.contains(system))
+                .forEach(order::add);
+        return order;
     }
 
     private static void requireAdmin(TenantPrincipal principal) {

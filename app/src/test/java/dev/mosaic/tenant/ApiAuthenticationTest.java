@@ -67,6 +67,22 @@ class ApiAuthenticationTest extends MosaicIntegrationTest {
     }
 
     @Test
+    void aMemberMayReadTheWorkspacesSettingsButNotChangeThem() throws Exception {
+        TenantAdmin admin = newTenantAdmin();
+        String member = newMemberToken(admin.tenantId());
+
+        HttpResponse<String> change = send("PUT", "/api/v1/settings/trusted-sources", member, "{\"sources\":[\"erp\"]}");
+        HttpResponse<String> connect = send("POST", "/api/v1/connections/salesforce", member, "{}");
+
+        assertThat(change.statusCode()).isEqualTo(403);
+        assertThat(change.body()).contains("Only a workspace admin");
+        assertThat(connect.statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/settings/trusted-sources", member).statusCode()).isEqualTo(200);
+        assertThat(send("PUT", "/api/v1/settings/trusted-sources", admin.token(), "{\"sources\":[\"erp\"]}").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void healthIsPublic() throws Exception {
         HttpResponse<String> response = get("/actuator/health", null);
 

@@ -81,6 +81,13 @@ public abstract class MosaicIntegrationTest {
         return new TenantAdmin(tenantId, email, "password", tokens.issue(admin, "test").value());
     }
 
+    /** A member (not an admin) of the workspace; returns their API token. */
+    protected String newMemberToken(String tenantId) {
+        TenantPrincipal member = users.create(tenantId, "member-" + UUID.randomUUID().toString().substring(0, 8) + "@"
+                + tenantId + ".example", "password", TenantPrincipal.Role.MEMBER);
+        return tokens.issue(member, "test").value();
+    }
+
     /** A workspace's admin: how to sign in, and an API token. */
     protected record TenantAdmin(String tenantId, String email, String password, String token) {
     }

@@ -3,6 +3,8 @@ package dev.mosaic.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mosaic.testing.BrowserTest;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -40,6 +42,28 @@ class UsersAndTokensBrowserTest extends BrowserTest {
     }
 
     @Test
+    void anAdminPutsTheSourcesInTheOrderTheyTrustThem() throws Exception {
+        TenantAdmin admin = newTenantAdmin();
+        call("POST", "/api/v1/ingest/crm", admin.token(), Map.of("organizations", List.of(Map.of("externalId", "o-1",
+                "name", "Acme", "domain", "acme-widgets.com", "industry", "Software"))));
+        call("POST", "/api/v1/ingest/erp", admin.token(), Map.of("organizations", List.of(Map.of("externalId", "E-1",
+                "name", "Acme", "domain", "acme-widgets.com", "industry", "Hardware"))));
+        call("PUT", "/api/v1/settings/trusted-sources", admin.token(), Map.of("sources", List.of("crm", "erp")));
+        String acme = getJson("/api/v1/external/crm/organization/o-1", admin.token()).path("id").asText();
+        WebDriver page = page();
+        signIn(admin.tenantId(), admin.email(), admin.password());
+        page.get(url("/settings/users").toString());
+        assertThat(page.findElement(By.cssSelector("ol.trusted")).getText()).startsWith("crm");
+
+        page.findElement(By.cssSelector("button[aria-label='Trust erp more']")).click();
+
+        awaitText(By.cssSelector(".notice.info"), "erp › crm");
+        assertThat(page.findElement(By.cssSelector("ol.trusted")).getText()).startsWith("erp");
+        assertThat(getJson("/api/v1/organizations/" + acme, admin.token()).path("fields").path("industry").path("value")
+                .asText()).isEqualTo("Hardware");
+    }
+
+    @Test
     void anAdminAddsAMemberWhoSignsInAndMayChangeNothing() {
         TenantAdmin admin = newTenantAdmin();
         WebDriver page = page();
@@ -57,6 +81,7 @@ class UsersAndTokensBrowserTest extends BrowserTest {
         page.get(url("/settings/users").toString());
         assertThat(page.findElements(By.cssSelector(".add-user"))).isEmpty();
         assertThat(page.findElements(By.cssSelector("#users button"))).isEmpty();
+        assertThat(page.findElements(By.cssSelector("#trusted button"))).isEmpty();
         page.get(url("/settings/integrations").toString());
         assertThat(page.findElements(By.id("connect-form"))).isEmpty();
         assertThat(page.getPageSource()).contains("Only a workspace admin can connect or disconnect orgs.");
