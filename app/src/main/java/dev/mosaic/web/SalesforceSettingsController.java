@@ -6,6 +6,7 @@ import dev.mosaic.connection.SalesforceConnection;
 import dev.mosaic.connection.SalesforceConnections;
 import dev.mosaic.connection.SalesforceOrg;
 import dev.mosaic.connection.SalesforceOrgs;
+import dev.mosaic.connection.SalesforceRefs;
 import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.platform.errors.ForbiddenException;
 import dev.mosaic.sync.SyncService;
@@ -37,6 +38,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class SalesforceSettingsController {
 
     private static final String PAGE = "/settings/integrations";
+    private static final int QUARANTINE_PAGE = 25;
 
     private final SalesforceConnections connections;
     private final SalesforceOrgs orgs;
@@ -78,6 +80,25 @@ class SalesforceSettingsController {
             // The form comes back with what was typed, but never the secret or the token.
             return page(principal, model, form.withoutSecrets(), e.getMessage());
         }
+    }
+
+    /** The records the sync of one org could not map, with why and what Salesforce sent, newest first. */
+    @GetMapping("/salesforce/{id}/quarantine")
+    String quarantine(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
+                      @RequestParam(defaultValue = "0") int offset, Model model) {
+        SalesforceConnection connection = connections.get(principal.tenantId(), id);
+        int from = Math.max(0, offset);
+        int total = sync.quarantined(principal.tenantId(), id);
+        model.addAttribute("principal", principal);
+        model.addAttribute("connection", connection);
+        model.addAttribute("records", sync.quarantine(principal.tenantId(), id, QUARANTINE_PAGE, from).stream()
+                .map(record -> new QuarantineRow(record.object(), record.recordId(), record.reason(),
+                        Ago.of(record.quarantinedAt(), clock.instant(), ""), record.payload().toPrettyString(),
+                        SalesforceRefs.deepLink(connection.instanceUrl(), record.object(), record.recordId()))).toList());
+        model.addAttribute("total", total);
+        model.addAttribute("next", from + QUARANTINE_PAGE < total ? from + QUARANTINE_PAGE : null);
+        model.addAttribute("previous", from == 0 ? null : Math.max(0, from - QUARANTINE_PAGE));
+        return "settings/quarantine";
     }
 
     /** "Connect with Salesforce": off to Salesforce's login and approval pages, with state and PKCE kept here. */
@@ -194,6 +215,10 @@ class SalesforceSettingsController {
         if (!isAdmin(principal)) {
             throw new ForbiddenException("Only a workspace admin may change integrations");
         }
+    }
+
+    /** A quarantined record as the page lists it, with a link to it in Salesforce, where it can be fixed. */
+    record QuarantineRow(String object, String recordId, String reason, String when, String payload, String url) {
     }
 
     /** What the connect and reconnect forms send: the guide's three values and the login URL. */

@@ -93,7 +93,7 @@ public final class EmulatedOrg implements AutoCloseable {
     }
 
     /** Creates a record through the REST API, as a Salesforce user would; returns its id. */
-    String create(String object, Map<String, Object> fields) {
+    public String create(String object, Map<String, Object> fields) {
         try {
             var session = truth.session();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(session.instanceUrl()
