@@ -7,6 +7,7 @@ import dev.mosaic.platform.errors.ForbiddenException;
 import dev.mosaic.tenant.ApiTokenService;
 import dev.mosaic.tenant.TenantPrincipal;
 import dev.mosaic.tenant.UserService;
+import dev.mosaic.tenant.Workspaces;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,10 +39,12 @@ class UsersSettingsController {
     private final ApiTokenService tokens;
     private final TrustedSources trustedSources;
     private final GraphReader graph;
+    private final Workspaces workspaces;
     private final Clock clock;
 
     UsersSettingsController(UserService users, ApiTokenService tokens, TrustedSources trustedSources, GraphReader graph,
-                            Clock clock) {
+                            Workspaces workspaces, Clock clock) {
+        this.workspaces = workspaces;
         this.trustedSources = trustedSources;
         this.graph = graph;
         this.users = users;
@@ -58,6 +61,7 @@ class UsersSettingsController {
                 user.email(), user.role().name().toLowerCase(), Ago.of(user.createdAt(), now, ""),
                 user.id().equals(principal.userId()))).toList());
         model.addAttribute("trusted", trustedOrder(principal.tenantId()));
+        model.addAttribute("operator", Workspaces.isOperator(principal));
         model.addAttribute("tokens", tokens.list(principal).stream().map(token -> new TokenRow(token.id(), token.name(),
                 Ago.of(token.createdAt(), now, ""), Ago.of(token.lastUsedAt(), now, "never"))).toList());
         return "settings/users";
@@ -108,6 +112,21 @@ class UsersSettingsController {
             redirect.addFlashAttribute("notice", "Revoked: the token no longer works.");
         } else {
             redirect.addFlashAttribute("error", "You have no such token; it may have been revoked already.");
+        }
+        return "redirect:" + PAGE;
+    }
+
+    /** The operator makes a workspace with its first admin. */
+    @PostMapping("/workspaces")
+    String createWorkspace(@AuthenticationPrincipal TenantPrincipal principal, @RequestParam String id,
+                           @RequestParam(required = false) String name, @RequestParam String email,
+                           @RequestParam String password, RedirectAttributes redirect) {
+        try {
+            TenantPrincipal admin = workspaces.create(principal, id, name, email, password);
+            redirect.addFlashAttribute("notice", "Workspace " + admin.tenantId() + " is ready: " + admin.email()
+                    + " signs in to it with the password you gave.");
+        } catch (IllegalArgumentException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:" + PAGE;
     }

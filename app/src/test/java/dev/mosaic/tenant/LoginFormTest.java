@@ -74,6 +74,30 @@ class LoginFormTest extends MosaicIntegrationTest {
     }
 
     @Test
+    void theOperatorCreatesAWorkspaceWhoseFirstAdminSignsIn() throws Exception {
+        String id = "ws-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> workspace = Map.of("id", id, "name", "Acme EMEA", "adminEmail", "lead@acme-emea.example",
+                "adminPassword", "a long first password");
+
+        HttpResponse<String> created = send("POST", "/api/v1/admin/workspaces", ADMIN_TOKEN, workspace);
+        HttpResponse<String> again = send("POST", "/api/v1/admin/workspaces", ADMIN_TOKEN, workspace);
+        HttpResponse<String> byAnotherAdmin = send("POST", "/api/v1/admin/workspaces", newTenantToken(),
+                Map.of("id", id + "-x", "adminEmail", "x@acme-emea.example", "adminPassword", "a long first password"));
+        HttpResponse<String> badId = send("POST", "/api/v1/admin/workspaces", ADMIN_TOKEN,
+                Map.of("id", "Not A Valid Id", "adminEmail", "x@acme-emea.example", "adminPassword", "a long first password"));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).doesNotContain("a long first password");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(byAnotherAdmin.statusCode()).isEqualTo(403);
+        assertThat(badId.statusCode()).isEqualTo(400);
+        HttpResponse<String> login = postLogin(Map.of("_csrf", csrfTokenFromLoginPage(), "workspace", id,
+                "email", "lead@acme-emea.example", "password", "a long first password"));
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/"));
+        assertThat(browserGet("/settings/users").body()).contains("lead@acme-emea.example", "admin");
+    }
+
+    @Test
     void pagesRunOnlyMosaicsOwnScriptsAndCannotBeFramed() throws Exception {
         HttpResponse<String> page = browserGet("/login");
 
