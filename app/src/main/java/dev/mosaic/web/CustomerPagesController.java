@@ -6,7 +6,6 @@ import dev.mosaic.graph.GraphViews;
 import dev.mosaic.graph.Page;
 import dev.mosaic.identity.MergeLineage;
 import dev.mosaic.identity.MergeService;
-import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.tenant.TenantPrincipal;
 import java.time.Clock;
@@ -90,13 +89,10 @@ class CustomerPagesController {
     @PostMapping("/{collection:organizations|contacts|leads|deals|interactions|notes|users}/{id}/unmerge")
     String unmerge(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection, @PathVariable UUID id,
                    @RequestParam UUID merge, RedirectAttributes redirect) {
-        try {
-            MergeLineage undone = merges.unmerge(principal.tenantId(), id, merge, principal.email());
-            redirect.addFlashAttribute("notice", "Unmerged. The two stay apart: no sync will merge them again.");
-            redirect.addFlashAttribute("separated", undone.mergedId());
-        } catch (ConflictException | NotFoundException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
+        Forms.report(redirect, () -> {
+            redirect.addFlashAttribute("separated", merges.unmerge(principal.tenantId(), id, merge, principal.email()).mergedId());
+            return "Unmerged. The two stay apart: no sync will merge them again.";
+        });
         return "redirect:/" + collection + "/" + id;
     }
 

@@ -6,7 +6,6 @@ import dev.mosaic.graph.Page;
 import dev.mosaic.identity.MergeLineage;
 import dev.mosaic.identity.ReviewItem;
 import dev.mosaic.identity.ReviewQueue;
-import dev.mosaic.platform.errors.ConflictException;
 import dev.mosaic.tenant.TenantPrincipal;
 import java.time.Clock;
 import java.util.UUID;
@@ -54,14 +53,12 @@ class ReviewPageController {
 
     @PostMapping("/review/{id}/accept")
     String accept(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id, RedirectAttributes redirect) {
-        try {
+        Forms.report(redirect, () -> {
             MergeLineage lineage = reviews.accept(principal.tenantId(), id, principal.email());
-            redirect.addFlashAttribute("notice", lineage == null ? "They were one already; nothing to merge."
-                    : "Merged. The merge can be undone from the page of " + graph.summary(principal.tenantId(),
-                    lineage.survivorId()).name() + ".");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
+            return lineage == null ? "They were one already; nothing to merge."
+                    : "Merged. The merge can be undone from the page of "
+                    + graph.summary(principal.tenantId(), lineage.survivorId()).name() + ".";
+        });
         return "redirect:/review";
     }
 

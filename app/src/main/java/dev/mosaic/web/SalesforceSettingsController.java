@@ -8,7 +8,6 @@ import dev.mosaic.connection.SalesforceOrg;
 import dev.mosaic.connection.SalesforceOrgs;
 import dev.mosaic.connection.SalesforceRefs;
 import dev.mosaic.platform.errors.ConflictException;
-import dev.mosaic.platform.errors.ForbiddenException;
 import dev.mosaic.sync.SyncService;
 import dev.mosaic.tenant.TenantPrincipal;
 import jakarta.servlet.http.HttpSession;
@@ -71,7 +70,7 @@ class SalesforceSettingsController {
     @PostMapping("/salesforce")
     String connect(@AuthenticationPrincipal TenantPrincipal principal, ConnectForm form, Model model,
                    RedirectAttributes redirect) {
-        requireAdmin(principal);
+        Forms.requireAdmin(principal, "connect an org");
         try {
             SalesforceConnection connection = connections.connect(principal.tenantId(), form.request());
             redirect.addFlashAttribute("notice", "Connected to org " + connection.orgId() + ". The first sync has started.");
@@ -104,7 +103,7 @@ class SalesforceSettingsController {
     /** "Connect with Salesforce": off to Salesforce's login and approval pages, with state and PKCE kept here. */
     @PostMapping("/salesforce/authorize")
     String authorize(@AuthenticationPrincipal TenantPrincipal principal, ConnectForm form, HttpSession session, Model model) {
-        requireAdmin(principal);
+        Forms.requireAdmin(principal, "connect an org");
         try {
             SalesforceAuthorization.Pending pending = authorization.start(form.loginUrl(), form.clientId(),
                     form.clientSecret(), callbackUrl());
@@ -121,7 +120,7 @@ class SalesforceSettingsController {
                     @RequestParam(required = false) String state, @RequestParam(required = false) String error,
                     @RequestParam(name = "error_description", required = false) String errorDescription,
                     HttpSession session, RedirectAttributes redirect) {
-        requireAdmin(principal);
+        Forms.requireAdmin(principal, "connect an org");
         Optional<SalesforceAuthorization.Pending> pending = PendingAuthorizations.of(session).take(principal, state);
         if (pending.isEmpty()) {
             redirect.addFlashAttribute("error", "This answer from Salesforce does not belong to a connection started "
@@ -130,14 +129,8 @@ class SalesforceSettingsController {
             redirect.addFlashAttribute("error", "Salesforce did not grant access" + (errorDescription == null ? ""
                     : ": " + errorDescription) + ". Nothing was connected.");
         } else {
-            try {
-                SalesforceConnection connection = connections.connect(principal.tenantId(),
-                        authorization.finish(pending.get(), code));
-                redirect.addFlashAttribute("notice", "Connected to org " + connection.orgId()
-                        + ". The first sync has started.");
-            } catch (IllegalArgumentException | ConflictException e) {
-                redirect.addFlashAttribute("error", e.getMessage());
-            }
+            Forms.report(redirect, () -> "Connected to org " + connections.connect(principal.tenantId(),
+                    authorization.finish(pending.get(), code)).orgId() + ". The first sync has started.");
         }
         return "redirect:" + PAGE;
     }
@@ -153,20 +146,18 @@ class SalesforceSettingsController {
     @PostMapping("/salesforce/{id}/reconnect")
     String reconnect(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id, ConnectForm form,
                      RedirectAttributes redirect) {
-        requireAdmin(principal);
-        try {
+        Forms.requireAdmin(principal, "reconnect an org");
+        Forms.report(redirect, () -> {
             connections.reconnect(principal.tenantId(), id, form.request());
-            redirect.addFlashAttribute("notice", "Reconnected. Syncing goes on with the new values.");
-        } catch (IllegalArgumentException | ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
+            return "Reconnected. Syncing goes on with the new values.";
+        });
         return "redirect:" + PAGE;
     }
 
     @PostMapping("/salesforce/{id}/disconnect")
     String disconnect(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
                       @RequestParam(defaultValue = "keep") String data, RedirectAttributes redirect) {
-        requireAdmin(principal);
+        Forms.requireAdmin(principal, "disconnect an org");
         boolean purge = data.equals("purge");
         SalesforceConnection connection = connections.get(principal.tenantId(), id);
         boolean revoked = connections.disconnect(principal.tenantId(), id, purge ? principal.email() : null);
@@ -178,7 +169,7 @@ class SalesforceSettingsController {
 
     @PostMapping("/salesforce/orgs/{orgId}/purge")
     String purge(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String orgId, RedirectAttributes redirect) {
-        requireAdmin(principal);
+        Forms.requireAdmin(principal, "purge an org's records");
         orgs.purge(principal.tenantId(), orgId, principal.email());
         redirect.addFlashAttribute("notice", "The records of org " + orgId + " are being purged.");
         return "redirect:" + PAGE;
@@ -209,12 +200,6 @@ class SalesforceSettingsController {
 
     private static boolean isAdmin(TenantPrincipal principal) {
         return principal.role() == TenantPrincipal.Role.ADMIN;
-    }
-
-    private static void requireAdmin(TenantPrincipal principal) {
-        if (!isAdmin(principal)) {
-            throw new ForbiddenException("Only a workspace admin may change integrations");
-        }
     }
 
     /** A quarantined record as the page lists it, with a link to it in Salesforce, where it can be fixed. */

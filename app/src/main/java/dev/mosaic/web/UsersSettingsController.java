@@ -2,8 +2,6 @@ package dev.mosaic.web;
 
 import dev.mosaic.graph.GraphReader;
 import dev.mosaic.graph.TrustedSources;
-import dev.mosaic.platform.errors.ConflictException;
-import dev.mosaic.platform.errors.ForbiddenException;
 import dev.mosaic.tenant.ApiTokenService;
 import dev.mosaic.tenant.TenantPrincipal;
 import dev.mosaic.tenant.UserService;
@@ -70,27 +68,20 @@ class UsersSettingsController {
     @PostMapping
     String add(@AuthenticationPrincipal TenantPrincipal principal, @RequestParam String email, @RequestParam String role,
                @RequestParam String password, RedirectAttributes redirect) {
-        requireAdmin(principal);
-        try {
-            TenantPrincipal added = users.add(principal.tenantId(), email, password,
-                    role.equals("admin") ? TenantPrincipal.Role.ADMIN : TenantPrincipal.Role.MEMBER);
-            redirect.addFlashAttribute("notice", added.email() + " can sign in to workspace " + principal.tenantId()
-                    + " now, with the password you gave.");
-        } catch (IllegalArgumentException | ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
+        Forms.requireAdmin(principal, "add people");
+        Forms.report(redirect, () -> users.add(principal.tenantId(), email, password,
+                role.equals("admin") ? TenantPrincipal.Role.ADMIN : TenantPrincipal.Role.MEMBER).email()
+                + " can sign in to workspace " + principal.tenantId() + " now, with the password you gave.");
         return "redirect:" + PAGE;
     }
 
     @PostMapping("/{id}/remove")
     String remove(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id, RedirectAttributes redirect) {
-        requireAdmin(principal);
-        try {
+        Forms.requireAdmin(principal, "remove people");
+        Forms.report(redirect, () -> {
             users.remove(principal.tenantId(), id);
-            redirect.addFlashAttribute("notice", "Removed. Their API tokens no longer work.");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
+            return "Removed. Their API tokens no longer work.";
+        });
         return "redirect:" + PAGE;
     }
 
@@ -121,13 +112,11 @@ class UsersSettingsController {
     String createWorkspace(@AuthenticationPrincipal TenantPrincipal principal, @RequestParam String id,
                            @RequestParam(required = false) String name, @RequestParam String email,
                            @RequestParam String password, RedirectAttributes redirect) {
-        try {
+        Forms.report(redirect, () -> {
             TenantPrincipal admin = workspaces.create(principal, id, name, email, password);
-            redirect.addFlashAttribute("notice", "Workspace " + admin.tenantId() + " is ready: " + admin.email()
-                    + " signs in to it with the password you gave.");
-        } catch (IllegalArgumentException | ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
+            return "Workspace " + admin.tenantId() + " is ready: " + admin.email()
+                    + " signs in to it with the password you gave.";
+        });
         return "redirect:" + PAGE;
     }
 
@@ -135,7 +124,7 @@ class UsersSettingsController {
     @PostMapping("/trusted-sources")
     String moveSource(@AuthenticationPrincipal TenantPrincipal principal, @RequestParam String source,
                       @RequestParam String direction, RedirectAttributes redirect) {
-        requireAdmin(principal);
+        Forms.requireAdmin(principal, "change the trusted sources");
         List<String> order = new ArrayList<>(trustedOrder(principal.tenantId()));
         int at = order.indexOf(source);
         int to = direction.equals("up") ? at - 1 : at + 1;
@@ -154,12 +143,6 @@ class UsersSettingsController {
         graph.systems(tenantId).stream().filter(system -> !system.equals("mosaic") && !order.contains(system))
                 .forEach(order::add);
         return order;
-    }
-
-    private static void requireAdmin(TenantPrincipal principal) {
-        if (principal.role() != TenantPrincipal.Role.ADMIN) {
-            throw new ForbiddenException("Only a workspace admin may add or remove users");
-        }
     }
 
     record UserRow(UUID id, String email, String role, String added, boolean you) {
