@@ -119,6 +119,11 @@ public class UserService {
     public record UserInfo(UUID id, String email, Role role, Instant createdAt) {
     }
 
+    /** Whether the user still belongs to the workspace (a removed user's open sessions end). */
+    public boolean isActive(String tenantId, UUID userId) {
+        return find(tenantId, userId).isPresent();
+    }
+
     Optional<TenantPrincipal> find(String tenantId, UUID userId) {
         return db.select(USER_EMAIL, USER_ROLE)
                 .from(APP_USER)

@@ -15,8 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class LoginFormTest extends MosaicIntegrationTest {
+
+    @Autowired
+    private UserService users;
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -51,6 +55,47 @@ class LoginFormTest extends MosaicIntegrationTest {
                 location -> assertThat(location).endsWith("/login?error"));
         assertThat(browserGet("/login?error").body()).contains("Wrong workspace, email or password");
         assertThat(browserGet("/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountForAWhileEvenForTheRightOne() throws Exception {
+        TenantAdmin admin = newTenantAdmin();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> wrong = postLogin(Map.of("_csrf", csrfTokenFromLoginPage(), "workspace", admin.tenantId(),
+                    "email", admin.email(), "password", "guess " + i));
+            assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+        }
+
+        HttpResponse<String> right = postLogin(Map.of("_csrf", csrfTokenFromLoginPage(), "workspace", admin.tenantId(),
+                "email", admin.email(), "password", admin.password()));
+
+        assertThat(right.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?locked"));
+        assertThat(browserGet("/login?locked").body()).contains("Too many failed sign-ins");
+        assertThat(browserGet("/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aRemovedPersonsOpenSessionEnds() throws Exception {
+        TenantAdmin admin = newTenantAdmin();
+        TenantPrincipal member = users.add(admin.tenantId(), "leaving@" + admin.tenantId() + ".example", "a long password",
+                TenantPrincipal.Role.MEMBER);
+        postLogin(Map.of("_csrf", csrfTokenFromLoginPage(), "workspace", admin.tenantId(), "email", member.email(),
+                "password", "a long password"));
+        assertThat(browserGet("/").statusCode()).isEqualTo(200);
+
+        users.remove(admin.tenantId(), member.userId());
+
+        HttpResponse<String> after = browserGet("/");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    @Test
+    void theSessionCookieStaysOnThisSite() throws Exception {
+        HttpResponse<String> page = browserGet("/login");
+
+        assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly"));
     }
 
     @Test

@@ -8,12 +8,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import java.time.Clock;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -59,9 +62,9 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, UserService users) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, UserService users, Clock clock) throws Exception {
         return http
-                .authenticationManager(new ProviderManager(new WorkspaceLoginProvider(users)))
+                .authenticationManager(new ProviderManager(new WorkspaceLoginProvider(users, new LoginThrottle(clock))))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
                         .anyRequest().authenticated())
@@ -69,8 +72,11 @@ public class SecurityConfig {
                         .loginPage("/login")
                         .usernameParameter("email")
                         .authenticationDetailsSource(WorkspaceLoginProvider.Details::new)
-                        .defaultSuccessUrl("/", false))
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .addFilterAfter(new RemovedUserSessions(users), SecurityContextHolderFilter.class)
                 // Only Mosaic's own scripts and styles run in its pages, and no other site may frame them. Style
                 // attributes are allowed: progress bars set their width. Forms are not limited to this origin,
                 // since "Connect with Salesforce" answers a form with a redirect to Salesforce's login page.
