@@ -1,12 +1,14 @@
 package dev.mosaic.graph;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** The kinds of thing the customer graph holds. */
 public enum EntityType {
     ORGANIZATION, CONTACT, LEAD, DEAL, INTERACTION, NOTE, USER;
 
-    /** The lower-case name used in the database and the API ({@code "organization"}). */
+    /** The lower-case name used in the database and the API ({@code "organization"}), in lists and details alike. */
+    @JsonValue
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
