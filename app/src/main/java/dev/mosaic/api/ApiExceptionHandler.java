@@ -7,6 +7,9 @@ import dev.mosaic.platform.errors.ForbiddenException;
 import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.platform.http.ApiError;
 import dev.mosaic.platform.http.JsonBodyLimitFilter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +17,8 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,6 +30,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ObjectMapper json;
+
+    ApiExceptionHandler(ObjectMapper json) {
+        this.json = json;
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ApiError> badInput(InvalidInputException e) {
@@ -85,6 +96,19 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> wrongMethod(HttpRequestMethodNotSupportedException e) {
         return ApiError.of("method_not_allowed", e.getMethod() + " is not supported here.")
                 .response(HttpStatus.METHOD_NOT_ALLOWED);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> unsupportedBody(HttpMediaTypeNotSupportedException e) {
+        return ApiError.of("unsupported_media_type", "Send the body as JSON, with Content-Type: application/json; this "
+                + "request's was " + e.getContentType() + ".").response(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    /** Written past content negotiation: the client asked for a type Mosaic does not answer in, so JSON it is. */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    void notAcceptable(HttpServletResponse response) throws IOException {
+        ApiError.of("not_acceptable", "The API answers in JSON only: send Accept: application/json (or */*).")
+                .write(response, HttpStatus.NOT_ACCEPTABLE, json);
     }
 
     @ExceptionHandler(Exception.class)
