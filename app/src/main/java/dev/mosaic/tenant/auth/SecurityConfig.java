@@ -37,6 +37,21 @@ public class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The API's description: for scripts with a token, and for a signed-in person reading the API page. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain apiDocsChain(HttpSecurity http, ApiTokenService tokens, ObjectMapper json) throws Exception {
+        return http
+                .securityMatcher("/v3/api-docs", "/v3/api-docs/**")
+                .csrf(csrf -> csrf.disable())
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> ApiError.of(
+                        "unauthorized", "Sign in, or send a valid API token as 'Authorization: Bearer <token>'.")
+                        .write(response, HttpStatus.UNAUTHORIZED, json)))
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens, ObjectMapper json) throws Exception {
