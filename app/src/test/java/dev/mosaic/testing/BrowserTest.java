@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,8 +38,28 @@ public abstract class BrowserTest extends MosaicIntegrationTest {
         page.findElement(By.id("workspace")).sendKeys(workspace);
         page.findElement(By.id("email")).sendKeys(email);
         page.findElement(By.id("password")).sendKeys(password);
-        page.findElement(By.cssSelector("form button[type=submit]")).click();
+        go(By.cssSelector("form button[type=submit]"));
         assertThat(waitFor(By.cssSelector(".topbar .who")).getText()).contains(email);
+    }
+
+    /** Clicks what leads to another page, and returns once that page has replaced this one. */
+    protected void go(By locator) {
+        go(waitFor(locator));
+    }
+
+    protected void go(WebElement target) {
+        WebElement before = page().findElement(By.tagName("html"));
+        target.click();
+        // The old page's root is gone once the next page replaced it; chromedriver says so with a stale-element
+        // error, or with "node does not belong to the document".
+        new WebDriverWait(page(), Duration.ofSeconds(30)).until(driver -> {
+            try {
+                before.getTagName();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     /** The element once the page shows it: a click that submits a form returns before the next page is there. */

@@ -30,7 +30,7 @@ class ApiDocsBrowserTest extends BrowserTest {
         WebDriver page = page();
         signIn(admin.tenantId(), admin.email(), admin.password());
 
-        page.findElement(By.linkText("API")).click();
+        go(By.linkText("API"));
 
         new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> driver.getPageSource().contains("Mosaic API")
                 && !driver.findElements(By.cssSelector(".opblock")).isEmpty());

@@ -37,13 +37,13 @@ class CustomerPagesBrowserTest extends BrowserTest {
         WebDriver page = page();
         signIn(admin.tenantId(), admin.email(), admin.password());
 
-        page.findElement(By.linkText("Organizations")).click();
+        go(By.linkText("Organizations"));
         assertThat(page.findElement(By.id("results")).getText()).contains("Babbage & Sons 0", "Analytical Engines");
         page.findElement(By.name("q")).sendKeys("analytical");
-        page.findElement(By.cssSelector("form.search button")).click();
+        go(By.cssSelector("form.search button"));
         assertThat(waitFor(By.cssSelector(".card.list p")).getText()).startsWith("1–1 of 1");
         browser.screenshot("organizations-search");
-        page.findElement(By.partialLinkText("Analytical Engines")).click();
+        go(By.partialLinkText("Analytical Engines"));
 
         assertThat(waitFor(By.cssSelector("h1")).getText()).startsWith("Analytical Engines");
         WebElement industry = fieldValue(page, "Industry");
@@ -56,17 +56,17 @@ class CustomerPagesBrowserTest extends BrowserTest {
         assertThat(page.findElement(By.id("timeline")).getText()).contains("Notes on the engine");
         browser.screenshot("organization-360");
 
-        page.findElement(By.cssSelector(".merges button")).click();
+        go(By.cssSelector(".merges button"));
         awaitText(By.cssSelector(".notice.info"), "Unmerged");
         assertThat(page.findElements(By.cssSelector(".sources-list li"))).hasSize(1);
         browser.screenshot("organization-unmerged");
-        page.findElement(By.linkText("See the other one")).click();
+        go(By.linkText("See the other one"));
         assertThat(waitFor(By.cssSelector("h1")).getText()).startsWith("Analytical Engines");
         assertThat(page.findElements(By.cssSelector(".sources-list li"))).hasSize(1);
         assertThat(page.findElement(By.cssSelector(".sources-list")).getText()).contains("erp");
 
         page.navigate().back();
-        waitFor(By.linkText("Ada Lovelace")).click();
+        go(By.linkText("Ada Lovelace"));
         assertThat(waitFor(By.cssSelector("h1")).getText()).isEqualTo("Ada Lovelace");
         assertThat(page.findElement(By.cssSelector("aside")).getText()).contains("Works at", "Analytical Engines");
     }
@@ -81,14 +81,14 @@ class CustomerPagesBrowserTest extends BrowserTest {
         WebDriver page = page();
         signIn(admin.tenantId(), admin.email(), admin.password());
 
-        page.findElement(By.linkText("Health")).click();
+        go(By.linkText("Health"));
         assertThat(healthCheck(page, "Possible duplicates to review")).startsWith("1");
         assertThat(healthCheck(page, "Contacts without an email")).startsWith("0");
         browser.screenshot("health");
-        page.findElement(By.partialLinkText("Possible duplicates to review")).click();
+        go(By.partialLinkText("Possible duplicates to review"));
         assertThat(page.findElement(By.id("pairs")).getText()).contains("Grace Hopper and Grace Hopper", "same name");
         browser.screenshot("review-queue");
-        page.findElement(By.xpath("//button[normalize-space()='Merge']")).click();
+        go(By.xpath("//button[normalize-space()='Merge']"));
 
         awaitText(By.cssSelector(".notice.info"), "Merged");
         assertThat(page.getPageSource()).contains("Nothing to review.");
@@ -108,13 +108,13 @@ class CustomerPagesBrowserTest extends BrowserTest {
         WebDriver page = page();
         signIn(admin.tenantId(), admin.email(), admin.password());
 
-        page.findElement(By.linkText("Pipeline")).click();
+        go(By.linkText("Pipeline"));
         assertThat(stageRow(page, "Negotiation")).contains("2", "USD 4,000", "USD 2,000", "50%");
         assertThat(stageRow(page, "Closed Won")).contains("1", "USD 500");
         browser.screenshot("pipeline");
 
         new org.openqa.selenium.support.ui.Select(page.findElement(By.id("owner"))).selectByVisibleText("Ada Owner");
-        page.findElement(By.cssSelector("#filters button")).click();
+        go(By.cssSelector("#filters button"));
         awaitText(By.id("stages"), "USD 1,000");
         assertThat(stageRow(page, "Negotiation")).contains("USD 1,000", "USD 500");
 

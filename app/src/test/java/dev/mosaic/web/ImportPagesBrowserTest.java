@@ -31,23 +31,23 @@ class ImportPagesBrowserTest extends BrowserTest {
                 """);
         WebDriver page = page();
         signIn(admin.tenantId(), admin.email(), admin.password());
-        page.findElement(By.linkText("Import")).click();
+        go(By.linkText("Import"));
         page.findElement(By.id("file")).sendKeys(csv.toString());
         new Select(page.findElement(By.id("type"))).selectByValue("contacts");
         page.findElement(By.id("source")).clear();
         page.findElement(By.id("source")).sendKeys("hubspot");
-        page.findElement(By.cssSelector("#upload-form button")).click();
+        go(By.cssSelector("#upload-form button"));
 
         assertThat(waitFor(By.cssSelector("h1")).getText()).isEqualTo("Preview: hubspot-contacts.csv");
         assertThat(page.findElement(By.id("row-errors")).getText()).contains("Row 4", "not-an-email");
         assertThat(getJson("/api/v1/contacts?q=analytical-engines.com", admin.token()).path("total").asInt())
                 .as("a preview saves nothing").isZero();
         new Select(page.findElement(By.name("map:Job"))).selectByValue("title");
-        page.findElement(By.xpath("//button[normalize-space()='Update preview']")).click();
+        go(By.xpath("//button[normalize-space()='Update preview']"));
         awaitText(By.cssSelector("pre.preview"), "Mathematician");
         browser.screenshot("import-preview");
 
-        page.findElement(By.id("confirm-import")).click();
+        go(By.id("confirm-import"));
 
         awaitText(By.cssSelector(".notice.info"), "2 created");
         assertThat(page.findElement(By.id("row-errors")).getText()).contains("Row 4");
@@ -70,8 +70,8 @@ class ImportPagesBrowserTest extends BrowserTest {
         page.get(url("/imports").toString());
         page.findElement(By.id("file")).sendKeys(csv.toString());
         new Select(page.findElement(By.id("type"))).selectByValue("organizations");
-        page.findElement(By.cssSelector("#upload-form button")).click();
-        waitFor(By.id("confirm-import")).click();
+        go(By.cssSelector("#upload-form button"));
+        go(By.id("confirm-import"));
 
         assertThat(waitFor(By.cssSelector("h1")).getText()).isEqualTo("Importing in the background");
         new WebDriverWait(page, Duration.ofSeconds(120)).pollingEvery(Duration.ofMillis(500))

@@ -28,7 +28,7 @@ class IntegrationsPageBrowserTest extends BrowserTest {
             WebDriver page = page();
             signIn(admin.tenantId(), admin.email(), admin.password());
             browser.screenshot("home");
-            page.findElement(By.linkText("Integrations")).click();
+            go(By.linkText("Integrations"));
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Integrations");
             assertThat(page.getPageSource()).contains("No org is connected yet.");
             browser.screenshot("integrations-empty");
@@ -55,13 +55,13 @@ class IntegrationsPageBrowserTest extends BrowserTest {
 
             // A record Salesforce changes that Mosaic cannot take (a NUL in a name, which only REST carries) is set aside.
             String unmappable = org.create("Contact", Map.of("LastName", "Null\u0000Byte", "Email", "nul@example.com"));
-            page.findElement(By.xpath("//button[normalize-space()='Sync now']")).click();
+            go(By.xpath("//button[normalize-space()='Sync now']"));
             awaitText(By.cssSelector(".notice.info"), "round");
             new WebDriverWait(page, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).until(driver -> {
                 driver.navigate().refresh();
                 return !driver.findElements(By.linkText("records the sync could not map")).isEmpty();
             });
-            page.findElement(By.linkText("records the sync could not map")).click();
+            go(By.linkText("records the sync could not map"));
             assertThat(waitFor(By.id("quarantined")).getText()).contains("Contact " + unmappable, "lastName");
             browser.screenshot("quarantine");
 
@@ -69,11 +69,11 @@ class IntegrationsPageBrowserTest extends BrowserTest {
             assertThat(page.findElement(By.cssSelector(".counts")).getText()).contains("Organizations", "Contacts", "Interactions");
             assertThat(page.findElement(By.cssSelector(".sources")).getText()).contains("Salesforce org " + org.orgId());
             browser.screenshot("home-synced");
-            page.findElement(By.linkText("Integrations")).click();
+            go(By.linkText("Integrations"));
 
             waitFor(By.xpath("//summary[normalize-space()='Disconnect']")).click();
             page.findElement(By.cssSelector("input[name=data][value=purge]")).click();
-            page.findElement(By.cssSelector("details[open] button.danger")).click();
+            go(By.cssSelector("details[open] button.danger"));
             awaitText(By.cssSelector(".notice.info"), "being purged");
             new WebDriverWait(page, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).until(driver -> {
                 driver.navigate().refresh();
@@ -95,12 +95,12 @@ class IntegrationsPageBrowserTest extends BrowserTest {
                     .isEqualTo(url("/settings/integrations/salesforce/callback").toString());
 
             startOAuth(page, org);
-            waitFor(By.id("oadeny")).click();
+            go(By.id("oadeny"));
             awaitText(By.cssSelector(".notice.error"), "did not grant access");
 
             startOAuth(page, org);
             browser.screenshot("salesforce-approval");
-            waitFor(By.id("oaapprove")).click();
+            go(By.id("oaapprove"));
 
             awaitText(By.cssSelector(".notice.info"), "Connected to org " + org.orgId());
             assertThat(page.getCurrentUrl()).startsWith(url("/settings/integrations").toString());
@@ -116,15 +116,15 @@ class IntegrationsPageBrowserTest extends BrowserTest {
         loginUrl.sendKeys(org.connectionValues().get("loginUrl"));
         page.findElement(By.id("clientId")).sendKeys(org.credentials().clientId());
         page.findElement(By.id("clientSecret")).sendKeys(org.credentials().clientSecret());
-        page.findElement(By.id("connect-oauth")).click();
+        go(By.id("connect-oauth"));
         WebElement username = waitFor(By.id("username"));
         username.clear();
         username.sendKeys(org.credentials().username());
         page.findElement(By.id("password")).sendKeys(org.credentials().password());
-        page.findElement(By.id("Login")).click();
+        go(By.id("Login"));
     }
 
-    private static void fillConnectForm(WebDriver page, Map<String, String> values, String secret) {
+    private void fillConnectForm(WebDriver page, Map<String, String> values, String secret) {
         WebElement loginUrl = page.findElement(By.id("loginUrl"));
         loginUrl.clear();
         loginUrl.sendKeys(values.get("loginUrl"));
@@ -133,6 +133,6 @@ class IntegrationsPageBrowserTest extends BrowserTest {
         clientId.sendKeys(values.get("clientId"));
         page.findElement(By.id("clientSecret")).sendKeys(secret);
         page.findElement(By.id("refreshToken")).sendKeys(values.get("refreshToken"));
-        page.findElement(By.id("connect-paste")).click();
+        go(By.id("connect-paste"));
     }
 }

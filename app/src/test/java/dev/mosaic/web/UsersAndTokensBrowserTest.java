@@ -22,9 +22,9 @@ class UsersAndTokensBrowserTest extends BrowserTest {
         TenantAdmin admin = newTenantAdmin();
         WebDriver page = page();
         signIn(admin.tenantId(), admin.email(), admin.password());
-        page.findElement(By.linkText("Users")).click();
+        go(By.linkText("Users"));
         page.findElement(By.id("token-name")).sendKeys("nightly import");
-        page.findElement(By.cssSelector(".inline-form button")).click();
+        go(By.cssSelector(".inline-form button"));
 
         String token = waitFor(By.id("new-token")).getText();
         browser.screenshot("users-new-token");
@@ -35,7 +35,7 @@ class UsersAndTokensBrowserTest extends BrowserTest {
         WebElement row = tokenRow(page, "nightly import");
         assertThat(row.getText()).contains("just now");
 
-        row.findElement(By.tagName("button")).click();
+        go(row.findElement(By.tagName("button")));
         waitFor(By.cssSelector(".notice.info"));
         assertThat(get("/api/v1/me", token).statusCode()).isEqualTo(401);
         assertThat(page.findElements(By.cssSelector("#tokens td"))).noneMatch(cell -> cell.getText().equals("nightly import"));
@@ -55,7 +55,7 @@ class UsersAndTokensBrowserTest extends BrowserTest {
         page.get(url("/settings/users").toString());
         assertThat(page.findElement(By.cssSelector("ol.trusted")).getText()).startsWith("crm");
 
-        page.findElement(By.cssSelector("button[aria-label='Trust erp more']")).click();
+        go(By.cssSelector("button[aria-label='Trust erp more']"));
 
         awaitText(By.cssSelector(".notice.info"), "erp › crm");
         assertThat(page.findElement(By.cssSelector("ol.trusted")).getText()).startsWith("erp");
@@ -72,7 +72,7 @@ class UsersAndTokensBrowserTest extends BrowserTest {
         page.findElement(By.id("email")).sendKeys("sam@example.com");
         new Select(page.findElement(By.id("role"))).selectByValue("member");
         page.findElement(By.id("password")).sendKeys("a long first password");
-        page.findElement(By.cssSelector(".add-user button")).click();
+        go(By.cssSelector(".add-user button"));
         assertThat(waitFor(By.cssSelector(".notice.info")).getText()).contains("sam@example.com can sign in");
         assertThat(page.findElement(By.id("users")).getText()).contains("sam@example.com", "member");
         browser.screenshot("users-added");
