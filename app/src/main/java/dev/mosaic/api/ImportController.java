@@ -5,6 +5,7 @@ import dev.mosaic.ingest.csv.CsvImportJobList;
 import dev.mosaic.ingest.csv.CsvImportJobs;
 import dev.mosaic.ingest.csv.CsvImportOutcome;
 import dev.mosaic.ingest.csv.CsvImportRequest;
+import dev.mosaic.ingest.csv.CsvImportResult;
 import dev.mosaic.ingest.csv.CsvImportService;
 import dev.mosaic.ingest.csv.CsvUploadLimit;
 import dev.mosaic.ingest.csv.InvalidImportException;
@@ -103,7 +104,14 @@ class ImportController {
             return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + queued.job().id()))
                     .body(queued.job());
         }
-        return ResponseEntity.ok(((CsvImportOutcome.Finished) outcome).result());
+        CsvImportResult result = ((CsvImportOutcome.Finished) outcome).result();
+        if (!result.dryRun() && result.rows() > 0 && result.summary().rejected() == result.rows()) {
+            // Nothing was saved: the answer a JSON ingest gives when it saves nothing either.
+            return ResponseEntity.badRequest().body(ApiError.of("invalid_items", "All " + result.rows()
+                    + " rows were refused; nothing was saved. Fix them and import the file again.",
+                    Map.of("summary", result.summary(), "rejected", result.errors())));
+        }
+        return ResponseEntity.ok(result);
     }
 
     /** Any other body: say how to send a file rather than answer with a bare 415. */

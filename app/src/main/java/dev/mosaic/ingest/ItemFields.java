@@ -97,14 +97,14 @@ final class ItemFields {
     ItemFields keepEmail(String field) {
         text(field).ifPresent(raw -> values.put(field, MatchingKeys.email(raw)
                 .map(valid -> raw)
-                .orElseThrow(() -> new InvalidItemException(field, "'" + raw + "' is not an email address"))));
+                .orElseThrow(() -> new InvalidItemException(field, "'" + StorableText.excerpt(String.valueOf(raw)) + "' is not an email address"))));
         return this;
     }
 
     ItemFields keepPhone(String field) {
         text(field).ifPresent(raw -> {
             if (raw.chars().filter(Character::isDigit).count() < 5) {
-                throw new InvalidItemException(field, "'" + raw + "' is not a phone number");
+                throw new InvalidItemException(field, "'" + StorableText.excerpt(String.valueOf(raw)) + "' is not a phone number");
             }
             values.put(field, raw);
         });
@@ -113,7 +113,7 @@ final class ItemFields {
 
     ItemFields keepDomain(String field) {
         text(field).ifPresent(raw -> values.put(field, MatchingKeys.registrableDomain(raw).map(valid -> raw)
-                .orElseThrow(() -> new InvalidItemException(field, "'" + raw + "' is not an internet domain"))));
+                .orElseThrow(() -> new InvalidItemException(field, "'" + StorableText.excerpt(String.valueOf(raw)) + "' is not an internet domain"))));
         return this;
     }
 
@@ -135,7 +135,7 @@ final class ItemFields {
             try {
                 number = new BigDecimal(raw);
             } catch (NumberFormatException e) {
-                throw new InvalidItemException(field, field + " must be a number, not '" + raw + "'");
+                throw new InvalidItemException(field, field + " must be a number, not '" + StorableText.excerpt(String.valueOf(raw)) + "'");
             }
             checkNumber(field, number);
         }
@@ -149,7 +149,7 @@ final class ItemFields {
             try {
                 date = LocalDate.parse(raw);
             } catch (DateTimeParseException e) {
-                throw new InvalidItemException(field, field + " must be a date like 2026-12-31, not '" + raw + "'");
+                throw new InvalidItemException(field, field + " must be a date like 2026-12-31, not '" + StorableText.excerpt(String.valueOf(raw)) + "'");
             }
             values.put(field, checkDate(field, date).toString());
         });
@@ -163,7 +163,7 @@ final class ItemFields {
             try {
                 time = Instant.parse(raw);
             } catch (DateTimeParseException e) {
-                throw new InvalidItemException(field, field + " must be a UTC time like 2026-11-01T10:00:00Z, not '" + raw + "'");
+                throw new InvalidItemException(field, field + " must be a UTC time like 2026-11-01T10:00:00Z, not '" + StorableText.excerpt(String.valueOf(raw)) + "'");
             }
             return checkTime(field, time);
         });
@@ -183,7 +183,7 @@ final class ItemFields {
         text(field).ifPresent(raw -> {
             String value = raw.toLowerCase(Locale.ROOT);
             if (!allowed.contains(value)) {
-                throw new InvalidItemException(field, field + " must be one of " + allowed + ", not '" + raw + "'");
+                throw new InvalidItemException(field, field + " must be one of " + allowed + ", not '" + StorableText.excerpt(String.valueOf(raw)) + "'");
             }
             values.put(field, value);
         });

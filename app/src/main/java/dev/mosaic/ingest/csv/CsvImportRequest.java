@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mosaic.ingest.IngestService;
+import dev.mosaic.platform.text.StorableText;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -35,7 +36,7 @@ public record CsvImportRequest(ImportType type, String source, Map<String, Strin
             throw new InvalidImportException("type", "Say what the file holds: type=organizations or type=contacts.");
         }
         return ImportType.fromBatchKey(type).orElseThrow(() -> new InvalidImportException("type",
-                "Unknown type '" + type + "': use organizations or contacts."));
+                "Unknown type '" + StorableText.excerpt(type) + "': use organizations or contacts."));
     }
 
     private static String parseSource(String source) {
@@ -59,7 +60,7 @@ public record CsvImportRequest(ImportType type, String source, Map<String, Strin
         return switch (dryRun.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new InvalidImportException("dryRun", "dryRun must be true or false, not '" + dryRun + "'.");
+            default -> throw new InvalidImportException("dryRun", "dryRun must be true or false, not '" + StorableText.excerpt(dryRun) + "'.");
         };
     }
 

@@ -88,6 +88,21 @@ class CsvImportApiTest extends MosaicIntegrationTest {
     }
 
     @Test
+    void aFileWhoseEveryRowIsRefusedAnswersAsAJsonIngestThatSavesNothing() throws Exception {
+        String longAddress = "x".repeat(200);
+        HttpResponse<String> response = postCsvBody("type=contacts", "First Name,Last Name,Email\n"
+                + "Ada,Lovelace,not-an-email\nGrace,Hopper," + longAddress + "\n");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = json(response).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("invalid_items");
+        assertThat(error.path("details").path("rejected")).hasSize(2);
+        assertThat(error.path("details").path("rejected").get(1).path("reason").asText())
+                .as("an echoed value is cut short").hasSizeLessThan(200).contains("…");
+        assertThat(contactNames("")).isEmpty();
+    }
+
+    @Test
     void aMissingNameIsReportedAtItsRowAndTheOtherOrganizationsAreImported() throws Exception {
         JsonNode result = ok(postCsvBody("type=organizations&source=crm-export", """
                 id,name,domain,industry
