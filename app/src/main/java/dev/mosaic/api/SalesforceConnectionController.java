@@ -47,7 +47,7 @@ class SalesforceConnectionController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ConnectionView connect(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody ConnectionRequest request) {
-        AdminOnly.require(principal, "connect an org");
+        principal.requireAdmin("connect an org");
         return view(connections.connect(principal.tenantId(), request));
     }
 
@@ -65,7 +65,7 @@ class SalesforceConnectionController {
     @PutMapping("/{id}")
     ConnectionView reconnect(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
                              @RequestBody ConnectionRequest request) {
-        AdminOnly.require(principal, "reconnect an org");
+        principal.requireAdmin("reconnect an org");
         return view(connections.reconnect(principal.tenantId(), id, request));
     }
 
@@ -76,7 +76,7 @@ class SalesforceConnectionController {
     @DeleteMapping("/{id}")
     ResponseEntity<Disconnected> disconnect(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
                                            @RequestParam(defaultValue = "false") boolean purge) {
-        AdminOnly.require(principal, "disconnect an org");
+        principal.requireAdmin("disconnect an org");
         String orgId = connections.get(principal.tenantId(), id).orgId();
         boolean revoked = connections.disconnect(principal.tenantId(), id, purge ? principal.email() : null);
         String purgeProgress = purge ? SalesforceOrgController.PATH + "/" + orgId : null;

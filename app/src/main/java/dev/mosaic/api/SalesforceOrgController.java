@@ -44,7 +44,7 @@ class SalesforceOrgController {
     @PostMapping("/{orgId}/purge")
     @ResponseStatus(HttpStatus.ACCEPTED)
     SalesforceOrg purge(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String orgId) {
-        AdminOnly.require(principal, "purge an org's records");
+        principal.requireAdmin("purge an org's records");
         return orgs.purge(principal.tenantId(), orgId, principal.email());
     }
 

@@ -27,7 +27,7 @@ class SettingsController {
 
     @PutMapping("/api/v1/settings/trusted-sources")
     SourceList set(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody SourceList body) {
-        AdminOnly.require(principal, "change the trusted sources");
+        principal.requireAdmin("change the trusted sources");
         if (body == null || body.sources() == null) {
             throw new InvalidInputException("Send {\"sources\":[\"salesforce\",\"hubspot\"]}, most trusted first");
         }

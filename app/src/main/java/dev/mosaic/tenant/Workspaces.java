@@ -22,7 +22,7 @@ public class Workspaces {
     }
 
     public static boolean isOperator(TenantPrincipal principal) {
-        return principal.role() == TenantPrincipal.Role.ADMIN && TenantService.DEFAULT_TENANT.equals(principal.tenantId());
+        return principal.isAdmin() && TenantService.DEFAULT_TENANT.equals(principal.tenantId());
     }
 
     /**
@@ -31,7 +31,7 @@ public class Workspaces {
      */
     @Transactional
     public TenantPrincipal create(TenantPrincipal operator, String id, String name, String adminEmail, String adminPassword) {
-        if (!isOperator(operator)) {
+        if (!operator.isOperator()) {
             throw new ForbiddenException("Only the operator (an admin of workspace default) may create workspaces");
         }
         String workspace = id == null ? "" : id.trim();

@@ -1,13 +1,11 @@
 package dev.mosaic.web;
 
 import dev.mosaic.platform.errors.ConflictException;
-import dev.mosaic.platform.errors.ForbiddenException;
 import dev.mosaic.platform.errors.NotFoundException;
-import dev.mosaic.tenant.TenantPrincipal;
 import java.util.function.Supplier;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** What the pages' forms share: who may send them, and how their outcome reaches the page they return to. */
+/** How the outcome of the pages' forms reaches the page they return to. */
 final class Forms {
 
     private Forms() {
@@ -22,13 +20,6 @@ final class Forms {
             redirect.addFlashAttribute("notice", action.get());
         } catch (IllegalArgumentException | ConflictException | NotFoundException e) {
             redirect.addFlashAttribute("error", e.getMessage());
-        }
-    }
-
-    /** @param what the action, as in "Only a workspace admin may {@code what}" */
-    static void requireAdmin(TenantPrincipal principal, String what) {
-        if (principal.role() != TenantPrincipal.Role.ADMIN) {
-            throw new ForbiddenException("Only a workspace admin may " + what);
         }
     }
 }

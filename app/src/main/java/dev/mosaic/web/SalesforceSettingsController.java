@@ -63,14 +63,14 @@ class SalesforceSettingsController {
     @GetMapping("/salesforce/{id}/card")
     String card(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id, Model model) {
         model.addAttribute("connection", card(connections.get(principal.tenantId(), id)));
-        model.addAttribute("admin", isAdmin(principal));
+        model.addAttribute("admin", principal.isAdmin());
         return "settings/integrations :: connection";
     }
 
     @PostMapping("/salesforce")
     String connect(@AuthenticationPrincipal TenantPrincipal principal, ConnectForm form, Model model,
                    RedirectAttributes redirect) {
-        Forms.requireAdmin(principal, "connect an org");
+        principal.requireAdmin("connect an org");
         try {
             SalesforceConnection connection = connections.connect(principal.tenantId(), form.request());
             redirect.addFlashAttribute("notice", "Connected to org " + connection.orgId() + ". The first sync has started.");
@@ -103,7 +103,7 @@ class SalesforceSettingsController {
     /** "Connect with Salesforce": off to Salesforce's login and approval pages, with state and PKCE kept here. */
     @PostMapping("/salesforce/authorize")
     String authorize(@AuthenticationPrincipal TenantPrincipal principal, ConnectForm form, HttpSession session, Model model) {
-        Forms.requireAdmin(principal, "connect an org");
+        principal.requireAdmin("connect an org");
         try {
             SalesforceAuthorization.Pending pending = authorization.start(form.loginUrl(), form.clientId(),
                     form.clientSecret(), callbackUrl());
@@ -120,7 +120,7 @@ class SalesforceSettingsController {
                     @RequestParam(required = false) String state, @RequestParam(required = false) String error,
                     @RequestParam(name = "error_description", required = false) String errorDescription,
                     HttpSession session, RedirectAttributes redirect) {
-        Forms.requireAdmin(principal, "connect an org");
+        principal.requireAdmin("connect an org");
         Optional<SalesforceAuthorization.Pending> pending = PendingAuthorizations.of(session).take(principal, state);
         if (pending.isEmpty()) {
             redirect.addFlashAttribute("error", "This answer from Salesforce does not belong to a connection started "
@@ -146,7 +146,7 @@ class SalesforceSettingsController {
     @PostMapping("/salesforce/{id}/reconnect")
     String reconnect(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id, ConnectForm form,
                      RedirectAttributes redirect) {
-        Forms.requireAdmin(principal, "reconnect an org");
+        principal.requireAdmin("reconnect an org");
         Forms.report(redirect, () -> {
             connections.reconnect(principal.tenantId(), id, form.request());
             return "Reconnected. Syncing goes on with the new values.";
@@ -157,7 +157,7 @@ class SalesforceSettingsController {
     @PostMapping("/salesforce/{id}/disconnect")
     String disconnect(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
                       @RequestParam(defaultValue = "keep") String data, RedirectAttributes redirect) {
-        Forms.requireAdmin(principal, "disconnect an org");
+        principal.requireAdmin("disconnect an org");
         boolean purge = data.equals("purge");
         SalesforceConnection connection = connections.get(principal.tenantId(), id);
         boolean revoked = connections.disconnect(principal.tenantId(), id, purge ? principal.email() : null);
@@ -169,7 +169,7 @@ class SalesforceSettingsController {
 
     @PostMapping("/salesforce/orgs/{orgId}/purge")
     String purge(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String orgId, RedirectAttributes redirect) {
-        Forms.requireAdmin(principal, "purge an org's records");
+        principal.requireAdmin("purge an org's records");
         orgs.purge(principal.tenantId(), orgId, principal.email());
         redirect.addFlashAttribute("notice", "The records of org " + orgId + " are being purged.");
         return "redirect:" + PAGE;
@@ -180,7 +180,7 @@ class SalesforceSettingsController {
         List<SalesforceOrg> disconnected = orgs.list(principal.tenantId()).stream()
                 .filter(org -> org.connectionId() == null).toList();
         model.addAttribute("principal", principal);
-        model.addAttribute("admin", isAdmin(principal));
+        model.addAttribute("admin", principal.isAdmin());
         model.addAttribute("connections", cards);
         model.addAttribute("disconnected", disconnected);
         model.addAttribute("form", form);
@@ -196,10 +196,6 @@ class SalesforceSettingsController {
     private ConnectionCard card(SalesforceConnection connection) {
         return ConnectionCard.of(connection, sync.progress(connection.tenantId(), connection.connectionId()),
                 sync.quarantined(connection.tenantId(), connection.connectionId()), clock.instant());
-    }
-
-    private static boolean isAdmin(TenantPrincipal principal) {
-        return principal.role() == TenantPrincipal.Role.ADMIN;
     }
 
     /** A quarantined record as the page lists it, with a link to it in Salesforce, where it can be fixed. */

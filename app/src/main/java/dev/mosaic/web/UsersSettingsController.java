@@ -54,12 +54,12 @@ class UsersSettingsController {
     String page(@AuthenticationPrincipal TenantPrincipal principal, Model model) {
         Instant now = clock.instant();
         model.addAttribute("principal", principal);
-        model.addAttribute("admin", principal.role() == TenantPrincipal.Role.ADMIN);
+        model.addAttribute("admin", principal.isAdmin());
         model.addAttribute("users", users.list(principal.tenantId()).stream().map(user -> new UserRow(user.id(),
                 user.email(), user.role().name().toLowerCase(), Ago.of(user.createdAt(), now, ""),
                 user.id().equals(principal.userId()))).toList());
         model.addAttribute("trusted", trustedOrder(principal.tenantId()));
-        model.addAttribute("operator", Workspaces.isOperator(principal));
+        model.addAttribute("operator", principal.isOperator());
         model.addAttribute("tokens", tokens.list(principal).stream().map(token -> new TokenRow(token.id(), token.name(),
                 Ago.of(token.createdAt(), now, ""), Ago.of(token.lastUsedAt(), now, "never"))).toList());
         return "settings/users";
@@ -68,7 +68,7 @@ class UsersSettingsController {
     @PostMapping
     String add(@AuthenticationPrincipal TenantPrincipal principal, @RequestParam String email, @RequestParam String role,
                @RequestParam String password, RedirectAttributes redirect) {
-        Forms.requireAdmin(principal, "add people");
+        principal.requireAdmin("add people");
         Forms.report(redirect, () -> users.add(principal.tenantId(), email, password,
                 role.equals("admin") ? TenantPrincipal.Role.ADMIN : TenantPrincipal.Role.MEMBER).email()
                 + " can sign in to workspace " + principal.tenantId() + " now, with the password you gave.");
@@ -77,7 +77,7 @@ class UsersSettingsController {
 
     @PostMapping("/{id}/remove")
     String remove(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id, RedirectAttributes redirect) {
-        Forms.requireAdmin(principal, "remove people");
+        principal.requireAdmin("remove people");
         Forms.report(redirect, () -> {
             users.remove(principal.tenantId(), id);
             return "Removed. Their API tokens no longer work.";
@@ -124,7 +124,7 @@ class UsersSettingsController {
     @PostMapping("/trusted-sources")
     String moveSource(@AuthenticationPrincipal TenantPrincipal principal, @RequestParam String source,
                       @RequestParam String direction, RedirectAttributes redirect) {
-        Forms.requireAdmin(principal, "change the trusted sources");
+        principal.requireAdmin("change the trusted sources");
         List<String> order = new ArrayList<>(trustedOrder(principal.tenantId()));
         int at = order.indexOf(source);
         int to = direction.equals("up") ? at - 1 : at + 1;

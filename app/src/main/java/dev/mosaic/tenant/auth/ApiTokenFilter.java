@@ -2,7 +2,6 @@ package dev.mosaic.tenant.auth;
 
 import dev.mosaic.tenant.ApiTokenService;
 import dev.mosaic.tenant.TenantPrincipal;
-import dev.mosaic.tenant.TenantService;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +39,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 
     static UsernamePasswordAuthenticationToken authenticated(TenantPrincipal principal) {
         List<SimpleGrantedAuthority> roles = new ArrayList<>(List.of(new SimpleGrantedAuthority("ROLE_" + principal.role().name())));
-        if (principal.role() == TenantPrincipal.Role.ADMIN && TenantService.DEFAULT_TENANT.equals(principal.tenantId())) {
+        if (principal.isOperator()) {
             roles.add(new SimpleGrantedAuthority("ROLE_" + OPERATOR));
         }
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, roles);
