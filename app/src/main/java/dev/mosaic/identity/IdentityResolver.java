@@ -54,7 +54,7 @@ public class IdentityResolver implements RecordResolver {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void forget(String tenantId, Collection<UUID> recordIds, Collection<UUID> entityIds) {
-        store.forgetKeys(tenantId, recordIds);
+        store.replaceKeys(tenantId, recordIds, List.of());
         store.forgetEntities(tenantId, entityIds);
     }
 

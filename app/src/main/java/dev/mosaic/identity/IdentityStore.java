@@ -54,14 +54,6 @@ class IdentityStore {
         rows.copy(db);
     }
 
-    /** Forgets the keys of records that are gone for good. */
-    void forgetKeys(String tenantId, Collection<UUID> recordIds) {
-        if (!recordIds.isEmpty()) {
-            db.execute("delete from identity_key where tenant_id = ? and " + rowsWithKeyIn("identity_key", "record_id"),
-                    tenantId, uuids(recordIds), tenantId);
-        }
-    }
-
     /** Forgets the merges, kept-apart pairs and suggestions that name an entity that is gone for good. */
     void forgetEntities(String tenantId, Collection<UUID> entityIds) {
         if (entityIds.isEmpty()) {

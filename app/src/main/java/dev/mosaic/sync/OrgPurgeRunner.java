@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import dev.mosaic.connection.OrgPurgeRequested;
 import dev.mosaic.connection.SalesforceOrgs;
 import dev.mosaic.connection.SalesforceRefs;
@@ -90,7 +89,6 @@ class OrgPurgeRunner {
     }
 
     private boolean roundRunning(OrgPurgeRef ref) {
-        return scheduler.getScheduledExecution(TaskInstanceId.of(SyncTaskConfig.SYNC_ROUND.getTaskName(),
-                TenantTaskInstances.id(ref.tenantId(), ref.disconnected().toString()))).isPresent();
+        return scheduler.getScheduledExecution(SyncService.instanceId(ref.tenantId(), ref.disconnected())).isPresent();
     }
 }

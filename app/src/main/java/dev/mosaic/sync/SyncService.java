@@ -88,7 +88,8 @@ public class SyncService {
                 SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
     }
 
-    private static TaskInstanceId instanceId(String tenantId, UUID connectionId) {
+    /** The connection's scheduled round: one execution per connection. */
+    static TaskInstanceId instanceId(String tenantId, UUID connectionId) {
         return TaskInstanceId.of(SyncTaskConfig.SYNC_ROUND.getTaskName(), TenantTaskInstances.id(tenantId, connectionId.toString()));
     }
 }
