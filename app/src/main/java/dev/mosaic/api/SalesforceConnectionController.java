@@ -1,6 +1,7 @@
 package dev.mosaic.api;
 
 import dev.mosaic.connection.ConnectionRequest;
+import dev.mosaic.connection.Disconnection;
 import dev.mosaic.connection.SalesforceConnection;
 import dev.mosaic.connection.SalesforceConnections;
 import dev.mosaic.sync.ObjectProgress;
@@ -77,11 +78,10 @@ class SalesforceConnectionController {
     ResponseEntity<Disconnected> disconnect(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
                                            @RequestParam(defaultValue = "false") boolean purge) {
         principal.requireAdmin("disconnect an org");
-        String orgId = connections.get(principal.tenantId(), id).orgId();
-        boolean revoked = connections.disconnect(principal.tenantId(), id, purge ? principal.email() : null);
-        String purgeProgress = purge ? SalesforceOrgController.PATH + "/" + orgId : null;
+        Disconnection done = connections.disconnect(principal.tenantId(), id, purge ? principal.email() : null);
+        String purgeProgress = purge ? SalesforceOrgController.PATH + "/" + done.orgId() : null;
         return ResponseEntity.status(purge ? HttpStatus.ACCEPTED : HttpStatus.OK)
-                .body(new Disconnected(id, orgId, revoked, !purge, purgeProgress));
+                .body(new Disconnected(id, done.orgId(), done.tokenRevoked(), !purge, purgeProgress));
     }
 
     @PostMapping("/{id}/sync")

@@ -130,7 +130,7 @@ public class SalesforceConnections {
      * (already revoked) does not stop the disconnect; the answer says whether revoking worked. The org's records
      * stay in the graph, unless {@code purgeBy} names who asked for them to be purged.
      */
-    public boolean disconnect(String tenantId, UUID connectionId, String purgeBy) {
+    public Disconnection disconnect(String tenantId, UUID connectionId, String purgeBy) {
         SalesforceConnection connection = get(tenantId, connectionId);
         boolean revoked;
         try {
@@ -151,7 +151,7 @@ public class SalesforceConnections {
         clients.remove(connectionId);
         log.info("Tenant {} disconnected Salesforce org {} (connection {}); its records are {}", tenantId, connection.orgId(),
                 connectionId, purgeBy == null ? "kept" : "being purged");
-        return revoked;
+        return new Disconnection(connection.orgId(), revoked);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mosaic.web;
 
 import dev.mosaic.connection.ConnectionRequest;
+import dev.mosaic.connection.Disconnection;
 import dev.mosaic.connection.SalesforceAuthorization;
 import dev.mosaic.connection.SalesforceConnection;
 import dev.mosaic.connection.SalesforceConnections;
@@ -159,10 +160,9 @@ class SalesforceSettingsController {
                       @RequestParam(defaultValue = "keep") String data, RedirectAttributes redirect) {
         principal.requireAdmin("disconnect an org");
         boolean purge = data.equals("purge");
-        SalesforceConnection connection = connections.get(principal.tenantId(), id);
-        boolean revoked = connections.disconnect(principal.tenantId(), id, purge ? principal.email() : null);
-        redirect.addFlashAttribute("notice", "Disconnected org " + connection.orgId() + "."
-                + (revoked ? "" : " Salesforce did not confirm that the token was revoked; revoke it in Setup too.")
+        Disconnection done = connections.disconnect(principal.tenantId(), id, purge ? principal.email() : null);
+        redirect.addFlashAttribute("notice", "Disconnected org " + done.orgId() + "."
+                + (done.tokenRevoked() ? "" : " Salesforce did not confirm that the token was revoked; revoke it in Setup too.")
                 + (purge ? " Its records are being purged." : " Its records stay in Mosaic."));
         return "redirect:" + PAGE;
     }
