@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -25,11 +26,16 @@ record ConnectionCard(UUID id, String orgId, String instanceUrl, String loginUrl
         String apiUsage = c.apiMax() == null ? "not read yet"
                 : String.format("%,d of %,d calls today", c.apiUsed(), c.apiMax());
         return new ConnectionCard(c.connectionId(), c.orgId(), c.instanceUrl().toString(), c.loginUrl().toString(),
-                c.clientId(), label(c.status()), c.status().name().toLowerCase().replace('_', '-'), c.statusDetail(),
+                c.clientId(), label(c.status()), statusClass(c.status()), c.statusDetail(),
                 "•••• set on " + LocalDate.ofInstant(c.secretsSetAt(), ZoneOffset.UTC), apiUsage,
                 Ago.of(c.lastRoundAt(), now, "no round yet"), Ago.of(c.lastSuccessAt(), now, "never"), quarantined,
                 progress.stream().map(p -> ObjectRow.of(p, now)).toList(),
                 c.status() == ConnectionStatus.SYNCING || (loading && c.status() == ConnectionStatus.CONNECTED));
+    }
+
+    /** The badge's style: {@code needs-reconnect} for NEEDS_RECONNECT. */
+    static String statusClass(ConnectionStatus status) {
+        return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static String label(ConnectionStatus status) {

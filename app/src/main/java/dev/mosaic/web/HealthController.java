@@ -1,5 +1,6 @@
 package dev.mosaic.web;
 
+import dev.mosaic.connection.SalesforceConnection;
 import dev.mosaic.connection.SalesforceConnections;
 import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphReader;
@@ -31,9 +32,9 @@ class HealthController {
     @GetMapping("/health")
     String page(@AuthenticationPrincipal TenantPrincipal principal, Model model) {
         String tenant = principal.tenantId();
-        long quarantined = connections.list(tenant).stream()
-                .mapToLong(connection -> sync.quarantined(tenant, connection.connectionId())).sum();
-        long failing = connections.list(tenant).stream().filter(connection -> connection.statusDetail() != null).count();
+        List<SalesforceConnection> connected = connections.list(tenant);
+        long quarantined = connected.stream().mapToLong(connection -> sync.quarantined(tenant, connection.connectionId())).sum();
+        long failing = connected.stream().filter(connection -> connection.statusDetail() != null).count();
         model.addAttribute("principal", principal);
         model.addAttribute("checks", List.of(
                 new Check("Possible duplicates to review", reviews.list(tenant, "pending", 1, 0).total(), "/review",

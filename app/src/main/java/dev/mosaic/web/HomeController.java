@@ -4,6 +4,7 @@ import dev.mosaic.connection.SalesforceConnections;
 import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphReader;
 import dev.mosaic.tenant.TenantPrincipal;
+import dev.mosaic.web.CustomerPagesController.Collections;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,28 +42,16 @@ class HomeController {
     @GetMapping("/")
     String home(@AuthenticationPrincipal TenantPrincipal principal, Model model) {
         List<Count> counts = COUNTED.stream()
-                .map(type -> new Count(label(type), graph.search(principal.tenantId(), type, null, 1, 0).total(),
-                        LISTED.contains(type) ? "/" + CustomerPagesController.Collections.pathOf(type) : null)).toList();
+                .map(type -> new Count(Collections.plural(type), graph.search(principal.tenantId(), type, null, 1, 0).total(),
+                        LISTED.contains(type) ? "/" + Collections.pathOf(type) : null)).toList();
         model.addAttribute("principal", principal);
         model.addAttribute("counts", counts);
         model.addAttribute("empty", counts.stream().allMatch(count -> count.total() == 0));
         model.addAttribute("sources", connections.list(principal.tenantId()).stream()
                 .map(connection -> new Source("Salesforce org " + connection.orgId(),
-                        connection.status().name().toLowerCase().replace('_', '-'),
+                        ConnectionCard.statusClass(connection.status()),
                         "last synced " + Ago.of(connection.lastSuccessAt(), clock.instant(), "not yet"))).toList());
         return "home";
-    }
-
-    private static String label(EntityType type) {
-        return switch (type) {
-            case ORGANIZATION -> "Organizations";
-            case CONTACT -> "Contacts";
-            case LEAD -> "Leads";
-            case DEAL -> "Deals";
-            case INTERACTION -> "Interactions";
-            case NOTE -> "Notes";
-            case USER -> "Users";
-        };
     }
 
     /** @param path the list of them, for the kinds that have one */
