@@ -25,6 +25,13 @@ final class RemovedUserSessions extends OncePerRequestFilter {
         this.users = users;
     }
 
+    /** Stylesheets and scripts a page loads show nothing of the workspace: the page itself was checked. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
