@@ -25,9 +25,11 @@ public class GraphMerges {
     private final RecordStore records;
     private final EntityStore entities;
     private final GoldenRecords golden;
+    private final OrganizationFigures figures;
     private final Clock clock;
 
-    GraphMerges(RecordStore records, EntityStore entities, GoldenRecords golden, Clock clock) {
+    GraphMerges(RecordStore records, EntityStore entities, GoldenRecords golden, OrganizationFigures figures, Clock clock) {
+        this.figures = figures;
         this.clock = clock;
         this.records = records;
         this.entities = entities;
@@ -76,6 +78,7 @@ public class GraphMerges {
         }
         Map<UUID, List<UUID>> movedRecords = records.moveAll(tenantId, survivorOf);
         Map<UUID, List<UUID>> movedEntities = entities.mergeInto(tenantId, survivorOf, clock.instant());
+        figures.markChanged(tenantId);
         Map<UUID, MergeMove> moves = new LinkedHashMap<>();
         survivorOf.keySet().forEach(merged -> moves.put(merged,
                 new MergeMove(List.copyOf(movedRecords.get(merged)), List.copyOf(movedEntities.get(merged)))));
@@ -96,6 +99,7 @@ public class GraphMerges {
         records.move(tenantId, move.records(), survivorId, mergedId);
         entities.setMergedInto(tenantId, List.of(mergedId), null, now);
         entities.setMergedInto(tenantId, move.entities().stream().filter(id -> !id.equals(mergedId)).toList(), mergedId, now);
+        figures.markChanged(tenantId);
         refreshAfterRegrouping(tenantId, List.of(survivorId, mergedId));
     }
 

@@ -33,9 +33,12 @@ public class GraphPurge {
     private final GoldenRecords golden;
     private final RecordResolver resolver;
     private final TenantWriteLock writeLock;
+    private final OrganizationFigures figures;
 
-    GraphPurge(DSLContext db, GoldenRecords golden, RecordResolver resolver, TenantWriteLock writeLock) {
+    GraphPurge(DSLContext db, GoldenRecords golden, RecordResolver resolver, TenantWriteLock writeLock,
+               OrganizationFigures figures) {
         this.db = db;
+        this.figures = figures;
         this.golden = golden;
         this.resolver = resolver;
         this.writeLock = writeLock;
@@ -103,6 +106,7 @@ public class GraphPurge {
         Set<UUID> remaining = new HashSet<>(entityIds);
         emptied.forEach(remaining::remove);
         golden.refresh(tenantId, remaining, RefreshCause.recordsForgotten());
+        figures.markChanged(tenantId);
         return new Forgotten(recordIds.size(), gone.size(), next);
     }
 

@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,9 +23,6 @@ import org.springframework.stereotype.Service;
 /** Reads the graph for the API and the views. Every query names its tenant. */
 @Service
 public class GraphReader {
-
-    /** pg_trgm indexes words in three-letter pieces: shorter terms cannot use the index. */
-    private static final int TRIGRAM = 3;
 
     private final DSLContext db;
     private final EntityStore entities;
@@ -83,44 +79,24 @@ public class GraphReader {
     }
 
     /**
-     * Entities of one type whose names, emails or domains contain {@code query} (any part of a word, any case);
-     * all of them without one. The trigram index serves queries of three characters or more; shorter ones
-     * scan the tenant's entities of that type.
+     * Entities of one type whose names, emails or domains contain {@code query} (see {@link SearchFilter}), by name.
      *
      * <p>A term the trigram index serves is answered in one statement: its matches are all read to be sorted
      * anyway, so counting them there costs nothing, where a second statement would check them all again.
-     *
-     * <p>A term of several words ({@code jane.doe@acme.co.uk}) asks the index for its longest word only and
-     * checks the whole term on the rows found: the index would otherwise intersect the posting lists of every
-     * trigram, and those of {@code co} and {@code uk} hold a good part of all contacts.
      */
     public Page<GraphViews.Summary> search(String tenantId, EntityType type, String query, int limit, int offset) {
-        String text = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
-        String where = "where tenant_id = ? and entity_type = ? and merged_into is null and not deleted";
-        List<Object> binds = new ArrayList<>(List.of(tenantId, type.key()));
-        String probe = longestWord(text);
-        if (probe.length() >= TRIGRAM && !probe.equals(text)) {
-            where += " and search_text <> '' and search_text like ? escape '\\' and strpos(search_text, ?) > 0";
-            binds.add("%" + escapeLike(probe) + "%");
-            binds.add(text);
-        } else if (!text.isEmpty()) {
-            where += " and search_text <> '' and search_text like ? escape '\\'";
-            binds.add("%" + escapeLike(text) + "%");
-        }
-        Object[] filter = binds.toArray();
-        binds.add(limit);
-        binds.add(offset);
-        boolean trigrams = text.length() >= TRIGRAM;
+        SearchFilter filter = SearchFilter.of(tenantId, type, query);
         Result<Record> rows = db.fetch("select entity_id, display_name, updated_at"
-                + (trigrams ? ", count(*) over () as total" : "") + " from entity " + where
-                + " order by lower(display_name), entity_id limit ? offset ?", binds.toArray());
+                + (filter.usesTrigrams() ? ", count(*) over () as total" : "") + " from entity where " + filter.where()
+                + " order by lower(display_name), entity_id limit ? offset ?", filter.bindsThen(limit, offset));
         List<GraphViews.Summary> items = rows.map(row -> new GraphViews.Summary(row.get("entity_id", UUID.class), type,
                 row.get("display_name", String.class), SqlTimes.instant(row, "updated_at")));
         // A page that is not full, and not past the end, already says how many match: most searches name one
         // customer and need no second statement to count them.
         boolean lastPage = items.size() < limit && (!items.isEmpty() || offset == 0);
-        long total = trigrams && !rows.isEmpty() ? rows.get(0).get("total", Long.class)
-                : lastPage ? offset + items.size() : count("select count(*) from entity " + where, filter);
+        long total = filter.usesTrigrams() && !rows.isEmpty() ? rows.get(0).get("total", Long.class)
+                : lastPage ? offset + items.size()
+                : count("select count(*) from entity where " + filter.where(), filter.binds().toArray());
         return new Page<>(items, total);
     }
 
@@ -313,27 +289,5 @@ public class GraphReader {
 
     private long count(String sql, Object... binds) {
         return db.fetchOne(sql, binds).get(0, Long.class);
-    }
-
-    /** The longest run of letters and digits in the text (the first of equals): how pg_trgm splits words. */
-    static String longestWord(String text) {
-        String longest = "";
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean wordChar = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
-            if (wordChar && start < 0) {
-                start = i;
-            } else if (!wordChar && start >= 0) {
-                if (i - start > longest.length()) {
-                    longest = text.substring(start, i);
-                }
-                start = -1;
-            }
-        }
-        return longest;
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -42,11 +42,14 @@ public class GraphWriter {
     private final GraphMerges merges;
     private final SourceRecordGuard guard;
     private final TenantWriteLock writeLock;
+    private final OrganizationFigures figures;
     private final Clock clock;
 
     GraphWriter(RecordStore records, EntityStore entities, GoldenRecords golden, Timeline timeline, RecordResolver resolver,
-                GraphMerges merges, SourceRecordGuard guard, TenantWriteLock writeLock, Clock clock) {
+                GraphMerges merges, SourceRecordGuard guard, TenantWriteLock writeLock, OrganizationFigures figures,
+                Clock clock) {
         this.merges = merges;
+        this.figures = figures;
         this.records = records;
         this.entities = entities;
         this.golden = golden;
@@ -103,6 +106,9 @@ public class GraphWriter {
         finalValues.keySet().removeAll(survivors);
         finalValues.putAll(golden.compute(tenantId, survivors, id -> RefreshCause.regrouping()));
         golden.save(tenantId, finalValues);
+        if (!changed.isEmpty()) {
+            figures.markChanged(tenantId);
+        }
         phases.end("golden");
         if (log.isDebugEnabled()) {
             log.debug("Chunk of {} records for tenant {}: {} created, {} updated, {} merges; {} ms to prepare and wait for "
@@ -145,6 +151,7 @@ public class GraphWriter {
             records.updateAll(tenantId, List.of(write));
         }
         golden.refresh(tenantId, List.of(owner), RefreshCause.edit(now));
+        figures.markChanged(tenantId);
         return owner;
     }
 

@@ -21,16 +21,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The customer pages: a searchable, paged list per kind (organizations, contacts, leads, deals), and the 360 page of
- * each entity: every field with the source that gave it and the values other sources give, where it comes from (with
- * links back to each source record), who and what it is related to, and its timeline.
+ * The customer pages: a searchable, paged list per kind (contacts, leads, deals; organizations have their own, see
+ * {@link OrganizationsPageController}), and the 360 page of each entity: every field with the source that gave it and
+ * the values other sources give, where it comes from (with links back to each source record), who and what it is
+ * related to, and its timeline.
  */
 @Controller
 class CustomerPagesController {
 
     private static final int LIST_PAGE = 50;
     private static final int TIMELINE_PAGE = 25;
-    private static final int MAX_QUERY = 200;
 
     private final GraphReader graph;
     private final MergeService merges;
@@ -42,14 +42,11 @@ class CustomerPagesController {
         this.clock = clock;
     }
 
-    @GetMapping("/{collection:organizations|contacts|leads|deals}")
+    @GetMapping("/{collection:contacts|leads|deals}")
     String list(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection,
                 @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int offset, Model model) {
         EntityType type = Collections.typeOf(collection);
-        String query = q == null ? "" : q.strip();
-        if (query.length() > MAX_QUERY || query.chars().anyMatch(Character::isISOControl)) {
-            query = "";
-        }
+        String query = SearchTerms.clean(q);
         int from = Math.max(0, offset);
         Page<GraphViews.Summary> page = graph.search(principal.tenantId(), type, query, LIST_PAGE, from);
         model.addAttribute("principal", principal);

@@ -4,14 +4,18 @@ import dev.mosaic.connection.SalesforceConnection;
 import dev.mosaic.connection.SalesforceConnections;
 import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphReader;
+import dev.mosaic.graph.OrganizationFigures;
 import dev.mosaic.identity.ReviewQueue;
 import dev.mosaic.sync.SyncService;
 import dev.mosaic.tenant.TenantPrincipal;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Data health: what needs a person's attention, each with where to act on it. */
 @Controller
@@ -21,22 +25,39 @@ class HealthController {
     private final ReviewQueue reviews;
     private final SalesforceConnections connections;
     private final SyncService sync;
+    private final OrganizationFigures figures;
+    private final Clock clock;
 
-    HealthController(GraphReader graph, ReviewQueue reviews, SalesforceConnections connections, SyncService sync) {
+    HealthController(GraphReader graph, ReviewQueue reviews, SalesforceConnections connections, SyncService sync,
+                     OrganizationFigures figures, Clock clock) {
         this.graph = graph;
+        this.figures = figures;
+        this.clock = clock;
         this.reviews = reviews;
         this.connections = connections;
         this.sync = sync;
     }
 
+    /** The choices of "quiet for how long"; anything else asked for means the default. */
+    private static final List<Integer> QUIET_DAYS = List.of(30, 60, 90, 180, 365);
+    private static final int DEFAULT_QUIET_DAYS = 90;
+
     @GetMapping("/health")
-    String page(@AuthenticationPrincipal TenantPrincipal principal, Model model) {
+    String page(@AuthenticationPrincipal TenantPrincipal principal, @RequestParam(required = false) Integer quietDays,
+                Model model) {
         String tenant = principal.tenantId();
+        int days = quietDays != null && QUIET_DAYS.contains(quietDays) ? quietDays : DEFAULT_QUIET_DAYS;
         List<SalesforceConnection> connected = connections.list(tenant);
         long quarantined = connected.stream().mapToLong(connection -> sync.quarantined(tenant, connection.connectionId())).sum();
         long failing = connected.stream().filter(connection -> connection.statusDetail() != null).count();
         model.addAttribute("principal", principal);
+        model.addAttribute("quietDays", days);
+        model.addAttribute("quietChoices", QUIET_DAYS);
         model.addAttribute("checks", List.of(
+                new Check("Organizations with no activity in " + days + " days",
+                        figures.quietSince(tenant, clock.instant().minus(Duration.ofDays(days))),
+                        "/organizations?sort=last-activity&dir=asc",
+                        "No call, meeting, email or task with them or their contacts, and none planned."),
                 new Check("Possible duplicates to review", reviews.list(tenant, "pending", 1, 0).total(), "/review",
                         "Pairs with the same name or a shared mailbox, waiting for a person to merge or keep apart."),
                 new Check("Contacts without an email", graph.countWithout(tenant, EntityType.CONTACT, "email"), "/contacts",

@@ -39,6 +39,14 @@ class CustomerPagesBrowserTest extends BrowserTest {
 
         go(By.linkText("Organizations"));
         assertThat(page.findElement(By.id("results")).getText()).contains("Babbage & Sons 0", "Analytical Engines");
+        // The figures are computed in the background; the list refreshes itself until they are there.
+        awaitText(cell("Analytical Engines", "open"), "GBP 17k");
+        assertThat(textOf(cell("Analytical Engines", "contacts"))).isEqualTo("1");
+        assertThat(textOf(cell("Analytical Engines", "last"))).isNotEmpty();
+        assertThat(textOf(cell("Analytical Engines", "sources"))).contains("crm", "erp");
+        go(By.cssSelector("a.sort[href*='sort=open-pipeline']"));
+        assertThat(textOf(By.cssSelector("#results tbody tr:first-child td.name"))).startsWith("Analytical Engines");
+        browser.screenshot("organizations");
         page.findElement(By.name("q")).sendKeys("analytical");
         go(By.cssSelector("form.search button"));
         assertThat(waitFor(By.cssSelector(".card.list p")).getText()).startsWith("1–1 of 1");
@@ -133,6 +141,12 @@ class CustomerPagesBrowserTest extends BrowserTest {
         return page.findElements(By.cssSelector("#stages tbody tr")).stream().map(WebElement::getText)
                 .filter(text -> text.startsWith(stage)).findFirst()
                 .orElseThrow(() -> new AssertionError("no stage " + stage + " in " + page.findElement(By.id("stages")).getText()));
+    }
+
+    /** A figure of an organization in the list: found afresh each time, as the list may be refreshing itself. */
+    private static By cell(String organization, String column) {
+        return By.xpath("//table[@id='results']//tr[td[contains(@class, 'name')]/a[starts-with(text(), '" + organization + "')]]"
+                + "/td[contains(concat(' ', @class, ' '), ' " + column + " ')]");
     }
 
     private static String healthCheck(WebDriver page, String title) {

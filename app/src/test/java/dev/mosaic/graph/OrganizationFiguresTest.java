@@ -1,0 +1,137 @@
+package dev.mosaic.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mosaic.testing.MosaicIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The figures the organizations list shows beside each name, computed in the background from everything the graph
+ * holds: what each adds up to for organizations whose contacts, deals and activities are known, and that they follow the
+ * graph when it changes.
+ */
+class OrganizationFiguresTest extends MosaicIntegrationTest {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private static final String TEN_DAYS_AGO = NOW.minus(Duration.ofDays(10)).toString();
+    private static final String FORTY_DAYS_AGO = NOW.minus(Duration.ofDays(40)).toString();
+    private static final String IN_FIVE_DAYS = NOW.plus(Duration.ofDays(5)).toString();
+
+    @Test
+    void eachOrganizationAddsUpItsContactsDealsAndActivities() throws Exception {
+        String token = newTenantToken();
+        call("POST", "/api/v1/ingest/crm", token, Map.of(
+                "users", List.of(Map.of("externalId", "u-1", "name", "Ann Owner")),
+                "organizations", List.of(
+                        Map.of("externalId", "o-1", "name", "Northwind", "owner", "u-1"),
+                        Map.of("externalId", "o-2", "name", "Contoso"),
+                        Map.of("externalId", "o-3", "name", "Fabrikam")),
+                "contacts", List.of(contact("c-1", "o-1"), contact("c-2", "o-1"), contact("c-3", "o-2")),
+                "deals", List.of(
+                        deal("d-1", "o-1", 1000, "USD", Map.of("probability", 50)),
+                        deal("d-2", "o-1", 5000, "USD", Map.of("closed", true, "won", true)),
+                        deal("d-3", "o-1", 700, "USD", Map.of("closed", true, "won", false)),
+                        deal("d-4", "o-1", 9999, "EUR", Map.of()),
+                        deal("d-5", "o-2", 300, "USD", Map.of("probability", 10))),
+                "interactions", List.of(
+                        Map.of("externalId", "i-1", "type", "call", "occurredAt", TEN_DAYS_AGO, "contacts", List.of("c-1")),
+                        Map.of("externalId", "i-2", "type", "meeting", "occurredAt", IN_FIVE_DAYS, "organization", "o-1"),
+                        Map.of("externalId", "i-3", "type", "email", "occurredAt", FORTY_DAYS_AGO, "deal", "d-5"))));
+        call("POST", "/api/v1/ingest/erp", token, Map.of("organizations",
+                List.of(Map.of("externalId", "E-1", "name", "Northwind", "domain", "northwind.com"))));
+        call("POST", "/api/v1/ingest/crm", token, Map.of("organizations",
+                List.of(Map.of("externalId", "o-1", "name", "Northwind", "owner", "u-1", "domain", "northwind.com"))));
+
+        JsonNode byPipeline = fresh(token, "sort=open-pipeline");
+
+        assertThat(byPipeline.path("items").findValuesAsText("name")).containsExactly("Northwind", "Contoso", "Fabrikam");
+        JsonNode northwind = byPipeline.path("items").get(0).path("figures");
+        assertThat(northwind.path("ownerName").asText()).isEqualTo("Ann Owner");
+        assertThat(northwind.path("contacts").asInt()).isEqualTo(2);
+        assertThat(northwind.path("openDeals").asInt()).isEqualTo(1);
+        assertThat(northwind.path("currency").asText()).isEqualTo("USD");
+        assertThat(northwind.path("mixedCurrencies").asBoolean()).isTrue();
+        assertThat(northwind.path("openAmount").decimalValue()).isEqualByComparingTo("1000");
+        assertThat(northwind.path("openWeighted").decimalValue()).isEqualByComparingTo("500");
+        assertThat(northwind.path("wonAmount").decimalValue()).isEqualByComparingTo("5000");
+        assertThat(Instant.parse(northwind.path("lastActivityAt").asText())).isEqualTo(TEN_DAYS_AGO);
+        assertThat(Instant.parse(northwind.path("nextActivityAt").asText())).isEqualTo(IN_FIVE_DAYS);
+        assertThat(northwind.path("sources").toString()).isEqualTo("[\"crm\",\"erp\"]");
+
+        JsonNode contoso = byPipeline.path("items").get(1).path("figures");
+        assertThat(contoso.path("contacts").asInt()).isEqualTo(1);
+        assertThat(contoso.path("openWeighted").decimalValue()).isEqualByComparingTo("30");
+        assertThat(contoso.path("ownerName").isNull()).isTrue();
+        assertThat(Instant.parse(contoso.path("lastActivityAt").asText())).isEqualTo(FORTY_DAYS_AGO);
+        JsonNode fabrikam = byPipeline.path("items").get(2).path("figures");
+        assertThat(fabrikam.path("contacts").asInt()).isZero();
+        assertThat(fabrikam.path("lastActivityAt").isNull()).isTrue();
+
+        assertThat(fresh(token, "sort=last-activity&dir=asc").path("items").findValuesAsText("name"))
+                .containsExactly("Fabrikam", "Contoso", "Northwind");
+        assertThat(fresh(token, "sort=contacts&q=contoso").path("items").findValuesAsText("name")).containsExactly("Contoso");
+    }
+
+    @Test
+    void theFiguresFollowTheGraphWhenContactsMoveAndDealsClose() throws Exception {
+        String token = newTenantToken();
+        call("POST", "/api/v1/ingest/crm", token, Map.of(
+                "organizations", List.of(Map.of("externalId", "o-1", "name", "Initech"),
+                        Map.of("externalId", "o-2", "name", "Globex")),
+                "contacts", List.of(contact("c-1", "o-1"), contact("c-2", "o-1")),
+                "deals", List.of(deal("d-1", "o-1", 800, "USD", Map.of()))));
+        assertThat(figuresOf(fresh(token, "sort=name"), "Initech").path("contacts").asInt()).isEqualTo(2);
+
+        call("POST", "/api/v1/ingest/crm", token, Map.of(
+                "contacts", List.of(contact("c-2", "o-2"), Map.of("externalId", "c-1", "deleted", true)),
+                "deals", List.of(deal("d-1", "o-1", 800, "USD", Map.of("closed", true, "won", true)))));
+
+        JsonNode after = fresh(token, "sort=won");
+        assertThat(after.path("items").findValuesAsText("name")).containsExactly("Initech", "Globex");
+        assertThat(figuresOf(after, "Initech").path("contacts").asInt()).isZero();
+        assertThat(figuresOf(after, "Initech").path("openAmount").decimalValue()).isEqualByComparingTo("0");
+        assertThat(figuresOf(after, "Initech").path("wonAmount").decimalValue()).isEqualByComparingTo("800");
+        assertThat(figuresOf(after, "Globex").path("contacts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownSortIsRefusedWithTheChoices() throws Exception {
+        JsonNode refusal = json(get("/api/v1/organizations/figures?sort=revenue", newTenantToken()));
+        assertThat(refusal.path("error").path("message").asText()).contains("open-pipeline", "last-activity");
+    }
+
+    /** The list once the figures have caught up with every write made so far. */
+    private JsonNode fresh(String token, String query) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> getJson("/api/v1/organizations/figures?" + query, token),
+                page -> !page.path("computedAt").isNull() && !page.path("behind").asBoolean());
+    }
+
+    private static JsonNode figuresOf(JsonNode page, String name) {
+        for (JsonNode item : page.path("items")) {
+            if (item.path("name").asText().equals(name)) {
+                return item.path("figures");
+            }
+        }
+        throw new AssertionError("no " + name + " in " + page);
+    }
+
+    private static Map<String, Object> contact(String id, String organization) {
+        return Map.of("externalId", id, "lastName", "Person " + id, "organization", organization);
+    }
+
+    private static Map<String, Object> deal(String id, String organization, int amount, String currency,
+                                            Map<String, Object> more) {
+        Map<String, Object> deal = new HashMap<>(Map.of("externalId", id, "name", "Deal " + id, "organization",
+                organization, "amount", amount, "currency", currency));
+        deal.putAll(more);
+        return deal;
+    }
+}
