@@ -45,6 +45,10 @@ class EntityController {
         this.edits = edits;
     }
 
+    /**
+     * Lists the live entities of a kind by name, or those whose name, email or domain contains {@code q} (any part of
+     * a word, any case), a page at a time.
+     */
     @GetMapping
     Page<GraphViews.Summary> search(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection,
                                     @RequestParam(required = false) String q,
@@ -55,12 +59,20 @@ class EntityController {
         return graph.search(principal.tenantId(), type(collection), q, Paging.limit(limit), Paging.offset(offset));
     }
 
+    /**
+     * One entity: every field with the source that gave it and the values other sources give, its ids in each source,
+     * its relations and its merge history. An id merged away answers the entity it is part of now.
+     */
     @GetMapping("/{id}")
     EntityView detail(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection,
                       @PathVariable UUID id) {
         return view(principal.tenantId(), collection, id);
     }
 
+    /**
+     * The entity's timeline, newest first: its field changes and merges, and the interactions, notes and deals about it
+     * (for an organization, also those of its contacts).
+     */
     @GetMapping("/{id}/timeline")
     Page<GraphViews.TimelineItem> timeline(@AuthenticationPrincipal TenantPrincipal principal,
                                            @PathVariable String collection, @PathVariable UUID id,
@@ -70,6 +82,10 @@ class EntityController {
         return graph.timeline(principal.tenantId(), id, Paging.limit(limit), Paging.offset(offset));
     }
 
+    /**
+     * Edits fields by hand, as {@code {"field": value}}; {@code null} clears a field. An edit outranks every source
+     * and stays with the entity through merges and unmerges.
+     */
     @PatchMapping("/{id}")
     EntityView edit(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection,
                     @PathVariable UUID id, @RequestBody JsonNode fields) {
@@ -77,6 +93,10 @@ class EntityController {
         return view(principal.tenantId(), collection, edits.apply(principal, detail.id(), detail.type(), fields));
     }
 
+    /**
+     * Merges another entity of the same kind into this one, as {@code {"with": "<id>"}}: both are one customer from
+     * then on, and the merge can be undone.
+     */
     @PostMapping("/{id}/merge")
     Map<String, Object> merge(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection,
                               @PathVariable UUID id, @RequestBody MergeRequest request) {
@@ -91,6 +111,10 @@ class EntityController {
                 .orElse(Map.of("status", "unchanged", "message", "They already are one entity"));
     }
 
+    /**
+     * Undoes a merge, the latest or the one named by {@code {"mergeId": "<id>"}}: both entities come back with their
+     * own records, links and timeline, and are kept apart from then on.
+     */
     @PostMapping("/{id}/unmerge")
     Map<String, Object> unmerge(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection,
                                 @PathVariable UUID id, @RequestBody(required = false) UnmergeRequest request) {

@@ -33,13 +33,23 @@ class ExternalIdController {
         this.salesforce = salesforce;
     }
 
-    /** @param org for Salesforce records: the org to look in, when several connected orgs share record ids */
+    /**
+     * Finds the entity a source record belongs to now, by its source, object and id in that source: what a link from
+     * another system can name without knowing Mosaic's ids.
+     *
+     * @param org for Salesforce records: the org to look in, when several connected orgs share record ids
+     */
     @GetMapping(ExternalIdPaths.PATH_FORM)
     Resolved resolveInPath(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String system,
                            @PathVariable String object, @PathVariable String id, @RequestParam(required = false) String org) {
         return resolve(principal, system, object, id, org);
     }
 
+    /**
+     * Finds the entity a source record belongs to now, for ids that cannot sit in a path: {@code ?id=<external id>}.
+     *
+     * @param org for Salesforce records: the org to look in, when several connected orgs share record ids
+     */
     @GetMapping(ExternalIdPaths.QUERY_FORM)
     Resolved resolveInQuery(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String system,
                             @PathVariable String object, @RequestParam String id, @RequestParam(required = false) String org) {

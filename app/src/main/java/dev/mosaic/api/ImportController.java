@@ -53,6 +53,11 @@ class ImportController {
         this.jobs = jobs;
     }
 
+    /**
+     * Imports a CSV file uploaded as {@code multipart/form-data} (field {@code file}, with {@code type} and an optional
+     * {@code source}). A small file is imported at once (200); a large one by a background job (202) whose progress is at
+     * {@code /api/v1/imports/{id}}.
+     */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Object> importUpload(@AuthenticationPrincipal TenantPrincipal principal,
                                  @RequestParam(name = "file", required = false) MultipartFile file,
@@ -70,6 +75,10 @@ class ImportController {
         return answer(imports.importCsv(principal.tenantId(), request, file::getInputStream));
     }
 
+    /**
+     * Imports a CSV sent as the body ({@code text/csv}, UTF-8), with {@code ?type=} and an optional {@code ?source=}.
+     * A small file is imported at once (200); a large one by a background job (202).
+     */
     @PostMapping(consumes = {"text/csv", "application/csv"})
     ResponseEntity<Object> importBody(@AuthenticationPrincipal TenantPrincipal principal,
                                @RequestParam(name = "type", required = false) String type,
@@ -88,11 +97,17 @@ class ImportController {
         }
     }
 
+    /**
+     * An import's progress: rows done and refused, its state, and the refused rows with their reasons.
+     */
     @GetMapping("/{id}")
     CsvImportJob progress(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
         return jobs.get(principal.tenantId(), id);
     }
 
+    /**
+     * The workspace's imports, newest first.
+     */
     @GetMapping
     CsvImportJobList list(@AuthenticationPrincipal TenantPrincipal principal,
                           @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {

@@ -27,6 +27,12 @@ class IngestController {
         this.ingest = ingest;
     }
 
+    /**
+     * Writes a batch of what one source says: arrays of {@code users}, {@code organizations}, {@code contacts},
+     * {@code leads}, {@code deals}, {@code interactions} and {@code notes}, each item with its {@code externalId}.
+     * Items refer to each other by external id. An item that cannot be stored is refused alone, named with its reason
+     * (400 when any is); the others are saved.
+     */
     @PostMapping("/api/v1/ingest/{source}")
     ResponseEntity<?> ingest(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String source,
                              @RequestBody JsonNode batch) {

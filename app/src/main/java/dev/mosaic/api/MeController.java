@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeController {
 
+    /**
+     * Who the token belongs to: the workspace, the user's email and role.
+     */
     @GetMapping("/api/v1/me")
     Me me(@AuthenticationPrincipal TenantPrincipal principal) {
         return new Me(principal.tenantId(), principal.email(), principal.role().name());

@@ -1,5 +1,6 @@
 package dev.mosaic.api;
 
+import dev.mosaic.graph.GraphFigures;
 import dev.mosaic.graph.OrganizationFigures;
 import dev.mosaic.graph.OrganizationList;
 import dev.mosaic.graph.Page;
@@ -22,9 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 class OrganizationFiguresController {
 
     private final OrganizationList organizations;
-    private final OrganizationFigures figures;
+    private final GraphFigures figures;
 
-    OrganizationFiguresController(OrganizationList organizations, OrganizationFigures figures) {
+    OrganizationFiguresController(OrganizationList organizations, GraphFigures figures) {
         this.organizations = organizations;
         this.figures = figures;
     }
@@ -40,6 +41,11 @@ class OrganizationFiguresController {
     record Item(UUID id, String name, OrganizationFigures.Figures figures) {
     }
 
+    /**
+     * The organizations list with each one's owner, contacts, open pipeline (sum and weighted), won revenue, last and
+     * next activity and sources, searchable, sortable and paged. The figures are recomputed in the background within
+     * seconds of a change: {@code computedAt} says when, {@code behind} whether newer changes are being added.
+     */
     @GetMapping("/api/v1/organizations/figures")
     FiguresPage list(@AuthenticationPrincipal TenantPrincipal principal, @RequestParam(required = false) String q,
                      @RequestParam(defaultValue = "name") String sort, @RequestParam(required = false) String dir,
@@ -55,7 +61,7 @@ class OrganizationFiguresController {
         boolean ascending = dir == null ? by.ascendingByDefault() : dir.equals("asc");
         Page<OrganizationList.Row> page = organizations.page(principal.tenantId(), q, by, ascending, Paging.limit(limit),
                 Paging.offset(offset));
-        OrganizationFigures.Freshness freshness = figures.freshness(principal.tenantId());
+        GraphFigures.Freshness freshness = figures.freshness(principal.tenantId());
         return new FiguresPage(page.items().stream().map(row -> new Item(row.organization().id(), row.organization().name(),
                 row.figures())).toList(), page.total(), freshness.computedAt(), freshness.behind());
     }

@@ -29,6 +29,10 @@ class ReviewController {
         this.graph = graph;
     }
 
+    /**
+     * Pairs that may be the same customer, waiting for a person ({@code status=pending}, the default), or decided
+     * ({@code accepted}, {@code rejected}).
+     */
     @GetMapping("/api/v1/review")
     Page<Suggestion> list(@AuthenticationPrincipal TenantPrincipal principal,
                           @RequestParam(defaultValue = "pending") String status,
@@ -37,6 +41,9 @@ class ReviewController {
         return new Page<>(page.items().stream().map(item -> suggestion(principal.tenantId(), item)).toList(), page.total());
     }
 
+    /**
+     * Accepts a suggestion: the two become one entity (a merge that can be undone).
+     */
     @PostMapping("/api/v1/review/{id}/accept")
     Map<String, Object> accept(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
         MergeLineage lineage = reviews.accept(principal.tenantId(), id, principal.email());
@@ -45,6 +52,9 @@ class ReviewController {
                 : Map.of("status", "accepted", "merge", Merges.view(lineage));
     }
 
+    /**
+     * Rejects a suggestion: the two are kept apart, and never suggested or merged again.
+     */
     @PostMapping("/api/v1/review/{id}/reject")
     Map<String, Object> reject(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
         reviews.reject(principal.tenantId(), id, principal.email());

@@ -45,6 +45,10 @@ class SalesforceConnectionController {
         this.sync = sync;
     }
 
+    /**
+     * Connects a Salesforce org with a Connected App's consumer key and secret and a refresh token (admins only).
+     * The first sync starts at once; the secrets are never shown again.
+     */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ConnectionView connect(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody ConnectionRequest request) {
@@ -52,17 +56,27 @@ class SalesforceConnectionController {
         return view(connections.connect(principal.tenantId(), request));
     }
 
+    /**
+     * The workspace's Salesforce connections, with each one's status and sync progress.
+     */
     @GetMapping
     ConnectionList list(@AuthenticationPrincipal TenantPrincipal principal) {
         List<ConnectionView> items = connections.list(principal.tenantId()).stream().map(this::view).toList();
         return new ConnectionList(items, items.size());
     }
 
+    /**
+     * One connection: its org, status (with what to do when it needs attention), and progress per object.
+     */
     @GetMapping("/{id}")
     ConnectionView get(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
         return view(connections.get(principal.tenantId(), id));
     }
 
+    /**
+     * Replaces a connection's credentials, after a revoked or expired token (admins only). The sync goes on where it
+     * stopped.
+     */
     @PutMapping("/{id}")
     ConnectionView reconnect(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
                              @RequestBody ConnectionRequest request) {
@@ -84,6 +98,9 @@ class SalesforceConnectionController {
                 .body(new Disconnected(id, done.orgId(), done.tokenRevoked(), !purge, purgeProgress));
     }
 
+    /**
+     * Starts a sync round now, unless one is running.
+     */
     @PostMapping("/{id}/sync")
     @ResponseStatus(HttpStatus.ACCEPTED)
     SyncRequested syncNow(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
@@ -101,6 +118,9 @@ class SalesforceConnectionController {
                 sync.roundCount(principal.tenantId(), id));
     }
 
+    /**
+     * The records the sync could not map, with the reason for each; the rest of the sync went on.
+     */
     @GetMapping("/{id}/quarantine")
     QuarantineList quarantine(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
                               @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {

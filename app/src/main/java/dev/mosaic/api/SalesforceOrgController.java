@@ -29,12 +29,18 @@ class SalesforceOrgController {
         this.orgs = orgs;
     }
 
+    /**
+     * Every Salesforce org the workspace has connected, connected now or not, with the progress of any purge.
+     */
     @GetMapping
     OrgList list(@AuthenticationPrincipal TenantPrincipal principal) {
         List<SalesforceOrg> items = orgs.list(principal.tenantId());
         return new OrgList(items, items.size());
     }
 
+    /**
+     * One org: whether it is connected, and the progress of its purge.
+     */
     @GetMapping("/{orgId}")
     SalesforceOrg get(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String orgId) {
         return orgs.get(principal.tenantId(), orgId);

@@ -20,11 +20,17 @@ class SettingsController {
         this.trustedSources = trustedSources;
     }
 
+    /**
+     * The trusted-source order: when sources disagree, the value of the first one listed wins.
+     */
     @GetMapping("/api/v1/settings/trusted-sources")
     SourceList get(@AuthenticationPrincipal TenantPrincipal principal) {
         return new SourceList(trustedSources.get(principal.tenantId()));
     }
 
+    /**
+     * Sets the trusted-source order, most trusted first (admins only). Every entity's values are recomputed.
+     */
     @PutMapping("/api/v1/settings/trusted-sources")
     SourceList set(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody SourceList body) {
         principal.requireAdmin("change the trusted sources");

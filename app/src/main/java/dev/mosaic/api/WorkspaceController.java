@@ -19,6 +19,10 @@ class WorkspaceController {
         this.workspaces = workspaces;
     }
 
+    /**
+     * Creates a workspace with its first admin (operators only: admins of workspace {@code default}). The admin's
+     * password and API token are answered once.
+     */
     @PostMapping("/api/v1/admin/workspaces")
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody NewWorkspace body) {

@@ -25,10 +25,10 @@ public class GraphMerges {
     private final RecordStore records;
     private final EntityStore entities;
     private final GoldenRecords golden;
-    private final OrganizationFigures figures;
+    private final GraphFigures figures;
     private final Clock clock;
 
-    GraphMerges(RecordStore records, EntityStore entities, GoldenRecords golden, OrganizationFigures figures, Clock clock) {
+    GraphMerges(RecordStore records, EntityStore entities, GoldenRecords golden, GraphFigures figures, Clock clock) {
         this.figures = figures;
         this.clock = clock;
         this.records = records;

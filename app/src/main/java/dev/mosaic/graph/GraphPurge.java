@@ -33,10 +33,10 @@ public class GraphPurge {
     private final GoldenRecords golden;
     private final RecordResolver resolver;
     private final TenantWriteLock writeLock;
-    private final OrganizationFigures figures;
+    private final GraphFigures figures;
 
     GraphPurge(DSLContext db, GoldenRecords golden, RecordResolver resolver, TenantWriteLock writeLock,
-               OrganizationFigures figures) {
+               GraphFigures figures) {
         this.db = db;
         this.figures = figures;
         this.golden = golden;

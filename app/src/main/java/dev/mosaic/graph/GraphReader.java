@@ -136,13 +136,6 @@ public class GraphReader {
                 .map(row -> row.get(0, String.class));
     }
 
-    /** How many live entities of a type show no value for a field (contacts without an email, say). */
-    public long countWithout(String tenantId, EntityType type, String field) {
-        return count("select count(*) from entity e join entity_golden g on g.tenant_id = e.tenant_id "
-                + "and g.entity_id = e.entity_id where e.tenant_id = ? and e.entity_type = ? and e.merged_into is null "
-                + "and not e.deleted and coalesce(g.golden -> ? ->> 'value', '') = ''", tenantId, type.key(), field);
-    }
-
     /** What each of these entities shows now, in one read: their golden values, as their pages show them. */
     public Map<UUID, JsonNode> shownValues(String tenantId, Collection<UUID> entityIds) {
         Map<UUID, JsonNode> shown = new HashMap<>();

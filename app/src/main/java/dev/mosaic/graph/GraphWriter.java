@@ -42,11 +42,11 @@ public class GraphWriter {
     private final GraphMerges merges;
     private final SourceRecordGuard guard;
     private final TenantWriteLock writeLock;
-    private final OrganizationFigures figures;
+    private final GraphFigures figures;
     private final Clock clock;
 
     GraphWriter(RecordStore records, EntityStore entities, GoldenRecords golden, Timeline timeline, RecordResolver resolver,
-                GraphMerges merges, SourceRecordGuard guard, TenantWriteLock writeLock, OrganizationFigures figures,
+                GraphMerges merges, SourceRecordGuard guard, TenantWriteLock writeLock, GraphFigures figures,
                 Clock clock) {
         this.merges = merges;
         this.figures = figures;

@@ -3,53 +3,31 @@ package dev.mosaic.graph;
 import dev.mosaic.platform.database.SqlArrays;
 import dev.mosaic.platform.database.SqlTimes;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the organizations list shows beside each name: owner, contacts, open pipeline (sum and weighted), won revenue,
- * last and next activity, sources. At a million records these take seconds to work out for a whole tenant, so they are
- * kept in a table and recomputed in the background (see {@link OrganizationFiguresTask}) once the tenant's graph changed.
- *
- * <p>Each graph write marks its tenant changed in its own transaction ({@link #markChanged}); a recompute reads the
- * graph and the mark in one snapshot, so a write it did not see leaves the figures marked out of date. The whole
- * tenant is recomputed in one pass of hash joins: following each change to the organizations it touches would cost the
- * write path more than the pass costs in the background. Recomputes of a tenant are spaced by four times the last one's
- * duration, so a long load spends at most a fifth of its time on them.
+ * last and next activity, sources. Computed for a whole tenant at once by {@link GraphFigures}, after the deals'
+ * figures ({@link Pipeline#computeDeals}), whose amounts it adds up.
  */
 @Service
 public class OrganizationFigures {
 
-    private static final Logger log = LoggerFactory.getLogger(OrganizationFigures.class);
-    private static final int SPACING = 4;
-    private static final Duration MIN_SPACING = Duration.ofSeconds(1);
     private static final int COMPUTE_BINDS = 12;
-    private static final int WHOLE_PASS_ABOVE = 2_000;
 
     private final DSLContext db;
-    private final TransactionTemplate snapshot;
-    private final Clock clock;
 
-    OrganizationFigures(DSLContext db, TransactionTemplate transactions, Clock clock) {
+    OrganizationFigures(DSLContext db) {
         this.db = db;
-        this.snapshot = new TransactionTemplate(transactions.getTransactionManager());
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.clock = clock;
     }
 
     /**
@@ -59,16 +37,6 @@ public class OrganizationFigures {
     public record Figures(UUID ownerId, String ownerName, int contacts, int openDeals, String currency,
                           boolean mixedCurrencies, BigDecimal openAmount, BigDecimal openWeighted, BigDecimal wonAmount,
                           Instant lastActivityAt, Instant nextActivityAt, List<String> sources) {
-    }
-
-    /** When the tenant's figures were last computed, and whether the graph changed since. */
-    public record Freshness(Instant computedAt, boolean behind) {
-    }
-
-    /** Marks the tenant's figures out of date; called by every graph write, in its transaction. */
-    void markChanged(String tenantId) {
-        db.execute("insert into organization_figures_state (tenant_id, change_count) values (?, 1) on conflict (tenant_id) "
-                + "do update set change_count = organization_figures_state.change_count + 1", tenantId);
     }
 
     /** The figures of these organizations, as last computed; an organization not computed yet has none. */
@@ -83,13 +51,6 @@ public class OrganizationFigures {
         return figures;
     }
 
-    public Freshness freshness(String tenantId) {
-        return db.fetchOptional("select computed_at, change_count > computed_count as behind from organization_figures_state "
-                        + "where tenant_id = ?", tenantId)
-                .map(row -> new Freshness(SqlTimes.instant(row, "computed_at"), row.get("behind", Boolean.class)))
-                .orElse(new Freshness(null, false));
-    }
-
     /**
      * How many live organizations had no activity since {@code since} and have none planned, as last computed: those
      * nobody has been in touch with. Organizations created since the last computation are not counted yet.
@@ -101,54 +62,14 @@ public class OrganizationFigures {
                 tenantId, SqlTimes.utc(since)).get(0, Long.class);
     }
 
-    /** Recomputes the figures of every tenant whose graph changed since, and whose turn it is; returns those tenants. */
-    public List<String> refreshChanged() {
-        Instant now = clock.instant();
-        List<String> due = db.fetch("select tenant_id, computed_at, compute_millis from organization_figures_state "
-                        + "where change_count > computed_count order by tenant_id").stream()
-                .filter(row -> isDue(row, now)).map(row -> row.get("tenant_id", String.class)).toList();
-        due.forEach(this::refresh);
-        return due;
+    /** Recomputes the figures of every organization of the tenant, in the caller's snapshot of the graph. */
+    void computeAll(String tenantId) {
+        db.execute("delete from organization_figures where tenant_id = ?", tenantId);
+        db.execute(COMPUTE, Collections.nCopies(COMPUTE_BINDS, tenantId).toArray());
     }
 
-    private static boolean isDue(Record row, Instant now) {
-        Instant computedAt = SqlTimes.instant(row, "computed_at");
-        Long millis = row.get("compute_millis", Long.class);
-        if (computedAt == null || millis == null) {
-            return true;
-        }
-        Duration spacing = Duration.ofMillis(millis * SPACING);
-        return !computedAt.plus(spacing.compareTo(MIN_SPACING) < 0 ? MIN_SPACING : spacing).isAfter(now);
-    }
-
-    /** Recomputes one tenant's figures from one snapshot of its graph. */
-    public void refresh(String tenantId) {
-        long started = System.nanoTime();
-        int computed = snapshot.execute(status -> {
-            Optional<Long> seen = db.fetchOptional("select change_count from organization_figures_state where tenant_id = ?",
-                    tenantId).map(row -> row.get(0, Long.class));
-            if (organizations(tenantId) > WHOLE_PASS_ABOVE) {
-                // A large tenant is read in one pass of hash joins, with room to hold them. The planner, misled by join
-                // estimates on links' three-column targets, would walk indexes row by row (44 s instead of 13 at a
-                // million records). A small tenant's rows are best found through the indexes, as the planner does.
-                db.execute("set local enable_nestloop = off");
-                db.execute("set local work_mem = '128MB'");
-            }
-            db.execute("delete from organization_figures where tenant_id = ?", tenantId);
-            int written = db.execute(COMPUTE, Collections.nCopies(COMPUTE_BINDS, tenantId).toArray());
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            db.execute("insert into organization_figures_state (tenant_id, change_count, computed_count, computed_at, "
-                    + "compute_millis) values (?, ?, ?, ?::timestamptz, ?) on conflict (tenant_id) do update set "
-                    + "computed_count = excluded.computed_count, computed_at = excluded.computed_at, "
-                    + "compute_millis = excluded.compute_millis", tenantId, seen.orElse(0L), seen.orElse(0L),
-                    SqlTimes.utc(clock.instant()), millis);
-            return written;
-        });
-        log.info("Computed the figures of {} organizations of tenant {} in {} ms", computed, tenantId,
-                (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private int organizations(String tenantId) {
+    /** How many live organizations the tenant has. */
+    int count(String tenantId) {
         return db.fetchOne("select count(*) from entity where tenant_id = ? and entity_type = 'organization' "
                 + "and merged_into is null and not deleted", tenantId).get(0, Integer.class);
     }
@@ -204,19 +125,10 @@ public class OrganizationFigures {
                 group by a.org_id),
             contacts as (
                 select org_id, count(*) as contacts from members where kind = 'works_at' group by org_id),
-            deal_values as materialized (
-                select m.org_id, g.golden::jsonb as golden
-                from members m join entity_golden g on g.tenant_id = ? and g.entity_id = m.entity_id
+            deals as (
+                select m.org_id, d.currency, d.closed, d.won, d.amount, d.probability
+                from members m join deal_figures d on d.tenant_id = ? and d.entity_id = m.entity_id
                 where m.kind = 'deal_organization'),
-            deals as materialized (
-                select org_id, coalesce(golden -> 'currency' ->> 'value', '') as currency,
-                    lower(coalesce(golden -> 'closed' ->> 'value', '')) = 'true' as closed,
-                    lower(coalesce(golden -> 'won' ->> 'value', '')) = 'true' as won,
-                    case when golden -> 'amount' ->> 'value' ~ '^-?[0-9]{1,20}(\\.[0-9]{1,10})?$'
-                        then (golden -> 'amount' ->> 'value')::numeric end as amount,
-                    case when golden -> 'probability' ->> 'value' ~ '^-?[0-9]{1,20}(\\.[0-9]{1,10})?$'
-                        then (golden -> 'probability' ->> 'value')::numeric end as probability
-                from deal_values),
             money_by_currency as (
                 select org_id, currency, count(*) as deals, count(*) filter (where not closed) as open_deals,
                     coalesce(sum(amount) filter (where not closed), 0) as open_amount,

@@ -2,8 +2,7 @@ package dev.mosaic.web;
 
 import dev.mosaic.connection.SalesforceConnection;
 import dev.mosaic.connection.SalesforceConnections;
-import dev.mosaic.graph.EntityType;
-import dev.mosaic.graph.GraphReader;
+import dev.mosaic.graph.GraphFigures;
 import dev.mosaic.graph.OrganizationFigures;
 import dev.mosaic.identity.ReviewQueue;
 import dev.mosaic.sync.SyncService;
@@ -21,16 +20,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HealthController {
 
-    private final GraphReader graph;
     private final ReviewQueue reviews;
     private final SalesforceConnections connections;
     private final SyncService sync;
-    private final OrganizationFigures figures;
+    private final OrganizationFigures organizations;
+    private final GraphFigures figures;
     private final Clock clock;
 
-    HealthController(GraphReader graph, ReviewQueue reviews, SalesforceConnections connections, SyncService sync,
-                     OrganizationFigures figures, Clock clock) {
-        this.graph = graph;
+    HealthController(ReviewQueue reviews, SalesforceConnections connections, SyncService sync,
+                     OrganizationFigures organizations, GraphFigures figures, Clock clock) {
+        this.organizations = organizations;
         this.figures = figures;
         this.clock = clock;
         this.reviews = reviews;
@@ -50,20 +49,23 @@ class HealthController {
         List<SalesforceConnection> connected = connections.list(tenant);
         long quarantined = connected.stream().mapToLong(connection -> sync.quarantined(tenant, connection.connectionId())).sum();
         long failing = connected.stream().filter(connection -> connection.statusDetail() != null).count();
+        GraphFigures.HealthCounts counts = figures.healthCounts(tenant);
+        GraphFigures.Freshness freshness = figures.freshness(tenant);
         model.addAttribute("principal", principal);
+        model.addAttribute("figures", FiguresNote.of(freshness, false, clock.instant()));
         model.addAttribute("quietDays", days);
         model.addAttribute("quietChoices", QUIET_DAYS);
         model.addAttribute("checks", List.of(
                 new Check("Organizations with no activity in " + days + " days",
-                        figures.quietSince(tenant, clock.instant().minus(Duration.ofDays(days))),
+                        organizations.quietSince(tenant, clock.instant().minus(Duration.ofDays(days))),
                         "/organizations?sort=last-activity&dir=asc",
                         "No call, meeting, email or task with them or their contacts, and none planned."),
                 new Check("Possible duplicates to review", reviews.list(tenant, "pending", 1, 0).total(), "/review",
                         "Pairs with the same name or a shared mailbox, waiting for a person to merge or keep apart."),
-                new Check("Contacts without an email", graph.countWithout(tenant, EntityType.CONTACT, "email"), "/contacts",
+                new Check("Contacts without an email", counts.contactsWithoutEmail(), "/contacts",
                         "No source gives them an address, so no email of theirs can be linked to them."),
-                new Check("Organizations without a domain", graph.countWithout(tenant, EntityType.ORGANIZATION, "domain"),
-                        "/organizations", "Without a domain, records of them from other sources merge only by hand."),
+                new Check("Organizations without a domain or website", counts.organizationsWithoutDomain(),
+                        "/organizations", "Without one, records of them from other sources merge only by hand."),
                 new Check("Records the sync could not map", quarantined, "/settings/integrations",
                         "Quarantined with their reason; the rest of the sync went on."),
                 new Check("Connections that need attention", failing, "/settings/integrations",

@@ -1,5 +1,6 @@
 package dev.mosaic.web;
 
+import dev.mosaic.graph.GraphFigures;
 import dev.mosaic.graph.OrganizationFigures;
 import dev.mosaic.graph.OrganizationList;
 import dev.mosaic.graph.OrganizationList.Sort;
@@ -27,10 +28,10 @@ class OrganizationsPageController {
     private static final int PAGE = 50;
 
     private final OrganizationList organizations;
-    private final OrganizationFigures figures;
+    private final GraphFigures figures;
     private final Clock clock;
 
-    OrganizationsPageController(OrganizationList organizations, OrganizationFigures figures, Clock clock) {
+    OrganizationsPageController(OrganizationList organizations, GraphFigures figures, Clock clock) {
         this.organizations = organizations;
         this.figures = figures;
         this.clock = clock;
@@ -46,7 +47,7 @@ class OrganizationsPageController {
         int from = Math.max(0, offset);
         Instant now = clock.instant();
         Page<OrganizationList.Row> page = organizations.page(principal.tenantId(), query, by, ascending, PAGE, from);
-        OrganizationFigures.Freshness freshness = figures.freshness(principal.tenantId());
+        GraphFigures.Freshness freshness = figures.freshness(principal.tenantId());
         model.addAttribute("principal", principal);
         model.addAttribute("collection", "organizations");
         model.addAttribute("q", query);
@@ -59,12 +60,8 @@ class OrganizationsPageController {
         model.addAttribute("to", from + page.items().size());
         model.addAttribute("previous", from == 0 ? null : Math.max(0, from - PAGE));
         model.addAttribute("next", from + page.items().size() < page.total() ? from + PAGE : null);
-        model.addAttribute("computed", freshness.computedAt() == null ? null : Ago.of(freshness.computedAt(), now, ""));
-        model.addAttribute("behind", freshness.behind());
-        model.addAttribute("refresh", freshness.computedAt() == null || freshness.behind()
-                || page.items().stream().anyMatch(row -> row.figures() == null));
-        model.addAttribute("self", Header.link(query, by.key(), ascending ? "asc" : "desc").queryParam("offset", from)
-                .encode().build().toUriString());
+        model.addAttribute("figures", FiguresNote.of(freshness, page.items().stream().anyMatch(row -> row.figures() == null),
+                now));
         return "customers/organizations";
     }
 
@@ -74,17 +71,14 @@ class OrganizationsPageController {
         static Header of(Sort column, Sort current, boolean ascending, String query) {
             boolean active = column == current;
             boolean nextAscending = active ? !ascending : column.ascendingByDefault();
-            String arrow = active ? (ascending ? "↑" : "↓") : "";
-            return new Header(label(column), link(query, column.key(), nextAscending ? "asc" : "desc").encode().build()
-                    .toUriString(), arrow, column != Sort.NAME && column != Sort.OWNER);
-        }
-
-        static UriComponentsBuilder link(String query, String sort, String dir) {
             UriComponentsBuilder link = UriComponentsBuilder.fromPath("/organizations");
             if (!query.isEmpty()) {
                 link.queryParam("q", query);
             }
-            return link.queryParam("sort", sort).queryParam("dir", dir);
+            link.queryParam("sort", column.key()).queryParam("dir", nextAscending ? "asc" : "desc");
+            String arrow = active ? (ascending ? "↑" : "↓") : "";
+            return new Header(label(column), link.encode().build().toUriString(), arrow,
+                    column != Sort.NAME && column != Sort.OWNER);
         }
 
         private static String label(Sort column) {

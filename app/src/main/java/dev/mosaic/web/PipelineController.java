@@ -1,11 +1,13 @@
 package dev.mosaic.web;
 
 import dev.mosaic.graph.EntityType;
+import dev.mosaic.graph.GraphFigures;
 import dev.mosaic.graph.GraphReader;
 import dev.mosaic.graph.Pipeline;
 import dev.mosaic.tenant.TenantPrincipal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,10 +30,14 @@ class PipelineController {
 
     private final Pipeline pipeline;
     private final GraphReader graph;
+    private final GraphFigures figures;
+    private final Clock clock;
 
-    PipelineController(Pipeline pipeline, GraphReader graph) {
+    PipelineController(Pipeline pipeline, GraphReader graph, GraphFigures figures, Clock clock) {
         this.pipeline = pipeline;
         this.graph = graph;
+        this.figures = figures;
+        this.clock = clock;
     }
 
     @GetMapping("/pipeline")
@@ -51,6 +57,7 @@ class PipelineController {
                     Total::plus);
         }
         model.addAttribute("principal", principal);
+        model.addAttribute("figures", FiguresNote.of(figures.freshness(principal.tenantId()), false, clock.instant()));
         model.addAttribute("rows", rows);
         model.addAttribute("totals", totals.values().stream().map(total -> new Row("All stages", total.currency(),
                 total.deals(), money(total.amount()), money(total.weighted()), "")).toList());

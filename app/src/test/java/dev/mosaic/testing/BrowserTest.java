@@ -74,6 +74,17 @@ public abstract class BrowserTest extends MosaicIntegrationTest {
                 .until(driver -> driver.findElements(locator).stream().anyMatch(e -> e.getText().contains(expected)));
     }
 
+    /**
+     * Waits until the page's background figures are up to date: it refreshes itself until its note says they were
+     * computed, with no later change still being added.
+     */
+    protected void awaitFiguresComputed() {
+        new WebDriverWait(page(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "the figures were never computed")
+                .until(driver -> driver.findElements(By.cssSelector(".figures-note")).stream()
+                        .anyMatch(note -> note.getText().matches("Figures computed [^;]*\\.")));
+    }
+
     /** The text of an element the page may be replacing as it refreshes itself. */
     protected String textOf(By locator) {
         return new WebDriverWait(page(), Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)

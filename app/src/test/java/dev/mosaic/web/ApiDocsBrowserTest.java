@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.testing.BrowserTest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -22,6 +25,22 @@ class ApiDocsBrowserTest extends BrowserTest {
         assertThat(api.path("components").path("schemas").path("ApiError").path("properties").has("error")).isTrue();
         assertThat(api.path("paths").path("/api/v1/connections/salesforce/{id}").toString()).contains("#/components/schemas/ApiError");
         assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void everyCallSaysWhatItDoes() throws Exception {
+        JsonNode paths = getJson("/v3/api-docs", ADMIN_TOKEN).path("paths");
+        List<String> undescribed = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            if (operation.getValue().path("description").asText().isBlank()) {
+                undescribed.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+            }
+        }));
+
+        assertThat(paths.size()).isGreaterThan(20);
+        assertThat(undescribed).isEmpty();
+        assertThat(paths.path("/api/v1/organizations/figures").path("get").path("description").asText())
+                .contains("open pipeline");
     }
 
     @Test

@@ -83,15 +83,19 @@ class CustomerPagesBrowserTest extends BrowserTest {
     void aPairInTheReviewQueueIsMergedByAPerson() throws Exception {
         TenantAdmin admin = newTenantAdmin();
         call("POST", "/api/v1/ingest/crm", admin.token(), Map.of("contacts", List.of(Map.of("externalId", "c-9",
-                "firstName", "Grace", "lastName", "Hopper", "email", "grace@navy.example"))));
+                "firstName", "Grace", "lastName", "Hopper", "email", "grace@navy.example")),
+                "organizations", List.of(Map.of("externalId", "o-9", "name", "Quiet Corp"))));
         call("POST", "/api/v1/ingest/erp", admin.token(), Map.of("contacts", List.of(Map.of("externalId", "E-9",
                 "firstName", "Grace", "lastName", "Hopper", "email", "ghopper@cobol.example"))));
         WebDriver page = page();
         signIn(admin.tenantId(), admin.email(), admin.password());
 
         go(By.linkText("Health"));
+        awaitFiguresComputed();
         assertThat(healthCheck(page, "Possible duplicates to review")).startsWith("1");
         assertThat(healthCheck(page, "Contacts without an email")).startsWith("0");
+        assertThat(healthCheck(page, "Organizations without a domain")).startsWith("1");
+        assertThat(healthCheck(page, "Organizations with no activity in 90 days")).startsWith("1");
         browser.screenshot("health");
         go(By.partialLinkText("Possible duplicates to review"));
         assertThat(page.findElement(By.id("pairs")).getText()).contains("Grace Hopper and Grace Hopper", "same name");
@@ -117,6 +121,7 @@ class CustomerPagesBrowserTest extends BrowserTest {
         signIn(admin.tenantId(), admin.email(), admin.password());
 
         go(By.linkText("Pipeline"));
+        awaitFiguresComputed();
         assertThat(stageRow(page, "Negotiation")).contains("2", "USD 4,000", "USD 2,000", "50%");
         assertThat(stageRow(page, "Closed Won")).contains("1", "USD 500");
         browser.screenshot("pipeline");

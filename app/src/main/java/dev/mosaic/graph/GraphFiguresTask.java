@@ -6,13 +6,12 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Every couple of seconds, one instance recomputes the organization figures of the tenants whose graph changed. */
+/** Every couple of seconds, one instance recomputes the figures of the tenants whose graph changed. */
 @Configuration(proxyBeanMethods = false)
-class OrganizationFiguresTask {
+class GraphFiguresTask {
 
     @Bean
-    RecurringTask<Void> organizationFiguresRefresh(OrganizationFigures figures) {
-        return Tasks.recurring("organization-figures", FixedDelay.ofSeconds(2))
-                .execute((instance, context) -> figures.refreshChanged());
+    RecurringTask<Void> graphFiguresRefresh(GraphFigures figures) {
+        return Tasks.recurring("graph-figures", FixedDelay.ofSeconds(2)).execute((instance, context) -> figures.refreshChanged());
     }
 }

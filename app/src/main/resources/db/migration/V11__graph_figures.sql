@@ -1,0 +1,53 @@
+-- Figures the views show, worked out from the whole graph in the background (GraphFigures): at a million records no
+-- page could add them up live. Each is recomputed, for one tenant at a time and from one snapshot, after its graph
+-- changed; the pages say how fresh they are.
+
+-- What the organizations list shows beside each name: its owner, its contacts, its open pipeline and won revenue, its
+-- last and next activity and its sources.
+create table organization_figures (
+    tenant_id        text        not null,
+    entity_id        uuid        not null,
+    owner_id         uuid,
+    owner_name       text,
+    contacts         integer     not null,
+    open_deals       integer     not null,
+    -- Amounts are in the currency most of the organization's deals are in; mixed_currencies says others were left out.
+    currency         text,
+    mixed_currencies boolean     not null,
+    open_amount      numeric     not null,
+    open_weighted    numeric     not null,
+    won_amount       numeric     not null,
+    last_activity_at timestamptz,
+    next_activity_at timestamptz,
+    sources          text[]      not null,
+    primary key (tenant_id, entity_id)
+);
+
+-- Each deal as the pipeline adds it up: its golden values, read once, and the users who own it in any source.
+create table deal_figures (
+    tenant_id   text    not null,
+    entity_id   uuid    not null,
+    stage       text    not null,
+    currency    text    not null,
+    amount      numeric,
+    probability numeric,
+    close_date  text,
+    closed      boolean not null,
+    won         boolean not null,
+    owner_ids   uuid[]  not null,
+    primary key (tenant_id, entity_id)
+);
+
+-- A tenant's figures are out of date when its graph changed since they were computed: each write bumps change_count
+-- in its own transaction, and a computation records the count its snapshot saw. The counts of the health page are kept
+-- here too.
+create table graph_figures_state (
+    tenant_id                    text not null,
+    change_count                 bigint not null default 0,
+    computed_count               bigint not null default 0,
+    computed_at                  timestamptz,
+    compute_millis               bigint,
+    contacts_without_email       bigint not null default 0,
+    organizations_without_domain bigint not null default 0,
+    primary key (tenant_id)
+);
