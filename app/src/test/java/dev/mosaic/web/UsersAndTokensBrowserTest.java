@@ -87,6 +87,28 @@ class UsersAndTokensBrowserTest extends BrowserTest {
         assertThat(page.getPageSource()).contains("Only a workspace admin can connect or disconnect orgs.");
     }
 
+    @Test
+    void theOperatorCreatesAWorkspaceWhoseAdminSignsInToAnEmptyOne() {
+        String workspace = "team-" + Long.toString(System.nanoTime(), 36);
+        WebDriver page = page();
+        signIn("default", ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.get(url("/settings/users").toString());
+        page.findElement(By.id("ws-id")).sendKeys(workspace);
+        page.findElement(By.id("ws-name")).sendKeys("Team Blue");
+        page.findElement(By.id("ws-email")).sendKeys("lead@blue.example");
+        page.findElement(By.id("ws-password")).sendKeys("blue team first password");
+        go(By.cssSelector("#workspaces button"));
+        assertThat(waitFor(By.cssSelector(".notice.info")).getText()).contains("Workspace " + workspace + " is ready");
+        browser.screenshot("workspace-created");
+
+        signIn(workspace, "lead@blue.example", "blue team first password");
+        page.get(url("/organizations").toString());
+        assertThat(page.getPageSource()).contains("Nothing here yet.");
+        page.get(url("/settings/users").toString());
+        assertThat(page.findElement(By.id("users")).getText()).contains("lead@blue.example", "admin");
+        assertThat(page.findElements(By.id("workspaces"))).as("only the operator makes workspaces").isEmpty();
+    }
+
     private static WebElement tokenRow(WebDriver page, String name) {
         return page.findElements(By.cssSelector("#tokens tbody tr")).stream()
                 .filter(row -> row.getText().startsWith(name)).findFirst()
