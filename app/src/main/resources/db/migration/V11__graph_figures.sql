@@ -39,8 +39,8 @@ create table deal_figures (
 );
 
 -- A tenant's figures are out of date when its graph changed since they were computed: each write bumps change_count
--- in its own transaction, and a computation records the count its snapshot saw. The counts of the health page are kept
--- here too.
+-- in its own transaction, and a computation records the count its snapshot saw. The counts of the home and health pages
+-- are kept here too.
 create table graph_figures_state (
     tenant_id                    text not null,
     change_count                 bigint not null default 0,
@@ -49,5 +49,7 @@ create table graph_figures_state (
     compute_millis               bigint,
     contacts_without_email       bigint not null default 0,
     organizations_without_domain bigint not null default 0,
+    -- How many live entities of each type: {"contact": 123886, …}.
+    entity_counts                jsonb  not null default '{}',
     primary key (tenant_id)
 );

@@ -4,7 +4,10 @@ import dev.mosaic.platform.database.SqlTimes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import dev.mosaic.platform.json.Json;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.slf4j.Logger;
@@ -16,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The figures the views show that no page could add up live at a million records: each deal's values as the pipeline
  * sums them ({@link Pipeline}), each organization's owner, contacts, pipeline and activity ({@link OrganizationFigures}),
- * and the counts of the health page. They are recomputed in the background (see {@link GraphFiguresTask}) once the
+ * and the counts of the home and health pages. They are recomputed in the background (see {@link GraphFiguresTask}) once the
  * tenant's graph changed, and the pages say how fresh they are.
  *
  * <p>Each graph write marks its tenant changed in its own transaction ({@link #markChanged}); a computation reads the
@@ -61,8 +64,16 @@ public class GraphFigures {
         }
     }
 
-    /** The counts of the health page, as last computed. */
-    public record HealthCounts(long contactsWithoutEmail, long organizationsWithoutDomain) {
+    /**
+     * The counts of the home and health pages, as last computed.
+     *
+     * @param entities how many live entities of each type (none of a type: absent)
+     */
+    public record Counts(Map<EntityType, Long> entities, long contactsWithoutEmail, long organizationsWithoutDomain) {
+
+        public long of(EntityType type) {
+            return entities.getOrDefault(type, 0L);
+        }
     }
 
     /** Marks the tenant's figures out of date; called by every graph write, in its transaction. */
@@ -78,11 +89,18 @@ public class GraphFigures {
                 .orElse(new Freshness(null, false));
     }
 
-    public HealthCounts healthCounts(String tenantId) {
-        return db.fetchOptional("select contacts_without_email, organizations_without_domain from graph_figures_state "
-                        + "where tenant_id = ?", tenantId)
-                .map(row -> new HealthCounts(row.get(0, Long.class), row.get(1, Long.class)))
-                .orElse(new HealthCounts(0, 0));
+    public Counts counts(String tenantId) {
+        return db.fetchOptional("select entity_counts::text, contacts_without_email, organizations_without_domain "
+                        + "from graph_figures_state where tenant_id = ?", tenantId)
+                .map(row -> new Counts(entityCounts(row.get(0, String.class)), row.get(1, Long.class), row.get(2, Long.class)))
+                .orElse(new Counts(Map.of(), 0, 0));
+    }
+
+    private static Map<EntityType, Long> entityCounts(String json) {
+        Map<EntityType, Long> counts = new EnumMap<>(EntityType.class);
+        Json.read(json).fields().forEachRemaining(count -> counts.put(EntityType.fromKey(count.getKey()),
+                count.getValue().asLong()));
+        return counts;
     }
 
     /** Recomputes the figures of every tenant whose graph changed since, and whose turn it is; returns those tenants. */
@@ -120,15 +138,17 @@ public class GraphFigures {
             }
             int written = pipeline.computeDeals(tenantId);
             organizations.computeAll(tenantId);
-            HealthCounts counts = countGaps(tenantId);
+            Record gaps = countGaps(tenantId);
             db.execute("insert into graph_figures_state (tenant_id, change_count, computed_count, computed_at, compute_millis, "
-                    + "contacts_without_email, organizations_without_domain) values (?, ?, ?, ?::timestamptz, ?, ?, ?) "
+                    + "contacts_without_email, organizations_without_domain, entity_counts) "
+                    + "values (?, ?, ?, ?::timestamptz, ?, ?, ?, ?::jsonb) "
                     + "on conflict (tenant_id) do update set computed_count = excluded.computed_count, "
                     + "computed_at = excluded.computed_at, compute_millis = excluded.compute_millis, "
                     + "contacts_without_email = excluded.contacts_without_email, "
-                    + "organizations_without_domain = excluded.organizations_without_domain",
+                    + "organizations_without_domain = excluded.organizations_without_domain, "
+                    + "entity_counts = excluded.entity_counts",
                     tenantId, seen, seen, SqlTimes.utc(clock.instant()), (System.nanoTime() - started) / 1_000_000,
-                    counts.contactsWithoutEmail(), counts.organizationsWithoutDomain());
+                    gaps.get(0, Long.class), gaps.get(1, Long.class), countEntities(tenantId));
             return written;
         });
         log.info("Computed the figures of tenant {} ({} deals) in {} ms", tenantId, deals,
@@ -136,8 +156,8 @@ public class GraphFigures {
     }
 
     /** Contacts no source gives an email, organizations no source gives a domain or a website. */
-    private HealthCounts countGaps(String tenantId) {
-        Record row = db.fetchOne("""
+    private Record countGaps(String tenantId) {
+        return db.fetchOne("""
                 select count(*) filter (where e.entity_type = 'contact' and coalesce(g.golden -> 'email' ->> 'value', '') = ''),
                     count(*) filter (where e.entity_type = 'organization'
                         and coalesce(g.golden -> 'domain' ->> 'value', '') = ''
@@ -145,6 +165,12 @@ public class GraphFigures {
                 from entity e join entity_golden g on g.tenant_id = e.tenant_id and g.entity_id = e.entity_id
                 where e.tenant_id = ? and e.entity_type in ('contact', 'organization') and e.merged_into is null
                     and not e.deleted""", tenantId);
-        return new HealthCounts(row.get(0, Long.class), row.get(1, Long.class));
+    }
+
+    /** How many live entities of each type, as a JSON object. */
+    private String countEntities(String tenantId) {
+        return db.fetchOne("select coalesce(jsonb_object_agg(entity_type, n), '{}')::text from (select entity_type, "
+                + "count(*) as n from entity where tenant_id = ? and merged_into is null and not deleted "
+                + "group by entity_type) counts", tenantId).get(0, String.class);
     }
 }

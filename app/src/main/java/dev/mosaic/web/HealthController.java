@@ -49,7 +49,7 @@ class HealthController {
         List<SalesforceConnection> connected = connections.list(tenant);
         long quarantined = connected.stream().mapToLong(connection -> sync.quarantined(tenant, connection.connectionId())).sum();
         long failing = connected.stream().filter(connection -> connection.statusDetail() != null).count();
-        GraphFigures.HealthCounts counts = figures.healthCounts(tenant);
+        GraphFigures.Counts counts = figures.counts(tenant);
         GraphFigures.Freshness freshness = figures.freshness(tenant);
         model.addAttribute("principal", principal);
         model.addAttribute("figures", FiguresNote.of(freshness, false, clock.instant()));

@@ -2,7 +2,7 @@ package dev.mosaic.web;
 
 import dev.mosaic.connection.SalesforceConnections;
 import dev.mosaic.graph.EntityType;
-import dev.mosaic.graph.GraphReader;
+import dev.mosaic.graph.GraphFigures;
 import dev.mosaic.tenant.TenantPrincipal;
 import dev.mosaic.web.CustomerPagesController.Collections;
 import java.time.Clock;
@@ -24,12 +24,12 @@ class HomeController {
     private static final List<EntityType> LISTED = List.of(EntityType.ORGANIZATION, EntityType.CONTACT, EntityType.LEAD,
             EntityType.DEAL);
 
-    private final GraphReader graph;
+    private final GraphFigures figures;
     private final SalesforceConnections connections;
     private final Clock clock;
 
-    HomeController(GraphReader graph, SalesforceConnections connections, Clock clock) {
-        this.graph = graph;
+    HomeController(GraphFigures figures, SalesforceConnections connections, Clock clock) {
+        this.figures = figures;
         this.connections = connections;
         this.clock = clock;
     }
@@ -41,12 +41,16 @@ class HomeController {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal TenantPrincipal principal, Model model) {
-        List<Count> counts = COUNTED.stream()
-                .map(type -> new Count(Collections.plural(type), graph.search(principal.tenantId(), type, null, 1, 0).total(),
-                        LISTED.contains(type) ? "/" + Collections.pathOf(type) : null)).toList();
+        GraphFigures.Counts computed = figures.counts(principal.tenantId());
+        GraphFigures.Freshness freshness = figures.freshness(principal.tenantId());
+        List<Count> counts = COUNTED.stream().map(type -> new Count(Collections.plural(type), computed.of(type),
+                LISTED.contains(type) ? "/" + Collections.pathOf(type) : null)).toList();
         model.addAttribute("principal", principal);
         model.addAttribute("counts", counts);
-        model.addAttribute("empty", counts.stream().allMatch(count -> count.total() == 0));
+        model.addAttribute("figures", FiguresNote.of(freshness, false, clock.instant()));
+        // Nothing was ever written to a graph whose figures are not behind and were never computed.
+        model.addAttribute("empty", freshness.current() ? counts.stream().allMatch(count -> count.total() == 0)
+                : freshness.computedAt() == null && !freshness.behind());
         model.addAttribute("sources", connections.list(principal.tenantId()).stream()
                 .map(connection -> new Source("Salesforce org " + connection.orgId(),
                         ConnectionCard.statusClass(connection.status()),
