@@ -14,11 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The figures the organizations list shows beside each name, computed in the background from everything the graph
- * holds: what each adds up to for organizations whose contacts, deals and activities are known, and that they follow the
- * graph when it changes.
+ * The figures computed in the background from everything the graph holds, through the API: what the organizations list
+ * shows beside each name for organizations whose contacts, deals and activities are known, that they follow the graph
+ * when it changes, and the pipeline by stage.
  */
-class OrganizationFiguresTest extends MosaicIntegrationTest {
+class GraphFiguresTest extends MosaicIntegrationTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final String TEN_DAYS_AGO = NOW.minus(Duration.ofDays(10)).toString();
@@ -100,6 +100,36 @@ class OrganizationFiguresTest extends MosaicIntegrationTest {
         assertThat(figuresOf(after, "Initech").path("openAmount").decimalValue()).isEqualByComparingTo("0");
         assertThat(figuresOf(after, "Initech").path("wonAmount").decimalValue()).isEqualByComparingTo("800");
         assertThat(figuresOf(after, "Globex").path("contacts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void thePipelineAddsUpDealsByStageForAnOwnerAndAClosePeriod() throws Exception {
+        String token = newTenantToken();
+        call("POST", "/api/v1/ingest/crm", token, Map.of(
+                "users", List.of(Map.of("externalId", "u-1", "name", "Ann Owner"), Map.of("externalId", "u-2", "name", "Bo")),
+                "deals", List.of(
+                        deal("d-1", "o-1", 1000, "USD", Map.of("stage", "Proposal", "probability", 40, "owner", "u-1",
+                                "closeDate", "2027-01-10")),
+                        deal("d-2", "o-1", 3000, "USD", Map.of("stage", "Proposal", "probability", 60, "owner", "u-2",
+                                "closeDate", "2027-03-01")),
+                        deal("d-3", "o-1", 200, "EUR", Map.of("stage", "Proposal", "owner", "u-1")))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> getJson("/api/v1/pipeline", token),
+                pipeline -> !pipeline.path("computedAt").isNull() && !pipeline.path("behind").asBoolean());
+        String ann = getJson("/api/v1/external/crm/user/u-1", token).path("id").asText();
+
+        JsonNode all = getJson("/api/v1/pipeline", token).path("stages");
+        JsonNode annsInJanuary = getJson("/api/v1/pipeline?owner=" + ann + "&from=2027-01-01&to=2027-01-31", token)
+                .path("stages");
+
+        assertThat(all).hasSize(2);
+        JsonNode dollars = all.get(0).path("currency").asText().equals("USD") ? all.get(0) : all.get(1);
+        assertThat(dollars.path("deals").asInt()).isEqualTo(2);
+        assertThat(dollars.path("amount").decimalValue()).isEqualByComparingTo("4000");
+        assertThat(dollars.path("weighted").decimalValue()).isEqualByComparingTo("2200");
+        assertThat(annsInJanuary).hasSize(1);
+        assertThat(annsInJanuary.get(0).path("amount").decimalValue()).isEqualByComparingTo("1000");
+        assertThat(json(get("/api/v1/pipeline?from=next-week", token)).path("error").path("message").asText())
+                .contains("from must be a day as yyyy-mm-dd");
     }
 
     @Test
