@@ -20,8 +20,22 @@ create table organization_figures (
     last_activity_at timestamptz,
     next_activity_at timestamptz,
     sources          text[]      not null,
+    -- The name as lists sort it, so a list sorted by a figure is read from an index below, a page at a time.
+    sort_name        text        not null,
     primary key (tenant_id, entity_id)
 );
+-- One index per order the list offers, each in its natural direction (the largest amounts, the latest activity, the
+-- soonest next activity, owners A to Z) with missing values last; read backwards for the opposite order.
+create index organization_figures_by_open on organization_figures (tenant_id, open_amount desc nulls last, sort_name, entity_id);
+create index organization_figures_by_weighted on organization_figures (tenant_id, open_weighted desc nulls last, sort_name, entity_id);
+create index organization_figures_by_won on organization_figures (tenant_id, won_amount desc nulls last, sort_name, entity_id);
+create index organization_figures_by_contacts on organization_figures (tenant_id, contacts desc nulls last, sort_name, entity_id);
+create index organization_figures_by_last_activity on organization_figures
+    (tenant_id, last_activity_at desc nulls last, sort_name, entity_id);
+create index organization_figures_by_next_activity on organization_figures
+    (tenant_id, next_activity_at asc nulls last, sort_name, entity_id);
+create index organization_figures_by_owner on organization_figures
+    (tenant_id, lower(owner_name) asc nulls last, sort_name, entity_id);
 
 -- Each deal as the pipeline adds it up: its golden values, read once, and the users who own it in any source.
 create table deal_figures (

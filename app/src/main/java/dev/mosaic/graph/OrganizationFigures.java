@@ -93,9 +93,10 @@ public class OrganizationFigures {
      */
     private static final String COMPUTE = """
             insert into organization_figures (tenant_id, entity_id, owner_id, owner_name, contacts, open_deals, currency,
-                mixed_currencies, open_amount, open_weighted, won_amount, last_activity_at, next_activity_at, sources)
+                mixed_currencies, open_amount, open_weighted, won_amount, last_activity_at, next_activity_at, sources, sort_name)
             with org_records as (
-                select r.entity_id as org_id, r.record_id, r.system, r.object, r.external_id
+                select r.entity_id as org_id, lower(o.display_name) as sort_name, r.record_id, r.system, r.object,
+                    r.external_id
                 from entity o join source_record r on r.tenant_id = o.tenant_id and r.entity_id = o.entity_id and not r.deleted
                 where o.tenant_id = ? and o.entity_type = 'organization' and o.merged_into is null and not o.deleted),
             pointing as (
@@ -149,11 +150,12 @@ public class OrganizationFigures {
                     where tenant_id = ? and entity_id = u.entity_id offset 0) ue
                 order by o.org_id, o.system, o.record_id),
             sources as (
-                select org_id, array_agg(distinct system order by system) filter (where system <> 'mosaic') as sources
+                select org_id, min(sort_name) as sort_name,
+                    array_agg(distinct system order by system) filter (where system <> 'mosaic') as sources
                 from org_records group by org_id)
             select ?, s.org_id, w.owner_id, w.owner_name, coalesce(c.contacts, 0), coalesce(m.open_deals, 0),
                 nullif(m.currency, ''), coalesce(m.mixed, false), coalesce(m.open_amount, 0), coalesce(m.open_weighted, 0),
-                coalesce(m.won_amount, 0), a.last_at, a.next_at, coalesce(s.sources, '{}')
+                coalesce(m.won_amount, 0), a.last_at, a.next_at, coalesce(s.sources, '{}'), s.sort_name
             from sources s
             left join contacts c on c.org_id = s.org_id
             left join money m on m.org_id = s.org_id

@@ -12,7 +12,7 @@ public final class Scenarios {
     }
 
     public static List<Scenario> all() {
-        return List.of(new GraphLoadScenario(), new SyncScenario(), new EmulatorScaleScenario());
+        return List.of(new GraphLoadScenario(), new SyncScenario(false), new SyncScenario(true), new EmulatorScaleScenario());
     }
 
     static Optional<Scenario> named(String name) {

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -38,18 +39,36 @@ public final class SyncScenario implements Scenario {
     private static final Duration REPORT_EVERY = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final boolean views;
+
+    /** @param views whether to measure what people read once the org is synced (the {@code views} scenario) */
+    public SyncScenario(boolean views) {
+        this.views = views;
+    }
+
     @Override
     public String name() {
-        return "sync";
+        return views ? "views" : "sync";
     }
 
     @Override
     public String description() {
-        return "initial sync of an emulated Salesforce org into the graph; records/s vs the client's raw read, heap, API calls";
+        return views ? "sync an emulated org, then concurrent clients read lists, 360 pages, timelines and the pipeline; "
+                + "latency per call"
+                : "initial sync of an emulated Salesforce org into the graph; records/s vs the client's raw read, heap, API calls";
     }
 
     @Override
     public List<OptionSpec> options() {
+        List<OptionSpec> options = new ArrayList<>(syncOptions());
+        if (views) {
+            options.add(OptionSpec.positive("clients", 8, "concurrent clients reading"));
+            options.add(OptionSpec.positive("seconds", 30, "how long they read"));
+        }
+        return options;
+    }
+
+    private static List<OptionSpec> syncOptions() {
         return List.of(
                 OptionSpec.positive("accounts", 28_000, "accounts in the generated org; 28,000 give about a million records"),
                 OptionSpec.integer("seed", 42, "seed of the generated org"),
@@ -157,10 +176,46 @@ public final class SyncScenario implements Scenario {
                 .put("byObject", byObject)
                 .put("appStartSeconds", Figures.round(app.startSeconds(), 2))
                 .put("processors", Runtime.getRuntime().availableProcessors());
+        if (views) {
+            readViews(arguments, app.http(), figures, out);
+        }
         if (arguments.flag("purge")) {
             purge(app.http(), id, connection.path("orgId").asText(), figures, out);
         }
         return figures;
+    }
+
+    /** Waits for the views' figures to take in the whole sync, then has clients read the views for a while. */
+    private static void readViews(ScenarioArguments arguments, MosaicHttp http, Figures figures, PrintStream out)
+            throws Exception {
+        long started = System.nanoTime();
+        JsonNode list;
+        do {
+            Sleeper.REAL.sleep(Duration.ofSeconds(1));
+            list = JSON.readTree(http.get("api/v1/organizations/figures?limit=1").body());
+        } while (list.path("computedAt").isNull() || list.path("behind").asBoolean());
+        double figuresSeconds = (System.nanoTime() - started) / 1e9;
+        out.printf("The views' figures took in the whole sync %.1f s after it ended%n", figuresSeconds);
+        int clients = arguments.positiveInt("clients");
+        ViewReads.Result reads = ViewReads.run(http, clients, Duration.ofSeconds(arguments.positiveInt("seconds")), out);
+        Map<String, Object> byCall = new LinkedHashMap<>();
+        reads.byCall().forEach((call, latencies) -> {
+            out.printf("  %-20s %6d calls  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n", call, latencies.count(),
+                    latencies.percentileMs(50), latencies.percentileMs(99), latencies.maxMs());
+            byCall.put(call, Map.of("calls", latencies.count(), "p50Ms", Figures.round(latencies.percentileMs(50), 1),
+                    "p99Ms", Figures.round(latencies.percentileMs(99), 1)));
+        });
+        double p99 = reads.all().percentileMs(99);
+        out.printf("%d clients, %,d calls in %.0f s (%,.0f/s), %d errors: p50 %.1f ms, p99 %.1f ms (at most 50: %s)%n",
+                clients, reads.all().count(), reads.seconds(), reads.all().count() / reads.seconds(), reads.errors(),
+                reads.all().percentileMs(50), p99, verdict(p99 <= 50));
+        figures.put("figuresSeconds", Figures.round(figuresSeconds, 1))
+                .put("clients", clients)
+                .put("calls", reads.all().count())
+                .put("errors", reads.errors())
+                .put("p50Ms", Figures.round(reads.all().percentileMs(50), 1))
+                .put("p99Ms", Figures.round(p99, 1))
+                .put("byCall", byCall);
     }
 
     /** Disconnects the org purging its records, and waits until the purge is done. */
