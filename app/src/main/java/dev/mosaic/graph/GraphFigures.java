@@ -109,7 +109,14 @@ public class GraphFigures {
         List<String> due = db.fetch("select tenant_id, computed_at, compute_millis from graph_figures_state "
                         + "where change_count > computed_count order by tenant_id").stream()
                 .filter(row -> isDue(row, now)).map(row -> row.get("tenant_id", String.class)).toList();
-        due.forEach(this::refresh);
+        for (String tenantId : due) {
+            try {
+                refresh(tenantId);
+            } catch (RuntimeException e) {
+                // The other tenants' figures go on; this one is tried again at the next turn.
+                log.warn("Could not compute the figures of tenant {}", tenantId, e);
+            }
+        }
         return due;
     }
 
@@ -123,10 +130,15 @@ public class GraphFigures {
         return !computedAt.plus(spacing.compareTo(MIN_SPACING) < 0 ? MIN_SPACING : spacing).isAfter(now);
     }
 
+    /** What a computation saw, to be recorded in the tenant's state. */
+    private record Computed(long changesSeen, int deals, long contactsWithoutEmail, long organizationsWithoutDomain,
+                            String entityCounts) {
+    }
+
     /** Recomputes one tenant's figures from one snapshot of its graph. */
-    public void refresh(String tenantId) {
+    private void refresh(String tenantId) {
         long started = System.nanoTime();
-        int deals = snapshot.execute(status -> {
+        Computed computed = snapshot.execute(status -> {
             long seen = db.fetchOptional("select change_count from graph_figures_state where tenant_id = ?", tenantId)
                     .map(row -> row.get(0, Long.class)).orElse(0L);
             if (organizations.count(tenantId) > WHOLE_PASS_ABOVE) {
@@ -136,23 +148,25 @@ public class GraphFigures {
                 db.execute("set local enable_nestloop = off");
                 db.execute("set local work_mem = '128MB'");
             }
-            int written = pipeline.computeDeals(tenantId);
+            int deals = pipeline.computeDeals(tenantId);
             organizations.computeAll(tenantId);
             Record gaps = countGaps(tenantId);
-            db.execute("insert into graph_figures_state (tenant_id, change_count, computed_count, computed_at, compute_millis, "
-                    + "contacts_without_email, organizations_without_domain, entity_counts) "
-                    + "values (?, ?, ?, ?::timestamptz, ?, ?, ?, ?::jsonb) "
-                    + "on conflict (tenant_id) do update set computed_count = excluded.computed_count, "
-                    + "computed_at = excluded.computed_at, compute_millis = excluded.compute_millis, "
-                    + "contacts_without_email = excluded.contacts_without_email, "
-                    + "organizations_without_domain = excluded.organizations_without_domain, "
-                    + "entity_counts = excluded.entity_counts",
-                    tenantId, seen, seen, SqlTimes.utc(clock.instant()), (System.nanoTime() - started) / 1_000_000,
-                    gaps.get(0, Long.class), gaps.get(1, Long.class), countEntities(tenantId));
-            return written;
+            return new Computed(seen, deals, gaps.get(0, Long.class), gaps.get(1, Long.class), countEntities(tenantId));
         });
-        log.info("Computed the figures of tenant {} ({} deals) in {} ms", tenantId, deals,
-                (System.nanoTime() - started) / 1_000_000);
+        // Recorded after the snapshot's transaction: writers bump this row meanwhile, and a repeatable-read transaction
+        // may not update a row changed since it began. A slower computation of an older snapshot never wins.
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        db.execute("insert into graph_figures_state (tenant_id, change_count, computed_count, computed_at, compute_millis, "
+                        + "contacts_without_email, organizations_without_domain, entity_counts) "
+                        + "values (?, ?, ?, ?::timestamptz, ?, ?, ?, ?::jsonb) on conflict (tenant_id) do update set "
+                        + "computed_count = excluded.computed_count, computed_at = excluded.computed_at, "
+                        + "compute_millis = excluded.compute_millis, contacts_without_email = excluded.contacts_without_email, "
+                        + "organizations_without_domain = excluded.organizations_without_domain, "
+                        + "entity_counts = excluded.entity_counts "
+                        + "where graph_figures_state.computed_count <= excluded.computed_count",
+                tenantId, computed.changesSeen(), computed.changesSeen(), SqlTimes.utc(clock.instant()), millis,
+                computed.contactsWithoutEmail(), computed.organizationsWithoutDomain(), computed.entityCounts());
+        log.info("Computed the figures of tenant {} ({} deals) in {} ms", tenantId, computed.deals(), millis);
     }
 
     /** Contacts no source gives an email, organizations no source gives a domain or a website. */

@@ -85,8 +85,9 @@ public class OrganizationFigures {
     }
 
     /**
-     * Every live organization of a tenant with its figures, in one statement of hash joins over the tenant's rows.
-     * Links name their targets by source ids, so each relation is followed from the records of the organization: its
+     * Every live organization of a tenant with its figures, in one statement: hash joins over the tenant's rows for a
+     * large tenant (see {@link GraphFigures}), and index probes for the owner of each organization's records. Links name
+     * their targets by source ids, so each relation is followed from the records of the organization: its
      * contacts (works at it), its deals (about it), and its activities (interactions it, one of its contacts or one of
      * its deals takes part in; their time is their timeline entry's, whose id is the record's). Records their sources
      * deleted count for nothing.

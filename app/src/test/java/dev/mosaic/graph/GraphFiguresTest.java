@@ -8,9 +8,15 @@ import dev.mosaic.testing.MosaicIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class GraphFiguresTest extends MosaicIntegrationTest {
 
+    private static final int WRITERS = 4;
+    private static final int MAX_BATCHES = 3_000;
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final String TEN_DAYS_AGO = NOW.minus(Duration.ofDays(10)).toString();
     private static final String FORTY_DAYS_AGO = NOW.minus(Duration.ofDays(40)).toString();
@@ -130,6 +138,39 @@ class GraphFiguresTest extends MosaicIntegrationTest {
         assertThat(annsInJanuary.get(0).path("amount").decimalValue()).isEqualByComparingTo("1000");
         assertThat(json(get("/api/v1/pipeline?from=next-week", token)).path("error").path("message").asText())
                 .contains("from must be a day as yyyy-mm-dd");
+    }
+
+    @Test
+    void theFiguresAreComputedWhileWritesKeepComing() throws Exception {
+        String token = newTenantToken();
+        AtomicBoolean computed = new AtomicBoolean();
+        AtomicInteger batches = new AtomicInteger();
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        try {
+            // Writes go on, several at a time, until the figures were computed once: a computation must not depend on
+            // a quiet moment.
+            List<Future<?>> running = new ArrayList<>();
+            for (int writer = 0; writer < WRITERS; writer++) {
+                running.add(writers.submit(() -> {
+                    while (!computed.get() && batches.get() < MAX_BATCHES) {
+                        int batch = batches.incrementAndGet();
+                        call("POST", "/api/v1/ingest/crm", token, Map.of("organizations",
+                                List.of(Map.of("externalId", "o-" + batch, "name", "Busy " + batch))));
+                    }
+                    return null;
+                }));
+            }
+            while (!computed.get() && batches.get() < MAX_BATCHES) {
+                computed.set(!getJson("/api/v1/organizations/figures?limit=1", token).path("computedAt").isNull());
+            }
+            for (Future<?> writer : running) {
+                writer.get();
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+
+        assertThat(computed).as("computed within %d batches", batches.get()).isTrue();
     }
 
     @Test
