@@ -58,6 +58,7 @@ create table deal_figures (
 create table graph_figures_state (
     tenant_id                    text not null,
     change_count                 bigint not null default 0,
+    changed_at                   timestamptz,
     computed_count               bigint not null default 0,
     computed_at                  timestamptz,
     compute_millis               bigint,

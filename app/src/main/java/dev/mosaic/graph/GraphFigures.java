@@ -1,7 +1,6 @@
 package dev.mosaic.graph;
 
 import dev.mosaic.platform.database.SqlTimes;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import dev.mosaic.platform.json.Json;
@@ -25,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Each graph write marks its tenant changed in its own transaction ({@link #markChanged}); a computation reads the
  * graph and the mark in one snapshot, so a write it did not see leaves the figures marked out of date. The whole
  * tenant is recomputed in one pass of hash joins: following each change to the organizations it touches would cost the
- * write path more than the pass costs in the background. A tenant's computations are spaced by four times the last
- * one's duration, so a long load spends at most a fifth of its time on them.
+ * write path more than the pass costs in the background. While writes go on, a tenant's computations are spaced by four
+ * times the last one's duration, so a long load spends at most a fifth of its time on them; once they stop, the figures
+ * are computed at once.
  */
 @Service
 public class GraphFigures {
@@ -34,22 +34,21 @@ public class GraphFigures {
     private static final Logger log = LoggerFactory.getLogger(GraphFigures.class);
     private static final int SPACING = 4;
     private static final Duration MIN_SPACING = Duration.ofSeconds(1);
+    /** Writes that stopped this long ago are done for now: their figures are computed at once. */
+    private static final Duration QUIET = Duration.ofSeconds(3);
     private static final int WHOLE_PASS_ABOVE = 2_000;
 
     private final DSLContext db;
     private final Pipeline pipeline;
     private final OrganizationFigures organizations;
     private final TransactionTemplate snapshot;
-    private final Clock clock;
 
-    GraphFigures(DSLContext db, Pipeline pipeline, OrganizationFigures organizations, TransactionTemplate transactions,
-                 Clock clock) {
+    GraphFigures(DSLContext db, Pipeline pipeline, OrganizationFigures organizations, TransactionTemplate transactions) {
         this.db = db;
         this.pipeline = pipeline;
         this.organizations = organizations;
         this.snapshot = new TransactionTemplate(transactions.getTransactionManager());
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.clock = clock;
     }
 
     /**
@@ -78,8 +77,9 @@ public class GraphFigures {
 
     /** Marks the tenant's figures out of date; called by every graph write, in its transaction. */
     void markChanged(String tenantId) {
-        db.execute("insert into graph_figures_state (tenant_id, change_count) values (?, 1) on conflict (tenant_id) "
-                + "do update set change_count = graph_figures_state.change_count + 1", tenantId);
+        db.execute("insert into graph_figures_state (tenant_id, change_count, changed_at) values (?, 1, now()) "
+                + "on conflict (tenant_id) do update set change_count = graph_figures_state.change_count + 1, "
+                + "changed_at = excluded.changed_at", tenantId);
     }
 
     public Freshness freshness(String tenantId) {
@@ -103,12 +103,18 @@ public class GraphFigures {
         return counts;
     }
 
-    /** Recomputes the figures of every tenant whose graph changed since, and whose turn it is; returns those tenants. */
+    /**
+     * Recomputes the figures of every tenant whose graph changed since, and whose turn it is: never computed, writes
+     * that stopped, or four times the last computation's duration since it. Returns those tenants.
+     */
     public List<String> refreshChanged() {
-        Instant now = clock.instant();
-        List<String> due = db.fetch("select tenant_id, computed_at, compute_millis from graph_figures_state "
-                        + "where change_count > computed_count order by tenant_id").stream()
-                .filter(row -> isDue(row, now)).map(row -> row.get("tenant_id", String.class)).toList();
+        List<String> due = db.fetch("""
+                select tenant_id from graph_figures_state
+                where change_count > computed_count and (computed_at is null or changed_at is null
+                    or changed_at < now() - ? * interval '1 millisecond'
+                    or computed_at + greatest(?, compute_millis * ?) * interval '1 millisecond' <= now())
+                order by tenant_id""", QUIET.toMillis(), MIN_SPACING.toMillis(), SPACING)
+                .map(row -> row.get(0, String.class));
         for (String tenantId : due) {
             try {
                 refresh(tenantId);
@@ -118,16 +124,6 @@ public class GraphFigures {
             }
         }
         return due;
-    }
-
-    private static boolean isDue(Record row, Instant now) {
-        Instant computedAt = SqlTimes.instant(row, "computed_at");
-        Long millis = row.get("compute_millis", Long.class);
-        if (computedAt == null || millis == null) {
-            return true;
-        }
-        Duration spacing = Duration.ofMillis(millis * SPACING);
-        return !computedAt.plus(spacing.compareTo(MIN_SPACING) < 0 ? MIN_SPACING : spacing).isAfter(now);
     }
 
     /** What a computation saw, to be recorded in the tenant's state. */
@@ -158,13 +154,13 @@ public class GraphFigures {
         long millis = (System.nanoTime() - started) / 1_000_000;
         db.execute("insert into graph_figures_state (tenant_id, change_count, computed_count, computed_at, compute_millis, "
                         + "contacts_without_email, organizations_without_domain, entity_counts) "
-                        + "values (?, ?, ?, ?::timestamptz, ?, ?, ?, ?::jsonb) on conflict (tenant_id) do update set "
+                        + "values (?, ?, ?, now(), ?, ?, ?, ?::jsonb) on conflict (tenant_id) do update set "
                         + "computed_count = excluded.computed_count, computed_at = excluded.computed_at, "
                         + "compute_millis = excluded.compute_millis, contacts_without_email = excluded.contacts_without_email, "
                         + "organizations_without_domain = excluded.organizations_without_domain, "
                         + "entity_counts = excluded.entity_counts "
                         + "where graph_figures_state.computed_count <= excluded.computed_count",
-                tenantId, computed.changesSeen(), computed.changesSeen(), SqlTimes.utc(clock.instant()), millis,
+                tenantId, computed.changesSeen(), computed.changesSeen(), millis,
                 computed.contactsWithoutEmail(), computed.organizationsWithoutDomain(), computed.entityCounts());
         log.info("Computed the figures of tenant {} ({} deals) in {} ms", tenantId, computed.deals(), millis);
     }
