@@ -12,7 +12,8 @@ public final class Scenarios {
     }
 
     public static List<Scenario> all() {
-        return List.of(new GraphLoadScenario(), new SyncScenario(false), new SyncScenario(true), new EmulatorScaleScenario());
+        return List.of(new GraphLoadScenario(), SyncScenario.sync(), SyncScenario.views(), SyncScenario.incremental(),
+                new EmulatorScaleScenario());
     }
 
     static Optional<Scenario> named(String name) {

@@ -39,32 +39,63 @@ public final class SyncScenario implements Scenario {
     private static final Duration REPORT_EVERY = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final boolean views;
+    private final String name;
+    private final String description;
+    private final AfterSync after;
 
-    /** @param views whether to measure what people read once the org is synced (the {@code views} scenario) */
-    public SyncScenario(boolean views) {
-        this.views = views;
+    private SyncScenario(String name, String description, AfterSync after) {
+        this.name = name;
+        this.description = description;
+        this.after = after;
+    }
+
+    /** What a scenario measures once the org is synced, with the options it adds. */
+    interface AfterSync {
+
+        AfterSync NOTHING = new AfterSync() {
+        };
+
+        default List<OptionSpec> options() {
+            return List.of();
+        }
+
+        /** @param connectionId the synced org's connection in the app */
+        default void measure(ScenarioArguments arguments, SalesforceEmulator emulator, MosaicHttp http, String connectionId,
+                             Figures figures, PrintStream out) throws Exception {
+        }
+    }
+
+    public static SyncScenario sync() {
+        return new SyncScenario("sync",
+                "initial sync of an emulated Salesforce org into the graph; records/s vs the client's raw read, heap, API calls",
+                AfterSync.NOTHING);
+    }
+
+    public static SyncScenario views() {
+        return new SyncScenario("views", "sync an emulated org, then concurrent clients read lists, 360 pages, timelines "
+                + "and the pipeline; latency per call", new ViewsAfterSync());
+    }
+
+    public static SyncScenario incremental() {
+        return new SyncScenario("incremental", "sync an emulated org, then change it (creates, edits, deletes, a merge) "
+                + "and time a round until every change shows in the API; API calls of a round and of an idle one",
+                new IncrementalChanges());
     }
 
     @Override
     public String name() {
-        return views ? "views" : "sync";
+        return name;
     }
 
     @Override
     public String description() {
-        return views ? "sync an emulated org, then concurrent clients read lists, 360 pages, timelines and the pipeline; "
-                + "latency per call"
-                : "initial sync of an emulated Salesforce org into the graph; records/s vs the client's raw read, heap, API calls";
+        return description;
     }
 
     @Override
     public List<OptionSpec> options() {
         List<OptionSpec> options = new ArrayList<>(syncOptions());
-        if (views) {
-            options.add(OptionSpec.positive("clients", 8, "concurrent clients reading"));
-            options.add(OptionSpec.positive("seconds", 30, "how long they read"));
-        }
+        options.addAll(after.options());
         return options;
     }
 
@@ -176,46 +207,11 @@ public final class SyncScenario implements Scenario {
                 .put("byObject", byObject)
                 .put("appStartSeconds", Figures.round(app.startSeconds(), 2))
                 .put("processors", Runtime.getRuntime().availableProcessors());
-        if (views) {
-            readViews(arguments, app.http(), figures, out);
-        }
+        after.measure(arguments, emulator, app.http(), id, figures, out);
         if (arguments.flag("purge")) {
             purge(app.http(), id, connection.path("orgId").asText(), figures, out);
         }
         return figures;
-    }
-
-    /** Waits for the views' figures to take in the whole sync, then has clients read the views for a while. */
-    private static void readViews(ScenarioArguments arguments, MosaicHttp http, Figures figures, PrintStream out)
-            throws Exception {
-        long started = System.nanoTime();
-        JsonNode list;
-        do {
-            Sleeper.REAL.sleep(Duration.ofSeconds(1));
-            list = JSON.readTree(http.get("api/v1/organizations/figures?limit=1").body());
-        } while (list.path("computedAt").isNull() || list.path("behind").asBoolean());
-        double figuresSeconds = (System.nanoTime() - started) / 1e9;
-        out.printf("The views' figures took in the whole sync %.1f s after it ended%n", figuresSeconds);
-        int clients = arguments.positiveInt("clients");
-        ViewReads.Result reads = ViewReads.run(http, clients, Duration.ofSeconds(arguments.positiveInt("seconds")), out);
-        Map<String, Object> byCall = new LinkedHashMap<>();
-        reads.byCall().forEach((call, latencies) -> {
-            out.printf("  %-20s %6d calls  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n", call, latencies.count(),
-                    latencies.percentileMs(50), latencies.percentileMs(99), latencies.maxMs());
-            byCall.put(call, Map.of("calls", latencies.count(), "p50Ms", Figures.round(latencies.percentileMs(50), 1),
-                    "p99Ms", Figures.round(latencies.percentileMs(99), 1)));
-        });
-        double p99 = reads.all().percentileMs(99);
-        out.printf("%d clients, %,d calls in %.0f s (%,.0f/s), %d errors: p50 %.1f ms, p99 %.1f ms (at most 50: %s)%n",
-                clients, reads.all().count(), reads.seconds(), reads.all().count() / reads.seconds(), reads.errors(),
-                reads.all().percentileMs(50), p99, verdict(p99 <= 50));
-        figures.put("figuresSeconds", Figures.round(figuresSeconds, 1))
-                .put("clients", clients)
-                .put("calls", reads.all().count())
-                .put("errors", reads.errors())
-                .put("p50Ms", Figures.round(reads.all().percentileMs(50), 1))
-                .put("p99Ms", Figures.round(p99, 1))
-                .put("byCall", byCall);
     }
 
     /** Disconnects the org purging its records, and waits until the purge is done. */
@@ -273,7 +269,7 @@ public final class SyncScenario implements Scenario {
         }
     }
 
-    private static String verdict(boolean met) {
+    static String verdict(boolean met) {
         return met ? "met" : "MISSED";
     }
 }

@@ -1,0 +1,199 @@
+package dev.mosaic.bench.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.bench.BenchFailure;
+import dev.mosaic.bench.Figures;
+import dev.mosaic.bench.OptionSpec;
+import dev.mosaic.bench.ScenarioArguments;
+import dev.mosaic.bench.harness.MosaicHttp;
+import dev.mosaic.salesforce.client.Sleeper;
+import dev.mosaic.salesforce.emulator.SalesforceEmulator;
+import dev.mosaic.salesforce.emulator.org.Org;
+import dev.mosaic.salesforce.emulator.org.QueryMode;
+import dev.mosaic.salesforce.emulator.org.QueryResult;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code incremental}: once the org is synced, Salesforce changes: records created, edited and deleted (the
+ * emulator's mutation, a fifth of the changes each of creates and deletes, the rest edits) and two contacts merged.
+ * "Sync now" starts a round at once, leaving out the schedule's wait; the clock stops when every change shows in the
+ * API: each created record resolves, each deleted one is marked deleted, the merged contact resolves to its master's
+ * entity. Then a round with nothing new, for its API calls.
+ */
+final class IncrementalChanges implements SyncScenario.AfterSync {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration PATIENCE = Duration.ofMinutes(10);
+    /** Objects synced only as links of others: their records resolve to no entity of their own. */
+    private static final Set<String> RELATION_OBJECTS = Set.of("OpportunityContactRole", "AccountContactRelation");
+    private static final int SYNCED_OBJECTS = 11;
+    private static final int OBJECTS_PER_CALL = 5;
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(OptionSpec.positive("changes", 100, "changes made in Salesforce after the initial sync"));
+    }
+
+    @Override
+    public void measure(ScenarioArguments arguments, SalesforceEmulator emulator, MosaicHttp http, String connectionId,
+                        Figures figures, PrintStream out) throws Exception {
+        int changes = arguments.positiveInt("changes");
+        int creates = Math.max(1, changes / 5);
+        int deletes = Math.max(1, changes / 5);
+        int updates = Math.max(0, changes - creates - deletes - 1);
+        Org org = emulator.org();
+        List<String> contacts = contactIds(org);
+        JsonNode mutation = JSON.valueToTree(org.mutate(arguments.integer("seed") + 1, creates, updates, deletes));
+        String master = contacts.get(0);
+        String merged = contacts.get(1);
+        org.merge("Contact", master, List.of(merged));
+
+        long callsBefore = emulator.apiCalls();
+        Instant asked = Instant.now();
+        long started = System.nanoTime();
+        syncNow(http, connectionId);
+        JsonNode round = awaitRoundAfter(http, connectionId, asked);
+        awaitVisible(http, mutation, master, merged);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long apiCalls = emulator.apiCalls() - callsBefore;
+        double roundSeconds = Duration.between(Instant.parse(round.path("startedAt").asText()),
+                Instant.parse(round.path("endedAt").asText())).toNanos() / 1e9;
+
+        long idleBefore = emulator.apiCalls();
+        Instant idleAsked = Instant.now();
+        syncNow(http, connectionId);
+        JsonNode idle = awaitRoundAfter(http, connectionId, idleAsked);
+        long idleCalls = emulator.apiCalls() - idleBefore;
+        long idleTarget = (SYNCED_OBJECTS + OBJECTS_PER_CALL - 1) / OBJECTS_PER_CALL;
+        double idleSeconds = Duration.between(Instant.parse(idle.path("startedAt").asText()),
+                Instant.parse(idle.path("endedAt").asText())).toNanos() / 1e9;
+
+        int made = mutation.path("created").asInt() + mutation.path("updated").asInt() + mutation.path("deleted").asInt() + 1;
+        out.printf("%d changes in Salesforce (%s created, %s edited, %s deleted, 1 merge) showed in the API %.2f s after "
+                        + "\"Sync now\"; the round's own work took %.2f s (under 1 s: %s), %d API calls%n", made,
+                mutation.path("created"), mutation.path("updated"), mutation.path("deleted"), seconds, roundSeconds,
+                SyncScenario.verdict(roundSeconds < 1), apiCalls);
+        out.printf("A round with nothing new: %d API calls (at most %d, one per %d objects: %s), %.2f s%n", idleCalls,
+                idleTarget, OBJECTS_PER_CALL, SyncScenario.verdict(idleCalls <= idleTarget), idleSeconds);
+        figures.put("changes", made)
+                .put("changeSeconds", Figures.round(seconds, 2))
+                .put("roundSeconds", Figures.round(roundSeconds, 2))
+                .put("changeApiCalls", apiCalls)
+                .put("idleRoundApiCalls", idleCalls)
+                .put("idleRoundSeconds", Figures.round(idleSeconds, 2));
+    }
+
+    private static void syncNow(MosaicHttp http, String connectionId) throws Exception {
+        MosaicHttp.Response response = http.postJson("api/v1/connections/salesforce/" + connectionId + "/sync", new byte[0]);
+        if (response.status() != 202) {
+            throw new BenchFailure("Sync now answered " + response.status() + ": " + response.shortBody());
+        }
+    }
+
+    /** The first round that started after {@code asked}, once it has ended. */
+    private static JsonNode awaitRoundAfter(MosaicHttp http, String connectionId, Instant asked) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode round : read(http, "api/v1/connections/salesforce/" + connectionId + "/rounds?limit=5").path("items")) {
+                if (!Instant.parse(round.path("startedAt").asText()).isBefore(asked) && round.hasNonNull("endedAt")) {
+                    if (!round.path("outcome").asText().equals("DONE")) {
+                        throw new BenchFailure("The round ended " + round);
+                    }
+                    return round;
+                }
+            }
+            Sleeper.REAL.sleep(POLL);
+        }
+        throw new BenchFailure("No round started after " + asked + " ended within " + PATIENCE);
+    }
+
+    /** Every created record resolves, every deleted one is marked deleted, the merged contact is its master's. */
+    private static void awaitVisible(MosaicHttp http, JsonNode mutation, String master, String merged) throws Exception {
+        Set<String> created = new HashSet<>();
+        mutation.path("createdIds").forEach(ids -> ids.forEach(id -> created.add(id.asText())));
+        Set<String> deleted = new HashSet<>();
+        mutation.path("deletedIds").forEach(ids -> ids.forEach(id -> deleted.add(id.asText())));
+        List<String> checks = new ArrayList<>();
+        mutation.path("createdIds").fields().forEachRemaining(entry -> entry.getValue().forEach(id -> {
+            if (!RELATION_OBJECTS.contains(entry.getKey()) && !deleted.contains(id.asText())) {
+                checks.add(entry.getKey() + "/" + id.asText());
+            }
+        }));
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            List<String> missing = new ArrayList<>();
+            for (String check : checks) {
+                if (http.get("api/v1/external/salesforce/" + check).status() != 200) {
+                    missing.add("created " + check);
+                }
+            }
+            for (var entry : iterable(mutation.path("deletedIds"))) {
+                for (JsonNode id : entry.getValue()) {
+                    if (!RELATION_OBJECTS.contains(entry.getKey()) && !created.contains(id.asText())
+                            && !deletedInGraph(http, entry.getKey(), id.asText())) {
+                        missing.add("deleted " + entry.getKey() + "/" + id.asText());
+                    }
+                }
+            }
+            String masterEntity = read(http, "api/v1/external/salesforce/Contact/" + master).path("id").asText();
+            if (!masterEntity.equals(read(http, "api/v1/external/salesforce/Contact/" + merged).path("id").asText())) {
+                missing.add("the merge of Contact " + merged + " into " + master);
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new BenchFailure("Never visible in the API: " + missing);
+            }
+            Sleeper.REAL.sleep(POLL);
+        }
+    }
+
+    private static Iterable<java.util.Map.Entry<String, JsonNode>> iterable(JsonNode object) {
+        return object::fields;
+    }
+
+    /** Whether the record shows among its entity's external ids as deleted in its source. */
+    private static boolean deletedInGraph(MosaicHttp http, String object, String id) throws Exception {
+        MosaicHttp.Response resolved = http.get("api/v1/external/salesforce/" + object + "/" + id);
+        if (resolved.status() != 200) {
+            return false;
+        }
+        JsonNode entity = JSON.readTree(resolved.body());
+        JsonNode detail = read(http, "api/v1/" + entity.path("type").asText() + "s/" + entity.path("id").asText());
+        for (JsonNode external : detail.path("externalIds")) {
+            if (external.path("object").asText().equals(object) && external.path("id").asText().endsWith(id)) {
+                return external.path("deleted").asBoolean();
+            }
+        }
+        return detail.path("deleted").asBoolean();
+    }
+
+    /** Two live contacts of the org, to merge. */
+    private static List<String> contactIds(Org org) {
+        QueryResult rows = org.query("SELECT Id FROM Contact WHERE IsDeleted = false ORDER BY Id LIMIT 2", QueryMode.REST_QUERY,
+                org.adminUser());
+        List<String> ids = new ArrayList<>();
+        rows.restRecords(0, rows.totalSize(), "v59.0").forEach(row -> ids.add(String.valueOf(row.get("Id"))));
+        if (ids.size() < 2) {
+            throw new BenchFailure("The org has fewer than two contacts to merge");
+        }
+        return ids;
+    }
+
+    private static JsonNode read(MosaicHttp http, String path) throws Exception {
+        MosaicHttp.Response response = http.get(path);
+        if (response.status() != 200) {
+            throw new BenchFailure("GET " + path + " answered " + response.status() + ": " + response.shortBody());
+        }
+        return JSON.readTree(response.body());
+    }
+}

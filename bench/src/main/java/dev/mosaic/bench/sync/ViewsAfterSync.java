@@ -1,0 +1,61 @@
+package dev.mosaic.bench.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.bench.Figures;
+import dev.mosaic.bench.OptionSpec;
+import dev.mosaic.bench.ScenarioArguments;
+import dev.mosaic.bench.harness.MosaicHttp;
+import dev.mosaic.salesforce.client.Sleeper;
+import dev.mosaic.salesforce.emulator.SalesforceEmulator;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code views}: once the org is synced, concurrent clients read what people read ({@link ViewReads}). */
+final class ViewsAfterSync implements SyncScenario.AfterSync {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(OptionSpec.positive("clients", 8, "concurrent clients reading"),
+                OptionSpec.positive("seconds", 30, "how long they read"));
+    }
+
+    /** Waits for the views' figures to take in the whole sync, then has clients read the views for a while. */
+    @Override
+    public void measure(ScenarioArguments arguments, SalesforceEmulator emulator, MosaicHttp http, String connectionId,
+                        Figures figures, PrintStream out) throws Exception {
+        long started = System.nanoTime();
+        JsonNode list;
+        do {
+            Sleeper.REAL.sleep(Duration.ofSeconds(1));
+            list = JSON.readTree(http.get("api/v1/organizations/figures?limit=1").body());
+        } while (list.path("computedAt").isNull() || list.path("behind").asBoolean());
+        double figuresSeconds = (System.nanoTime() - started) / 1e9;
+        out.printf("The views' figures took in the whole sync %.1f s after it ended%n", figuresSeconds);
+        int clients = arguments.positiveInt("clients");
+        ViewReads.Result reads = ViewReads.run(http, clients, Duration.ofSeconds(arguments.positiveInt("seconds")), out);
+        Map<String, Object> byCall = new LinkedHashMap<>();
+        reads.byCall().forEach((call, latencies) -> {
+            out.printf("  %-20s %6d calls  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n", call, latencies.count(),
+                    latencies.percentileMs(50), latencies.percentileMs(99), latencies.maxMs());
+            byCall.put(call, Map.of("calls", latencies.count(), "p50Ms", Figures.round(latencies.percentileMs(50), 1),
+                    "p99Ms", Figures.round(latencies.percentileMs(99), 1)));
+        });
+        double p99 = reads.all().percentileMs(99);
+        out.printf("%d clients, %,d calls in %.0f s (%,.0f/s), %d errors: p50 %.1f ms, p99 %.1f ms (at most 50: %s)%n",
+                clients, reads.all().count(), reads.seconds(), reads.all().count() / reads.seconds(), reads.errors(),
+                reads.all().percentileMs(50), p99, SyncScenario.verdict(p99 <= 50));
+        figures.put("figuresSeconds", Figures.round(figuresSeconds, 1))
+                .put("clients", clients)
+                .put("calls", reads.all().count())
+                .put("errors", reads.errors())
+                .put("p50Ms", Figures.round(reads.all().percentileMs(50), 1))
+                .put("p99Ms", Figures.round(p99, 1))
+                .put("byCall", byCall);
+    }
+}
