@@ -250,6 +250,40 @@ class SalesforceSyncTest extends SyncTestSupport {
     }
 
     @Test
+    void aPageOfHtmlOrAnAnswerCutShortIsReadAgainAndTheGraphIsTheCleanOne() throws Exception {
+        String clean = newTenantToken();
+        String cleanId = connectAndSync(clean, org);
+
+        String garbled = newTenantToken();
+        org.fault("HTML_PAGE", "/results", 1);
+        org.fault("TRUNCATED_BODY", "/results", 1, 2);
+        org.fault("HTML_PAGE", "/describe", 1);
+        org.fault("TRUNCATED_BODY", "/jobs/query", 1, 3);
+        String garbledId;
+        try {
+            garbledId = connect(garbled, org);
+            assertThat(awaitRound(garbled, garbledId, Instant.EPOCH).path("status").asText()).isEqualTo("CONNECTED");
+        } finally {
+            org.clearFaults();
+        }
+        assertThat(graphDigest(garbled)).isEqualTo(graphDigest(clean));
+
+        org.mutate(101, 5, 10, 3);
+        Instant asked = Instant.now();
+        call("POST", "/api/v1/connections/salesforce/" + cleanId + "/sync", clean, null);
+        awaitRound(clean, cleanId, asked);
+        org.fault("HTML_PAGE", "/composite", 1);
+        org.fault("TRUNCATED_BODY", "/queryAll", 1);
+        try {
+            call("POST", "/api/v1/connections/salesforce/" + garbledId + "/sync", garbled, null);
+            assertThat(awaitRound(garbled, garbledId, asked).path("status").asText()).isEqualTo("CONNECTED");
+        } finally {
+            org.clearFaults();
+        }
+        assertThat(graphDigest(garbled)).isEqualTo(graphDigest(clean));
+    }
+
+    @Test
     void whenBulkCannotReadAnObjectTheInitialLoadReadsItByRestWithTheSameResult() throws Exception {
         String clean = newTenantToken();
         connectAndSync(clean, org);

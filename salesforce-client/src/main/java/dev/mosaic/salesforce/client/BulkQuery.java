@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
@@ -63,6 +65,13 @@ final class BulkQuery {
         String page = dataPath + "/jobs/query/" + jobId + "/results?maxRecords=" + pageSize
                 + (locator == null ? "" : "&locator=" + SalesforceHttp.encode(locator));
         SalesforceClient.Streamed result = client.getStream(page, "text/csv");
+        String type = result.header("Content-Type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/csv")) {
+            // A proxy's or a maintenance page's HTML would otherwise be read as CSV rows.
+            result.text();
+            throw new SalesforceException(Disposition.RETRY, 200, "", "GET " + page + " answered " + type
+                    + " instead of CSV", null);
+        }
         try (InputStream body = result.body(); Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
              CSVParser parser = CSV.parse(reader)) {
             List<String> columns = parser.getHeaderNames();
@@ -75,6 +84,9 @@ final class BulkQuery {
             }
         } catch (IOException e) {
             throw SalesforceErrors.noResponse("GET " + page, e);
+        } catch (UncheckedIOException e) {
+            // The CSV parser reports a page cut short (a closed connection) this way.
+            throw SalesforceErrors.noResponse("GET " + page, e.getCause());
         }
         String next = result.header("Sforce-Locator");
         return next == null || next.isEmpty() || next.equals("null") ? null : next;

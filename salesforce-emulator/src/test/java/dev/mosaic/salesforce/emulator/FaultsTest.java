@@ -111,6 +111,27 @@ class FaultsTest {
     }
 
     @Test
+    void htmlPageFaultAnswers200WithAPageInsteadOfJson() {
+        arm(Map.of("kind", "HTML_PAGE", "match", "/limits", "times", 1));
+
+        HttpResponse<String> page = http.get(V + "/limits", token);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<h1>We are down for maintenance</h1>");
+        assertThat(http.get(V + "/limits", token).body()).startsWith("{");
+    }
+
+    @Test
+    void truncatedBodyFaultCutsTheAnswerShortOfItsLength() {
+        arm(Map.of("kind", "TRUNCATED_BODY", "match", "/limits", "times", 1));
+
+        assertThatThrownBy(() -> http.get(V + "/limits", token)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("bytes received");
+        assertThat(http.get(V + "/limits", token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void slowFaultWaitsThroughTheInjectedSleeperThenServes() {
         slept.clear();
         arm(Map.of("kind", "SLOW", "match", "/limits", "delayMs", 1500));

@@ -15,5 +15,9 @@ public enum FaultKind {
     /** The connection is closed with no response at all. */
     DROP_CONNECTION,
     /** The request is served normally after a delay. */
-    SLOW
+    SLOW,
+    /** 200 with an HTML page instead of the API's answer, as a proxy or a maintenance page sends it. */
+    HTML_PAGE,
+    /** The normal answer cut off half-way: the connection closes before the body its length announced is sent. */
+    TRUNCATED_BODY
 }

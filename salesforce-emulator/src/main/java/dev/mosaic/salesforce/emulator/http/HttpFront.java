@@ -69,6 +69,10 @@ public final class HttpFront implements HttpHandler {
                         // Closing before any response header is sent makes the JDK server close the socket.
                         return;
                     }
+                    if (kind == FaultKind.TRUNCATED_BODY) {
+                        writeHalf(exchange, routes.apply(request));
+                        return;
+                    }
                     if (kind == FaultKind.SLOW) {
                         sleeper.sleep(fault.get().delay());
                     } else {
@@ -125,6 +129,17 @@ public final class HttpFront implements HttpHandler {
 
     private static boolean acceptsGzip(ApiRequest request) {
         return request.header("accept-encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
+    }
+
+    /** Announces the whole body, sends half of it, and closes: the client reads a premature end of the stream. */
+    private static void writeHalf(HttpExchange exchange, ApiResponse response) throws IOException {
+        byte[] body = response.bodyBytes() == null ? new byte[0] : response.bodyBytes();
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.sendResponseHeaders(response.status(), Math.max(1, body.length));
+        OutputStream out = exchange.getResponseBody();
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        // Closing the exchange with fewer bytes than announced makes the JDK server drop the connection.
     }
 
     private static void write(HttpExchange exchange, boolean gzip, ApiResponse response) throws IOException {
