@@ -56,9 +56,10 @@ public class OrganizationFigures {
      * nobody has been in touch with. Organizations created since the last computation are not counted yet.
      */
     public long quietSince(String tenantId, Instant since) {
-        return db.fetchOne("select count(*) from organization_figures f join entity e on e.tenant_id = f.tenant_id "
-                + "and e.entity_id = f.entity_id and e.merged_into is null and not e.deleted where f.tenant_id = ? "
-                + "and (f.last_activity_at is null or f.last_activity_at < ?::timestamptz) and f.next_activity_at is null",
+        return db.fetchOne("select count(*) from organization_figures f where f.tenant_id = ? "
+                + "and (f.last_activity_at is null or f.last_activity_at < ?::timestamptz) and f.next_activity_at is null "
+                + "and exists (select 1 from (select merged_into, deleted from entity where tenant_id = f.tenant_id "
+                + "and entity_id = f.entity_id offset 0) e where e.merged_into is null and not e.deleted)",
                 tenantId, SqlTimes.utc(since)).get(0, Long.class);
     }
 

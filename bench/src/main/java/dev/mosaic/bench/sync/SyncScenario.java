@@ -8,6 +8,7 @@ import dev.mosaic.bench.OptionSpec;
 import dev.mosaic.bench.Scenario;
 import dev.mosaic.bench.ScenarioArguments;
 import dev.mosaic.bench.harness.BenchDatabase;
+import dev.mosaic.bench.harness.Charts;
 import dev.mosaic.bench.harness.Cleanup;
 import dev.mosaic.bench.harness.HeapSampler;
 import dev.mosaic.bench.harness.MosaicApp;
@@ -110,7 +111,8 @@ public final class SyncScenario implements Scenario {
                         + "it at the end; default: the app's embedded one)"),
                 OptionSpec.text("db-user", null, "user for --db-url"),
                 OptionSpec.text("db-password", null, "password for --db-url"),
-                OptionSpec.flag("purge", "then disconnect the org purging its records, and time the purge"));
+                OptionSpec.flag("purge", "then disconnect the org purging its records, and time the purge"),
+                OptionSpec.text("charts", "bench/charts", "directory for the run's PNG charts"));
     }
 
     @Override
@@ -163,7 +165,9 @@ public final class SyncScenario implements Scenario {
             throw new BenchFailure("Connecting answered " + created.status() + ": " + created.shortBody());
         }
         String id = JSON.readTree(created.body()).path("id").asText();
-        JsonNode connection = awaitInitialSync(app.http(), id, out, started);
+        List<Charts.Point> progress = new ArrayList<>();
+        progress.add(new Charts.Point(0, 0));
+        JsonNode connection = awaitInitialSync(app.http(), id, out, started, progress);
         double seconds = (System.nanoTime() - started) / 1e9;
         long apiCalls = emulator.apiCalls() - callsBefore;
         Map<String, Long> callsByEndpoint = EmulatorStats.callsSince(statsBefore, EmulatorStats.read(emulator));
@@ -207,6 +211,14 @@ public final class SyncScenario implements Scenario {
                 .put("byObject", byObject)
                 .put("appStartSeconds", Figures.round(app.startSeconds(), 2))
                 .put("processors", Runtime.getRuntime().availableProcessors());
+        Path chart = Path.of(arguments.text("charts").orElseThrow(), name + "-throughput.png");
+        progress.add(new Charts.Point(seconds, records));
+        Map<String, List<Charts.Point>> lines = new LinkedHashMap<>();
+        lines.put("the app's sync", progress);
+        lines.put("the client's raw read alone (the limit)", List.of(new Charts.Point(0, 0),
+                new Charts.Point(raw.seconds(), records)));
+        Charts.lines(chart, String.format("Initial sync of %,d records", records), "seconds", "records in the graph", lines);
+        out.printf("Chart: %s%n", chart);
         after.measure(arguments, emulator, app.http(), id, figures, out);
         if (arguments.flag("purge")) {
             purge(app.http(), id, connection.path("orgId").asText(), figures, out);
@@ -234,7 +246,8 @@ public final class SyncScenario implements Scenario {
     }
 
     /** Polls the connection until every object has left its initial load; prints progress now and then. */
-    private static JsonNode awaitInitialSync(MosaicHttp http, String id, PrintStream out, long started) throws Exception {
+    private static JsonNode awaitInitialSync(MosaicHttp http, String id, PrintStream out, long started,
+                                             List<Charts.Point> progress) throws Exception {
         long lastReport = System.nanoTime();
         while (true) {
             Sleeper.REAL.sleep(POLL);
@@ -243,6 +256,11 @@ public final class SyncScenario implements Scenario {
                 throw new BenchFailure("GET connection answered " + response.status() + ": " + response.shortBody());
             }
             JsonNode connection = JSON.readTree(response.body().getBytes(StandardCharsets.UTF_8));
+            long synced = 0;
+            for (JsonNode object : connection.path("objects")) {
+                synced += object.path("recordsSynced").asLong();
+            }
+            progress.add(new Charts.Point((System.nanoTime() - started) / 1e9, synced));
             String status = connection.path("status").asText();
             boolean loaded = connection.path("objects").size() > 0
                     && connection.path("objects").findValuesAsText("phase").stream().allMatch("INCREMENTAL"::equals);

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mosaic.bench.Figures;
 import dev.mosaic.bench.OptionSpec;
 import dev.mosaic.bench.ScenarioArguments;
+import dev.mosaic.bench.harness.Charts;
 import dev.mosaic.bench.harness.MosaicHttp;
 import dev.mosaic.salesforce.client.Sleeper;
 import dev.mosaic.salesforce.emulator.SalesforceEmulator;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +42,14 @@ final class ViewsAfterSync implements SyncScenario.AfterSync {
         int clients = arguments.positiveInt("clients");
         ViewReads.Result reads = ViewReads.run(http, clients, Duration.ofSeconds(arguments.positiveInt("seconds")), out);
         Map<String, Object> byCall = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> bars = new LinkedHashMap<>();
         reads.byCall().forEach((call, latencies) -> {
             out.printf("  %-20s %6d calls  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n", call, latencies.count(),
                     latencies.percentileMs(50), latencies.percentileMs(99), latencies.maxMs());
+            Map<String, Double> percentiles = new LinkedHashMap<>();
+            percentiles.put("p50", latencies.percentileMs(50));
+            percentiles.put("p99", latencies.percentileMs(99));
+            bars.put(call, percentiles);
             byCall.put(call, Map.of("calls", latencies.count(), "p50Ms", Figures.round(latencies.percentileMs(50), 1),
                     "p99Ms", Figures.round(latencies.percentileMs(99), 1)));
         });
@@ -50,6 +57,10 @@ final class ViewsAfterSync implements SyncScenario.AfterSync {
         out.printf("%d clients, %,d calls in %.0f s (%,.0f/s), %d errors: p50 %.1f ms, p99 %.1f ms (at most 50: %s)%n",
                 clients, reads.all().count(), reads.seconds(), reads.all().count() / reads.seconds(), reads.errors(),
                 reads.all().percentileMs(50), p99, SyncScenario.verdict(p99 <= 50));
+        Path chart = Path.of(arguments.text("charts").orElseThrow(), "views-latency.png");
+        Charts.bars(chart, String.format("%d clients reading for %d s: latency per call", clients,
+                arguments.positiveInt("seconds")), "milliseconds", bars);
+        out.printf("Chart: %s%n", chart);
         figures.put("figuresSeconds", Figures.round(figuresSeconds, 1))
                 .put("clients", clients)
                 .put("calls", reads.all().count())
