@@ -52,7 +52,9 @@ public final class Charts {
             throws IOException {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         values.forEach((category, bySeries) -> bySeries.forEach((name, value) -> data.addValue(value, name, category)));
-        save(file, ChartFactory.createBarChart(title, "", yLabel, data, PlotOrientation.VERTICAL, true, false, false));
+        JFreeChart chart = ChartFactory.createBarChart(title, "", yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+        chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelLines(2);
+        save(file, chart);
     }
 
     private static void save(Path file, JFreeChart chart) throws IOException {
