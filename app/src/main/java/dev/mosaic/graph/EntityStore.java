@@ -35,6 +35,12 @@ class EntityStore {
         this.db = db;
     }
 
+    /** How many live entities of a type the tenant has. */
+    long countLive(String tenantId, EntityType type) {
+        return db.fetchOne("select count(*) from entity where tenant_id = ? and entity_type = ? and merged_into is null "
+                + "and not deleted", tenantId, type.key()).get(0, Long.class);
+    }
+
     /** Whether an entity's golden values are stored: not for interactions and notes (see {@link EntityType#isTimelineEntry}). */
     static boolean storesGolden(EntityType type) {
         return !type.isTimelineEntry();

@@ -69,12 +69,6 @@ public class OrganizationFigures {
         db.execute(COMPUTE, Collections.nCopies(COMPUTE_BINDS, tenantId).toArray());
     }
 
-    /** How many live organizations the tenant has. */
-    int count(String tenantId) {
-        return db.fetchOne("select count(*) from entity where tenant_id = ? and entity_type = 'organization' "
-                + "and merged_into is null and not deleted", tenantId).get(0, Integer.class);
-    }
-
     static Figures figures(Record row) {
         String[] sources = row.get("sources", String[].class);
         return new Figures(row.get("owner_id", UUID.class), row.get("owner_name", String.class),

@@ -20,9 +20,11 @@ public class OrganizationList {
     private final DSLContext db;
     private final GraphReader graph;
     private final OrganizationFigures figures;
+    private final EntityStore entities;
 
-    OrganizationList(DSLContext db, GraphReader graph, OrganizationFigures figures) {
+    OrganizationList(DSLContext db, GraphReader graph, OrganizationFigures figures, EntityStore entities) {
         this.db = db;
+        this.entities = entities;
         this.graph = graph;
         this.figures = figures;
     }
@@ -111,7 +113,7 @@ public class OrganizationList {
                     + "order by " + sort.orderBy(ascending, "f.sort_name", "f.entity_id") + " limit ? offset ?",
                     tenantId, limit, offset);
             return new Page<>(rows.map(OrganizationList::row),
-                    graph.search(tenantId, EntityType.ORGANIZATION, null, 1, 0).total());
+                    entities.countLive(tenantId, EntityType.ORGANIZATION));
         }
         SearchFilter filter = SearchFilter.of(tenantId, EntityType.ORGANIZATION, query);
         Result<Record> rows = db.fetch("select e.entity_id, e.display_name, e.updated_at, f.*, f.entity_id is not null as computed, "

@@ -55,11 +55,7 @@ class CustomerPagesController {
         model.addAttribute("q", query);
         model.addAttribute("items", page.items().stream().map(item -> new ListRow(item.id(), item.name().isBlank()
                 ? "(no name)" : item.name(), Ago.of(item.updatedAt(), clock.instant(), ""))).toList());
-        model.addAttribute("total", page.total());
-        model.addAttribute("from", page.items().isEmpty() ? 0 : from + 1);
-        model.addAttribute("to", from + page.items().size());
-        model.addAttribute("previous", from == 0 ? null : Math.max(0, from - LIST_PAGE));
-        model.addAttribute("next", from + page.items().size() < page.total() ? from + LIST_PAGE : null);
+        PageLinks.addTo(model, page, from, LIST_PAGE);
         return "customers/list";
     }
 

@@ -55,11 +55,7 @@ class OrganizationsPageController {
         model.addAttribute("dir", ascending ? "asc" : "desc");
         model.addAttribute("headers", Arrays.stream(Sort.values()).map(column -> Header.of(column, by, ascending, query)).toList());
         model.addAttribute("rows", page.items().stream().map(row -> OrganizationRow.of(row, now)).toList());
-        model.addAttribute("total", page.total());
-        model.addAttribute("from", page.items().isEmpty() ? 0 : from + 1);
-        model.addAttribute("to", from + page.items().size());
-        model.addAttribute("previous", from == 0 ? null : Math.max(0, from - PAGE));
-        model.addAttribute("next", from + page.items().size() < page.total() ? from + PAGE : null);
+        PageLinks.addTo(model, page, from, PAGE);
         model.addAttribute("figures", FiguresNote.of(freshness, page.items().stream().anyMatch(row -> row.figures() == null),
                 now));
         return "customers/organizations";

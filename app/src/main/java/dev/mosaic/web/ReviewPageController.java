@@ -42,12 +42,10 @@ class ReviewPageController {
         int from = Math.max(0, offset);
         Page<ReviewItem> page = reviews.list(principal.tenantId(), "pending", PAGE, from);
         model.addAttribute("principal", principal);
-        model.addAttribute("total", page.total());
         model.addAttribute("items", page.items().stream().map(item -> new Pair(item.reviewId(), item.type().key(),
                 item.reason(), side(principal.tenantId(), item.entityA()), side(principal.tenantId(), item.entityB()),
                 Ago.of(item.createdAt(), clock.instant(), ""))).toList());
-        model.addAttribute("next", from + page.items().size() < page.total() ? from + PAGE : null);
-        model.addAttribute("previous", from == 0 ? null : Math.max(0, from - PAGE));
+        PageLinks.addTo(model, page, from, PAGE);
         return "review";
     }
 
