@@ -3,7 +3,8 @@
  * {@code scheduled_tasks} table, so a job survives a restart and runs on exactly one app instance at a
  * time, whichever instance picks it; a dead instance's executions are revived by the others once its
  * heartbeats are missed ({@code db-scheduler.heartbeat-interval} times
- * {@code db-scheduler.missed-heartbeats-limit}).
+ * {@code db-scheduler.missed-heartbeats-limit}). On its embedded database a Mosaic is the only instance, so
+ * it takes back a dead predecessor's executions as it starts ({@link dev.mosaic.platform.jobs.DeadPredecessorExecutions}).
  *
  * <p><b>Adding a task.</b> Declare it as a Spring bean of type {@code com.github.kagkarlsson.scheduler.task.Task};
  * the scheduler picks up every such bean when it is built. For example, a recurring round every minute,
