@@ -14,6 +14,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
+import dev.mosaic.platform.database.DatabaseOutage;
+import dev.mosaic.platform.http.DatabaseOutageFilter;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -113,6 +116,13 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        Optional<DatabaseOutage> outage = DatabaseOutage.of(e);
+        if (outage.isPresent()) {
+            log.warn("A REST call failed: {} ({})", outage.get(), e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", String.valueOf(DatabaseOutageFilter.RETRY_AFTER_SECONDS))
+                    .body(ApiError.of("database_unavailable", outage.get().message()));
+        }
         log.error("Unexpected failure in the REST API", e);
         return ApiError.of("internal_error", "Something went wrong on our side; it has been logged.")
                 .response(HttpStatus.INTERNAL_SERVER_ERROR);

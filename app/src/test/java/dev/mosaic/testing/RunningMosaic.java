@@ -88,6 +88,11 @@ public final class RunningMosaic implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET without credentials, as a load balancer's health probe sends it. */
+    public HttpResponse<String> getAnonymous(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public JsonNode getJson(String path, String token) throws IOException, InterruptedException {
         HttpResponse<String> response = get(path, token);
         if (response.statusCode() != 200) {

@@ -43,6 +43,17 @@ public final class TestPostgres implements AutoCloseable {
         return new String[] {"--mosaic.db.url=" + url, "--mosaic.db.user=" + user};
     }
 
+    /** The same database reached through another local port (a {@link CuttableLink}); closing it closes nothing. */
+    public TestPostgres through(int port) {
+        return new TestPostgres(url.replaceFirst("//[^/]+/", "//127.0.0.1:" + port + "/"), user, null);
+    }
+
+    /** The host and port the database listens on. */
+    public java.net.InetSocketAddress address() {
+        java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
+        return java.net.InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort());
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, "");
     }

@@ -1,6 +1,7 @@
 package dev.mosaic.bench;
 
 import dev.mosaic.bench.graphload.GraphLoadScenario;
+import dev.mosaic.bench.sync.DisturbedSyncScenario;
 import dev.mosaic.bench.sync.SyncScenario;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ public final class Scenarios {
 
     public static List<Scenario> all() {
         return List.of(new GraphLoadScenario(), SyncScenario.sync(), SyncScenario.views(), SyncScenario.incremental(),
-                new EmulatorScaleScenario());
+                DisturbedSyncScenario.faults(), DisturbedSyncScenario.crash(), new EmulatorScaleScenario());
     }
 
     static Optional<Scenario> named(String name) {

@@ -36,13 +36,17 @@ public final class MosaicApp implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
+    private final Launch launch;
+    private final String token;
     private final Process process;
     private final Path dataDirectory;
     private final Path log;
     private final MosaicHttp http;
     private volatile double startSeconds;
 
-    private MosaicApp(Process process, Path dataDirectory, Path log, MosaicHttp http) {
+    private MosaicApp(Launch launch, String token, Process process, Path dataDirectory, Path log, MosaicHttp http) {
+        this.launch = launch;
+        this.token = token;
         this.process = process;
         this.dataDirectory = dataDirectory;
         this.log = log;
@@ -59,14 +63,17 @@ public final class MosaicApp implements AutoCloseable {
             throw new UsageException("There is no app jar at " + launch.jar().toAbsolutePath() + ". Build it from the "
                     + "repository root with `mvn -B -q -DskipTests package`, or pass --app-jar <path>.");
         }
-        int port = freePort();
+        return start(launch, freePort(), "mosaic_default_bench" + randomHex(16), out, onStart);
+    }
+
+    private static MosaicApp start(Launch launch, int port, String token, PrintStream out,
+                                   java.util.function.Consumer<AutoCloseable> onStart) throws IOException, InterruptedException {
         Path dataDirectory = launch.workDirectory().resolve("data");
         Path log = launch.workDirectory().resolve("app.log");
-        String token = "mosaic_default_bench" + randomHex(16);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + launch.maxHeap(), "-XX:+ExitOnOutOfMemoryError", "-jar", launch.jar().toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(launch.workDirectory().toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("MOSAIC_"));
         environment.put("MOSAIC_PORT", Integer.toString(port));
@@ -78,12 +85,36 @@ public final class MosaicApp implements AutoCloseable {
         long started = System.nanoTime();
         Process process = builder.start();
         MosaicHttp http = new MosaicHttp(URI.create("http://127.0.0.1:" + port + "/"), token, Duration.ofMinutes(30));
-        MosaicApp app = new MosaicApp(process, dataDirectory, log, http);
+        MosaicApp app = new MosaicApp(launch, token, process, dataDirectory, log, http);
         onStart.accept(app);
         app.awaitHealthy(started);
         app.startSeconds = (System.nanoTime() - started) / 1e9;
         out.printf("Mosaic is UP after %.1f s%n", app.startSeconds);
         return app;
+    }
+
+    /**
+     * Kills the app with SIGKILL, as the OOM killer or a lost machine would: no shutdown hook runs, nothing is handed
+     * back. With {@code postgresToo}, its embedded PostgreSQL (every process of it) dies the same way first.
+     */
+    public void kill(boolean postgresToo) throws InterruptedException {
+        if (postgresToo) {
+            embeddedPostgres().ifPresent(postmaster -> {
+                postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
+                postmaster.destroyForcibly();
+            });
+        }
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** The same app started again after it stopped: same data, port and token, its log appended to. */
+    public MosaicApp restart(PrintStream out, java.util.function.Consumer<AutoCloseable> onStart)
+            throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("The app is still running: " + this);
+        }
+        return start(launch, http.base().getPort(), token, out, onStart);
     }
 
     public MosaicHttp http() {
@@ -168,18 +199,7 @@ public final class MosaicApp implements AutoCloseable {
      * pid is a live postgres process, never some other process that reused the number.
      */
     private void stopOrphanedPostgres() throws InterruptedException {
-        Path pidFile = dataDirectory.resolve("postgres").resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return;
-        }
-        Optional<ProcessHandle> postgres;
-        try {
-            long pid = Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim());
-            postgres = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(handle -> handle.info().command().map(command -> command.contains("postgres")).orElse(false));
-        } catch (IOException | RuntimeException unreadable) {
-            return;
-        }
+        Optional<ProcessHandle> postgres = embeddedPostgres();
         if (postgres.isEmpty()) {
             return;
         }
@@ -188,6 +208,21 @@ public final class MosaicApp implements AutoCloseable {
             postgres.get().onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             postgres.get().destroyForcibly();
+        }
+    }
+
+    /** The live postmaster of the app's embedded PostgreSQL, if one runs. */
+    private Optional<ProcessHandle> embeddedPostgres() {
+        Path pidFile = dataDirectory.resolve("postgres").resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(handle -> handle.info().command().map(command -> command.contains("postgres")).orElse(false));
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
         }
     }
 

@@ -9,9 +9,6 @@ import dev.mosaic.bench.ScenarioArguments;
 import dev.mosaic.bench.harness.MosaicHttp;
 import dev.mosaic.salesforce.client.Sleeper;
 import dev.mosaic.salesforce.emulator.SalesforceEmulator;
-import dev.mosaic.salesforce.emulator.org.Org;
-import dev.mosaic.salesforce.emulator.org.QueryMode;
-import dev.mosaic.salesforce.emulator.org.QueryResult;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,22 +42,16 @@ final class IncrementalChanges implements SyncScenario.AfterSync {
     @Override
     public void measure(ScenarioArguments arguments, SalesforceEmulator emulator, MosaicHttp http, String connectionId,
                         Figures figures, PrintStream out) throws Exception {
-        int changes = arguments.positiveInt("changes");
-        int creates = Math.max(1, changes / 5);
-        int deletes = Math.max(1, changes / 5);
-        int updates = Math.max(0, changes - creates - deletes - 1);
-        Org org = emulator.org();
-        List<String> contacts = contactIds(org);
-        JsonNode mutation = JSON.valueToTree(org.mutate(arguments.integer("seed") + 1, creates, updates, deletes));
-        String master = contacts.get(0);
-        String merged = contacts.get(1);
-        org.merge("Contact", master, List.of(merged));
+        OrgChanges changes = OrgChanges.make(emulator.org(), arguments.integer("seed") + 1, arguments.positiveInt("changes"));
+        JsonNode mutation = changes.mutation();
+        String master = changes.master();
+        String merged = changes.merged();
 
         long callsBefore = emulator.apiCalls();
         Instant asked = Instant.now();
         long started = System.nanoTime();
-        syncNow(http, connectionId);
-        JsonNode round = awaitRoundAfter(http, connectionId, asked);
+        SyncDriver.syncNow(http, connectionId);
+        JsonNode round = SyncDriver.awaitRoundSince(http, connectionId, asked, PATIENCE);
         awaitVisible(http, mutation, master, merged);
         double seconds = (System.nanoTime() - started) / 1e9;
         long apiCalls = emulator.apiCalls() - callsBefore;
@@ -69,14 +60,14 @@ final class IncrementalChanges implements SyncScenario.AfterSync {
 
         long idleBefore = emulator.apiCalls();
         Instant idleAsked = Instant.now();
-        syncNow(http, connectionId);
-        JsonNode idle = awaitRoundAfter(http, connectionId, idleAsked);
+        SyncDriver.syncNow(http, connectionId);
+        JsonNode idle = SyncDriver.awaitRoundSince(http, connectionId, idleAsked, PATIENCE);
         long idleCalls = emulator.apiCalls() - idleBefore;
         long idleTarget = (SYNCED_OBJECTS + OBJECTS_PER_CALL - 1) / OBJECTS_PER_CALL;
         double idleSeconds = Duration.between(Instant.parse(idle.path("startedAt").asText()),
                 Instant.parse(idle.path("endedAt").asText())).toNanos() / 1e9;
 
-        int made = mutation.path("created").asInt() + mutation.path("updated").asInt() + mutation.path("deleted").asInt() + 1;
+        int made = changes.count();
         out.printf("%d changes in Salesforce (%s created, %s edited, %s deleted, 1 merge) showed in the API %.2f s after "
                         + "\"Sync now\"; the round's own work took %.2f s (under 1 s: %s), %d API calls%n", made,
                 mutation.path("created"), mutation.path("updated"), mutation.path("deleted"), seconds, roundSeconds,
@@ -89,30 +80,6 @@ final class IncrementalChanges implements SyncScenario.AfterSync {
                 .put("changeApiCalls", apiCalls)
                 .put("idleRoundApiCalls", idleCalls)
                 .put("idleRoundSeconds", Figures.round(idleSeconds, 2));
-    }
-
-    private static void syncNow(MosaicHttp http, String connectionId) throws Exception {
-        MosaicHttp.Response response = http.postJson("api/v1/connections/salesforce/" + connectionId + "/sync", new byte[0]);
-        if (response.status() != 202) {
-            throw new BenchFailure("Sync now answered " + response.status() + ": " + response.shortBody());
-        }
-    }
-
-    /** The first round that started after {@code asked}, once it has ended. */
-    private static JsonNode awaitRoundAfter(MosaicHttp http, String connectionId, Instant asked) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode round : read(http, "api/v1/connections/salesforce/" + connectionId + "/rounds?limit=5").path("items")) {
-                if (!Instant.parse(round.path("startedAt").asText()).isBefore(asked) && round.hasNonNull("endedAt")) {
-                    if (!round.path("outcome").asText().equals("DONE")) {
-                        throw new BenchFailure("The round ended " + round);
-                    }
-                    return round;
-                }
-            }
-            Sleeper.REAL.sleep(POLL);
-        }
-        throw new BenchFailure("No round started after " + asked + " ended within " + PATIENCE);
     }
 
     /** Every created record resolves, every deleted one is marked deleted, the merged contact is its master's. */
@@ -175,18 +142,6 @@ final class IncrementalChanges implements SyncScenario.AfterSync {
             }
         }
         return detail.path("deleted").asBoolean();
-    }
-
-    /** Two live contacts of the org, to merge. */
-    private static List<String> contactIds(Org org) {
-        QueryResult rows = org.query("SELECT Id FROM Contact WHERE IsDeleted = false ORDER BY Id LIMIT 2", QueryMode.REST_QUERY,
-                org.adminUser());
-        List<String> ids = new ArrayList<>();
-        rows.restRecords(0, rows.totalSize(), "v59.0").forEach(row -> ids.add(String.valueOf(row.get("Id"))));
-        if (ids.size() < 2) {
-            throw new BenchFailure("The org has fewer than two contacts to merge");
-        }
-        return ids;
     }
 
     private static JsonNode read(MosaicHttp http, String path) throws Exception {

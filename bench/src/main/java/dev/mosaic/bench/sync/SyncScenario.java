@@ -15,11 +15,9 @@ import dev.mosaic.bench.harness.MosaicApp;
 import dev.mosaic.bench.harness.MosaicHttp;
 import dev.mosaic.bench.harness.TempDirectory;
 import dev.mosaic.salesforce.client.Sleeper;
-import dev.mosaic.salesforce.emulator.EmulatorCredentials;
 import dev.mosaic.salesforce.emulator.SalesforceEmulator;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -154,29 +152,19 @@ public final class SyncScenario implements Scenario {
     private Figures measure(ScenarioArguments arguments, SalesforceEmulator emulator, MosaicApp app, RawBulkRead.Result raw,
                             Cleanup cleanup, PrintStream out) throws Exception {
         HeapSampler heap = cleanup.register("the heap sampler", HeapSampler.start(app.http(), HEAP_SAMPLE_EVERY));
-        EmulatorCredentials credentials = emulator.credentials();
-        byte[] connect = JSON.writeValueAsBytes(Map.of("loginUrl", emulator.baseUrl(), "clientId", credentials.clientId(),
-                "clientSecret", credentials.clientSecret(), "refreshToken", credentials.refreshToken()));
         long callsBefore = emulator.apiCalls();
         JsonNode statsBefore = EmulatorStats.read(emulator);
         long started = System.nanoTime();
-        MosaicHttp.Response created = app.http().postJson("api/v1/connections/salesforce", connect);
-        if (created.status() != 201) {
-            throw new BenchFailure("Connecting answered " + created.status() + ": " + created.shortBody());
-        }
-        String id = JSON.readTree(created.body()).path("id").asText();
+        String id = SyncDriver.connect(app.http(), emulator);
         List<Charts.Point> progress = new ArrayList<>();
         progress.add(new Charts.Point(0, 0));
-        JsonNode connection = awaitInitialSync(app.http(), id, out, started, progress);
+        JsonNode connection = SyncDriver.awaitLoaded(app.http(), id, out, started, progress);
         double seconds = (System.nanoTime() - started) / 1e9;
         long apiCalls = emulator.apiCalls() - callsBefore;
         Map<String, Long> callsByEndpoint = EmulatorStats.callsSince(statsBefore, EmulatorStats.read(emulator));
         heap.close();
 
-        long records = 0;
-        for (JsonNode object : connection.path("objects")) {
-            records += object.path("recordsSynced").asLong();
-        }
+        long records = SyncDriver.recordsSynced(connection);
         if (records != raw.rows()) {
             throw new BenchFailure("The app read " + records + " records, the raw read " + raw.rows() + ": " + connection);
         }
@@ -243,48 +231,6 @@ public final class SyncScenario implements Scenario {
         out.printf("Purged the org's %,d records in %.1f s: %,.0f records/s%n", purged, seconds, purged / seconds);
         figures.put("recordsPurged", purged).put("purgeSeconds", Figures.round(seconds, 2))
                 .put("purgeRecordsPerSecond", Figures.round(purged / seconds, 1));
-    }
-
-    /** Polls the connection until every object has left its initial load; prints progress now and then. */
-    private static JsonNode awaitInitialSync(MosaicHttp http, String id, PrintStream out, long started,
-                                             List<Charts.Point> progress) throws Exception {
-        long lastReport = System.nanoTime();
-        while (true) {
-            Sleeper.REAL.sleep(POLL);
-            MosaicHttp.Response response = http.get("api/v1/connections/salesforce/" + id);
-            if (response.status() != 200) {
-                throw new BenchFailure("GET connection answered " + response.status() + ": " + response.shortBody());
-            }
-            JsonNode connection = JSON.readTree(response.body().getBytes(StandardCharsets.UTF_8));
-            long synced = 0;
-            for (JsonNode object : connection.path("objects")) {
-                synced += object.path("recordsSynced").asLong();
-            }
-            progress.add(new Charts.Point((System.nanoTime() - started) / 1e9, synced));
-            String status = connection.path("status").asText();
-            boolean loaded = connection.path("objects").size() > 0
-                    && connection.path("objects").findValuesAsText("phase").stream().allMatch("INCREMENTAL"::equals);
-            if (status.equals("ERROR") || status.equals("NEEDS_RECONNECT")) {
-                throw new BenchFailure("The sync ended " + status + ": " + connection);
-            }
-            if (loaded && !status.equals("SYNCING")) {
-                return connection;
-            }
-            if (System.nanoTime() - lastReport > REPORT_EVERY.toNanos()) {
-                lastReport = System.nanoTime();
-                long done = 0;
-                StringBuilder current = new StringBuilder();
-                for (JsonNode object : connection.path("objects")) {
-                    done += object.path("recordsSynced").asLong();
-                    if (object.path("phase").asText().equals("INITIAL")) {
-                        current.append(' ').append(object.path("name").asText()).append(' ')
-                                .append(object.path("recordsSynced").asLong()).append('/')
-                                .append(object.path("recordsTotal").asText("?"));
-                    }
-                }
-                out.printf("  %.0f s: %,d records synced;%s%n", (System.nanoTime() - started) / 1e9, done, current);
-            }
-        }
     }
 
     static String verdict(boolean met) {

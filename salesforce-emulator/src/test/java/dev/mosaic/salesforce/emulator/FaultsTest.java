@@ -68,6 +68,22 @@ class FaultsTest {
     }
 
     @Test
+    void theStatsCountTheRequestsEachKindOfFaultHit() {
+        long before = firedUnavailable();
+        arm(Map.of("kind", "SERVER_UNAVAILABLE", "match", "/limits", "times", 2));
+
+        http.get(V + "/limits", token);
+        http.get(V + "/limits", token);
+        http.get(V + "/limits", token);
+
+        assertThat(firedUnavailable() - before).isEqualTo(2);
+    }
+
+    private static long firedUnavailable() {
+        return json(http.get("/__emulator/stats", token)).path("faultsFired").path("SERVER_UNAVAILABLE").asLong();
+    }
+
+    @Test
     void sessionFaultLooksLikeAnExpiredSession() {
         arm(Map.of("kind", "INVALID_SESSION_ID", "match", "/limits"));
 

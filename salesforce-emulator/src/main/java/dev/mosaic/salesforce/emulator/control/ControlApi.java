@@ -78,6 +78,7 @@ public final class ControlApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("apiCalls", usage.used());
         body.put("calls", stats.snapshot());
+        body.put("faultsFired", faults.fired());
         body.put("records", org.recordCounts());
         return ApiResponse.ok(body);
     }

@@ -2,8 +2,10 @@ package dev.mosaic.salesforce.emulator.faults;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,6 +14,7 @@ import java.util.Optional;
  */
 public final class FaultPlan {
     private final List<Armed> armed = new ArrayList<>();
+    private final Map<FaultKind, Long> fired = new EnumMap<>(FaultKind.class);
 
     public synchronized void arm(FaultKind kind, String match, int times, Duration delay) {
         arm(kind, match, times, delay, 0);
@@ -45,10 +48,21 @@ public final class FaultPlan {
                 if (--next.remaining == 0) {
                     it.remove();
                 }
+                fired.merge(next.fault.kind(), 1L, Long::sum);
                 return Optional.of(next.fault);
             }
         }
         return Optional.empty();
+    }
+
+    /** How many requests each kind of fault has hit since the emulator started (clearing does not reset it). */
+    public synchronized Map<FaultKind, Long> fired() {
+        return new EnumMap<>(fired);
+    }
+
+    /** Whether no armed fault is waiting for a request. */
+    public synchronized boolean idle() {
+        return armed.isEmpty();
     }
 
     private static final class Armed {
