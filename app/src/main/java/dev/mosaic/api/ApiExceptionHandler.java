@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import dev.mosaic.platform.database.DatabaseOutage;
+import dev.mosaic.platform.database.DiskFullHealth;
 import dev.mosaic.platform.http.DatabaseOutageFilter;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -35,9 +36,11 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final ObjectMapper json;
+    private final DiskFullHealth diskHealth;
 
-    ApiExceptionHandler(ObjectMapper json) {
+    ApiExceptionHandler(ObjectMapper json, DiskFullHealth diskHealth) {
         this.json = json;
+        this.diskHealth = diskHealth;
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -116,7 +119,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
-        Optional<DatabaseOutage> outage = DatabaseOutage.of(e);
+        Optional<DatabaseOutage> outage = DatabaseOutage.of(e).map(diskHealth::saw);
         if (outage.isPresent()) {
             log.warn("A REST call failed: {} ({})", outage.get(), e.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -1,5 +1,7 @@
 package dev.mosaic.sync;
 
+import dev.mosaic.platform.database.DatabaseOutage;
+import dev.mosaic.platform.database.DiskFullHealth;
 import dev.mosaic.connection.ConnectionStatus;
 import dev.mosaic.connection.SalesforceConnection;
 import dev.mosaic.connection.SalesforceConnections;
@@ -40,6 +42,7 @@ class SyncRound {
     private static final String DEFAULT_CURRENCY = "USD";
 
     private final SalesforceConnections connections;
+    private final DiskFullHealth diskHealth;
     private final ObjectSync objects;
     private final SyncStore store;
     private final SalesforceSettings settings;
@@ -48,8 +51,9 @@ class SyncRound {
     private final Clock clock;
 
     SyncRound(SalesforceConnections connections, ObjectSync objects, SyncStore store, SalesforceSettings settings,
-              Sleeper sleeper, SyncMetrics metrics, Clock clock) {
+              Sleeper sleeper, SyncMetrics metrics, DiskFullHealth diskHealth, Clock clock) {
         this.connections = connections;
+        this.diskHealth = diskHealth;
         this.objects = objects;
         this.store = store;
         this.settings = settings;
@@ -103,9 +107,16 @@ class SyncRound {
                     : e.disposition() == Disposition.RATE_LIMITED ? Outcome.BUDGET_SPENT : Outcome.FAILED;
             detail = plainWords(outcome, e);
         } catch (RuntimeException e) {
-            log.error("Salesforce org {} of tenant {}: the round failed", connection.orgId(), connection.tenantId(), e);
             outcome = Outcome.FAILED;
-            detail = "The round failed inside Mosaic (" + e.getClass().getSimpleName() + "); the next round tries again.";
+            Optional<DatabaseOutage> outage = DatabaseOutage.of(e).map(diskHealth::saw);
+            if (outage.isPresent()) {
+                log.warn("Salesforce org {} of tenant {}: the round stopped, {}", connection.orgId(), connection.tenantId(),
+                        outage.get());
+                detail = "The round stopped: " + outage.get().message() + " The next round goes on from there.";
+            } else {
+                log.error("Salesforce org {} of tenant {}: the round failed", connection.orgId(), connection.tenantId(), e);
+                detail = "The round failed inside Mosaic (" + e.getClass().getSimpleName() + "); the next round tries again.";
+            }
         }
         ConnectionStatus status = switch (outcome) {
             case DONE, STOPPED, BUDGET_SPENT -> ConnectionStatus.CONNECTED;

@@ -2,6 +2,7 @@ package dev.mosaic.platform.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mosaic.platform.database.DatabaseOutage;
+import dev.mosaic.platform.database.DiskFullHealth;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,9 +34,11 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 
     private final ObjectMapper json;
+    private final DiskFullHealth diskHealth;
 
-    public DatabaseOutageFilter(ObjectMapper json) {
+    public DatabaseOutageFilter(ObjectMapper json, DiskFullHealth diskHealth) {
         this.json = json;
+        this.diskHealth = diskHealth;
     }
 
     @Override
@@ -44,7 +47,7 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
-            Optional<DatabaseOutage> outage = DatabaseOutage.of(e);
+            Optional<DatabaseOutage> outage = DatabaseOutage.of(e).map(diskHealth::saw);
             if (outage.isEmpty() || response.isCommitted()) {
                 throw e;
             }

@@ -20,7 +20,9 @@ import java.util.Random;
  */
 final class FaultSchedule implements AutoCloseable {
 
-    private static final List<String> API_PATHS = List.of("/jobs/query", "/results", "/query", "/sobjects");
+    /** Mostly whatever API request comes next: a sync makes a few a second, so narrower paths would rarely fire. */
+    private static final List<String> API_PATHS = List.of("/services/data/", "/services/data/", "/services/data/",
+            "/jobs/query", "/query", "/sobjects");
     private static final String TOKEN_PATH = "/services/oauth2/token";
     private static final List<FaultKind> EDGE_KINDS = List.of(FaultKind.DROP_CONNECTION, FaultKind.TRUNCATED_BODY,
             FaultKind.SERVER_UNAVAILABLE, FaultKind.SLOW, FaultKind.HTML_PAGE);
