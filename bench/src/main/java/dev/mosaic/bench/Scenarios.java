@@ -2,6 +2,7 @@ package dev.mosaic.bench;
 
 import dev.mosaic.bench.graphload.GraphLoadScenario;
 import dev.mosaic.bench.sync.DisturbedSyncScenario;
+import dev.mosaic.bench.sync.SoakScenario;
 import dev.mosaic.bench.sync.SyncScenario;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,8 @@ public final class Scenarios {
 
     public static List<Scenario> all() {
         return List.of(new GraphLoadScenario(), SyncScenario.sync(), SyncScenario.views(), SyncScenario.incremental(),
-                DisturbedSyncScenario.faults(), DisturbedSyncScenario.crash(), new EmulatorScaleScenario());
+                DisturbedSyncScenario.faults(), DisturbedSyncScenario.crash(), new SoakScenario(),
+                new EmulatorScaleScenario());
     }
 
     static Optional<Scenario> named(String name) {

@@ -1,6 +1,8 @@
 package dev.mosaic.bench.harness;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,8 @@ public final class HeapSampler implements AutoCloseable {
     private final AtomicInteger samples = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
     private volatile String lastFailure = "";
+    private final List<Charts.Point> usedMbOverTime = new CopyOnWriteArrayList<>();
+    private final long startedNanos = System.nanoTime();
 
     private HeapSampler(MosaicHttp http) {
         this.http = http;
@@ -46,6 +50,7 @@ public final class HeapSampler implements AutoCloseable {
             }
             Reading reading = Reading.parse(response.body());
             peakUsed.accumulateAndGet(reading.heapUsedBytes(), Math::max);
+            usedMbOverTime.add(new Charts.Point((System.nanoTime() - startedNanos) / 1e9, reading.heapUsedBytes() / 1048576.0));
             peakLive.accumulateAndGet(reading.liveDataBytes(), Math::max);
             samples.incrementAndGet();
         } catch (InterruptedException e) {
@@ -62,6 +67,11 @@ public final class HeapSampler implements AutoCloseable {
 
     public long peakLiveDataBytes() {
         return peakLive.get();
+    }
+
+    /** Every sample: seconds since the sampler started, and the heap used then in MB. */
+    public List<Charts.Point> usedMbOverTime() {
+        return List.copyOf(usedMbOverTime);
     }
 
     public int samples() {

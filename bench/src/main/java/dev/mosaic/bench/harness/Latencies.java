@@ -15,6 +15,17 @@ public final class Latencies {
         nanos[count++] = durationNanos;
     }
 
+    /** Adds every duration of {@code other}. */
+    public void addAll(Latencies other) {
+        long[] theirs;
+        synchronized (other) {
+            theirs = Arrays.copyOf(other.nanos, other.count);
+        }
+        for (long duration : theirs) {
+            add(duration);
+        }
+    }
+
     public synchronized int count() {
         return count;
     }

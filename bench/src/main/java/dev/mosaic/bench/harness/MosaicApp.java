@@ -38,15 +38,18 @@ public final class MosaicApp implements AutoCloseable {
 
     private final Launch launch;
     private final String token;
+    private final String adminPassword;
     private final Process process;
     private final Path dataDirectory;
     private final Path log;
     private final MosaicHttp http;
     private volatile double startSeconds;
 
-    private MosaicApp(Launch launch, String token, Process process, Path dataDirectory, Path log, MosaicHttp http) {
+    private MosaicApp(Launch launch, String token, String adminPassword, Process process, Path dataDirectory, Path log,
+                      MosaicHttp http) {
         this.launch = launch;
         this.token = token;
+        this.adminPassword = adminPassword;
         this.process = process;
         this.dataDirectory = dataDirectory;
         this.log = log;
@@ -63,10 +66,10 @@ public final class MosaicApp implements AutoCloseable {
             throw new UsageException("There is no app jar at " + launch.jar().toAbsolutePath() + ". Build it from the "
                     + "repository root with `mvn -B -q -DskipTests package`, or pass --app-jar <path>.");
         }
-        return start(launch, freePort(), "mosaic_default_bench" + randomHex(16), out, onStart);
+        return start(launch, freePort(), "mosaic_default_bench" + randomHex(16), randomHex(16), out, onStart);
     }
 
-    private static MosaicApp start(Launch launch, int port, String token, PrintStream out,
+    private static MosaicApp start(Launch launch, int port, String token, String password, PrintStream out,
                                    java.util.function.Consumer<AutoCloseable> onStart) throws IOException, InterruptedException {
         Path dataDirectory = launch.workDirectory().resolve("data");
         Path log = launch.workDirectory().resolve("app.log");
@@ -79,13 +82,13 @@ public final class MosaicApp implements AutoCloseable {
         environment.put("MOSAIC_PORT", Integer.toString(port));
         environment.put("MOSAIC_DATA_DIR", dataDirectory.toString());
         environment.put("MOSAIC_ADMIN_TOKEN", token);
-        environment.put("MOSAIC_ADMIN_PASSWORD", randomHex(16));
+        environment.put("MOSAIC_ADMIN_PASSWORD", password);
         environment.putAll(launch.environment());
         out.printf("Starting %s (-Xmx%s) on port %d, data in %s%n", launch.jar(), launch.maxHeap(), port, dataDirectory);
         long started = System.nanoTime();
         Process process = builder.start();
         MosaicHttp http = new MosaicHttp(URI.create("http://127.0.0.1:" + port + "/"), token, Duration.ofMinutes(30));
-        MosaicApp app = new MosaicApp(launch, token, process, dataDirectory, log, http);
+        MosaicApp app = new MosaicApp(launch, token, password, process, dataDirectory, log, http);
         onStart.accept(app);
         app.awaitHealthy(started);
         app.startSeconds = (System.nanoTime() - started) / 1e9;
@@ -114,7 +117,7 @@ public final class MosaicApp implements AutoCloseable {
         if (process.isAlive()) {
             throw new IllegalStateException("The app is still running: " + this);
         }
-        return start(launch, http.base().getPort(), token, out, onStart);
+        return start(launch, http.base().getPort(), token, adminPassword, out, onStart);
     }
 
     public MosaicHttp http() {
@@ -123,6 +126,11 @@ public final class MosaicApp implements AutoCloseable {
 
     public Path dataDirectory() {
         return dataDirectory;
+    }
+
+    /** The first admin's password ({@code admin@mosaic.local} of workspace {@code default}), to sign in to pages. */
+    public String adminPassword() {
+        return adminPassword;
     }
 
     public double startSeconds() {

@@ -57,6 +57,11 @@ public final class MosaicHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build());
     }
 
+    public Response post(String pathAndQuery, String contentType, byte[] body) throws IOException, InterruptedException {
+        return send(request(pathAndQuery).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
     public Response delete(String pathAndQuery) throws IOException, InterruptedException {
         return send(request(pathAndQuery).DELETE().build());
     }

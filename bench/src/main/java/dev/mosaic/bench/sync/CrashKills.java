@@ -51,7 +51,7 @@ final class CrashKills implements Disturbance {
             double after = clean.toMillis() / 1000.0 * (0.1 + 0.8 * random.nextDouble());
             Sleeper.REAL.sleep(Duration.ofMillis((long) (after * 1000)));
             boolean postgresToo = postgresKills == 0 || random.nextInt(3) == 0;
-            out.printf("  kill %d (%s, %.1f s after the app was up%s)%n", kills + 1, phase, after,
+            out.printf("  kill %d (%s, %.1f s into the work%s)%n", kills + 1, phase, after,
                     postgresToo ? ", its PostgreSQL too" : "");
             subject.killAndRestart(postgresToo);
             kills++;

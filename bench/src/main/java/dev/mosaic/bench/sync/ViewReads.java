@@ -34,8 +34,8 @@ final class ViewReads {
     private record Call(String name, Function<SplittableRandom, String> path) {
     }
 
-    /** The result: latency per kind of call and over all, and how many calls failed. */
-    record Result(Map<String, Latencies> byCall, Latencies all, long errors, double seconds) {
+    /** The result: latency per kind of call and over all, and how many calls failed (with a 5xx, or no answer). */
+    record Result(Map<String, Latencies> byCall, Latencies all, long errors, long serverErrors, double seconds) {
     }
 
     private ViewReads() {
@@ -58,6 +58,7 @@ final class ViewReads {
         calls.forEach(call -> byCall.put(call.name(), new Latencies()));
         Latencies all = new Latencies();
         AtomicLong errors = new AtomicLong();
+        AtomicLong serverErrors = new AtomicLong();
         long started = System.nanoTime();
         long end = started + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -70,10 +71,16 @@ final class ViewReads {
                         Call call = calls.get(random.nextInt(calls.size()));
                         String path = call.path().apply(random);
                         long before = System.nanoTime();
-                        MosaicHttp.Response response = http.get(path);
+                        MosaicHttp.Response response;
+                        try {
+                            response = http.get(path);
+                        } catch (java.io.IOException noAnswer) {
+                            response = new MosaicHttp.Response(599, noAnswer.toString());
+                        }
                         long took = System.nanoTime() - before;
                         if (response.status() != 200) {
                             errors.incrementAndGet();
+                            serverErrors.addAndGet(response.status() >= 500 ? 1 : 0);
                             out.printf("  %s answered %d: %s%n", path, response.status(), response.shortBody());
                         }
                         byCall.get(call.name()).add(took);
@@ -88,7 +95,7 @@ final class ViewReads {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(byCall, all, errors.get(), (System.nanoTime() - started) / 1e9);
+        return new Result(byCall, all, errors.get(), serverErrors.get(), (System.nanoTime() - started) / 1e9);
     }
 
     private static String pick(List<String> ids, SplittableRandom random) {
