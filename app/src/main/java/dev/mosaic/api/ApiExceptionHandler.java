@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import dev.mosaic.platform.database.DatabaseOutage;
 import dev.mosaic.platform.database.DiskFullHealth;
-import dev.mosaic.platform.http.DatabaseOutageFilter;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -119,12 +118,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
-        Optional<DatabaseOutage> outage = DatabaseOutage.of(e).map(diskHealth::saw);
+        Optional<DatabaseOutage> outage = diskHealth.outageOf(e);
         if (outage.isPresent()) {
             log.warn("A REST call failed: {} ({})", outage.get(), e.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header("Retry-After", String.valueOf(DatabaseOutageFilter.RETRY_AFTER_SECONDS))
-                    .body(ApiError.of("database_unavailable", outage.get().message()));
+                    .header("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
+                    .body(ApiError.of(outage.get().apiCode(), outage.get().message()));
         }
         log.error("Unexpected failure in the REST API", e);
         return ApiError.of("internal_error", "Something went wrong on our side; it has been logged.")

@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * graph and the mark in one snapshot, so a write it did not see leaves the figures marked out of date. The whole
  * tenant is recomputed in one pass of hash joins: following each change to the organizations it touches would cost the
  * write path more than the pass costs in the background. While writes go on, a tenant's computations are spaced by four
- * times the last one's duration, so a long load spends at most a fifth of its time on them; once they stop, the figures
- * are computed at once.
+ * times the last one's duration from the first write they have not taken in, so a long load spends at most a fifth of
+ * its time on them and a short burst (a sync round) runs alone; once writes stop for 3 s, the figures are computed.
  */
 @Service
 public class GraphFigures {
@@ -80,9 +80,12 @@ public class GraphFigures {
 
     /** Marks the tenant's figures out of date; called by every graph write, in its transaction. */
     void markChanged(String tenantId) {
-        db.execute("insert into graph_figures_state (tenant_id, change_count, changed_at) values (?, 1, now()) "
-                + "on conflict (tenant_id) do update set change_count = graph_figures_state.change_count + 1, "
-                + "changed_at = excluded.changed_at", tenantId);
+        db.execute("insert into graph_figures_state (tenant_id, change_count, changed_at, pending_since) "
+                + "values (?, 1, now(), now()) on conflict (tenant_id) do update set "
+                + "change_count = graph_figures_state.change_count + 1, changed_at = excluded.changed_at, "
+                + "pending_since = case when graph_figures_state.change_count <= graph_figures_state.computed_count "
+                + "then excluded.changed_at else coalesce(graph_figures_state.pending_since, excluded.changed_at) end",
+                tenantId);
     }
 
     public Freshness freshness(String tenantId) {
@@ -108,14 +111,15 @@ public class GraphFigures {
 
     /**
      * Recomputes the figures of every tenant whose graph changed since, and whose turn it is: never computed, writes
-     * that stopped, or four times the last computation's duration since it. Returns those tenants.
+     * that stopped, or writes going on for four times the last computation's duration. Returns those tenants.
      */
     public List<String> refreshChanged() {
         List<String> due = db.fetch("""
                 select tenant_id from graph_figures_state
                 where change_count > computed_count and (computed_at is null or changed_at is null
                     or changed_at < now() - ? * interval '1 millisecond'
-                    or computed_at + greatest(?, compute_millis * ?) * interval '1 millisecond' <= now())
+                    or coalesce(pending_since, computed_at) + greatest(?, compute_millis * ?) * interval '1 millisecond'
+                        <= now())
                 order by tenant_id""", QUIET.toMillis(), MIN_SPACING.toMillis(), SPACING)
                 .map(row -> row.get(0, String.class));
         for (String tenantId : due) {
@@ -161,7 +165,10 @@ public class GraphFigures {
                         + "computed_count = excluded.computed_count, computed_at = excluded.computed_at, "
                         + "compute_millis = excluded.compute_millis, contacts_without_email = excluded.contacts_without_email, "
                         + "organizations_without_domain = excluded.organizations_without_domain, "
-                        + "entity_counts = excluded.entity_counts "
+                        + "entity_counts = excluded.entity_counts, "
+                        // Writes this computation missed are pending from now: the next is spaced from here.
+                        + "pending_since = case when graph_figures_state.change_count > excluded.computed_count "
+                        + "then now() end "
                         + "where graph_figures_state.computed_count <= excluded.computed_count",
                 tenantId, computed.changesSeen(), computed.changesSeen(), millis,
                 computed.contactsWithoutEmail(), computed.organizationsWithoutDomain(), computed.entityCounts());

@@ -108,11 +108,11 @@ class SyncRound {
             detail = plainWords(outcome, e);
         } catch (RuntimeException e) {
             outcome = Outcome.FAILED;
-            Optional<DatabaseOutage> outage = DatabaseOutage.of(e).map(diskHealth::saw);
+            Optional<DatabaseOutage> outage = diskHealth.outageOf(e);
             if (outage.isPresent()) {
                 log.warn("Salesforce org {} of tenant {}: the round stopped, {}", connection.orgId(), connection.tenantId(),
                         outage.get());
-                detail = "The round stopped: " + outage.get().message() + " The next round goes on from there.";
+                detail = "The round stopped: " + outage.get().reason() + ". The next round goes on from its last commit.";
             } else {
                 log.error("Salesforce org {} of tenant {}: the round failed", connection.orgId(), connection.tenantId(), e);
                 detail = "The round failed inside Mosaic (" + e.getClass().getSimpleName() + "); the next round tries again.";

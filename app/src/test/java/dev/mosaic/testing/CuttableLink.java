@@ -51,19 +51,26 @@ public final class CuttableLink implements AutoCloseable {
 
     private void accept() {
         while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = listener.accept();
-                if (cut) {
-                    closeQuietly(client);
-                    continue;
-                }
+                client = listener.accept();
+            } catch (IOException closed) {
+                continue;
+            }
+            open.add(client);
+            try {
                 Socket server = new Socket(targetHost, targetPort);
-                open.add(client);
                 open.add(server);
+                // Checked after registering: a cut() meanwhile has closed both or is seen here.
+                if (cut) {
+                    throw new IOException("the link is cut");
+                }
                 pump(client, server);
                 pump(server, client);
             } catch (IOException e) {
-                // The listener closed, or the target refused: the client sees its connection end.
+                // Cut, or the target refused: the client sees its connection end.
+                open.remove(client);
+                closeQuietly(client);
             }
         }
     }

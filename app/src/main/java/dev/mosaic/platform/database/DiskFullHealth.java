@@ -3,6 +3,7 @@ package dev.mosaic.platform.database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -25,9 +26,10 @@ public class DiskFullHealth implements HealthIndicator {
         this.clock = clock;
     }
 
-    /** Notes an outage a request or a job ran into; returns it. */
-    public DatabaseOutage saw(DatabaseOutage outage) {
-        if (outage == DatabaseOutage.DISK_FULL) {
+    /** The outage {@code failure} of a request or a job comes from, if any, noting a full disk. */
+    public Optional<DatabaseOutage> outageOf(Throwable failure) {
+        Optional<DatabaseOutage> outage = DatabaseOutage.of(failure);
+        if (outage.isPresent() && outage.get() == DatabaseOutage.DISK_FULL) {
             lastRefused.set(clock.instant());
         }
         return outage;

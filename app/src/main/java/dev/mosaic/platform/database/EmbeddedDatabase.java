@@ -11,6 +11,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * Mosaic's own PostgreSQL 17, kept in the data directory ({@link EmbeddedDatabaseFiles}) so a restart finds its
  * data again. It keeps every commit it acknowledged (fsync, synchronous commit and full-page writes on, whatever
  * the library's test-friendly defaults), lets in only clients that know the generated password, and refuses a
- * second Mosaic on the same directory while taking over from one that died. {@link #none()} stands for "an
- * external database is configured".
+ * second Mosaic on the same directory while taking over from one that died. Should it die under a running Mosaic
+ * (killed, out of memory), it is started again on the same port within seconds, recovering from its write-ahead log,
+ * and the connection pool finds it there. {@link #none()} stands for "an external database is configured".
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -39,10 +43,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final long MB = 1024 * 1024;
 
-    private final EmbeddedPostgres postgres;
+    private static final Duration WATCH_EVERY = Duration.ofSeconds(2);
+
+    private volatile EmbeddedPostgres postgres;
     private final EmbeddedDatabaseFiles files;
     private final DatabasePassword password;
     private final DataDirectoryLock lock;
+    private final ScheduledExecutorService watchdog;
+    private volatile boolean closing;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, EmbeddedDatabaseFiles files, DatabasePassword password,
                              DataDirectoryLock lock) {
@@ -50,6 +58,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.files = files;
         this.password = password;
         this.lock = lock;
+        this.watchdog = postgres == null ? null : startWatchdog();
+    }
+
+    private ScheduledExecutorService startWatchdog() {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "embedded-postgres-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::startAgainIfDead, WATCH_EVERY.toMillis(), WATCH_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return timer;
     }
 
     static EmbeddedDatabase none() {
@@ -115,7 +135,35 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 "checkpoint_timeout", "15min");
     }
 
+    /**
+     * The watchdog's turn: a server whose process is gone is started again on its port. Its orphaned backends may hold
+     * its shared memory for a moment after it died, so a start that fails is simply tried at the next turn.
+     */
+    private synchronized void startAgainIfDead() {
+        try {
+            if (closing || PostgresShutdown.running(files.postgresData())) {
+                return;
+            }
+            int port = postgres.getPort();
+            log.warn("The embedded PostgreSQL in {} stopped without being asked to; starting it again on port {}",
+                    files.postgresData(), port);
+            // The dead server's handle still holds the library's lock on the data directory: let go of it first.
+            close(postgres, files.postgresData());
+            postgres = startServer(files, password, port);
+            log.info("The embedded PostgreSQL is running again on port {}, with everything it had committed", port);
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: this one must keep watching.
+            log.warn("Could not start the embedded PostgreSQL again yet ({}); trying again in {} s", e.getMessage(),
+                    WATCH_EVERY.toSeconds());
+        }
+    }
+
     private static EmbeddedPostgres startServer(EmbeddedDatabaseFiles files, DatabasePassword password) {
+        return startServer(files, password, 0);
+    }
+
+    /** @param port the port to listen on; 0 for any free one */
+    private static EmbeddedPostgres startServer(EmbeddedDatabaseFiles files, DatabasePassword password, int port) {
         Path data = files.postgresData();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
@@ -135,6 +183,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                         ClientAuthentication.requirePassword(data);
                     }
                 });
+        if (port > 0) {
+            builder.setPort(port);
+        }
         DURABLE.forEach(builder::setServerConfig);
         sizedToMachine().forEach(builder::setServerConfig);
         PostgresPrograms.unpackDirectory().ifPresent(directory -> builder.setOverrideWorkingDirectory(directory.toFile()));
@@ -198,9 +249,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+            try {
+                watchdog.awaitTermination(LEFTOVER_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
-            if (postgres != null) {
-                close(postgres, files.postgresData());
+            // After any start the watchdog had under way, so nothing it started outlives the lock.
+            synchronized (this) {
+                if (postgres != null) {
+                    close(postgres, files.postgresData());
+                }
             }
         } finally {
             if (lock != null) {

@@ -61,6 +61,12 @@ final class PostgresShutdown {
         log.info("Stopped the PostgreSQL (process {}); its committed data is kept", pid.get());
     }
 
+    /** Whether the server named by the data directory's pid file is a live process. */
+    static boolean running(Path postgresData) {
+        return postmasterPid(postgresData.resolve("postmaster.pid")).flatMap(ProcessHandle::of)
+                .map(ProcessHandle::isAlive).orElse(false);
+    }
+
     private static Optional<Long> postmasterPid(Path pidFile) {
         try {
             List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);

@@ -28,9 +28,6 @@ import org.springframework.web.util.HtmlUtils;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class DatabaseOutageFilter extends OncePerRequestFilter {
 
-    /** Seconds a client should wait before sending the request again. */
-    public static final int RETRY_AFTER_SECONDS = 5;
-
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 
     private final ObjectMapper json;
@@ -47,15 +44,15 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
-            Optional<DatabaseOutage> outage = DatabaseOutage.of(e).map(diskHealth::saw);
+            Optional<DatabaseOutage> outage = diskHealth.outageOf(e);
             if (outage.isEmpty() || response.isCommitted()) {
                 throw e;
             }
             log.warn("{} {} failed: {} ({})", request.getMethod(), request.getRequestURI(), outage.get(), rootMessage(e));
             response.resetBuffer();
-            response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
             if (request.getRequestURI().startsWith("/api/")) {
-                ApiError.of("database_unavailable", outage.get().message()).write(response, HttpStatus.SERVICE_UNAVAILABLE, json);
+                ApiError.of(outage.get().apiCode(), outage.get().message()).write(response, HttpStatus.SERVICE_UNAVAILABLE, json);
             } else {
                 writePage(response, outage.get());
             }
@@ -65,11 +62,11 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
     private static void writePage(HttpServletResponse response, DatabaseOutage outage) throws IOException {
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setContentType("text/html;charset=UTF-8");
-        String page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Mosaic: database unavailable"
-                + "</title><meta http-equiv=\"refresh\" content=\"" + RETRY_AFTER_SECONDS + "\"></head>"
+        String page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+                + HtmlUtils.htmlEscape(outage.title()) + "</title><meta http-equiv=\"refresh\" content=\"" + DatabaseOutage.RETRY_AFTER_SECONDS + "\"></head>"
                 + "<body style=\"font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;line-height:1.5\">"
-                + "<h1>Mosaic cannot reach its database</h1><p>" + HtmlUtils.htmlEscape(outage.message()) + "</p>"
-                + "<p>This page tries again by itself every " + RETRY_AFTER_SECONDS + " seconds.</p></body></html>";
+                + "<h1>" + HtmlUtils.htmlEscape(outage.title()) + "</h1><p>" + HtmlUtils.htmlEscape(outage.message()) + "</p>"
+                + "<p>This page tries again by itself every " + DatabaseOutage.RETRY_AFTER_SECONDS + " seconds.</p></body></html>";
         response.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -2,7 +2,6 @@ package dev.mosaic.bench.harness;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +26,7 @@ public final class HeapSampler implements AutoCloseable {
     private final AtomicInteger samples = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
     private volatile String lastFailure = "";
-    private final List<Charts.Point> usedMbOverTime = new CopyOnWriteArrayList<>();
+    private final List<Charts.Point> usedMbOverTime = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final long startedNanos = System.nanoTime();
 
     private HeapSampler(MosaicHttp http) {
@@ -71,7 +70,9 @@ public final class HeapSampler implements AutoCloseable {
 
     /** Every sample: seconds since the sampler started, and the heap used then in MB. */
     public List<Charts.Point> usedMbOverTime() {
-        return List.copyOf(usedMbOverTime);
+        synchronized (usedMbOverTime) {
+            return List.copyOf(usedMbOverTime);
+        }
     }
 
     public int samples() {

@@ -103,8 +103,10 @@ public final class MosaicApp implements AutoCloseable {
     public void kill(boolean postgresToo) throws InterruptedException {
         if (postgresToo) {
             embeddedPostgres().ifPresent(postmaster -> {
-                postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
+                // The postmaster first, so it cannot start new backends; then the ones it had.
+                List<ProcessHandle> backends = postmaster.descendants().toList();
                 postmaster.destroyForcibly();
+                backends.forEach(ProcessHandle::destroyForcibly);
             });
         }
         process.destroyForcibly();

@@ -40,7 +40,9 @@ public final class SignedInBrowser {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new BenchFailure("Signing in answered " + signedIn.statusCode() + " " + signedIn.headers().map());
+            // Never the headers: they hold the session cookie.
+            throw new BenchFailure("Signing in answered " + signedIn.statusCode() + ", Location "
+                    + signedIn.headers().firstValue("Location").orElse("none"));
         }
         return browser;
     }
