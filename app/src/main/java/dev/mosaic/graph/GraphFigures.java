@@ -24,18 +24,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Each graph write marks its tenant changed in its own transaction ({@link #markChanged}); a computation reads the
  * graph and the mark in one snapshot, so a write it did not see leaves the figures marked out of date. The whole
  * tenant is recomputed in one pass of hash joins: following each change to the organizations it touches would cost the
- * write path more than the pass costs in the background. While writes go on, a tenant's computations are spaced by four
- * times the last one's duration from the first write they have not taken in, so a long load spends at most a fifth of
- * its time on them and a short burst (a sync round) runs alone; once writes stop for 3 s, the figures are computed.
+ * write path more than the pass costs in the background. While writes go on, a tenant's computations are spaced by ten
+ * times the last one's duration from the first write they have not taken in, so a long load spends at most a tenth of
+ * its time on them (at a fifth, a million-record sync took a fifth longer) and a short burst (a sync round) runs alone;
+ * once writes stop for 5 s, the figures are computed.
  */
 @Service
 public class GraphFigures {
 
     private static final Logger log = LoggerFactory.getLogger(GraphFigures.class);
-    private static final int SPACING = 4;
+    private static final int SPACING = 10;
     private static final Duration MIN_SPACING = Duration.ofSeconds(1);
     /** Writes that stopped this long ago are done for now: their figures are computed at once. */
-    private static final Duration QUIET = Duration.ofSeconds(3);
+    private static final Duration QUIET = Duration.ofSeconds(5);
     private static final int WHOLE_PASS_ABOVE = 2_000;
 
     private final DSLContext db;
@@ -80,8 +81,10 @@ public class GraphFigures {
 
     /** Marks the tenant's figures out of date; called by every graph write, in its transaction. */
     void markChanged(String tenantId) {
+        // clock_timestamp(), not now(): now() is when the writer's transaction began, and a chunk that took longer
+        // than the quiet time to write would look, once committed, like writes that had stopped.
         db.execute("insert into graph_figures_state (tenant_id, change_count, changed_at, pending_since) "
-                + "values (?, 1, now(), now()) on conflict (tenant_id) do update set "
+                + "values (?, 1, clock_timestamp(), clock_timestamp()) on conflict (tenant_id) do update set "
                 + "change_count = graph_figures_state.change_count + 1, changed_at = excluded.changed_at, "
                 + "pending_since = case when graph_figures_state.change_count <= graph_figures_state.computed_count "
                 + "then excluded.changed_at else coalesce(graph_figures_state.pending_since, excluded.changed_at) end",
@@ -111,7 +114,7 @@ public class GraphFigures {
 
     /**
      * Recomputes the figures of every tenant whose graph changed since, and whose turn it is: never computed, writes
-     * that stopped, or writes going on for four times the last computation's duration. Returns those tenants.
+     * that stopped, or writes going on for ten times the last computation's duration. Returns those tenants.
      */
     public List<String> refreshChanged() {
         List<String> due = db.fetch("""

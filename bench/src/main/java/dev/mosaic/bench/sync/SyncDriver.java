@@ -90,6 +90,17 @@ final class SyncDriver {
         }
     }
 
+    /** Waits until the background figures (lists, pipeline, counts) have taken in every write; the seconds waited. */
+    static double awaitFiguresCurrent(MosaicHttp http) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        JsonNode list;
+        do {
+            Sleeper.REAL.sleep(Duration.ofSeconds(1));
+            list = read(http, "api/v1/organizations/figures?limit=1");
+        } while (list.path("computedAt").isNull() || list.path("behind").asBoolean());
+        return (System.nanoTime() - started) / 1e9;
+    }
+
     static void syncNow(MosaicHttp http, String id) throws IOException, InterruptedException {
         MosaicHttp.Response response = http.postJson("api/v1/connections/salesforce/" + id + "/sync", new byte[0]);
         if (response.status() != 202) {

@@ -35,7 +35,6 @@ public final class SyncScenario implements Scenario {
 
     private static final Duration HEAP_SAMPLE_EVERY = Duration.ofMillis(500);
     private static final Duration POLL = Duration.ofSeconds(2);
-    private static final Duration REPORT_EVERY = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;

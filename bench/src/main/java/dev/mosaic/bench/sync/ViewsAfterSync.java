@@ -1,13 +1,10 @@
 package dev.mosaic.bench.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mosaic.bench.Figures;
 import dev.mosaic.bench.OptionSpec;
 import dev.mosaic.bench.ScenarioArguments;
 import dev.mosaic.bench.harness.Charts;
 import dev.mosaic.bench.harness.MosaicHttp;
-import dev.mosaic.salesforce.client.Sleeper;
 import dev.mosaic.salesforce.emulator.SalesforceEmulator;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,8 +16,6 @@ import java.util.Map;
 /** {@code views}: once the org is synced, concurrent clients read what people read ({@link ViewReads}). */
 final class ViewsAfterSync implements SyncScenario.AfterSync {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public List<OptionSpec> options() {
         return List.of(OptionSpec.positive("clients", 8, "concurrent clients reading"),
@@ -31,13 +26,7 @@ final class ViewsAfterSync implements SyncScenario.AfterSync {
     @Override
     public void measure(ScenarioArguments arguments, SalesforceEmulator emulator, MosaicHttp http, String connectionId,
                         Figures figures, PrintStream out) throws Exception {
-        long started = System.nanoTime();
-        JsonNode list;
-        do {
-            Sleeper.REAL.sleep(Duration.ofSeconds(1));
-            list = JSON.readTree(http.get("api/v1/organizations/figures?limit=1").body());
-        } while (list.path("computedAt").isNull() || list.path("behind").asBoolean());
-        double figuresSeconds = (System.nanoTime() - started) / 1e9;
+        double figuresSeconds = SyncDriver.awaitFiguresCurrent(http);
         out.printf("The views' figures took in the whole sync %.1f s after it ended%n", figuresSeconds);
         int clients = arguments.positiveInt("clients");
         ViewReads.Result reads = ViewReads.run(http, clients, Duration.ofSeconds(arguments.positiveInt("seconds")), out);
