@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tenant is recomputed in one pass of hash joins: following each change to the organizations it touches would cost the
  * write path more than the pass costs in the background. While writes go on, a tenant's computations are spaced by ten
  * times the last one's duration from the first write they have not taken in, so a long load spends at most a tenth of
- * its time on them (at a fifth, a million-record sync took a fifth longer) and a short burst (a sync round) runs alone;
+ * its time on them (at a fifth, a million-record sync took 5 % longer) and a short burst (a sync round) runs alone;
  * once writes stop for 5 s, the figures are computed.
  */
 @Service
