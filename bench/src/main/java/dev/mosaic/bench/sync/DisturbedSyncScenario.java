@@ -6,6 +6,7 @@ import dev.mosaic.bench.OptionSpec;
 import dev.mosaic.bench.Scenario;
 import dev.mosaic.bench.ScenarioArguments;
 import dev.mosaic.bench.harness.BenchDatabase;
+import dev.mosaic.bench.harness.Charts;
 import dev.mosaic.bench.harness.Cleanup;
 import dev.mosaic.bench.harness.GraphDigest;
 import dev.mosaic.bench.harness.MosaicApp;
@@ -18,6 +19,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +73,7 @@ public final class DisturbedSyncScenario implements Scenario {
                 OptionSpec.positive("page-records", 5_000, "rows per Bulk result page (small pages commit often)"),
                 OptionSpec.text("app-jar", "app/target/mosaic.jar", "the Mosaic jar to run"),
                 OptionSpec.text("app-xmx", "512m", "each app's -Xmx"),
+                OptionSpec.text("charts", "bench/charts", "directory for the run's PNG chart"),
                 OptionSpec.text("digests", null, "keep both graphs' digests (sorted text, one fact per line) in this "
                         + "directory; default: a temporary one, removed")));
         options.addAll(disturbance.options());
@@ -102,7 +105,8 @@ public final class DisturbedSyncScenario implements Scenario {
                             Path work, PrintStream out) throws Exception {
         long started = System.nanoTime();
         String cleanId = SyncDriver.connect(clean.http(), emulator);
-        JsonNode loaded = SyncDriver.awaitLoaded(clean.http(), cleanId, out, started, new ArrayList<>());
+        List<Charts.Point> cleanProgress = new ArrayList<>();
+        JsonNode loaded = SyncDriver.awaitLoaded(clean.http(), cleanId, out, started, cleanProgress);
         Duration cleanLoad = Duration.ofNanos(System.nanoTime() - started);
         long records = SyncDriver.recordsSynced(loaded);
         out.printf("The clean app loaded %,d records in %.1f s%n", records, cleanLoad.toMillis() / 1000.0);
@@ -110,9 +114,11 @@ public final class DisturbedSyncScenario implements Scenario {
         Instant asked = Instant.now();
         started = System.nanoTime();
         String subjectId = SyncDriver.connect(subject.http(), emulator);
+        ProgressSampler disturbedProgress = ProgressSampler.start(subject::http, subjectId);
         disturbance.disturb(Disturbance.Phase.INITIAL_LOAD, subject, cleanLoad);
         SyncDriver.Driven load = SyncDriver.driveToDone(subject::http, subjectId, asked, PATIENCE);
         disturbance.settle();
+        chart(arguments, cleanProgress, disturbedProgress.stop(), out);
         double subjectLoadSeconds = (System.nanoTime() - started) / 1e9;
         out.printf("The disturbed app loaded them in %.1f s (\"Sync now\" pressed %d times after failed rounds)%n",
                 subjectLoadSeconds, load.syncNowPresses());
@@ -156,6 +162,18 @@ public final class DisturbedSyncScenario implements Scenario {
                 .put("accounts", arguments.positiveInt("accounts"));
         disturbance.report(figures, out);
         return figures;
+    }
+
+    /** The two loads' records over time, side by side: where the disturbed one stalled, retried, restarted. */
+    private void chart(ScenarioArguments arguments, List<Charts.Point> clean, List<Charts.Point> disturbed, PrintStream out)
+            throws Exception {
+        Path chart = Path.of(arguments.text("charts").orElseThrow(), name + "-load.png");
+        Map<String, List<Charts.Point>> lines = new LinkedHashMap<>();
+        lines.put("the clean app", clean);
+        lines.put(name.equals("crash") ? "the app killed and restarted" : "the app through Salesforce's faults", disturbed);
+        Charts.lines(chart, "Initial load, undisturbed and " + (name.equals("crash") ? "through SIGKILLs" : "through faults"),
+                "seconds", "records synced", lines);
+        out.printf("Chart: %s%n", chart);
     }
 
     private static GraphDigest digest(MosaicApp app, Path directory, String label) throws Exception {

@@ -8,7 +8,9 @@ import dev.mosaic.bench.BenchMain;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.Test;
  * small org: the real app jar (built by the app module before this one), the emulator, embedded PostgreSQL.
  */
 class DisturbedSyncScenarioTest {
+
+    @TempDir
+    Path charts;
 
     private static final String APP_JAR = "../app/target/mosaic.jar";
 
@@ -27,6 +32,7 @@ class DisturbedSyncScenarioTest {
         assertThat(figures.path("postgresKills").asInt()).isPositive();
         assertThat(figures.path("differences")).isEmpty();
         assertThat(figures.path("identical").asBoolean()).isTrue();
+        assertThat(charts.resolve("crash-load.png")).isNotEmptyFile();
     }
 
     @Test
@@ -42,7 +48,8 @@ class DisturbedSyncScenarioTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                java.util.stream.Stream.of("--app-jar", APP_JAR, "--page-records", "200")).toArray(String[]::new);
+                java.util.stream.Stream.of("--app-jar", APP_JAR, "--page-records", "200", "--charts", charts.toString()))
+                .toArray(String[]::new);
         int code = BenchMain.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String output = out.toString(StandardCharsets.UTF_8);
