@@ -71,11 +71,10 @@ public final class DisturbedSyncScenario implements Scenario {
                 OptionSpec.integer("seed", 42, "seed of the generated org, its changes and the disturbances"),
                 OptionSpec.positive("changes", 100, "changes made in Salesforce after the initial load"),
                 OptionSpec.positive("page-records", 5_000, "rows per Bulk result page (small pages commit often)"),
-                OptionSpec.text("app-jar", "app/target/mosaic.jar", "the Mosaic jar to run"),
-                OptionSpec.text("app-xmx", "512m", "each app's -Xmx"),
                 OptionSpec.text("charts", "bench/charts", "directory for the run's PNG chart"),
                 OptionSpec.text("digests", null, "keep both graphs' digests (sorted text, one fact per line) in this "
                         + "directory; default: a temporary one, removed")));
+        options.addAll(EmulatedOrgAndApp.appOptions());
         options.addAll(disturbance.options());
         return options;
     }
@@ -86,8 +85,7 @@ public final class DisturbedSyncScenario implements Scenario {
         long seed = arguments.integer("seed");
         out.printf("%s: an org of %,d accounts from seed %d, synced by a clean app and a disturbed one%n", name, accounts, seed);
         try (Cleanup cleanup = new Cleanup()) {
-            SalesforceEmulator emulator = cleanup.register("the emulator", SalesforceEmulator.builder().seed(seed)
-                    .accounts(accounts).host("127.0.0.1").port(0).apiLimit(10_000_000).start());
+            SalesforceEmulator emulator = EmulatedOrgAndApp.emulator(arguments, cleanup);
             disturbance.prepare(arguments, emulator, out);
             Path work = cleanup.register("the temporary directory", TempDirectory.create("mosaic-bench-" + name + "-")).path();
             MosaicApp clean = start(arguments, work.resolve("clean"), "the clean app", cleanup, out);
@@ -186,10 +184,8 @@ public final class DisturbedSyncScenario implements Scenario {
             throws Exception {
         Files.createDirectories(work);
         Map<String, String> environment = Map.of(
-                "MOSAIC_SALESFORCE_ALLOWED_HOSTS", "127.0.0.1",
                 "MOSAIC_SALESFORCE_SYNC_INTERVAL", "24h",
                 "MOSAIC_SALESFORCE_BULK_PAGE_RECORDS", Integer.toString(arguments.positiveInt("page-records")));
-        return MosaicApp.start(new MosaicApp.Launch(Path.of(arguments.text("app-jar").orElseThrow()),
-                arguments.text("app-xmx").orElseThrow(), work, environment), out, started -> cleanup.register(what, started));
+        return EmulatedOrgAndApp.startApp(arguments, work, environment, what, cleanup, out);
     }
 }

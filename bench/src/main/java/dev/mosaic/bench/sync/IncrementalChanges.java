@@ -114,8 +114,8 @@ final class IncrementalChanges implements SyncScenario.AfterSync {
                     }
                 }
             }
-            String masterEntity = read(http, "api/v1/external/salesforce/Contact/" + master).path("id").asText();
-            if (!masterEntity.equals(read(http, "api/v1/external/salesforce/Contact/" + merged).path("id").asText())) {
+            String masterEntity = SyncDriver.read(http, "api/v1/external/salesforce/Contact/" + master).path("id").asText();
+            if (!masterEntity.equals(SyncDriver.read(http, "api/v1/external/salesforce/Contact/" + merged).path("id").asText())) {
                 missing.add("the merge of Contact " + merged + " into " + master);
             }
             if (missing.isEmpty()) {
@@ -139,20 +139,12 @@ final class IncrementalChanges implements SyncScenario.AfterSync {
             return false;
         }
         JsonNode entity = JSON.readTree(resolved.body());
-        JsonNode detail = read(http, "api/v1/" + entity.path("type").asText() + "s/" + entity.path("id").asText());
+        JsonNode detail = SyncDriver.read(http, "api/v1/" + entity.path("type").asText() + "s/" + entity.path("id").asText());
         for (JsonNode external : detail.path("externalIds")) {
             if (external.path("object").asText().equals(object) && external.path("id").asText().endsWith(id)) {
                 return external.path("deleted").asBoolean();
             }
         }
         return detail.path("deleted").asBoolean();
-    }
-
-    private static JsonNode read(MosaicHttp http, String path) throws Exception {
-        MosaicHttp.Response response = http.get(path);
-        if (response.status() != 200) {
-            throw new BenchFailure("GET " + path + " answered " + response.status() + ": " + response.shortBody());
-        }
-        return JSON.readTree(response.body());
     }
 }

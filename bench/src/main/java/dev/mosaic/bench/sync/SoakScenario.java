@@ -60,15 +60,15 @@ public final class SoakScenario implements Scenario {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(
+        List<OptionSpec> options = new ArrayList<>(List.of(
                 OptionSpec.positive("minutes", 10, "how long everything runs together"),
                 OptionSpec.positive("accounts", 2_000, "accounts in the generated org synced first"),
                 OptionSpec.integer("seed", 42, "seed of the generated org and of its changes"),
                 OptionSpec.positive("readers", 4, "API clients reading lists, 360 pages, timelines and the pipeline"),
                 OptionSpec.positive("sync-seconds", 15, "the connection's sync interval (the schedule between rounds)"),
-                OptionSpec.text("app-jar", "app/target/mosaic.jar", "the Mosaic jar to run"),
-                OptionSpec.text("app-xmx", "512m", "the app's -Xmx"),
-                OptionSpec.text("charts", "bench/charts", "directory for the run's PNG charts"));
+                OptionSpec.text("charts", "bench/charts", "directory for the run's PNG charts")));
+        options.addAll(EmulatedOrgAndApp.appOptions());
+        return options;
     }
 
     @Override
@@ -76,13 +76,10 @@ public final class SoakScenario implements Scenario {
         Duration soak = Duration.ofMinutes(arguments.positiveInt("minutes"));
         int syncSeconds = arguments.positiveInt("sync-seconds");
         try (Cleanup cleanup = new Cleanup()) {
-            SalesforceEmulator emulator = cleanup.register("the emulator", SalesforceEmulator.builder()
-                    .seed(arguments.integer("seed")).accounts(arguments.positiveInt("accounts")).host("127.0.0.1").port(0)
-                    .apiLimit(10_000_000).start());
+            SalesforceEmulator emulator = EmulatedOrgAndApp.emulator(arguments, cleanup);
             Path work = cleanup.register("the temporary directory", TempDirectory.create("mosaic-bench-soak-")).path();
-            MosaicApp app = MosaicApp.start(new MosaicApp.Launch(Path.of(arguments.text("app-jar").orElseThrow()),
-                    arguments.text("app-xmx").orElseThrow(), work, Map.of("MOSAIC_SALESFORCE_ALLOWED_HOSTS", "127.0.0.1",
-                    "MOSAIC_SALESFORCE_SYNC_INTERVAL", syncSeconds + "s")), out, started -> cleanup.register("the app", started));
+            MosaicApp app = EmulatedOrgAndApp.startApp(arguments, work, Map.of("MOSAIC_SALESFORCE_SYNC_INTERVAL",
+                    syncSeconds + "s"), "the app", cleanup, out);
             try {
                 long loading = System.nanoTime();
                 String id = SyncDriver.connect(app.http(), emulator);

@@ -179,7 +179,8 @@ final class SyncDriver {
     record Driven(JsonNode connection, int syncNowPresses) {
     }
 
-    private static JsonNode read(MosaicHttp http, String path) throws IOException, InterruptedException {
+    /** GET {@code path}, which must answer 200, as JSON. */
+    static JsonNode read(MosaicHttp http, String path) throws IOException, InterruptedException {
         MosaicHttp.Response response = http.get(path);
         if (response.status() != 200) {
             throw new BenchFailure("GET " + path + " answered " + response.status() + ": " + response.shortBody());

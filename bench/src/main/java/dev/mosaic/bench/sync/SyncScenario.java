@@ -98,18 +98,18 @@ public final class SyncScenario implements Scenario {
     }
 
     private static List<OptionSpec> syncOptions() {
-        return List.of(
+        List<OptionSpec> options = new ArrayList<>(List.of(
                 OptionSpec.positive("accounts", 28_000, "accounts in the generated org; 28,000 give about a million records"),
                 OptionSpec.integer("seed", 42, "seed of the generated org"),
                 OptionSpec.positive("page-records", 50_000, "rows per Bulk result page, for the app and the raw read"),
-                OptionSpec.text("app-jar", "app/target/mosaic.jar", "the Mosaic jar to measure"),
-                OptionSpec.text("app-xmx", "512m", "the app's -Xmx; a run that needs more fails"),
                 OptionSpec.text("db-url", null, "an external PostgreSQL (the bench creates a fresh database there and drops "
                         + "it at the end; default: the app's embedded one)"),
                 OptionSpec.text("db-user", null, "user for --db-url"),
                 OptionSpec.text("db-password", null, "password for --db-url"),
                 OptionSpec.flag("purge", "then disconnect the org purging its records, and time the purge"),
-                OptionSpec.text("charts", "bench/charts", "directory for the run's PNG charts"));
+                OptionSpec.text("charts", "bench/charts", "directory for the run's PNG charts")));
+        options.addAll(EmulatedOrgAndApp.appOptions());
+        return options;
     }
 
     @Override
@@ -122,8 +122,7 @@ public final class SyncScenario implements Scenario {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.version"));
         try (Cleanup cleanup = new Cleanup()) {
             long generating = System.nanoTime();
-            SalesforceEmulator emulator = cleanup.register("the emulator", SalesforceEmulator.builder().seed(seed)
-                    .accounts(accounts).host("127.0.0.1").port(0).apiLimit(10_000_000).start());
+            SalesforceEmulator emulator = EmulatedOrgAndApp.emulator(arguments, cleanup);
             out.printf("Emulator at %s generated the org in %.1f s%n", emulator.baseUrl(), (System.nanoTime() - generating) / 1e9);
 
             RawBulkRead.Result raw = RawBulkRead.run(emulator, pageRecords, out);
@@ -135,11 +134,9 @@ public final class SyncScenario implements Scenario {
                     : cleanup.register("the bench's database", BenchDatabase.external(arguments.text("db-url").get(),
                     arguments.text("db-user").orElse(null), arguments.text("db-password").orElse(null)));
             Map<String, String> environment = new LinkedHashMap<>(database.appEnvironment());
-            environment.put("MOSAIC_SALESFORCE_ALLOWED_HOSTS", "127.0.0.1");
             environment.put("MOSAIC_SALESFORCE_SYNC_INTERVAL", "24h");
             environment.put("MOSAIC_SALESFORCE_BULK_PAGE_RECORDS", Integer.toString(pageRecords));
-            MosaicApp app = MosaicApp.start(new MosaicApp.Launch(Path.of(arguments.text("app-jar").orElseThrow()),
-                    arguments.text("app-xmx").orElseThrow(), work, environment), out, started -> cleanup.register("the app", started));
+            MosaicApp app = EmulatedOrgAndApp.startApp(arguments, work, environment, "the app", cleanup, out);
             try {
                 return measure(arguments, emulator, app, raw, cleanup, out);
             } catch (Exception e) {

@@ -1,7 +1,5 @@
 package dev.mosaic.bench.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mosaic.bench.BenchFailure;
 import dev.mosaic.bench.harness.Latencies;
 import dev.mosaic.bench.harness.MosaicHttp;
@@ -27,7 +25,6 @@ import java.util.function.Function;
  */
 final class ViewReads {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SORTS = List.of("open-pipeline", "won", "last-activity", "contacts", "name");
 
     /** What is measured, and what each call asks for, given a random source. */
@@ -104,7 +101,7 @@ final class ViewReads {
 
     private static List<String> ids(MosaicHttp http, String path) throws Exception {
         List<String> ids = new ArrayList<>();
-        read(http, path).path("items").forEach(item -> ids.add(item.path("id").asText()));
+        SyncDriver.read(http, path).path("items").forEach(item -> ids.add(item.path("id").asText()));
         if (ids.isEmpty()) {
             throw new BenchFailure(path + " listed nothing to read");
         }
@@ -114,20 +111,12 @@ final class ViewReads {
     /** Search terms as people type them: the first word of some organizations' names. */
     private static List<String> names(MosaicHttp http) throws Exception {
         List<String> terms = new ArrayList<>();
-        read(http, "api/v1/organizations/figures?sort=name&limit=200").path("items").forEach(item -> {
+        SyncDriver.read(http, "api/v1/organizations/figures?sort=name&limit=200").path("items").forEach(item -> {
             String word = item.path("name").asText().split("[^\\p{L}\\p{N}]+")[0];
             if (word.length() >= 3) {
                 terms.add(word.toLowerCase(java.util.Locale.ROOT));
             }
         });
         return terms.isEmpty() ? List.of("a") : terms;
-    }
-
-    private static JsonNode read(MosaicHttp http, String path) throws Exception {
-        MosaicHttp.Response response = http.get(path);
-        if (response.status() != 200) {
-            throw new BenchFailure("GET " + path + " answered " + response.status() + ": " + response.shortBody());
-        }
-        return JSON.readTree(response.body());
     }
 }
