@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -48,7 +49,8 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
             if (outage.isEmpty() || response.isCommitted()) {
                 throw e;
             }
-            log.warn("{} {} failed: {} ({})", request.getMethod(), request.getRequestURI(), outage.get(), rootMessage(e));
+            log.warn("{} {} failed: {} ({})", request.getMethod(), request.getRequestURI(), outage.get(),
+                    NestedExceptionUtils.getMostSpecificCause(e).toString());
             response.resetBuffer();
             response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
             if (request.getRequestURI().startsWith("/api/")) {
@@ -68,13 +70,5 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
                 + "<h1>" + HtmlUtils.htmlEscape(outage.title()) + "</h1><p>" + HtmlUtils.htmlEscape(outage.message()) + "</p>"
                 + "<p>This page tries again by itself every " + DatabaseOutage.RETRY_AFTER_SECONDS + " seconds.</p></body></html>";
         response.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }
