@@ -25,7 +25,7 @@ public final class Json {
 
     public static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return new CanonicalJsonWriter(MAPPER).write(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write as JSON: " + value.getClass().getName(), e);
         }
