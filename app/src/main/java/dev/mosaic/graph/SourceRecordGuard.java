@@ -57,8 +57,8 @@ class SourceRecordGuard {
         }
         long size = 0;
         for (Map.Entry<String, Object> field : fields.entrySet()) {
-            String name = "field '" + StorableText.excerpt(field.getKey()) + "'";
-            Optional<String> problem = text("a field name", field.getKey(), MAX_NAME_CHARS).or(() -> value(name, field.getValue()));
+            Optional<String> problem = text("a field name", field.getKey(), MAX_NAME_CHARS)
+                    .or(() -> value(field.getKey(), field.getValue()));
             if (problem.isPresent()) {
                 return problem;
             }
@@ -69,17 +69,19 @@ class SourceRecordGuard {
                 : Optional.empty();
     }
 
-    private static Optional<String> value(String name, Object value) {
+    private static Optional<String> value(String field, Object value) {
+        Optional<String> problem;
         if (value instanceof String text) {
-            return text(name, text, MAX_VALUE_CHARS);
+            problem = StorableText.problem(text, MAX_VALUE_CHARS);
+        } else if (value instanceof Number number) {
+            problem = StorableNumber.problem(number);
+        } else if (value == null || value instanceof Boolean) {
+            problem = Optional.empty();
+        } else {
+            problem = Optional.of("is not text, a number or true/false");
         }
-        if (value instanceof Number number) {
-            return StorableNumber.problem(number).map(problem -> name + " " + problem);
-        }
-        if (value == null || value instanceof Boolean) {
-            return Optional.empty();
-        }
-        return Optional.of(name + " is not text, a number or true/false");
+        // The field's name is rendered only for a refusal: building it for every field cost as much as checking it.
+        return problem.map(what -> "field '" + StorableText.excerpt(field) + "' " + what);
     }
 
     private static Optional<String> text(String name, String text, int maxChars) {

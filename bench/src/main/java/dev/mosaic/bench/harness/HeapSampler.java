@@ -11,9 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Samples the app's heap from {@code /actuator/prometheus} at a fixed rate and keeps the largest value seen: the
  * sum of {@code jvm_memory_used_bytes{area="heap"}} over the heap's pools (garbage not yet collected included),
- * and the live data after the last old-generation collection. A peak between two samples is not seen.
+ * and the live data after the last old-generation collection. A peak between two samples is not seen. Only those two
+ * series are asked for: a whole scrape, five times a second, cost the app measured more than a tenth of what it
+ * allocated during a load.
  */
 public final class HeapSampler implements AutoCloseable {
+
+    private static final String SCRAPE = "actuator/prometheus?includedNames=jvm_memory_used_bytes,jvm_gc_live_data_size_bytes";
 
     private final MosaicHttp http;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -41,7 +45,7 @@ public final class HeapSampler implements AutoCloseable {
 
     private void sample() {
         try {
-            MosaicHttp.Response response = http.get("actuator/prometheus");
+            MosaicHttp.Response response = http.get(SCRAPE);
             if (response.status() != 200) {
                 failures.incrementAndGet();
                 lastFailure = "HTTP " + response.status() + " " + response.shortBody();
