@@ -1,5 +1,6 @@
 package dev.mosaic.graph;
 
+import dev.mosaic.platform.time.IsoInstants;
 import dev.mosaic.platform.json.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,7 +61,7 @@ record GoldenValues(EntityType type, Map<String, List<FieldValue>> decided, Stri
         source.put("system", value.source().system());
         source.put("object", value.source().object());
         source.put("externalId", value.source().externalId());
-        source.put("observedAt", value.observedAt().toString());
+        source.put("observedAt", IsoInstants.format(value.observedAt()));
         return source;
     }
 }

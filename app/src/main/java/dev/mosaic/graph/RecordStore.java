@@ -1,5 +1,6 @@
 package dev.mosaic.graph;
 
+import dev.mosaic.platform.time.IsoInstants;
 import static dev.mosaic.platform.database.SqlArrays.booleans;
 import static dev.mosaic.platform.database.SqlArrays.rowsWithKeyIn;
 import static dev.mosaic.platform.database.SqlArrays.texts;
@@ -10,7 +11,6 @@ import static dev.mosaic.platform.database.SqlTimes.instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.platform.database.CopyIn;
 import dev.mosaic.platform.json.Json;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -187,7 +187,7 @@ class RecordStore {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             Object value = Json.mapper().convertValue(entry.getValue().get("v"), Object.class);
-            fields.put(entry.getKey(), new FieldValue(value, ref, Instant.parse(entry.getValue().get("at").asText())));
+            fields.put(entry.getKey(), new FieldValue(value, ref, IsoInstants.parse(entry.getValue().get("at").asText())));
         }
         return fields;
     }

@@ -1,5 +1,6 @@
 package dev.mosaic.graph;
 
+import dev.mosaic.platform.time.IsoInstants;
 import dev.mosaic.platform.ids.TimeOrderedIds;
 import dev.mosaic.platform.json.Json;
 import java.time.Instant;
@@ -100,7 +101,7 @@ record RecordWrite(StoredRecord record, String fieldsJson, List<LinkInput> links
     /** The stored form of the fields: {@code {"title":{"v":"CTO","at":"2026-…"}}}, keys sorted. */
     static String fieldsJson(Map<String, FieldValue> fields) {
         Map<String, Object> stored = new LinkedHashMap<>();
-        fields.forEach((name, value) -> stored.put(name, Map.of("v", value.value(), "at", value.observedAt().toString())));
+        fields.forEach((name, value) -> stored.put(name, Map.of("v", value.value(), "at", IsoInstants.format(value.observedAt()))));
         return Json.write(stored);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mosaic.graph;
 
+import dev.mosaic.platform.time.IsoInstants;
 import static dev.mosaic.platform.database.SqlArrays.rowsWithKeyIn;
 import static dev.mosaic.platform.database.SqlArrays.texts;
 import static dev.mosaic.platform.database.SqlArrays.times;
@@ -108,7 +109,7 @@ public class Timeline {
     /** A time Mosaic stores (the years 1000 to 9999, as ingest checks); else the entry takes the record's first sight. */
     private static Optional<Instant> parseInstant(Object value) {
         try {
-            return value == null ? Optional.empty() : Optional.of(Instant.parse(String.valueOf(value)))
+            return value == null ? Optional.empty() : Optional.of(IsoInstants.parse(String.valueOf(value)))
                     .filter(time -> StorableTime.problem(time).isEmpty());
         } catch (RuntimeException e) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.mosaic.ingest;
 
+import dev.mosaic.platform.time.IsoInstants;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.identity.MatchingKeys;
 import dev.mosaic.platform.text.FieldNames;
@@ -161,7 +162,7 @@ final class ItemFields {
         return text(field).map(raw -> {
             Instant time;
             try {
-                time = Instant.parse(raw);
+                time = IsoInstants.parse(raw);
             } catch (DateTimeParseException e) {
                 throw new InvalidItemException(field, field + " must be a UTC time like 2026-11-01T10:00:00Z, not '" + StorableText.excerpt(String.valueOf(raw)) + "'");
             }
@@ -175,7 +176,7 @@ final class ItemFields {
     }
 
     ItemFields keepInstant(String field) {
-        instant(field).ifPresent(value -> values.put(field, value.toString()));
+        instant(field).ifPresent(value -> values.put(field, IsoInstants.format(value)));
         return this;
     }
 
