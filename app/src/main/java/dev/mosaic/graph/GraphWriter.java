@@ -69,8 +69,10 @@ public class GraphWriter {
     public List<UpsertResult> upsertAll(String tenantId, List<SourceRecordInput> inputs) {
         long started = System.nanoTime();
         Instant checkedAt = clock.instant();
+        // Read without the lock, so only a hint: a message that repeats what is stored needs little preparation.
+        Map<ExternalRef, String> storedHashes = records.contentHashes(tenantId, storableRefs(inputs));
         List<PreparedRecord> prepared = inputs.parallelStream()
-                .map(input -> PreparedRecord.of(input, guard, checkedAt, resolver)).toList();
+                .map(input -> PreparedRecord.of(input, guard, checkedAt, resolver, storedHashes.get(input.ref()))).toList();
         writeLock.lock(tenantId);
         long locked = System.nanoTime();
         // Stamped once the lock is held, so entities of a chunk that waited are not older than those of the chunk
@@ -138,8 +140,8 @@ public class GraphWriter {
         Instant now = clock.instant();
         SourceRecordInput input = new SourceRecordInput(entity.type(), ref, null, fields, List.of(), now, null, false);
         RecordWrite write = records.find(tenantId, ref)
-                .map(stored -> RecordWrite.stored(stored).then(PreparedRecord.of(input, guard, now, resolver), now))
-                .orElseGet(() -> RecordWrite.create(PreparedRecord.of(input, guard, now, resolver), now));
+                .map(stored -> RecordWrite.stored(stored).then(PreparedRecord.of(input, guard, now, resolver, null), now))
+                .orElseGet(() -> RecordWrite.create(PreparedRecord.of(input, guard, now, resolver, null), now));
         // The edit record stays with the entity it was made on; after a merge that may be another entity.
         UUID owner = write.created() ? entity.entityId() : write.record().entityId();
         StoredRecord record = write.record();
@@ -185,6 +187,19 @@ public class GraphWriter {
             fold.writes.put(ref, after);
         }
         return fold;
+    }
+
+    /** The refs of these messages that could be stored: one the guard refuses (a NUL in it) names no record. */
+    private static Set<ExternalRef> storableRefs(List<SourceRecordInput> inputs) {
+        Set<ExternalRef> refs = new HashSet<>();
+        for (SourceRecordInput input : inputs) {
+            ExternalRef ref = input.ref();
+            if (SourceRecordGuard.storableName(ref.system()) && SourceRecordGuard.storableName(ref.object())
+                    && SourceRecordGuard.storableName(ref.externalId())) {
+                refs.add(ref);
+            }
+        }
+        return refs;
     }
 
     /** New entities, each with its record's golden values: prepared already unless the chunk wrote the record twice. */

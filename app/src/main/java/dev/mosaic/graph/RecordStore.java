@@ -1,6 +1,5 @@
 package dev.mosaic.graph;
 
-import dev.mosaic.platform.time.IsoInstants;
 import static dev.mosaic.platform.database.SqlArrays.booleans;
 import static dev.mosaic.platform.database.SqlArrays.rowsWithKeyIn;
 import static dev.mosaic.platform.database.SqlArrays.texts;
@@ -8,14 +7,12 @@ import static dev.mosaic.platform.database.SqlArrays.times;
 import static dev.mosaic.platform.database.SqlArrays.uuids;
 import static dev.mosaic.platform.database.SqlTimes.instant;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.platform.database.CopyIn;
 import dev.mosaic.platform.json.Json;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +53,24 @@ class RecordStore {
                     found.put(record.ref(), record);
                 });
         return found;
+    }
+
+    /** The fingerprints stored for those of these refs that name a record. Needs no lock: callers take it as a hint. */
+    Map<ExternalRef, String> contentHashes(String tenantId, Collection<ExternalRef> refs) {
+        Map<ExternalRef, String> hashes = new HashMap<>();
+        if (refs.isEmpty()) {
+            return hashes;
+        }
+        List<ExternalRef> list = List.copyOf(refs);
+        db.fetch("select r.* from unnest(?::text[], ?::text[], ?::text[]) as ref(system, object, external_id) "
+                                + "cross join lateral (select system, object, external_id, content_hash from source_record "
+                                + "where tenant_id = ? and system = ref.system and object = ref.object "
+                                + "and external_id = ref.external_id offset 0) r",
+                        texts(list, ExternalRef::system), texts(list, ExternalRef::object), texts(list, ExternalRef::externalId),
+                        tenantId)
+                .forEach(row -> hashes.put(new ExternalRef(row.get(0, String.class), row.get(1, String.class),
+                        row.get(2, String.class)), row.get(3, String.class)));
+        return hashes;
     }
 
     Optional<StoredRecord> find(String tenantId, ExternalRef ref) {
@@ -175,20 +190,9 @@ class RecordStore {
                 row.get("external_id", String.class));
         return new StoredRecord(row.get("record_id", UUID.class), ref,
                 EntityType.fromKey(row.get("entity_type", String.class)), row.get("entity_id", UUID.class),
-                row.get("url", String.class), readFields(ref, row.get("fields", String.class)),
+                row.get("url", String.class), new StoredFields(ref, row.get("fields", String.class)),
                 row.get("content_hash", String.class), row.get("deleted", Boolean.class),
                 instant(row, "first_seen_at"), instant(row, "last_seen_at"), instant(row, "observed_at"),
                 row.get("links_hash", String.class));
-    }
-
-    private static Map<String, FieldValue> readFields(ExternalRef ref, String json) {
-        Map<String, FieldValue> fields = new LinkedHashMap<>();
-        JsonNode node = Json.read(json);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            Object value = Json.mapper().convertValue(entry.getValue().get("v"), Object.class);
-            fields.put(entry.getKey(), new FieldValue(value, ref, IsoInstants.parse(entry.getValue().get("at").asText())));
-        }
-        return fields;
     }
 }

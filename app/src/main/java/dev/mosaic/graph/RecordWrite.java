@@ -50,7 +50,7 @@ record RecordWrite(StoredRecord record, String fieldsJson, List<LinkInput> links
         boolean linksChanged = !linksHash.equals(current.linksHash());
         String json = fieldsJson(fields);
         boolean news = linksChanged || deleted != current.deleted() || !Objects.equals(url, current.url())
-                || !json.equals(fieldsJson);
+                || !json.equals(fieldsJson) && !json.equals(fieldsJson(current.fields()));
         if (!news) {
             return this;
         }
@@ -61,7 +61,9 @@ record RecordWrite(StoredRecord record, String fieldsJson, List<LinkInput> links
     }
 
     static RecordWrite stored(StoredRecord record) {
-        return new RecordWrite(record, fieldsJson(record.fields()), null, false, false);
+        // Stored text is what fieldsJson wrote, unless an older version wrote it otherwise: then() compares both ways.
+        String json = record.fields() instanceof StoredFields stored ? stored.json() : fieldsJson(record.fields());
+        return new RecordWrite(record, json, null, false, false);
     }
 
     /**

@@ -43,6 +43,11 @@ class SourceRecordGuard {
         return problem.orElse(null);
     }
 
+    /** Whether a system, object or external id can be stored and looked up. */
+    static boolean storableName(String name) {
+        return StorableText.isStorable(name, MAX_NAME_CHARS);
+    }
+
     private static Optional<String> observation(Instant observedAt, Instant now) {
         if (observedAt.isAfter(now.plus(CLOCK_SKEW))) {
             return Optional.of("it was observed at " + observedAt + ", in the future (now is " + now + "): a source's clock may run "
