@@ -109,6 +109,10 @@ class SurvivorshipAndTimelineTest extends MosaicIntegrationTest {
                 .containsExactly("Stage Prospecting → Negotiation", "Meeting: Demo", "Note: Budget");
         assertThat(secondPage.path("items").findValuesAsText("summary"))
                 .containsExactly("Call: Discovery", "Email: Intro", "Deal created in stage Prospecting");
+        assertThat(secondPage.path("total").asInt()).isEqualTo(6);
+        JsonNode pastTheEnd = getJson("/api/v1/organizations/" + org + "/timeline?limit=3&offset=9", token);
+        assertThat(pastTheEnd.path("items")).isEmpty();
+        assertThat(pastTheEnd.path("total").asInt()).as("the total, even past the last page").isEqualTo(6);
         assertThat(firstPage.path("items").get(1).path("source").path("id").asText()).isEqualTo("i3");
 
         String alice = getJson("/api/v1/external/crm-a/contact/c1", token).path("id").asText();
