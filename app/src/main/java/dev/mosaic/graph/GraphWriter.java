@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -44,6 +45,8 @@ public class GraphWriter {
     private final TenantWriteLock writeLock;
     private final GraphFigures figures;
     private final Clock clock;
+    /** Per tenant, whether its last chunk named records already stored (a sync's rounds do; a first load does not). */
+    private final Map<String, Boolean> namedStoredRecords = new ConcurrentHashMap<>();
 
     GraphWriter(RecordStore records, EntityStore entities, GoldenRecords golden, Timeline timeline, RecordResolver resolver,
                 GraphMerges merges, SourceRecordGuard guard, TenantWriteLock writeLock, GraphFigures figures,
@@ -69,8 +72,10 @@ public class GraphWriter {
     public List<UpsertResult> upsertAll(String tenantId, List<SourceRecordInput> inputs) {
         long started = System.nanoTime();
         Instant checkedAt = clock.instant();
-        // Read without the lock, so only a hint: a message that repeats what is stored needs little preparation.
-        Map<ExternalRef, String> storedHashes = records.contentHashes(tenantId, storableRefs(inputs));
+        // Read without the lock, so only a hint: a message that repeats what is stored needs little preparation. Asked
+        // only while the tenant's last chunk named stored records: a bulk load of new ones would pay for it in vain.
+        Map<ExternalRef, String> storedHashes = namedStoredRecords.getOrDefault(tenantId, true)
+                ? records.contentHashes(tenantId, storableRefs(inputs)) : Map.of();
         List<PreparedRecord> prepared = inputs.parallelStream()
                 .map(input -> PreparedRecord.of(input, guard, checkedAt, resolver, storedHashes.get(input.ref()))).toList();
         writeLock.lock(tenantId);
@@ -167,6 +172,7 @@ public class GraphWriter {
             }
         }
         Map<ExternalRef, StoredRecord> stored = refs.isEmpty() ? Map.of() : records.find(tenantId, refs);
+        namedStoredRecords.put(tenantId, !stored.isEmpty());
         for (int i = 0; i < prepared.size(); i++) {
             PreparedRecord message = prepared.get(i);
             if (message.problem() != null) {
