@@ -1,7 +1,7 @@
 package dev.mosaic.graph;
 
-import dev.mosaic.platform.time.IsoInstants;
 import dev.mosaic.platform.json.Json;
+import dev.mosaic.platform.time.IsoInstants;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.mosaic.graph;
 
-import dev.mosaic.platform.time.IsoInstants;
 import dev.mosaic.platform.ids.TimeOrderedIds;
 import dev.mosaic.platform.json.Json;
+import dev.mosaic.platform.time.IsoInstants;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

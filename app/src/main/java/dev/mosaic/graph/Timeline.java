@@ -1,6 +1,5 @@
 package dev.mosaic.graph;
 
-import dev.mosaic.platform.time.IsoInstants;
 import static dev.mosaic.platform.database.SqlArrays.rowsWithKeyIn;
 import static dev.mosaic.platform.database.SqlArrays.texts;
 import static dev.mosaic.platform.database.SqlArrays.times;
@@ -10,6 +9,7 @@ import static dev.mosaic.platform.database.SqlTimes.utc;
 import dev.mosaic.platform.database.CopyIn;
 import dev.mosaic.platform.json.Json;
 import dev.mosaic.platform.text.StorableTime;
+import dev.mosaic.platform.time.IsoInstants;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package dev.mosaic.ingest;
 
-import dev.mosaic.platform.time.IsoInstants;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.identity.MatchingKeys;
 import dev.mosaic.platform.text.FieldNames;
 import dev.mosaic.platform.text.StorableNumber;
 import dev.mosaic.platform.text.StorableText;
 import dev.mosaic.platform.text.StorableTime;
+import dev.mosaic.platform.time.IsoInstants;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
