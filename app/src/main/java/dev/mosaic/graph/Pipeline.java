@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,6 +19,13 @@ public class Pipeline {
 
     /** A decimal as sources write it; anything else counts as no amount rather than failing the page. */
     private static final String DECIMAL = "'^-?[0-9]{1,20}(\\.[0-9]{1,10})?$'";
+
+    /** Per stage and currency, the deals' figures of a tenant that pass a condition ({@code %s}: {@code and …} or nothing). */
+    private static final String STAGE_TOTALS = """
+            select stage, currency, count(*) as deals, coalesce(sum(amount), 0) as amount,
+                coalesce(sum(amount * coalesce(probability, 0) / 100), 0) as weighted, avg(probability) as probability
+            from deal_figures where tenant_id = ?%s
+            group by stage, currency""";
 
     private final DSLContext db;
 
@@ -37,6 +45,11 @@ public class Pipeline {
      * @param closeFrom only deals closing on or after this day; null for no bound (so for {@code closeTo})
      */
     public List<Stage> stages(String tenantId, UUID owner, LocalDate closeFrom, LocalDate closeTo) {
+        if (owner == null && closeFrom == null && closeTo == null) {
+            return db.fetch("select stage, currency, deals, amount, weighted, average_probability as probability "
+                    + "from deal_stage_totals where tenant_id = ? order by average_probability nulls first, stage, currency",
+                    tenantId).map(Pipeline::stage);
+        }
         List<Object> binds = new ArrayList<>(List.of(tenantId));
         StringBuilder where = new StringBuilder();
         if (closeFrom != null) {
@@ -51,26 +64,25 @@ public class Pipeline {
             where.append(" and ?::uuid = any(owner_ids)");
             binds.add(owner);
         }
-        return db.fetch("""
-                        select stage, currency, count(*) as deals, coalesce(sum(amount), 0) as amount,
-                            coalesce(sum(amount * coalesce(probability, 0) / 100), 0) as weighted,
-                            avg(probability) as probability
-                        from deal_figures where tenant_id = ?%s
-                        group by stage, currency
-                        order by avg(probability) nulls first, stage, currency""".formatted(where), binds.toArray())
-                .map(row -> new Stage(row.get("stage", String.class), row.get("currency", String.class),
-                        row.get("deals", Long.class), row.get("amount", BigDecimal.class), row.get("weighted", BigDecimal.class),
-                        row.get("probability", BigDecimal.class)));
+        return db.fetch(STAGE_TOTALS.formatted(where) + " order by avg(probability) nulls first, stage, currency",
+                binds.toArray()).map(Pipeline::stage);
+    }
+
+    private static Stage stage(Record row) {
+        return new Stage(row.get("stage", String.class), row.get("currency", String.class), row.get("deals", Long.class),
+                row.get("amount", BigDecimal.class), row.get("weighted", BigDecimal.class),
+                row.get("probability", BigDecimal.class));
     }
 
     /**
      * Recomputes the figures of every live deal of the tenant, in the caller's snapshot of the graph: each deal's golden
      * values read once (as jsonb: the stored json text would be parsed again for every value taken from it), and the
-     * users who own it in any of its sources. Returns how many deals there are.
+     * users who own it in any of its sources; then the pipeline of every owner and period, which the pipeline page shows
+     * first. Returns how many deals there are.
      */
     int computeDeals(String tenantId) {
         db.execute("delete from deal_figures where tenant_id = ?", tenantId);
-        return db.execute("""
+        int deals = db.execute("""
                 insert into deal_figures (tenant_id, entity_id, stage, currency, amount, probability, close_date, closed, won,
                     owner_ids)
                 with deals as materialized (
@@ -98,5 +110,9 @@ public class Pipeline {
                     coalesce(o.owner_ids, '{}')
                 from deals d left join owners o on o.entity_id = d.entity_id""".formatted(DECIMAL),
                 tenantId, tenantId, tenantId, tenantId, tenantId);
+        db.execute("delete from deal_stage_totals where tenant_id = ?", tenantId);
+        db.execute("insert into deal_stage_totals (tenant_id, stage, currency, deals, amount, weighted, average_probability) "
+                + "select ?, t.* from (" + STAGE_TOTALS.formatted("") + ") t", tenantId, tenantId);
+        return deals;
     }
 }

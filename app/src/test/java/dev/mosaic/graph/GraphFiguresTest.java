@@ -136,6 +136,15 @@ class GraphFiguresTest extends MosaicIntegrationTest {
         assertThat(dollars.path("weighted").decimalValue()).isEqualByComparingTo("2200");
         assertThat(annsInJanuary).hasSize(1);
         assertThat(annsInJanuary.get(0).path("amount").decimalValue()).isEqualByComparingTo("1000");
+
+        // The whole pipeline is added up with the deals' figures: a deal moved on moves it once they are computed again.
+        call("POST", "/api/v1/ingest/crm", token, Map.of("deals", List.of(deal("d-2", "o-1", 3000, "USD",
+                Map.of("stage", "Negotiation", "probability", 80, "owner", "u-2", "closeDate", "2027-03-01")))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> getJson("/api/v1/pipeline", token),
+                pipeline -> !pipeline.path("behind").asBoolean());
+        JsonNode moved = getJson("/api/v1/pipeline", token).path("stages");
+        assertThat(moved.findValuesAsText("stage")).containsExactly("Proposal", "Proposal", "Negotiation");
+        assertThat(moved.get(2).path("weighted").decimalValue()).isEqualByComparingTo("2400");
         assertThat(json(get("/api/v1/pipeline?from=next-week", token)).path("error").path("message").asText())
                 .contains("from must be a day as yyyy-mm-dd");
     }
