@@ -25,12 +25,14 @@ import org.springframework.stereotype.Service;
 public class GraphReader {
 
     private final DSLContext db;
+    private final RecordStore records;
     private final EntityStore entities;
     private final GraphMerges merges;
     private final GoldenRecords golden;
 
-    GraphReader(DSLContext db, EntityStore entities, GraphMerges merges, GoldenRecords golden) {
+    GraphReader(DSLContext db, RecordStore records, EntityStore entities, GraphMerges merges, GoldenRecords golden) {
         this.db = db;
+        this.records = records;
         this.entities = entities;
         this.merges = merges;
         this.golden = golden;
@@ -48,19 +50,8 @@ public class GraphReader {
 
     /** Which of these records the graph holds (whatever became of them since: deleted and merged ones too). */
     public Set<ExternalRef> known(String tenantId, Collection<ExternalRef> refs) {
-        List<ExternalRef> list = List.copyOf(refs);
         Set<ExternalRef> known = new HashSet<>();
-        if (list.isEmpty()) {
-            return known;
-        }
-        db.fetch("select r.system, r.object, r.external_id from unnest(?::text[], ?::text[], ?::text[]) "
-                                + "as ref(system, object, external_id) cross join lateral (select system, object, external_id "
-                                + "from source_record where tenant_id = ? and system = ref.system and object = ref.object "
-                                + "and external_id = ref.external_id offset 0) r",
-                        SqlArrays.texts(list, ExternalRef::system), SqlArrays.texts(list, ExternalRef::object),
-                        SqlArrays.texts(list, ExternalRef::externalId), tenantId)
-                .forEach(row -> known.add(new ExternalRef(row.get(0, String.class), row.get(1, String.class),
-                        row.get(2, String.class))));
+        records.byRefs(tenantId, refs, "system, object, external_id").forEach(row -> known.add(RecordStore.refOf(row)));
         return known;
     }
 

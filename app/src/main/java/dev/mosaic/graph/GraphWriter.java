@@ -199,10 +199,8 @@ public class GraphWriter {
     private static Set<ExternalRef> storableRefs(List<SourceRecordInput> inputs) {
         Set<ExternalRef> refs = new HashSet<>();
         for (SourceRecordInput input : inputs) {
-            ExternalRef ref = input.ref();
-            if (SourceRecordGuard.storableName(ref.system()) && SourceRecordGuard.storableName(ref.object())
-                    && SourceRecordGuard.storableName(ref.externalId())) {
-                refs.add(ref);
+            if (SourceRecordGuard.storable(input.ref())) {
+                refs.add(input.ref());
             }
         }
         return refs;

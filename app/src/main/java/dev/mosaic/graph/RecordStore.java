@@ -41,36 +41,41 @@ class RecordStore {
 
     /** The stored records among these refs, by ref. The caller holds the tenant's write lock. */
     Map<ExternalRef, StoredRecord> find(String tenantId, Collection<ExternalRef> refs) {
-        List<ExternalRef> list = List.copyOf(refs);
         Map<ExternalRef, StoredRecord> found = new HashMap<>();
-        db.fetch("select r.* from unnest(?::text[], ?::text[], ?::text[]) as ref(system, object, external_id) "
-                                + "cross join lateral (select " + COLUMNS + " from source_record where tenant_id = ? "
-                                + "and system = ref.system and object = ref.object and external_id = ref.external_id offset 0) r",
-                        texts(list, ExternalRef::system), texts(list, ExternalRef::object), texts(list, ExternalRef::externalId),
-                        tenantId)
-                .forEach(row -> {
-                    StoredRecord record = toRecord(row);
-                    found.put(record.ref(), record);
-                });
+        byRefs(tenantId, refs, COLUMNS).forEach(row -> {
+            StoredRecord record = toRecord(row);
+            found.put(record.ref(), record);
+        });
         return found;
     }
 
     /** The fingerprints stored for those of these refs that name a record. Needs no lock: callers take it as a hint. */
     Map<ExternalRef, String> contentHashes(String tenantId, Collection<ExternalRef> refs) {
         Map<ExternalRef, String> hashes = new HashMap<>();
+        byRefs(tenantId, refs, "system, object, external_id, content_hash")
+                .forEach(row -> hashes.put(refOf(row), row.get("content_hash", String.class)));
+        return hashes;
+    }
+
+    /**
+     * These columns (among them {@code system, object, external_id}) of the records these refs name, in one statement:
+     * an index probe per ref, whatever the statistics say (see SqlArrays).
+     */
+    List<Record> byRefs(String tenantId, Collection<ExternalRef> refs, String columns) {
         if (refs.isEmpty()) {
-            return hashes;
+            return List.of();
         }
         List<ExternalRef> list = List.copyOf(refs);
-        db.fetch("select r.* from unnest(?::text[], ?::text[], ?::text[]) as ref(system, object, external_id) "
-                                + "cross join lateral (select system, object, external_id, content_hash from source_record "
-                                + "where tenant_id = ? and system = ref.system and object = ref.object "
-                                + "and external_id = ref.external_id offset 0) r",
-                        texts(list, ExternalRef::system), texts(list, ExternalRef::object), texts(list, ExternalRef::externalId),
-                        tenantId)
-                .forEach(row -> hashes.put(new ExternalRef(row.get(0, String.class), row.get(1, String.class),
-                        row.get(2, String.class)), row.get(3, String.class)));
-        return hashes;
+        return db.fetch("select r.* from unnest(?::text[], ?::text[], ?::text[]) as ref(system, object, external_id) "
+                        + "cross join lateral (select " + columns + " from source_record where tenant_id = ? "
+                        + "and system = ref.system and object = ref.object and external_id = ref.external_id offset 0) r",
+                texts(list, ExternalRef::system), texts(list, ExternalRef::object), texts(list, ExternalRef::externalId),
+                tenantId);
+    }
+
+    static ExternalRef refOf(Record row) {
+        return new ExternalRef(row.get("system", String.class), row.get("object", String.class),
+                row.get("external_id", String.class));
     }
 
     Optional<StoredRecord> find(String tenantId, ExternalRef ref) {
@@ -186,8 +191,7 @@ class RecordStore {
     }
 
     private static StoredRecord toRecord(Record row) {
-        ExternalRef ref = new ExternalRef(row.get("system", String.class), row.get("object", String.class),
-                row.get("external_id", String.class));
+        ExternalRef ref = refOf(row);
         return new StoredRecord(row.get("record_id", UUID.class), ref,
                 EntityType.fromKey(row.get("entity_type", String.class)), row.get("entity_id", UUID.class),
                 row.get("url", String.class), new StoredFields(ref, row.get("fields", String.class)),

@@ -43,9 +43,10 @@ class SourceRecordGuard {
         return problem.orElse(null);
     }
 
-    /** Whether a system, object or external id can be stored and looked up. */
-    static boolean storableName(String name) {
-        return StorableText.isStorable(name, MAX_NAME_CHARS);
+    /** Whether a ref can name a stored record: {@link #problem} refuses a record whose ref cannot. */
+    static boolean storable(ExternalRef ref) {
+        return StorableText.isStorable(ref.system(), MAX_NAME_CHARS) && StorableText.isStorable(ref.object(), MAX_NAME_CHARS)
+                && StorableText.isStorable(ref.externalId(), MAX_NAME_CHARS);
     }
 
     private static Optional<String> observation(Instant observedAt, Instant now) {
