@@ -2,6 +2,7 @@ package dev.mosaic.api;
 
 import dev.mosaic.platform.errors.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mosaic.graph.EntityHandle;
 import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphReader;
 import dev.mosaic.graph.GraphViews;
@@ -89,8 +90,8 @@ class EntityController {
     @PatchMapping("/{id}")
     EntityView edit(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection,
                     @PathVariable UUID id, @RequestBody JsonNode fields) {
-        GraphViews.Detail detail = requireType(principal.tenantId(), collection, id);
-        return view(principal.tenantId(), collection, edits.apply(principal, detail.id(), detail.type(), fields));
+        EntityHandle entity = requireType(principal.tenantId(), collection, id);
+        return view(principal.tenantId(), collection, edits.apply(principal, entity.entityId(), entity.type(), fields));
     }
 
     /**
@@ -139,19 +140,25 @@ class EntityController {
     }
 
     private EntityView view(String tenantId, String collection, UUID id) {
-        GraphViews.Detail detail = requireType(tenantId, collection, id);
+        GraphViews.Detail detail = graph.detail(tenantId, id);
+        requireType(collection, id, detail.type());
         return new EntityView(detail.id(), detail.type().key(), detail.name(), detail.deleted(), detail.fields(),
                 detail.externalIds(), detail.relations(),
                 merges.history(tenantId, detail.id()).stream().map(Merges::view).toList(),
                 detail.createdAt(), detail.updatedAt());
     }
 
-    private GraphViews.Detail requireType(String tenantId, String collection, UUID id) {
-        GraphViews.Detail detail = graph.detail(tenantId, id);
-        if (detail.type() != type(collection)) {
+    /** The entity an id names now, when it is of the collection's kind; only its id and kind are read. */
+    private EntityHandle requireType(String tenantId, String collection, UUID id) {
+        EntityHandle entity = graph.current(tenantId, id);
+        requireType(collection, id, entity.type());
+        return entity;
+    }
+
+    private static void requireType(String collection, UUID id, EntityType type) {
+        if (type != type(collection)) {
             throw new NotFoundException("There is no " + type(collection).key() + " " + id);
         }
-        return detail;
     }
 
     static EntityType type(String collection) {

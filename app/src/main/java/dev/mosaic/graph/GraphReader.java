@@ -103,6 +103,11 @@ public class GraphReader {
     }
 
     /** The entity, or the one it was merged into. */
+    /** The live entity an id names now (itself, or the one it was merged into), without reading what it shows. */
+    public EntityHandle current(String tenantId, UUID requestedId) {
+        return merges.current(tenantId, requestedId);
+    }
+
     public GraphViews.Detail detail(String tenantId, UUID requestedId) {
         UUID id = merges.current(tenantId, requestedId).entityId();
         EntityStore.EntityRow row = entities.find(tenantId, id)

@@ -118,6 +118,9 @@ class SurvivorshipAndTimelineTest extends MosaicIntegrationTest {
         String alice = getJson("/api/v1/external/crm-a/contact/c1", token).path("id").asText();
         assertThat(getJson("/api/v1/contacts/" + alice + "/timeline", token).path("items").findValuesAsText("summary"))
                 .containsExactly("Email: Intro");
+        assertThat(get("/api/v1/organizations/" + alice + "/timeline", token).statusCode())
+                .as("a contact's timeline asked for as an organization's").isEqualTo(404);
+        assertThat(get("/api/v1/contacts/" + org + "/timeline", token).statusCode()).isEqualTo(404);
     }
 
     private void contact(String source, String id, String title, String updatedAt) throws Exception {
