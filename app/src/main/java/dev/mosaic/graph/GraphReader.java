@@ -193,10 +193,10 @@ public class GraphReader {
         // The page counts the events it sorts: gathering them all again in a second statement doubled the cost.
         Result<Record> rows = db.fetch(related + """
                 select ev.event_id, ev.occurred_at, ev.kind, ev.summary, ev.detail::text as detail, ev.total,
-                       r.system, r.object, r.external_id, r.url, r.deleted, r.last_seen_at
+                       r.system, r.object, r.external_id, r.url, r.deleted, r.last_seen_at, r.fields::text as fields
                 from (select *, count(*) over () as total from events
                     order by occurred_at desc, event_id desc limit ? offset ?) ev
-                left join lateral (select system, object, external_id, url, deleted, last_seen_at from source_record
+                left join lateral (select system, object, external_id, url, deleted, last_seen_at, fields from source_record
                     where tenant_id = ? and record_id = ev.subject_record offset 0) r on true
                 order by ev.occurred_at desc, ev.event_id desc
                 """, pageBinds.toArray());
@@ -274,9 +274,13 @@ public class GraphReader {
 
     private static GraphViews.TimelineItem timelineItem(Record row) {
         GraphViews.ExternalId source = row.get("system") == null ? null : externalId(row);
-        return new GraphViews.TimelineItem(row.get("event_id", UUID.class), SqlTimes.instant(row, "occurred_at"),
-                row.get("kind", String.class), row.get("summary", String.class), attributes(row.get("detail", String.class)),
-                source);
+        String kind = row.get("kind", String.class);
+        String fields = row.get("fields", String.class);
+        // An interaction's or a note's entry shows its record's fields, which it keeps no copy of (see Timeline).
+        Map<String, Object> detail = Timeline.isOwnEntry(kind) && fields != null ? StoredFields.values(fields)
+                : attributes(row.get("detail", String.class));
+        return new GraphViews.TimelineItem(row.get("event_id", UUID.class), SqlTimes.instant(row, "occurred_at"), kind,
+                row.get("summary", String.class), detail, source);
     }
 
     private long count(String sql, Object... binds) {

@@ -39,6 +39,14 @@ final class StoredFields extends AbstractMap<String, FieldValue> {
         return parsed.entrySet();
     }
 
+    /** Each field's value alone, as stored in this JSON, in its order: what a page shows of a record. */
+    static Map<String, Object> values(String json) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Json.read(json).fields().forEachRemaining(entry ->
+                values.put(entry.getKey(), Json.mapper().convertValue(entry.getValue().get("v"), Object.class)));
+        return values;
+    }
+
     private Map<String, FieldValue> parse() {
         Map<String, FieldValue> fields = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = Json.read(json).fields(); it.hasNext(); ) {

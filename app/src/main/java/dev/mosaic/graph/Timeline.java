@@ -13,7 +13,6 @@ import dev.mosaic.platform.time.IsoInstants;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,13 +22,18 @@ import org.springframework.stereotype.Service;
 
 /**
  * Writes timeline events, many in one statement. Events are appended; only an interaction's or a note's
- * own entry follows its record.
+ * own entry follows its record. That entry keeps no copy of the record's fields: the timeline shows them from the
+ * record itself ({@link #isOwnEntry}). A copy doubled what an interaction wrote (an email's body twice, each
+ * compressed on its own) for a detail that is read a page at a time.
  */
 @Service
 public class Timeline {
 
     private static final String UNNEST_EVENTS = "unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::uuid[], ?::uuid[], "
             + "?::text[], ?::json[]) as e(event_id, occurred_at, kind, subject_record, subject_entity, summary, detail)";
+
+    private static final String INTERACTION = "interaction";
+    private static final String NOTE = "note";
 
     private final DSLContext db;
     private final Clock clock;
@@ -86,6 +90,11 @@ public class Timeline {
         return record.type().isTimelineEntry();
     }
 
+    /** Whether an event of this kind is an interaction's or a note's own entry, whose detail is its record's fields. */
+    static boolean isOwnEntry(String kind) {
+        return INTERACTION.equals(kind) || NOTE.equals(kind);
+    }
+
     private Object[] eventBinds(String tenantId, List<TimelineEvent> events) {
         return new Object[] {tenantId, utc(clock.instant()), uuids(events, TimelineEvent::eventId),
                 times(events, TimelineEvent::occurredAt), texts(events, TimelineEvent::kind),
@@ -94,16 +103,20 @@ public class Timeline {
     }
 
     private static TimelineEvent entryOf(StoredRecord record) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        record.fields().forEach((name, value) -> values.put(name, value.value()));
+        Map<String, FieldValue> fields = record.fields();
         boolean interaction = record.type() == EntityType.INTERACTION;
-        Instant occurredAt = parseInstant(values.get(interaction ? "occurredAt" : "createdAt")).orElse(record.firstSeenAt());
-        String summary = interaction
-                ? capitalize(String.valueOf(values.getOrDefault("type", "interaction")))
-                  + (values.containsKey("subject") ? ": " + values.get("subject") : "")
-                : "Note" + (values.containsKey("title") ? ": " + values.get("title") : "");
-        return new TimelineEvent(record.recordId(), occurredAt, interaction ? "interaction" : "note", record.recordId(),
-                record.entityId(), summary, values);
+        Instant occurredAt = parseInstant(valueOf(fields, interaction ? "occurredAt" : "createdAt"))
+                .orElse(record.firstSeenAt());
+        Object subject = valueOf(fields, interaction ? "subject" : "title");
+        String summary = (interaction ? capitalize(String.valueOf(fields.containsKey("type") ? valueOf(fields, "type")
+                : "interaction")) : "Note") + (subject != null ? ": " + subject : "");
+        return new TimelineEvent(record.recordId(), occurredAt, interaction ? INTERACTION : NOTE, record.recordId(),
+                record.entityId(), summary, Map.of());
+    }
+
+    private static Object valueOf(Map<String, FieldValue> fields, String name) {
+        FieldValue field = fields.get(name);
+        return field == null ? null : field.value();
     }
 
     /** A time Mosaic stores (the years 1000 to 9999, as ingest checks); else the entry takes the record's first sight. */

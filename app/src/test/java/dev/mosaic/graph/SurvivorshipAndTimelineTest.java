@@ -114,6 +114,19 @@ class SurvivorshipAndTimelineTest extends MosaicIntegrationTest {
         assertThat(pastTheEnd.path("items")).isEmpty();
         assertThat(pastTheEnd.path("total").asInt()).as("the total, even past the last page").isEqualTo(6);
         assertThat(firstPage.path("items").get(1).path("source").path("id").asText()).isEqualTo("i3");
+        JsonNode meeting = firstPage.path("items").get(1).path("detail");
+        assertThat(meeting.path("subject").asText()).isEqualTo("Demo");
+        assertThat(meeting.path("type").asText()).isEqualTo("meeting");
+        assertThat(meeting.path("occurredAt").asText()).isEqualTo("2026-04-05T10:00:00Z");
+        assertThat(firstPage.path("items").get(2).path("detail").path("body").asText()).isEqualTo("Q3 budget approved");
+
+        call("POST", "/api/v1/ingest/crm-a", token, """
+                {"interactions":[{"externalId":"i3","type":"meeting","occurredAt":"2026-04-05T10:00:00Z","subject":"Demo, part 2",
+                  "organization":"o1"}]}
+                """);
+        JsonNode changed = getJson("/api/v1/organizations/" + org + "/timeline?limit=3", token).path("items").get(1);
+        assertThat(changed.path("summary").asText()).isEqualTo("Meeting: Demo, part 2");
+        assertThat(changed.path("detail").path("subject").asText()).as("the detail follows its record").isEqualTo("Demo, part 2");
 
         String alice = getJson("/api/v1/external/crm-a/contact/c1", token).path("id").asText();
         assertThat(getJson("/api/v1/contacts/" + alice + "/timeline", token).path("items").findValuesAsText("summary"))
