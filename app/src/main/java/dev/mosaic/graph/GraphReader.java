@@ -102,12 +102,12 @@ public class GraphReader {
                 .orElseThrow(() -> new NotFoundException("There is no entity " + requestedId));
     }
 
-    /** The entity, or the one it was merged into. */
     /** The live entity an id names now (itself, or the one it was merged into), without reading what it shows. */
     public EntityHandle current(String tenantId, UUID requestedId) {
         return merges.current(tenantId, requestedId);
     }
 
+    /** The entity, or the one it was merged into. */
     public GraphViews.Detail detail(String tenantId, UUID requestedId) {
         UUID id = merges.current(tenantId, requestedId).entityId();
         EntityStore.EntityRow row = entities.find(tenantId, id)

@@ -107,9 +107,11 @@ public class Timeline {
         boolean interaction = record.type() == EntityType.INTERACTION;
         Instant occurredAt = parseInstant(valueOf(fields, interaction ? "occurredAt" : "createdAt"))
                 .orElse(record.firstSeenAt());
+        String what = interaction
+                ? capitalize(String.valueOf(fields.containsKey("type") ? valueOf(fields, "type") : "interaction"))
+                : "Note";
         Object subject = valueOf(fields, interaction ? "subject" : "title");
-        String summary = (interaction ? capitalize(String.valueOf(fields.containsKey("type") ? valueOf(fields, "type")
-                : "interaction")) : "Note") + (subject != null ? ": " + subject : "");
+        String summary = subject == null ? what : what + ": " + subject;
         return new TimelineEvent(record.recordId(), occurredAt, interaction ? INTERACTION : NOTE, record.recordId(),
                 record.entityId(), summary, Map.of());
     }
