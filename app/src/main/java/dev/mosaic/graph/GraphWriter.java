@@ -264,7 +264,8 @@ public class GraphWriter {
         Map<String, Object> values = new LinkedHashMap<>();
         record.fields().forEach((field, value) -> values.put(field, value.value()));
         PreparedRecord first = fold.firstMessage.get(write);
-        return new RecordSnapshot(record.recordId(), record.ref(), record.type(), record.entityId(), record.deleted(), values,
+        return new RecordSnapshot(record.recordId(), record.ref(), record.type(), record.entityId(), record.deleted(),
+                write.created(), values,
                 first == null ? null : first.resolverWork());
     }
 

@@ -6,8 +6,9 @@ import java.util.UUID;
 /**
  * A source record's current values and the entity it belongs to.
  *
+ * @param created  whether the chunk made the record, so nothing about it is stored yet
  * @param prepared what {@link RecordResolver#prepare} made of exactly these values, or null
  */
 public record RecordSnapshot(UUID recordId, ExternalRef ref, EntityType type, UUID entityId, boolean deleted,
-                             Map<String, Object> values, Object prepared) {
+                             boolean created, Map<String, Object> values, Object prepared) {
 }

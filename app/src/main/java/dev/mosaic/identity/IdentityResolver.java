@@ -63,17 +63,23 @@ public class IdentityResolver implements RecordResolver {
     public Resolution resolve(String tenantId, List<RecordSnapshot> written) {
         List<RecordSnapshot> keyed = written.stream().filter(record -> RecordKeys.applies(record.type())).toList();
         List<Set<MatchKey>> computed = keyed.parallelStream().map(IdentityResolver::keysOf).toList();
+        Map<UUID, Set<MatchKey>> stored = store.keysOf(tenantId,
+                keyed.stream().filter(record -> !record.created()).map(RecordSnapshot::recordId).toList());
         List<KeyedRecord> keysOf = new ArrayList<>();
         List<IdentityStore.RecordKey> keyRows = new ArrayList<>();
         for (int i = 0; i < keyed.size(); i++) {
             RecordSnapshot record = keyed.get(i);
+            if (!record.created() && sameKeys(computed.get(i), stored.getOrDefault(record.recordId(), Set.of()))) {
+                // Whoever shares its keys was matched with it when they were written: nothing to resolve again.
+                continue;
+            }
             keysOf.add(new KeyedRecord(record, computed.get(i)));
             computed.get(i).forEach(key -> keyRows.add(new IdentityStore.RecordKey(record.recordId(), record.type(), key)));
         }
         if (keysOf.isEmpty()) {
             return Resolution.NONE;
         }
-        store.replaceKeys(tenantId, keyed.stream().map(RecordSnapshot::recordId).toList(), keyRows);
+        store.replaceKeys(tenantId, keysOf.stream().map(keyedRecord -> keyedRecord.record().recordId()).toList(), keyRows);
         Candidates candidates = candidates(tenantId, keysOf, keyRows);
         Instant now = clock.instant();
 
@@ -155,6 +161,12 @@ public class IdentityResolver implements RecordResolver {
         evidence.put("value", key.value());
         evidence.put("record", record.ref().toString());
         return evidence;
+    }
+
+    /** Keys as stored name their type and value; whether a key is strong follows from its type. */
+    private static boolean sameKeys(Set<MatchKey> computed, Set<MatchKey> stored) {
+        return computed.size() == stored.size() && computed.stream().allMatch(key -> stored.stream()
+                .anyMatch(other -> other.type().equals(key.type()) && other.value().equals(key.value())));
     }
 
     private static Set<MatchKey> keysOf(RecordSnapshot record) {

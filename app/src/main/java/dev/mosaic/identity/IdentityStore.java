@@ -15,9 +15,12 @@ import dev.mosaic.platform.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -52,6 +55,19 @@ class IdentityStore {
         CopyIn rows = CopyIn.into("identity_key", "tenant_id", "entity_type", "key_type", "key_value", "record_id");
         keys.forEach(key -> rows.row(tenantId, key.type().key(), key.key().type(), key.key().value(), key.recordId()));
         rows.copy(db);
+    }
+
+    /** The keys stored for each of these records (strong or not is not stored: see {@link MatchKey}). */
+    Map<UUID, Set<MatchKey>> keysOf(String tenantId, Collection<UUID> recordIds) {
+        Map<UUID, Set<MatchKey>> keys = new HashMap<>();
+        if (recordIds.isEmpty()) {
+            return keys;
+        }
+        db.fetch("select k.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, key_type, key_value "
+                        + "from identity_key where tenant_id = ? and record_id = ids.id offset 0) k", uuids(recordIds), tenantId)
+                .forEach(row -> keys.computeIfAbsent(row.get("record_id", UUID.class), id -> new HashSet<>())
+                        .add(new MatchKey(row.get("key_type", String.class), row.get("key_value", String.class), false)));
+        return keys;
     }
 
     /** Forgets the merges, kept-apart pairs and suggestions that name an entity that is gone for good. */

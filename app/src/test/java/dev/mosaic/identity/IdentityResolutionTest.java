@@ -34,6 +34,27 @@ class IdentityResolutionTest extends MosaicIntegrationTest {
     }
 
     @Test
+    void aRecordBackFromDeletionJoinsWhoeverTookItsEmailMeanwhileAndAnEditKeepingTheKeysChangesNothing() throws Exception {
+        String jane = "{\"externalId\":\"a1\",\"firstName\":\"Jane\",\"lastName\":\"Doe\",\"email\":\"jane@acme.com\"";
+        ingest("crm-a", "{\"contacts\":[" + jane + "}]}");
+        ingest("crm-a", "{\"contacts\":[{\"externalId\":\"a1\",\"deleted\":true}]}");
+        ingest("crm-b", "{\"contacts\":[{\"externalId\":\"b1\",\"firstName\":\"Jane\",\"lastName\":\"Doe\",\"email\":\"JANE@acme.com\"}]}");
+        assertThat(entity("crm-b", "contact", "b1")).as("a deleted record matches nobody")
+                .isNotEqualTo(entity("crm-a", "contact", "a1"));
+
+        JsonNode back = ingest("crm-a", "{\"contacts\":[" + jane + ",\"deleted\":false,\"title\":\"CEO\"}]}");
+        assertThat(back.path("merged").asInt()).isEqualTo(1);
+        String id = entity("crm-a", "contact", "a1");
+        assertThat(entity("crm-b", "contact", "b1")).isEqualTo(id);
+
+        JsonNode edited = ingest("crm-b", "{\"contacts\":[{\"externalId\":\"b1\",\"firstName\":\"Jane\",\"lastName\":\"Doe\","
+                + "\"email\":\"JANE@acme.com\",\"title\":\"Chief Executive\"}]}");
+        assertThat(edited.path("merged").asInt()).isZero();
+        assertThat(entity("crm-b", "contact", "b1")).isEqualTo(id);
+        assertThat(getJson("/api/v1/contacts/" + id, token).path("merges")).hasSize(1);
+    }
+
+    @Test
     void aFreeMailAddressIsStillOneMailboxOnePerson() throws Exception {
         ingest("crm-a", "{\"contacts\":[{\"externalId\":\"a1\",\"firstName\":\"Sam\",\"lastName\":\"Roe\",\"email\":\"sam.roe@gmail.com\"}]}");
         ingest("crm-b", "{\"contacts\":[{\"externalId\":\"b1\",\"firstName\":\"Samuel\",\"lastName\":\"Roe\",\"email\":\"Sam.Roe@Gmail.com\"}]}");
