@@ -32,6 +32,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdentityResolver implements RecordResolver {
 
     static final String RESOLVER = "identity-resolution";
+    /**
+     * A weak key that more other entities hold (a common name, a team's mailbox) says nothing about who is who, and
+     * pairing a record with each of them filled the review queue with thousands of pairs nobody could decide: an
+     * org's initial sync made four suggestions per contact. Such a key suggests nothing. The pairs suggested while
+     * it was rarer stay in the queue.
+     */
+    static final int MOST_SUGGESTED_PER_KEY = 10;
 
     private final GraphMerges graph;
     private final IdentityStore store;
@@ -103,7 +110,11 @@ public class IdentityResolver implements RecordResolver {
         keysOf.forEach(keyedRecord -> keyedRecord.keys().stream().filter(key -> !key.strong()).forEach(key -> {
             RecordSnapshot record = keyedRecord.record();
             UUID mine = candidates.entityOf(record.recordId());
-            for (UUID other : candidates.entitiesWith(record.type(), key, record.recordId())) {
+            List<UUID> others = candidates.entitiesWith(record.type(), key, record.recordId());
+            if (others.size() > MOST_SUGGESTED_PER_KEY) {
+                return;
+            }
+            for (UUID other : others) {
                 if (!candidates.clusters.together(mine, other) && !candidates.clusters.blocked(mine, other)) {
                     suggestions.add(new IdentityStore.Suggestion(record.type(), survivorOf.getOrDefault(mine, mine),
                             survivorOf.getOrDefault(other, other), key.describe(), evidence(key, record), now));

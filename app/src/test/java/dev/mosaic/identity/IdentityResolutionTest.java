@@ -85,6 +85,22 @@ class IdentityResolutionTest extends MosaicIntegrationTest {
     }
 
     @Test
+    void aNameManyPeopleShareSuggestsNothingWhileARareOneStillDoes() throws Exception {
+        StringBuilder contacts = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            contacts.append(i == 0 ? "" : ",").append("{\"externalId\":\"m").append(i)
+                    .append("\",\"firstName\":\"Maria\",\"lastName\":\"Garcia\",\"email\":\"maria").append(i).append("@example").append(i)
+                    .append(".com\"}");
+        }
+        contacts.append(",{\"externalId\":\"l1\",\"firstName\":\"Ana\",\"lastName\":\"Lopez\",\"email\":\"ana@one.com\"}")
+                .append(",{\"externalId\":\"l2\",\"firstName\":\"Ana\",\"lastName\":\"Lopez\",\"email\":\"ana@two.com\"}");
+        ingest("crm-a", "{\"contacts\":[" + contacts + "]}");
+
+        JsonNode review = getJson("/api/v1/review", token);
+        assertThat(review.path("items").findValuesAsText("reason")).containsExactly("same name 'ana lopez'");
+    }
+
+    @Test
     void aRejectedSuggestionKeepsThemApartAndIsNotSuggestedAgain() throws Exception {
         ingest("crm-a", "{\"contacts\":[{\"externalId\":\"a1\",\"firstName\":\"Maria\",\"lastName\":\"Garcia\",\"email\":\"maria@one.example\"}]}");
         ingest("crm-b", "{\"contacts\":[{\"externalId\":\"b1\",\"firstName\":\"María\",\"lastName\":\"García\",\"email\":\"mg@two.example\"}]}");
