@@ -193,7 +193,8 @@ public class GraphReader {
         // The page counts the events it sorts: gathering them all again in a second statement doubled the cost.
         Result<Record> rows = db.fetch(related + """
                 select ev.event_id, ev.occurred_at, ev.kind, ev.summary, ev.detail::text as detail, ev.total,
-                       r.system, r.object, r.external_id, r.url, r.deleted, r.last_seen_at, r.fields::text as fields
+                       r.system, r.object, r.external_id, r.url, r.deleted, r.last_seen_at,
+                       case when ev.event_id = ev.subject_record then r.fields::text end as own_fields
                 from (select *, count(*) over () as total from events
                     order by occurred_at desc, event_id desc limit ? offset ?) ev
                 left join lateral (select system, object, external_id, url, deleted, last_seen_at, fields from source_record
@@ -274,13 +275,13 @@ public class GraphReader {
 
     private static GraphViews.TimelineItem timelineItem(Record row) {
         GraphViews.ExternalId source = row.get("system") == null ? null : externalId(row);
-        String kind = row.get("kind", String.class);
-        String fields = row.get("fields", String.class);
-        // An interaction's or a note's entry shows its record's fields, which it keeps no copy of (see Timeline).
-        Map<String, Object> detail = Timeline.isOwnEntry(kind) && fields != null ? StoredFields.values(fields)
+        // An interaction's or a note's own entry (keyed by its record) shows the record's fields, which it keeps no
+        // copy of (see Timeline); other events' records are not read past their ids.
+        String ownFields = row.get("own_fields", String.class);
+        Map<String, Object> detail = ownFields != null ? StoredFields.values(ownFields)
                 : attributes(row.get("detail", String.class));
-        return new GraphViews.TimelineItem(row.get("event_id", UUID.class), SqlTimes.instant(row, "occurred_at"), kind,
-                row.get("summary", String.class), detail, source);
+        return new GraphViews.TimelineItem(row.get("event_id", UUID.class), SqlTimes.instant(row, "occurred_at"),
+                row.get("kind", String.class), row.get("summary", String.class), detail, source);
     }
 
     private long count(String sql, Object... binds) {

@@ -23,17 +23,14 @@ import org.springframework.stereotype.Service;
 /**
  * Writes timeline events, many in one statement. Events are appended; only an interaction's or a note's
  * own entry follows its record. That entry keeps no copy of the record's fields: the timeline shows them from the
- * record itself ({@link #isOwnEntry}). A copy doubled what an interaction wrote (an email's body twice, each
- * compressed on its own) for a detail that is read a page at a time.
+ * record itself, which it finds by the entry's id (the record's). A copy doubled what an interaction wrote (an
+ * email's body twice, each compressed on its own) for a detail that is read a page at a time.
  */
 @Service
 public class Timeline {
 
     private static final String UNNEST_EVENTS = "unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::uuid[], ?::uuid[], "
             + "?::text[], ?::json[]) as e(event_id, occurred_at, kind, subject_record, subject_entity, summary, detail)";
-
-    private static final String INTERACTION = "interaction";
-    private static final String NOTE = "note";
 
     private final DSLContext db;
     private final Clock clock;
@@ -90,11 +87,6 @@ public class Timeline {
         return record.type().isTimelineEntry();
     }
 
-    /** Whether an event of this kind is an interaction's or a note's own entry, whose detail is its record's fields. */
-    static boolean isOwnEntry(String kind) {
-        return INTERACTION.equals(kind) || NOTE.equals(kind);
-    }
-
     private Object[] eventBinds(String tenantId, List<TimelineEvent> events) {
         return new Object[] {tenantId, utc(clock.instant()), uuids(events, TimelineEvent::eventId),
                 times(events, TimelineEvent::occurredAt), texts(events, TimelineEvent::kind),
@@ -112,7 +104,7 @@ public class Timeline {
                 : "Note";
         Object subject = valueOf(fields, interaction ? "subject" : "title");
         String summary = subject == null ? what : what + ": " + subject;
-        return new TimelineEvent(record.recordId(), occurredAt, interaction ? INTERACTION : NOTE, record.recordId(),
+        return new TimelineEvent(record.recordId(), occurredAt, interaction ? "interaction" : "note", record.recordId(),
                 record.entityId(), summary, Map.of());
     }
 
