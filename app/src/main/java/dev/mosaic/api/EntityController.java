@@ -6,6 +6,8 @@ import dev.mosaic.graph.EntityHandle;
 import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphReader;
 import dev.mosaic.graph.GraphViews;
+import dev.mosaic.graph.InferredLinks;
+import dev.mosaic.graph.LinkKind;
 import dev.mosaic.platform.errors.NotFoundException;
 import dev.mosaic.graph.Page;
 import dev.mosaic.identity.MergeService;
@@ -27,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The graph's entities under {@code /api/v1/organizations}, {@code /contacts}, {@code /deals},
  * {@code /interactions}, {@code /notes}, {@code /leads} and {@code /users}: search, detail with every
- * field's source, timeline, edits, merge and unmerge.
+ * field's source, timeline, edits, merge and unmerge, and undoing a contact's inferred organization.
  */
 @RestController
 @RequestMapping("/api/v1/{collection:organizations|contacts|deals|interactions|notes|leads|users}")
@@ -39,9 +41,11 @@ class EntityController {
     private final GraphReader graph;
     private final MergeService merges;
     private final EntityEdits edits;
+    private final InferredLinks inferredLinks;
 
-    EntityController(GraphReader graph, MergeService merges, EntityEdits edits) {
+    EntityController(GraphReader graph, MergeService merges, EntityEdits edits, InferredLinks inferredLinks) {
         this.graph = graph;
+        this.inferredLinks = inferredLinks;
         this.merges = merges;
         this.edits = edits;
     }
@@ -125,6 +129,30 @@ class EntityController {
         return Map.of("status", "unmerged", "merge", Merges.view(lineage),
                 "survivor", view(principal.tenantId(), collection, lineage.survivorId()),
                 "restored", view(principal.tenantId(), collection, lineage.mergedId()));
+    }
+
+    /**
+     * Undoes the link Mosaic inferred from a contact to an organization (by its email's domain or its company's name),
+     * as {@code {"organization": "<id>"}}: it is removed and never inferred again. A link a source states can only be
+     * changed in that source.
+     */
+    @PostMapping("/{id}/unlink")
+    Map<String, Object> unlink(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection,
+                               @PathVariable UUID id, @RequestBody UnlinkRequest request) {
+        if (!collection.equals("contacts")) {
+            throw new NotFoundException("Only a contact's inferred organization can be unlinked");
+        }
+        requireType(principal.tenantId(), collection, id);
+        if (request == null || request.organization() == null) {
+            throw new InvalidInputException("Say which organization to unlink: {\"organization\":\"<id>\"}");
+        }
+        requireType(principal.tenantId(), "organizations", request.organization());
+        int removed = inferredLinks.undo(principal.tenantId(), id, request.organization(), LinkKind.WORKS_AT,
+                principal.email());
+        return Map.of("status", "unlinked", "linksRemoved", removed, "contact", view(principal.tenantId(), collection, id));
+    }
+
+    record UnlinkRequest(UUID organization) {
     }
 
     record MergeRequest(UUID with) {

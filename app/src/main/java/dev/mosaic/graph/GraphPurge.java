@@ -91,6 +91,7 @@ public class GraphPurge {
             return new Forgotten(0, 0, next);
         }
         deleteByKey("link", "from_record", recordIds, tenantId);
+        deleteByKey("link_rejection", "from_record", recordIds, tenantId);
         deleteByKey("timeline_event", "subject_record", recordIds, tenantId);
         deleteByKey("source_record", "record_id", recordIds, tenantId);
 

@@ -225,9 +225,9 @@ public class GraphReader {
                 + "where tenant_id = ? and entity_id = ? and not deleted offset 0) m";
         String outgoing = """
                 select 'out' as direction, l.kind, l.attributes::text as attributes, e.entity_id, e.entity_type, e.display_name,
-                    m.system as said_by_system, m.external_id as said_by_id
+                    m.system as said_by_system, m.external_id as said_by_id, l.inferred
                 from %s
-                cross join lateral (select kind, attributes, to_system, to_object, to_external_id from link
+                cross join lateral (select kind, attributes, to_system, to_object, to_external_id, inferred from link
                     where tenant_id = ? and from_record = m.record_id offset 0) l
                 cross join lateral (select entity_id from source_record where tenant_id = ? and system = l.to_system
                     and object = l.to_object and external_id = l.to_external_id and not deleted offset 0) t
@@ -236,9 +236,9 @@ public class GraphReader {
                 """.formatted(members);
         String incoming = """
                 select 'in' as direction, l.kind, l.attributes::text as attributes, e.entity_id, e.entity_type, e.display_name,
-                    f.system as said_by_system, f.external_id as said_by_id
+                    f.system as said_by_system, f.external_id as said_by_id, l.inferred
                 from %s
-                cross join lateral (select kind, attributes, from_record from link where tenant_id = ? and to_system = m.system
+                cross join lateral (select kind, attributes, from_record, inferred from link where tenant_id = ? and to_system = m.system
                     and to_object = m.object and to_external_id = m.external_id offset 0) l
                 cross join lateral (select entity_id, system, external_id from source_record
                     where tenant_id = ? and record_id = l.from_record and not deleted offset 0) f
@@ -246,9 +246,10 @@ public class GraphReader {
                     where tenant_id = ? and entity_id = f.entity_id offset 0) e
                 """.formatted(members);
         Map<String, GraphViews.Relation> unique = new LinkedHashMap<>();
-        // Two records of one cluster may state the same relation with other attributes; the order by the stating
-        // record makes the one shown the same every time.
-        db.fetch(outgoing + " union all " + incoming + " order by 2, 6, 4, 7, 8, 3", tenantId, entityId, tenantId, tenantId,
+        // Two records of one cluster may state the same relation with other attributes: a source's own statement
+        // is shown before one Mosaic inferred, and the order by the stating record makes the one shown the same
+        // every time.
+        db.fetch(outgoing + " union all " + incoming + " order by 2, 6, 4, 9, 7, 8, 3", tenantId, entityId, tenantId, tenantId,
                         tenantId, tenantId, entityId, tenantId, tenantId, tenantId)
                 .forEach(row -> {
                     GraphViews.Relation relation = new GraphViews.Relation(row.get("kind", String.class),

@@ -84,6 +84,20 @@ public class GraphWriter {
         // it waited for: the older entity survives a merge.
         Instant now = clock.instant();
         PhaseTimer phases = new PhaseTimer(locked);
+        Written written = write(tenantId, prepared, now, phases);
+        inferLinks(tenantId, written, now);
+        phases.end("inferred");
+        if (log.isDebugEnabled()) {
+            log.debug("Chunk of {} records for tenant {}: {} created, {} updated, {} merges; {} ms to prepare and wait for "
+                    + "the lock, {} ms holding it ({})", inputs.size(), tenantId, written.created, written.updated,
+                    written.resolution.survivorOf().size(), (locked - started) / 1_000_000,
+                    (System.nanoTime() - locked) / 1_000_000, phases);
+        }
+        return written.fold.results(written.resolution);
+    }
+
+    /** Writes prepared messages under the tenant's lock: records, links, timeline, identities and golden values. */
+    private Written write(String tenantId, List<PreparedRecord> prepared, Instant now, PhaseTimer phases) {
         ChunkFold fold = fold(tenantId, prepared, now);
         List<RecordWrite> changed = fold.writes.values().stream().filter(RecordWrite::changed).toList();
         List<RecordWrite> created = changed.stream().filter(RecordWrite::created).toList();
@@ -104,8 +118,9 @@ public class GraphWriter {
         Map<UUID, RefreshCause> updateCauses = updateCauses(updated);
         Map<UUID, GoldenValues> recomputed = golden.compute(tenantId, updateCauses.keySet(), updateCauses::get);
 
+        List<RecordSnapshot> snapshots = changed.stream().map(write -> snapshot(write, fold)).toList();
         RecordResolver.Resolution resolution = changed.isEmpty() ? RecordResolver.Resolution.NONE
-                : resolver.resolve(tenantId, changed.stream().map(write -> snapshot(write, fold)).toList());
+                : resolver.resolve(tenantId, snapshots);
         phases.end("identity");
         Set<UUID> survivors = new HashSet<>(resolution.survivorOf().values());
         Map<UUID, GoldenValues> finalValues = new HashMap<>(recomputed);
@@ -117,13 +132,37 @@ public class GraphWriter {
             figures.markChanged(tenantId);
         }
         phases.end("golden");
-        if (log.isDebugEnabled()) {
-            log.debug("Chunk of {} records for tenant {}: {} created, {} updated, {} merges; {} ms to prepare and wait for "
-                    + "the lock, {} ms holding it ({})", inputs.size(), tenantId, created.size(), updated.size(),
-                    resolution.survivorOf().size(), (locked - started) / 1_000_000, (System.nanoTime() - locked) / 1_000_000,
-                    phases);
+        return new Written(fold, snapshots, resolution, created.size(), updated.size());
+    }
+
+    /**
+     * Adds what Mosaic infers from the chunk: the records it states itself that are missing (written like any
+     * other, so an organization made for a domain joins the one that has it), and the inferred links.
+     */
+    private void inferLinks(String tenantId, Written written, Instant now) {
+        RecordResolver.Inferences inferences = written.snapshots.isEmpty() ? RecordResolver.Inferences.NONE
+                : resolver.infer(tenantId, written.snapshots);
+        if (inferences.links().isEmpty()) {
+            return;
         }
-        return fold.results(resolution);
+        Set<ExternalRef> refs = new LinkedHashSet<>();
+        inferences.records().forEach(input -> refs.add(input.ref()));
+        Set<ExternalRef> stored = refs.isEmpty() ? Set.of() : records.find(tenantId, refs).keySet();
+        List<PreparedRecord> missing = inferences.records().stream().filter(input -> !stored.contains(input.ref()))
+                .map(input -> PreparedRecord.of(input, guard, now, resolver, null)).toList();
+        if (!missing.isEmpty()) {
+            write(tenantId, missing, now, new PhaseTimer(System.nanoTime()));
+        }
+        Set<UUID> created = new HashSet<>();
+        written.snapshots.stream().filter(RecordSnapshot::created).forEach(record -> created.add(record.recordId()));
+        records.replaceInferredLinks(tenantId,
+                inferences.links().keySet().stream().filter(id -> !created.contains(id)).toList(), inferences.links());
+        figures.markChanged(tenantId);
+    }
+
+    /** What writing a chunk did. */
+    private record Written(ChunkFold fold, List<RecordSnapshot> snapshots, RecordResolver.Resolution resolution,
+                           int created, int updated) {
     }
 
     /** A chunk of one. */
@@ -141,7 +180,7 @@ public class GraphWriter {
     public UUID edit(String tenantId, UUID requestedId, Map<String, Object> fields, String editorEmail) {
         writeLock.lockInteractive(tenantId);
         EntityHandle entity = merges.current(tenantId, requestedId);
-        ExternalRef ref = new ExternalRef(Survivorship.MOSAIC, "edit", entity.entityId().toString());
+        ExternalRef ref = new ExternalRef(Survivorship.MOSAIC, Survivorship.EDIT, entity.entityId().toString());
         Instant now = clock.instant();
         SourceRecordInput input = new SourceRecordInput(entity.type(), ref, null, fields, List.of(), now, null, false);
         RecordWrite write = records.find(tenantId, ref)
@@ -266,7 +305,7 @@ public class GraphWriter {
         PreparedRecord first = fold.firstMessage.get(write);
         return new RecordSnapshot(record.recordId(), record.ref(), record.type(), record.entityId(), record.deleted(),
                 write.created(), values,
-                first == null ? null : first.resolverWork());
+                first == null ? null : first.resolverWork(), write.links());
     }
 
     /** Milliseconds per phase of a chunk, for the debug log. */

@@ -29,6 +29,16 @@ public interface RecordResolver {
     Resolution resolve(String tenantId, List<RecordSnapshot> written);
 
     /**
+     * The links Mosaic itself states for the chunk's records, such as a contact working at the organization of its
+     * email's domain. Called after {@link #resolve}, so every record of the chunk is in place.
+     *
+     * @param written the chunk's records that changed, as they are now
+     */
+    default Inferences infer(String tenantId, List<RecordSnapshot> written) {
+        return Inferences.NONE;
+    }
+
+    /**
      * Forgets what resolution kept of records that are gone for good, and of entities that are gone with them
      * (their merge history, the pairs people kept apart, review suggestions). Called in the purge's transaction.
      */
@@ -45,5 +55,18 @@ public interface RecordResolver {
         public UUID current(UUID entityId) {
             return survivorOf.getOrDefault(entityId, entityId);
         }
+    }
+
+    /**
+     * What Mosaic infers for a chunk.
+     *
+     * @param records records Mosaic states itself (an organization for an email domain), written when missing; one
+     *                already stored stays as it is
+     * @param links   for each record reconsidered, the inferred links it has from now on (replacing the ones it had),
+     *                except those a person rejected
+     */
+    record Inferences(List<SourceRecordInput> records, Map<UUID, List<LinkInput>> links) {
+
+        public static final Inferences NONE = new Inferences(List.of(), Map.of());
     }
 }

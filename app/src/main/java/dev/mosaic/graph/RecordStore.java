@@ -166,6 +166,108 @@ class RecordStore {
         rows.copy(db);
     }
 
+    /**
+     * Replaces the inferred links of these records (first delete, for the ones that may have some, then one insert),
+     * leaving out the ones a person rejected.
+     */
+    void replaceInferredLinks(String tenantId, Collection<UUID> replaced, Map<UUID, List<LinkInput>> linksByRecord) {
+        if (!replaced.isEmpty()) {
+            db.execute("delete from link l using unnest(?::uuid[]) as ids(id) where l.tenant_id = ? and l.from_record = ids.id "
+                    + "and l.inferred", uuids(replaced), tenantId);
+        }
+        Set<List<String>> rejected = rejectedLinks(tenantId, linksByRecord);
+        CopyIn rows = CopyIn.into("link", "tenant_id", "from_record", "kind", "to_system", "to_object", "to_external_id",
+                "attributes", "inferred");
+        linksByRecord.forEach((recordId, links) -> {
+            Set<List<String>> seen = new HashSet<>();
+            for (LinkInput link : links) {
+                List<String> key = linkKey(recordId, link);
+                if (!rejected.contains(key) && seen.add(key)) {
+                    rows.row(tenantId, recordId, link.kind().key(), link.target().system(), link.target().object(),
+                            link.target().externalId(), Json.write(link.attributes()), true);
+                }
+            }
+        });
+        rows.copy(db);
+    }
+
+    /** Of these links, the ones a person rejected, as {@link #linkKey}s. */
+    private Set<List<String>> rejectedLinks(String tenantId, Map<UUID, List<LinkInput>> linksByRecord) {
+        List<UUID> stating = linksByRecord.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
+                .map(Map.Entry::getKey).toList();
+        Set<List<String>> rejected = new HashSet<>();
+        if (stating.isEmpty()) {
+            return rejected;
+        }
+        db.fetch("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select from_record, kind, to_system, "
+                        + "to_object, to_external_id from link_rejection where tenant_id = ? and from_record = ids.id offset 0) r",
+                        uuids(stating), tenantId)
+                .forEach(row -> rejected.add(List.of(row.get("from_record", UUID.class).toString(),
+                        row.get("kind", String.class), new ExternalRef(row.get("to_system", String.class),
+                                row.get("to_object", String.class), row.get("to_external_id", String.class)).toString())));
+        return rejected;
+    }
+
+    private static List<String> linkKey(UUID recordId, LinkInput link) {
+        return List.of(recordId.toString(), link.kind().key(), link.target().toString());
+    }
+
+    /** The refs of these records. */
+    Map<UUID, ExternalRef> refsOf(String tenantId, Collection<UUID> recordIds) {
+        Map<UUID, ExternalRef> refs = new HashMap<>();
+        if (!recordIds.isEmpty()) {
+            db.fetch("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, system, object, "
+                            + "external_id from source_record where tenant_id = ? and record_id = ids.id offset 0) r",
+                            uuids(recordIds), tenantId)
+                    .forEach(row -> refs.put(row.get("record_id", UUID.class), refOf(row)));
+        }
+        return refs;
+    }
+
+    /** A link as stored: who states it, what it points at, and whether Mosaic inferred it. */
+    record StoredLink(UUID fromRecord, ExternalRef saidBy, LinkKind kind, ExternalRef target, boolean inferred) {
+    }
+
+    /** The links of this kind from one entity's records to another's. */
+    List<StoredLink> linksBetween(String tenantId, UUID fromEntity, UUID toEntity, LinkKind kind) {
+        return db.fetch("""
+                        select m.record_id, m.system, m.object, m.external_id, l.to_system, l.to_object, l.to_external_id, l.inferred
+                        from source_record m
+                        join link l on l.tenant_id = m.tenant_id and l.from_record = m.record_id and l.kind = ?
+                        join source_record t on t.tenant_id = l.tenant_id and t.system = l.to_system and t.object = l.to_object
+                            and t.external_id = l.to_external_id
+                        where m.tenant_id = ? and m.entity_id = ? and t.entity_id = ?
+                        order by m.record_id, l.to_system, l.to_object, l.to_external_id
+                        """, kind.key(), tenantId, fromEntity, toEntity)
+                .map(row -> new StoredLink(row.get("record_id", UUID.class), refOf(row), kind,
+                        new ExternalRef(row.get("to_system", String.class), row.get("to_object", String.class),
+                                row.get("to_external_id", String.class)), row.get("inferred", Boolean.class)));
+    }
+
+    /** Removes these inferred links and remembers that a person rejected them, so they are never inferred again. */
+    void reject(String tenantId, List<StoredLink> links, String by, java.time.Instant at) {
+        CopyIn rows = CopyIn.into("link_rejection", "tenant_id", "from_record", "kind", "to_system", "to_object",
+                "to_external_id", "rejected_by", "rejected_at");
+        for (StoredLink link : links) {
+            db.execute("delete from link where tenant_id = ? and from_record = ? and kind = ? and to_system = ? "
+                            + "and to_object = ? and to_external_id = ? and inferred", tenantId, link.fromRecord(),
+                    link.kind().key(), link.target().system(), link.target().object(), link.target().externalId());
+            rows.row(tenantId, link.fromRecord(), link.kind().key(), link.target().system(), link.target().object(),
+                    link.target().externalId(), by, at);
+        }
+        rows.copy(db);
+    }
+
+    /** Of these records, the ones whose source states a link of this kind (an inferred one does not count). */
+    Set<UUID> statingLink(String tenantId, Collection<UUID> recordIds, LinkKind kind) {
+        if (recordIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(db.fetch("select ids.id from unnest(?::uuid[]) as ids(id) where exists (select 1 from link "
+                        + "where tenant_id = ? and from_record = ids.id and kind = ? and not inferred)",
+                uuids(recordIds), tenantId, kind.key()).map(row -> row.get(0, UUID.class)));
+    }
+
     /** Moves every record of each merged entity to its survivor; returns the records moved, by merged entity. */
     Map<UUID, List<UUID>> moveAll(String tenantId, Map<UUID, UUID> survivorOf) {
         List<UUID> merged = List.copyOf(survivorOf.keySet());

@@ -43,10 +43,13 @@ public class IdentityResolver implements RecordResolver {
     private final GraphMerges graph;
     private final IdentityStore store;
     private final MergeService merges;
+    private final EmployerInference employers;
     private final Clock clock;
 
-    IdentityResolver(GraphMerges graph, IdentityStore store, MergeService merges, Clock clock) {
+    IdentityResolver(GraphMerges graph, IdentityStore store, MergeService merges, EmployerInference employers,
+                     Clock clock) {
         this.graph = graph;
+        this.employers = employers;
         this.store = store;
         this.merges = merges;
         this.clock = clock;
@@ -123,6 +126,12 @@ public class IdentityResolver implements RecordResolver {
         }));
         store.suggestAll(tenantId, suggestions);
         return new Resolution(survivorOf, mergingRecords);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Inferences infer(String tenantId, List<RecordSnapshot> written) {
+        return employers.infer(tenantId, written);
     }
 
     /** Merges each joined cluster into its oldest entity, as one bulk move; returns merged entity → survivor. */
