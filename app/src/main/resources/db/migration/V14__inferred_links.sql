@@ -3,15 +3,24 @@
 -- its attributes.
 alter table link add column inferred boolean not null default false;
 
--- A person said an inferred link is wrong: it is removed and never inferred again for that record and target.
-create table link_rejection (
+-- What a person decided about a link Mosaic inferred or suggested: a rejected one is removed and never inferred
+-- again for that record and target; an accepted one stays whatever inference says later.
+create table link_decision (
     tenant_id      text        not null,
     from_record    uuid        not null,
     kind           text        not null,
     to_system      text        not null,
     to_object      text        not null,
     to_external_id text        not null,
-    rejected_by    text        not null,
-    rejected_at    timestamptz not null,
+    accepted       boolean     not null,
+    attributes     json        not null,
+    decided_by     text        not null,
+    decided_at     timestamptz not null,
     primary key (tenant_id, from_record, kind, to_system, to_object, to_external_id)
 );
+
+-- The review queue also suggests links: a contact naming a company several organizations are called.
+alter table review_item add column kind text not null default 'merge';
+alter table review_item drop constraint review_pair_ordered;
+alter table review_item add constraint review_pair_ordered check (kind <> 'merge' or entity_a < entity_b);
+alter table review_item add constraint review_kind check (kind in ('merge', 'works_at'));

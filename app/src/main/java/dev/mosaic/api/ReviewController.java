@@ -3,7 +3,6 @@ package dev.mosaic.api;
 import dev.mosaic.graph.GraphReader;
 import dev.mosaic.graph.GraphViews;
 import dev.mosaic.graph.Page;
-import dev.mosaic.identity.MergeLineage;
 import dev.mosaic.identity.ReviewItem;
 import dev.mosaic.identity.ReviewQueue;
 import dev.mosaic.tenant.TenantPrincipal;
@@ -42,18 +41,21 @@ class ReviewController {
     }
 
     /**
-     * Accepts a suggestion: the two become one entity (a merge that can be undone).
+     * Accepts a suggestion: a merge makes the two one entity (a merge that can be undone); a link suggestion links the
+     * contact to the organization.
      */
     @PostMapping("/api/v1/review/{id}/accept")
     Map<String, Object> accept(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
-        MergeLineage lineage = reviews.accept(principal.tenantId(), id, principal.email());
-        return lineage == null
-                ? Map.of("status", "obsolete", "message", "The two were already one entity")
-                : Map.of("status", "accepted", "merge", Merges.view(lineage));
+        ReviewQueue.Accepted accepted = reviews.accept(principal.tenantId(), id, principal.email());
+        return switch (accepted.outcome()) {
+            case "merged" -> Map.of("status", "accepted", "merge", Merges.view(accepted.merge()));
+            case "linked" -> Map.of("status", "accepted", "linked", true);
+            default -> Map.of("status", "obsolete", "message", "The two were already one entity");
+        };
     }
 
     /**
-     * Rejects a suggestion: the two are kept apart, and never suggested or merged again.
+     * Rejects a suggestion: the two are kept apart (or not linked), and never suggested, merged or linked by Mosaic again.
      */
     @PostMapping("/api/v1/review/{id}/reject")
     Map<String, Object> reject(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
@@ -62,7 +64,7 @@ class ReviewController {
     }
 
     private Suggestion suggestion(String tenantId, ReviewItem item) {
-        return new Suggestion(item.reviewId(), item.type().key(), item.reason(), item.evidence(), item.status(),
+        return new Suggestion(item.reviewId(), item.kind(), item.type().key(), item.reason(), item.evidence(), item.status(),
                 item.createdAt(), side(tenantId, item.entityA()), side(tenantId, item.entityB()), item.decidedBy(),
                 item.decidedAt());
     }
@@ -72,7 +74,7 @@ class ReviewController {
         return new Side(now.id(), now.name());
     }
 
-    record Suggestion(UUID id, String type, String reason, Map<String, Object> evidence, String status, Instant createdAt,
+    record Suggestion(UUID id, String kind, String type, String reason, Map<String, Object> evidence, String status, Instant createdAt,
                       Side a, Side b, String decidedBy, Instant decidedAt) {
     }
 

@@ -90,19 +90,27 @@ public class GraphPurge {
         if (recordIds.isEmpty()) {
             return new Forgotten(0, 0, next);
         }
+        // An organization Mosaic made for these records' email domain goes with them unless other contacts work there.
+        entityIds.addAll(inferredTargets(tenantId, recordIds));
         deleteByKey("link", "from_record", recordIds, tenantId);
-        deleteByKey("link_rejection", "from_record", recordIds, tenantId);
+        deleteByKey("link_decision", "from_record", recordIds, tenantId);
         deleteByKey("timeline_event", "subject_record", recordIds, tenantId);
         deleteByKey("source_record", "record_id", recordIds, tenantId);
 
         List<UUID> emptied = emptied(tenantId, entityIds);
         List<UUID> gone = new ArrayList<>(emptied);
         gone.addAll(mergedInto(tenantId, emptied));
-        deleteByKey("source_record", "entity_id", emptied, tenantId);
+        List<UUID> forgotten = new ArrayList<>(recordIds);
+        if (!emptied.isEmpty()) {
+            // What is left of them is people's edits and what Mosaic inferred from the records forgotten.
+            forgotten.addAll(db.fetch("delete from source_record where tenant_id = ? and "
+                    + rowsWithKeyIn("source_record", "entity_id") + " returning record_id", tenantId, uuids(emptied), tenantId)
+                    .map(row -> row.get(0, UUID.class)));
+        }
         deleteByKey("timeline_event", "subject_entity", gone, tenantId);
         deleteByKey("entity_golden", "entity_id", gone, tenantId);
         deleteByKey("entity", "entity_id", gone, tenantId);
-        resolver.forget(tenantId, recordIds, gone);
+        resolver.forget(tenantId, forgotten, gone);
 
         Set<UUID> remaining = new HashSet<>(entityIds);
         emptied.forEach(remaining::remove);
@@ -118,12 +126,29 @@ public class GraphPurge {
         }
     }
 
-    /** Entities no source speaks for any more: none of their records is left but people's edits. */
+    /** The entities of the records Mosaic made itself that these records link to (by inference). */
+    private List<UUID> inferredTargets(String tenantId, List<UUID> recordIds) {
+        return db.fetch("""
+                        select distinct t.entity_id from unnest(?::uuid[]) as ids(id)
+                        cross join lateral (select to_system, to_object, to_external_id from link
+                            where tenant_id = ? and from_record = ids.id and inferred and to_system = ? offset 0) l
+                        cross join lateral (select entity_id from source_record where tenant_id = ? and system = l.to_system
+                            and object = l.to_object and external_id = l.to_external_id offset 0) t""",
+                        uuids(recordIds), tenantId, Survivorship.MOSAIC, tenantId)
+                .map(row -> row.get(0, UUID.class));
+    }
+
+    /**
+     * Entities no source speaks for any more: none of their records is left but people's edits, and organizations
+     * Mosaic made for an email domain that no remaining contact works at.
+     */
     private List<UUID> emptied(String tenantId, Set<UUID> entityIds) {
         return db.fetch("""
                         select ids.id from unnest(?::uuid[]) as ids(id)
-                        where not exists (select 1 from source_record where tenant_id = ? and entity_id = ids.id
-                            and system <> ? offset 0)""", uuids(entityIds), tenantId, Survivorship.MOSAIC)
+                        where not exists (select 1 from source_record r where r.tenant_id = ? and r.entity_id = ids.id
+                            and (r.system <> ? or r.object <> ? and exists (select 1 from link l where l.tenant_id = r.tenant_id
+                                and l.to_system = r.system and l.to_object = r.object and l.to_external_id = r.external_id))
+                            offset 0)""", uuids(entityIds), tenantId, Survivorship.MOSAIC, Survivorship.EDIT)
                 .map(row -> row.get(0, UUID.class));
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -64,8 +65,19 @@ public class InferredLinks {
             }
             throw new NotFoundException("Entity " + fromId + " has no " + kind.key() + " link to " + toId);
         }
-        records.reject(tenantId, inferred, by, clock.instant());
+        records.decide(tenantId, inferred.stream().map(link -> new RecordStore.LinkDecision(link.fromRecord(),
+                new LinkInput(link.kind(), link.target(), link.attributes()), false)).toList(), by, clock.instant());
         figures.markChanged(tenantId);
         return inferred.size();
+    }
+
+    /**
+     * A person's answer to a suggested link from a source record: accepted, it is added and kept whatever inference
+     * says later (unless the record's source names its own); rejected, it is never inferred or suggested again.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void decide(String tenantId, UUID fromRecord, LinkInput link, boolean accepted, String by) {
+        records.decide(tenantId, List.of(new RecordStore.LinkDecision(fromRecord, link, accepted)), by, clock.instant());
+        figures.markChanged(tenantId);
     }
 }

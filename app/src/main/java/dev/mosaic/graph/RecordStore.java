@@ -7,8 +7,11 @@ import static dev.mosaic.platform.database.SqlArrays.times;
 import static dev.mosaic.platform.database.SqlArrays.uuids;
 import static dev.mosaic.platform.database.SqlTimes.instant;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.mosaic.platform.database.CopyIn;
 import dev.mosaic.platform.json.Json;
+import dev.mosaic.platform.time.IsoInstants;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,6 +35,9 @@ class RecordStore {
 
     private static final String COLUMNS = "record_id, system, object, external_id, entity_type, entity_id, url, "
             + "fields::text as fields, content_hash, deleted, first_seen_at, last_seen_at, observed_at, links_hash";
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
 
     private final DSLContext db;
 
@@ -167,22 +173,32 @@ class RecordStore {
     }
 
     /**
-     * Replaces the inferred links of these records (first delete, for the ones that may have some, then one insert),
-     * leaving out the ones a person rejected.
+     * Replaces the inferred links of these records (first delete, for the ones that may have some, then one insert):
+     * those inferred now, except the ones a person rejected, and those a person accepted.
+     *
+     * @param replaced the records that may have inferred links or decisions already (not the ones made by this chunk)
      */
     void replaceInferredLinks(String tenantId, Collection<UUID> replaced, Map<UUID, List<LinkInput>> linksByRecord) {
+        Map<List<String>, Boolean> decided = new HashMap<>();
+        Map<UUID, List<LinkInput>> links = new LinkedHashMap<>(linksByRecord);
         if (!replaced.isEmpty()) {
             db.execute("delete from link l using unnest(?::uuid[]) as ids(id) where l.tenant_id = ? and l.from_record = ids.id "
                     + "and l.inferred", uuids(replaced), tenantId);
+            decisions(tenantId, replaced).forEach(decision -> {
+                decided.put(linkKey(decision.fromRecord(), decision.link()), decision.accepted());
+                if (decision.accepted()) {
+                    links.merge(decision.fromRecord(), List.of(decision.link()),
+                            (inferred, accepted) -> concat(accepted, inferred));
+                }
+            });
         }
-        Set<List<String>> rejected = rejectedLinks(tenantId, linksByRecord);
         CopyIn rows = CopyIn.into("link", "tenant_id", "from_record", "kind", "to_system", "to_object", "to_external_id",
                 "attributes", "inferred");
-        linksByRecord.forEach((recordId, links) -> {
+        links.forEach((recordId, stated) -> {
             Set<List<String>> seen = new HashSet<>();
-            for (LinkInput link : links) {
+            for (LinkInput link : stated) {
                 List<String> key = linkKey(recordId, link);
-                if (!rejected.contains(key) && seen.add(key)) {
+                if (!Boolean.FALSE.equals(decided.get(key)) && seen.add(key)) {
                     rows.row(tenantId, recordId, link.kind().key(), link.target().system(), link.target().object(),
                             link.target().externalId(), Json.write(link.attributes()), true);
                 }
@@ -191,21 +207,51 @@ class RecordStore {
         rows.copy(db);
     }
 
-    /** Of these links, the ones a person rejected, as {@link #linkKey}s. */
-    private Set<List<String>> rejectedLinks(String tenantId, Map<UUID, List<LinkInput>> linksByRecord) {
-        List<UUID> stating = linksByRecord.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
-                .map(Map.Entry::getKey).toList();
-        Set<List<String>> rejected = new HashSet<>();
-        if (stating.isEmpty()) {
-            return rejected;
+    private static List<LinkInput> concat(List<LinkInput> first, List<LinkInput> then) {
+        List<LinkInput> both = new ArrayList<>(first);
+        both.addAll(then);
+        return both;
+    }
+
+    /** A person's decision about a link Mosaic inferred or suggested. */
+    record LinkDecision(UUID fromRecord, LinkInput link, boolean accepted) {
+    }
+
+    private List<LinkDecision> decisions(String tenantId, Collection<UUID> recordIds) {
+        return db.fetch("select d.* from unnest(?::uuid[]) as ids(id) cross join lateral (select from_record, kind, to_system, "
+                        + "to_object, to_external_id, accepted, attributes::text as attributes from link_decision "
+                        + "where tenant_id = ? and from_record = ids.id offset 0) d", uuids(recordIds), tenantId)
+                .map(row -> new LinkDecision(row.get("from_record", UUID.class), new LinkInput(
+                        LinkKind.fromKey(row.get("kind", String.class)), new ExternalRef(row.get("to_system", String.class),
+                                row.get("to_object", String.class), row.get("to_external_id", String.class)),
+                        Json.mapper().convertValue(Json.read(row.get("attributes", String.class)), MAP)),
+                        row.get("accepted", Boolean.class)));
+    }
+
+    /**
+     * Keeps a person's decisions about links: a rejected one is removed, an accepted one added (as inferred, so a
+     * source's own links never replace it); both hold from then on.
+     */
+    void decide(String tenantId, List<LinkDecision> decisions, String by, Instant at) {
+        for (LinkDecision decision : decisions) {
+            LinkInput link = decision.link();
+            db.execute("delete from link where tenant_id = ? and from_record = ? and kind = ? and to_system = ? "
+                            + "and to_object = ? and to_external_id = ? and inferred", tenantId, decision.fromRecord(),
+                    link.kind().key(), link.target().system(), link.target().object(), link.target().externalId());
+            if (decision.accepted()) {
+                db.execute("insert into link (tenant_id, from_record, kind, to_system, to_object, to_external_id, attributes, "
+                                + "inferred) values (?, ?, ?, ?, ?, ?, ?::json, true) on conflict do nothing", tenantId,
+                        decision.fromRecord(), link.kind().key(), link.target().system(), link.target().object(),
+                        link.target().externalId(), Json.write(link.attributes()));
+            }
+            db.execute("insert into link_decision (tenant_id, from_record, kind, to_system, to_object, to_external_id, accepted, "
+                            + "attributes, decided_by, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?::timestamptz) "
+                            + "on conflict (tenant_id, from_record, kind, to_system, to_object, to_external_id) do update set "
+                            + "accepted = excluded.accepted, attributes = excluded.attributes, decided_by = excluded.decided_by, "
+                            + "decided_at = excluded.decided_at", tenantId, decision.fromRecord(), link.kind().key(),
+                    link.target().system(), link.target().object(), link.target().externalId(), decision.accepted(),
+                    Json.write(link.attributes()), by, IsoInstants.format(at));
         }
-        db.fetch("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select from_record, kind, to_system, "
-                        + "to_object, to_external_id from link_rejection where tenant_id = ? and from_record = ids.id offset 0) r",
-                        uuids(stating), tenantId)
-                .forEach(row -> rejected.add(List.of(row.get("from_record", UUID.class).toString(),
-                        row.get("kind", String.class), new ExternalRef(row.get("to_system", String.class),
-                                row.get("to_object", String.class), row.get("to_external_id", String.class)).toString())));
-        return rejected;
     }
 
     private static List<String> linkKey(UUID recordId, LinkInput link) {
@@ -225,13 +271,15 @@ class RecordStore {
     }
 
     /** A link as stored: who states it, what it points at, and whether Mosaic inferred it. */
-    record StoredLink(UUID fromRecord, ExternalRef saidBy, LinkKind kind, ExternalRef target, boolean inferred) {
+    record StoredLink(UUID fromRecord, ExternalRef saidBy, LinkKind kind, ExternalRef target, boolean inferred,
+                      Map<String, Object> attributes) {
     }
 
     /** The links of this kind from one entity's records to another's. */
     List<StoredLink> linksBetween(String tenantId, UUID fromEntity, UUID toEntity, LinkKind kind) {
         return db.fetch("""
-                        select m.record_id, m.system, m.object, m.external_id, l.to_system, l.to_object, l.to_external_id, l.inferred
+                        select m.record_id, m.system, m.object, m.external_id, l.to_system, l.to_object, l.to_external_id, l.inferred,
+                            l.attributes::text as attributes
                         from source_record m
                         join link l on l.tenant_id = m.tenant_id and l.from_record = m.record_id and l.kind = ?
                         join source_record t on t.tenant_id = l.tenant_id and t.system = l.to_system and t.object = l.to_object
@@ -241,21 +289,8 @@ class RecordStore {
                         """, kind.key(), tenantId, fromEntity, toEntity)
                 .map(row -> new StoredLink(row.get("record_id", UUID.class), refOf(row), kind,
                         new ExternalRef(row.get("to_system", String.class), row.get("to_object", String.class),
-                                row.get("to_external_id", String.class)), row.get("inferred", Boolean.class)));
-    }
-
-    /** Removes these inferred links and remembers that a person rejected them, so they are never inferred again. */
-    void reject(String tenantId, List<StoredLink> links, String by, java.time.Instant at) {
-        CopyIn rows = CopyIn.into("link_rejection", "tenant_id", "from_record", "kind", "to_system", "to_object",
-                "to_external_id", "rejected_by", "rejected_at");
-        for (StoredLink link : links) {
-            db.execute("delete from link where tenant_id = ? and from_record = ? and kind = ? and to_system = ? "
-                            + "and to_object = ? and to_external_id = ? and inferred", tenantId, link.fromRecord(),
-                    link.kind().key(), link.target().system(), link.target().object(), link.target().externalId());
-            rows.row(tenantId, link.fromRecord(), link.kind().key(), link.target().system(), link.target().object(),
-                    link.target().externalId(), by, at);
-        }
-        rows.copy(db);
+                                row.get("to_external_id", String.class)), row.get("inferred", Boolean.class),
+                        Json.mapper().convertValue(Json.read(row.get("attributes", String.class)), MAP)));
     }
 
     /** Of these records, the ones whose source states a link of this kind (an inferred one does not count). */

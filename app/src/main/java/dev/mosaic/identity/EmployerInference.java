@@ -13,7 +13,6 @@ import dev.mosaic.graph.Survivorship;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -88,7 +88,8 @@ class EmployerInference {
 
     /**
      * For each contact naming a company, a link to the one organization holding that name, in one read of the
-     * name's holders; nothing when none or several do.
+     * name's holders. When a few organizations hold it, each is suggested for review instead; when many do, the name
+     * says nothing.
      */
     private Map<UUID, List<LinkInput>> byName(String tenantId, Map<UUID, Company> companies) {
         if (companies.isEmpty()) {
@@ -99,28 +100,68 @@ class EmployerInference {
         Map<String, List<UUID>> holders = new HashMap<>();
         store.holders(tenantId, wanted).forEach(holder -> holders.computeIfAbsent(holder.key().value(),
                 name -> new ArrayList<>()).add(holder.recordId()));
-        List<UUID> holderIds = holders.values().stream().flatMap(List::stream).toList();
-        Map<UUID, GraphMerges.Placement> placements = graph.placements(tenantId, holderIds);
-        // Per name, the one live organization holding it (by its oldest record still said), when exactly one does.
-        Map<String, UUID> onlyHolder = new HashMap<>();
-        holders.forEach((name, recordIds) -> {
-            List<GraphMerges.Placement> live = recordIds.stream().map(placements::get)
-                    .filter(placement -> placement != null && !placement.deleted()).toList();
-            if (!live.isEmpty() && live.stream().map(GraphMerges.Placement::entityId).distinct().count() == 1) {
-                onlyHolder.put(name, live.stream().map(GraphMerges.Placement::recordId).min(Comparator.naturalOrder())
-                        .orElseThrow());
-            }
-        });
-        Map<UUID, ExternalRef> refs = links.refsOf(tenantId, onlyHolder.values());
+        Map<UUID, GraphMerges.Placement> placements = graph.placements(tenantId,
+                holders.values().stream().flatMap(List::stream).toList());
+        // Per name, each live organization holding it, by its oldest record still said, in entity order.
+        Map<String, Map<UUID, UUID>> organizations = new HashMap<>();
+        holders.forEach((name, recordIds) -> recordIds.stream().map(placements::get)
+                .filter(placement -> placement != null && !placement.deleted())
+                .forEach(placement -> organizations.computeIfAbsent(name, n -> new TreeMap<>())
+                        .merge(placement.entityId(), placement.recordId(), (a, b) -> a.compareTo(b) <= 0 ? a : b)));
+        Map<UUID, ExternalRef> refs = links.refsOf(tenantId, organizations.values().stream()
+                .filter(held -> held.size() <= IdentityResolver.MOST_SUGGESTED_PER_KEY)
+                .flatMap(held -> held.values().stream()).toList());
         Map<UUID, List<LinkInput>> inferred = new LinkedHashMap<>();
+        Map<UUID, Company> undecided = new LinkedHashMap<>();
         companies.forEach((contact, company) -> {
-            UUID holder = onlyHolder.get(company.folded());
-            if (holder != null && refs.containsKey(holder)) {
-                inferred.put(contact, List.of(new LinkInput(LinkKind.WORKS_AT, refs.get(holder),
+            Map<UUID, UUID> held = organizations.getOrDefault(company.folded(), Map.of());
+            if (held.size() == 1) {
+                inferred.put(contact, List.of(new LinkInput(LinkKind.WORKS_AT, refs.get(held.values().iterator().next()),
                         Map.of("current", true, "inferred", "company name", "evidence", "company " + company.given()))));
+            } else if (held.size() > 1 && held.size() <= IdentityResolver.MOST_SUGGESTED_PER_KEY) {
+                undecided.put(contact, company);
             }
         });
+        suggest(tenantId, undecided, organizations, refs);
         return inferred;
+    }
+
+    /** One suggestion per organization a contact's company name may mean. */
+    private void suggest(String tenantId, Map<UUID, Company> undecided, Map<String, Map<UUID, UUID>> organizations,
+                         Map<UUID, ExternalRef> refs) {
+        if (undecided.isEmpty()) {
+            return;
+        }
+        Map<UUID, GraphMerges.Placement> contacts = graph.placements(tenantId, undecided.keySet());
+        Instant now = clock.instant();
+        List<IdentityStore.Suggestion> suggestions = new ArrayList<>();
+        undecided.forEach((contact, company) -> {
+            Map<UUID, UUID> held = organizations.get(company.folded());
+            held.forEach((organization, holder) -> suggestions.add(new IdentityStore.Suggestion(ReviewItem.WORKS_AT,
+                    EntityType.CONTACT, contacts.get(contact).entityId(), organization,
+                    "may work there: company '" + company.given() + "', the name of " + held.size() + " organizations",
+                    linkEvidence(contact, refs.get(holder), company.given()), now)));
+        });
+        store.suggestAll(tenantId, suggestions);
+    }
+
+    private static Map<String, Object> linkEvidence(UUID record, ExternalRef target, String company) {
+        return Map.of("record", record.toString(), "targetSystem", target.system(), "targetObject", target.object(),
+                "targetId", target.externalId(), "company", company);
+    }
+
+    /** The contact record a link suggestion was made for. */
+    static UUID suggestedRecord(ReviewItem item) {
+        return UUID.fromString(String.valueOf(item.evidence().get("record")));
+    }
+
+    /** The link a suggestion proposes, as it is kept once a person decided. */
+    static LinkInput suggestedLink(ReviewItem item, String by) {
+        Map<String, Object> evidence = item.evidence();
+        ExternalRef target = new ExternalRef(String.valueOf(evidence.get("targetSystem")),
+                String.valueOf(evidence.get("targetObject")), String.valueOf(evidence.get("targetId")));
+        return new LinkInput(LinkKind.WORKS_AT, target, Map.of("current", true, "inferred", "company name",
+                "evidence", "company " + evidence.get("company") + ", confirmed by " + by));
     }
 
     private static IdentityStore.TypedKey nameKey(String folded) {

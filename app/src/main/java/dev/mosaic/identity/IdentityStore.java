@@ -36,7 +36,7 @@ class IdentityStore {
     private static final String LINEAGE = "select merge_id, entity_type, survivor_id, merged_id, moved_records::text as moved_records, "
             + "moved_entities::text as moved_entities, reason, evidence::text as evidence, merged_by, merged_at, unmerged_by, "
             + "unmerged_at from merge_lineage ";
-    private static final String REVIEW = "select review_id, entity_type, entity_a, entity_b, reason, evidence::text as evidence, "
+    private static final String REVIEW = "select review_id, kind, entity_type, entity_a, entity_b, reason, evidence::text as evidence, "
             + "status, created_at, decided_by, decided_at from review_item ";
 
     private final DSLContext db;
@@ -170,12 +170,14 @@ class IdentityStore {
             return;
         }
         db.execute("""
-                insert into review_item (tenant_id, review_id, entity_type, entity_a, entity_b, reason, evidence, created_at)
-                select ?, s.review_id, s.entity_type, least(s.a, s.b), greatest(s.a, s.b), s.reason, s.evidence, s.created_at
-                from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::jsonb[], ?::timestamptz[])
-                    as s(review_id, entity_type, a, b, reason, evidence, created_at)
+                insert into review_item (tenant_id, review_id, kind, entity_type, entity_a, entity_b, reason, evidence, created_at)
+                select ?, s.review_id, s.kind, s.entity_type, case when s.kind = 'merge' then least(s.a, s.b) else s.a end,
+                    case when s.kind = 'merge' then greatest(s.a, s.b) else s.b end, s.reason, s.evidence, s.created_at
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::jsonb[], ?::timestamptz[])
+                    as s(review_id, kind, entity_type, a, b, reason, evidence, created_at)
                 on conflict do nothing
-                """, tenantId, uuids(suggestions, suggestion -> TimeOrderedIds.next()), texts(suggestions, s -> s.type().key()),
+                """, tenantId, uuids(suggestions, suggestion -> TimeOrderedIds.next()), texts(suggestions, Suggestion::kind),
+                texts(suggestions, s -> s.type().key()),
                 uuids(suggestions, Suggestion::a), uuids(suggestions, Suggestion::b), texts(suggestions, Suggestion::reason),
                 texts(suggestions, s -> Json.write(s.evidence())), times(suggestions, Suggestion::at));
     }
@@ -231,8 +233,15 @@ class IdentityStore {
     record TypedKey(EntityType type, MatchKey key) {
     }
 
-    /** A merge weak evidence suggests between two live entities. */
-    record Suggestion(EntityType type, UUID a, UUID b, String reason, Map<String, Object> evidence, Instant at) {
+    /**
+     * What weak evidence suggests: a merge of two live entities of one type, or a link from one to another
+     * ({@code works_at}: a contact to an organization).
+     */
+    record Suggestion(String kind, EntityType type, UUID a, UUID b, String reason, Map<String, Object> evidence, Instant at) {
+
+        Suggestion(EntityType type, UUID a, UUID b, String reason, Map<String, Object> evidence, Instant at) {
+            this(ReviewItem.MERGE, type, a, b, reason, evidence, at);
+        }
     }
 
     private static MergeLineage toLineage(Record row) {
@@ -244,7 +253,8 @@ class IdentityStore {
     }
 
     private static ReviewItem toReview(Record row) {
-        return new ReviewItem(row.get("review_id", UUID.class), EntityType.fromKey(row.get("entity_type", String.class)),
+        return new ReviewItem(row.get("review_id", UUID.class), row.get("kind", String.class),
+                EntityType.fromKey(row.get("entity_type", String.class)),
                 row.get("entity_a", UUID.class), row.get("entity_b", UUID.class), row.get("reason", String.class),
                 map(row.get("evidence", String.class)), row.get("status", String.class), instant(row, "created_at"),
                 row.get("decided_by", String.class), instant(row, "decided_at"));

@@ -5,8 +5,18 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A merge that weak evidence suggests and a person decides. */
-public record ReviewItem(UUID reviewId, EntityType type, UUID entityA, UUID entityB, String reason,
+/**
+ * What weak evidence suggests and a person decides: a merge of two entities of one type ({@code merge}), or that a
+ * contact works at an organization ({@code works_at}, entity A the contact, B the organization).
+ */
+public record ReviewItem(UUID reviewId, String kind, EntityType type, UUID entityA, UUID entityB, String reason,
                          Map<String, Object> evidence, String status, Instant createdAt, String decidedBy,
                          Instant decidedAt) {
+
+    public static final String MERGE = "merge";
+    public static final String WORKS_AT = "works_at";
+
+    public boolean isMerge() {
+        return MERGE.equals(kind);
+    }
 }

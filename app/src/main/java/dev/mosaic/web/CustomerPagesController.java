@@ -3,6 +3,8 @@ package dev.mosaic.web;
 import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphReader;
 import dev.mosaic.graph.GraphViews;
+import dev.mosaic.graph.InferredLinks;
+import dev.mosaic.graph.LinkKind;
 import dev.mosaic.graph.Page;
 import dev.mosaic.identity.MergeLineage;
 import dev.mosaic.identity.MergeService;
@@ -34,10 +36,12 @@ class CustomerPagesController {
 
     private final GraphReader graph;
     private final MergeService merges;
+    private final InferredLinks inferredLinks;
     private final Clock clock;
 
-    CustomerPagesController(GraphReader graph, MergeService merges, Clock clock) {
+    CustomerPagesController(GraphReader graph, MergeService merges, InferredLinks inferredLinks, Clock clock) {
         this.graph = graph;
+        this.inferredLinks = inferredLinks;
         this.merges = merges;
         this.clock = clock;
     }
@@ -85,6 +89,22 @@ class CustomerPagesController {
         Forms.report(redirect, () -> {
             redirect.addFlashAttribute("separated", merges.unmerge(principal.tenantId(), id, merge, principal.email()).mergedId());
             return "Unmerged. The two stay apart: no sync will merge them again.";
+        });
+        return "redirect:/" + collection + "/" + id;
+    }
+
+    /**
+     * Undoes a link Mosaic inferred between a contact and an organization, from either one's page: it is removed and
+     * never inferred again.
+     */
+    @PostMapping("/{collection:contacts|organizations}/{id}/unlink")
+    String unlink(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String collection, @PathVariable UUID id,
+                  @RequestParam UUID other, RedirectAttributes redirect) {
+        boolean fromContact = collection.equals("contacts");
+        Forms.report(redirect, () -> {
+            inferredLinks.undo(principal.tenantId(), fromContact ? id : other, fromContact ? other : id, LinkKind.WORKS_AT,
+                    principal.email());
+            return "Unlinked. Mosaic will not link them again; a source still may.";
         });
         return "redirect:/" + collection + "/" + id;
     }

@@ -38,8 +38,11 @@ record EntityPage(UUID id, String kind, String name, boolean deleted, int merged
     record RelationGroup(String title, List<RelationRow> rows) {
     }
 
-    /** A related entity, with what the relation says (a role) or what it is (a deal's stage and amount). */
-    record RelationRow(UUID id, String path, String name, String detail) {
+    /**
+     * A related entity, with what the relation says (a role) or what it is (a deal's stage and amount), and for a
+     * link Mosaic inferred, the evidence it was inferred from; a person may undo such a link from either side.
+     */
+    record RelationRow(UUID id, String path, String name, String detail, String inferredFrom) {
     }
 
     record TimelineRow(String when, String kind, String summary, String source, String url) {
@@ -104,11 +107,17 @@ record EntityPage(UUID id, String kind, String name, boolean deleted, int merged
             }
             byTitle.computeIfAbsent(title, key -> new ArrayList<>()).add(new RelationRow(relation.id(),
                     CustomerPagesController.Collections.pathOf(relation.type()), relation.name().isBlank() ? "(no name)"
-                    : relation.name(), detail(relation, deals.get(relation.id()))));
+                    : relation.name(), detail(relation, deals.get(relation.id())), inferredFrom(relation)));
         }
         List<RelationGroup> groups = new ArrayList<>();
         byTitle.forEach((title, rows) -> groups.add(new RelationGroup(title, rows)));
         return groups;
+    }
+
+    /** "inferred from email ada@acme.com" for a link Mosaic inferred; null for one a source states. */
+    private static String inferredFrom(GraphViews.Relation relation) {
+        Object evidence = relation.attributes().get("evidence");
+        return relation.attributes().containsKey("inferred") && evidence != null ? "inferred from " + evidence : null;
     }
 
     /** Interactions and notes pointing here are on the timeline, not listed again. */

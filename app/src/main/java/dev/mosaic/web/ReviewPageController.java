@@ -3,7 +3,6 @@ package dev.mosaic.web;
 import dev.mosaic.graph.GraphReader;
 import dev.mosaic.graph.GraphViews;
 import dev.mosaic.graph.Page;
-import dev.mosaic.identity.MergeLineage;
 import dev.mosaic.identity.ReviewItem;
 import dev.mosaic.identity.ReviewQueue;
 import dev.mosaic.tenant.TenantPrincipal;
@@ -42,7 +41,8 @@ class ReviewPageController {
         int from = Math.max(0, offset);
         Page<ReviewItem> page = reviews.list(principal.tenantId(), "pending", PAGE, from);
         model.addAttribute("principal", principal);
-        model.addAttribute("items", page.items().stream().map(item -> new Pair(item.reviewId(), item.type().key(),
+        model.addAttribute("items", page.items().stream().map(item -> new Pair(item.reviewId(), item.isMerge(),
+                item.type().key(),
                 item.reason(), side(principal.tenantId(), item.entityA()), side(principal.tenantId(), item.entityB()),
                 Ago.of(item.createdAt(), clock.instant(), ""))).toList());
         PageLinks.addTo(model, page, from, PAGE);
@@ -52,10 +52,13 @@ class ReviewPageController {
     @PostMapping("/review/{id}/accept")
     String accept(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id, RedirectAttributes redirect) {
         Forms.report(redirect, () -> {
-            MergeLineage lineage = reviews.accept(principal.tenantId(), id, principal.email());
-            return lineage == null ? "They were one already; nothing to merge."
-                    : "Merged. The merge can be undone from the page of "
-                    + graph.summary(principal.tenantId(), lineage.survivorId()).name() + ".";
+            ReviewQueue.Accepted accepted = reviews.accept(principal.tenantId(), id, principal.email());
+            return switch (accepted.outcome()) {
+                case "merged" -> "Merged. The merge can be undone from the page of "
+                        + graph.summary(principal.tenantId(), accepted.merge().survivorId()).name() + ".";
+                case "linked" -> "Linked.";
+                default -> "They were one already; nothing to merge.";
+            };
         });
         return "redirect:/review";
     }
@@ -63,7 +66,7 @@ class ReviewPageController {
     @PostMapping("/review/{id}/reject")
     String reject(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id, RedirectAttributes redirect) {
         reviews.reject(principal.tenantId(), id, principal.email());
-        redirect.addFlashAttribute("notice", "Kept apart: Mosaic will not suggest or make this merge again.");
+        redirect.addFlashAttribute("notice", "Kept apart: Mosaic will not suggest or make this merge or link again.");
         return "redirect:/review";
     }
 
@@ -73,7 +76,8 @@ class ReviewPageController {
                 now.name().isBlank() ? "(no name)" : now.name());
     }
 
-    record Pair(UUID id, String kind, String reason, Side a, Side b, String suggested) {
+    /** A suggestion as the page lists it: a merge of two entities, or a link from a contact to an organization. */
+    record Pair(UUID id, boolean merge, String kind, String reason, Side a, Side b, String suggested) {
     }
 
     record Side(UUID id, String path, String name) {

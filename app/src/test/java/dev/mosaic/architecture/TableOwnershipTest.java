@@ -31,7 +31,7 @@ class TableOwnershipTest {
             Map.entry("entity", "graph"), Map.entry("entity_golden", "graph"), Map.entry("organization_figures", "graph"),
             Map.entry("deal_figures", "graph"), Map.entry("deal_stage_totals", "graph"),
             Map.entry("graph_figures_state", "graph"), Map.entry("source_record", "graph"),
-            Map.entry("link", "graph"), Map.entry("link_rejection", "graph"), Map.entry("timeline_event", "graph"), Map.entry("source_priority", "graph"),
+            Map.entry("link", "graph"), Map.entry("link_decision", "graph"), Map.entry("timeline_event", "graph"), Map.entry("source_priority", "graph"),
             Map.entry("identity_key", "identity"), Map.entry("merge_lineage", "identity"),
             Map.entry("merge_block", "identity"), Map.entry("review_item", "identity"),
             Map.entry("csv_import_job", "ingest"), Map.entry("csv_import_part", "ingest"),

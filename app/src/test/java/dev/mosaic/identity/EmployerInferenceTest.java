@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 /** A contact whose source does not name its employer finds it by its work email's domain, or its company's name. */
 class EmployerInferenceTest extends MosaicIntegrationTest {
 
+    private TenantAdmin admin;
     private String token;
 
     @BeforeEach
     void freshTenant() {
-        token = newTenantToken();
+        admin = newTenantAdmin();
+        token = admin.token();
     }
 
     @Test
@@ -81,7 +83,35 @@ class EmployerInferenceTest extends MosaicIntegrationTest {
         JsonNode alice = getJson("/api/v1/contacts/" + entity("events", "contact", "e1"), token);
         assertThat(alice.path("relations").get(0).path("id").asText()).isEqualTo(entity("crm", "organization", "o1"));
         assertThat(alice.path("relations").get(0).path("attributes").path("inferred").asText()).isEqualTo("company name");
-        assertThat(getJson("/api/v1/contacts/" + entity("events", "contact", "e2"), token).path("relations")).isEmpty();
+        String peter = entity("events", "contact", "e2");
+        assertThat(getJson("/api/v1/contacts/" + peter, token).path("relations")).isEmpty();
+
+        // Besides the two Initechs themselves, which may be one company.
+        List<JsonNode> suggestions = new ArrayList<>();
+        getJson("/api/v1/review", token).path("items").forEach(item -> {
+            if (item.path("kind").asText().equals("works_at")) {
+                suggestions.add(item);
+            }
+        });
+        assertThat(suggestions).hasSize(2).allSatisfy(item -> {
+            assertThat(item.path("reason").asText()).isEqualTo("may work there: company 'Initech', the name of 2 organizations");
+            assertThat(item.path("a").path("id").asText()).isEqualTo(peter);
+        });
+        String initechInc = entity("crm", "organization", "o3");
+        JsonNode accepted = suggestions.stream().filter(item -> item.path("b").path("id").asText().equals(initechInc))
+                .findFirst().orElseThrow();
+        assertThat(call("POST", "/api/v1/review/" + accepted.path("id").asText() + "/accept", token, null)
+                .path("linked").asBoolean()).isTrue();
+        JsonNode rejected = suggestions.get(suggestions.get(0) == accepted ? 1 : 0);
+        call("POST", "/api/v1/review/" + rejected.path("id").asText() + "/reject", token, null);
+        ingest("events", "{\"contacts\":[{\"externalId\":\"e2\",\"firstName\":\"Peter\",\"lastName\":\"Gibbons\","
+                + "\"company\":\"Initech\",\"title\":\"Programmer\"}]}");
+
+        JsonNode relations = getJson("/api/v1/contacts/" + peter, token).path("relations");
+        assertThat(relations).as("the accepted link stays through the contact's next update").hasSize(1);
+        assertThat(relations.get(0).path("id").asText()).isEqualTo(initechInc);
+        assertThat(relations.get(0).path("attributes").path("evidence").asText()).endsWith("confirmed by " + admin.email());
+        assertThat(getJson("/api/v1/review", token).path("items").findValuesAsText("kind")).containsExactly("merge");
     }
 
     @Test

@@ -32,7 +32,9 @@ class OrgPurgeTest extends SyncTestSupport {
                     "SELECT Id, Email FROM Contact WHERE Email != null AND IsDeleted = false LIMIT 1").get(0);
             String email = salesforceContact.path("Email").asText();
             call("POST", "/api/v1/ingest/crm", token, Map.of(
-                    "contacts", List.of(Map.of("externalId", "c-1", "lastName", "Fromcrm", "email", email)),
+                    // Its organization named, so that no organization is inferred from its email's domain.
+                    "contacts", List.of(Map.of("externalId", "c-1", "lastName", "Fromcrm", "email", email,
+                            "organization", "o-1")),
                     "organizations", List.of(Map.of("externalId", "o-1", "name", "Only In The CRM"))));
             String merged = resolve(token, "Contact", salesforceContact.path("Id").asText() + "?org=" + production.orgId());
             assertThat(getJson("/api/v1/external/crm/contact/c-1", token).path("id").asText()).isEqualTo(merged);
@@ -61,7 +63,8 @@ class OrgPurgeTest extends SyncTestSupport {
             HttpResponse<String> unmerge = send("POST", "/api/v1/contacts/" + merged + "/unmerge", token, null);
             assertThat(unmerge.statusCode()).as(unmerge.body()).isEqualTo(409);
             assertThat(get("/api/v1/external/crm/organization/o-1", token).statusCode()).isEqualTo(200);
-            assertThat(orphans(tenant)).isEqualTo(Map.of("keys", 0L, "links", 0L, "timeline", 0L, "entities", 0L));
+            assertThat(orphans(tenant)).isEqualTo(Map.of("keys", 0L, "links", 0L, "timeline", 0L, "entities", 0L,
+                    "inferred organizations nobody works at", 0L));
         }
     }
 
@@ -78,7 +81,8 @@ class OrgPurgeTest extends SyncTestSupport {
 
             awaitPurge(token, disconnected.path("purgeProgress").asText());
             assertThat(salesforceRecords(tenant, org.orgId())).isZero();
-            assertThat(orphans(tenant)).isEqualTo(Map.of("keys", 0L, "links", 0L, "timeline", 0L, "entities", 0L));
+            assertThat(orphans(tenant)).isEqualTo(Map.of("keys", 0L, "links", 0L, "timeline", 0L, "entities", 0L,
+                    "inferred organizations nobody works at", 0L));
             assertThat(db.fetchOne("select count(*) from sync_object where tenant_id = ?", tenant).get(0, Long.class)).isZero();
         }
     }
@@ -132,7 +136,11 @@ class OrgPurgeTest extends SyncTestSupport {
                         + "and not exists (select 1 from source_record r where r.tenant_id = t.tenant_id "
                         + "and r.record_id = t.subject_record)", tenant),
                 "entities", count("select count(*) from entity e where tenant_id = ? and not exists (select 1 from source_record r "
-                        + "where r.tenant_id = e.tenant_id and r.entity_id = coalesce(e.merged_into, e.entity_id))", tenant));
+                        + "where r.tenant_id = e.tenant_id and r.entity_id = coalesce(e.merged_into, e.entity_id))", tenant),
+                "inferred organizations nobody works at", count("select count(*) from source_record r where tenant_id = ? "
+                        + "and system = 'mosaic' and object = 'email-domain' and not exists (select 1 from link l "
+                        + "where l.tenant_id = r.tenant_id and l.to_system = r.system and l.to_object = r.object "
+                        + "and l.to_external_id = r.external_id)", tenant));
     }
 
     private long count(String sql, String tenant) {
