@@ -213,9 +213,10 @@ public class GraphReader {
     }
 
     private List<GraphViews.ExternalId> externalIds(String tenantId, UUID entityId) {
+        // People's edits are shown as such on each field; an organization Mosaic made for an email domain is a source.
         return db.fetch("select system, object, external_id, url, deleted, last_seen_at from source_record "
-                        + "where tenant_id = ? and entity_id = ? and system <> 'mosaic' order by system, object, external_id",
-                tenantId, entityId).map(GraphReader::externalId);
+                        + "where tenant_id = ? and entity_id = ? and (system <> ? or object <> ?) order by system, object, external_id",
+                tenantId, entityId, Survivorship.MOSAIC, Survivorship.EDIT).map(GraphReader::externalId);
     }
 
     private List<GraphViews.Relation> relations(String tenantId, UUID entityId) {

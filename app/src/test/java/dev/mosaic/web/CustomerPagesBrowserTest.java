@@ -109,6 +109,33 @@ class CustomerPagesBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aContactsOrganizationInferredFromItsEmailShowsItsEvidenceAndAPersonCanUndoIt() throws Exception {
+        TenantAdmin admin = newTenantAdmin();
+        call("POST", "/api/v1/ingest/events", admin.token(), Map.of("contacts", List.of(Map.of("externalId", "v-1",
+                "firstName", "Katherine", "lastName", "Johnson", "email", "katherine@langley-research.com",
+                "company", "Langley Research"))));
+        String contact = getJson("/api/v1/external/events/contact/v-1", admin.token()).path("id").asText();
+        WebDriver page = page();
+        signIn(admin.tenantId(), admin.email(), admin.password());
+
+        page.get(url("/contacts/" + contact).toString());
+        String aside = waitFor(By.cssSelector("aside")).getText();
+        assertThat(aside).contains("Works at", "Langley Research", "inferred from email katherine@langley-research.com");
+        browser.screenshot("contact-inferred-organization");
+        go(By.linkText("Langley Research"));
+        assertThat(waitFor(By.cssSelector("h1")).getText()).isEqualTo("Langley Research");
+        assertThat(fieldValue(page, "Domain").getText()).isEqualTo("langley-research.com");
+        assertThat(page.findElement(By.cssSelector("aside")).getText()).contains("People", "Katherine Johnson",
+                "inferred from email");
+        browser.screenshot("organization-inferred");
+        go(By.xpath("//aside//button[normalize-space()='Unlink']"));
+
+        awaitText(By.cssSelector(".notice.info"), "Unlinked");
+        assertThat(page.findElement(By.cssSelector("main")).getText()).doesNotContain("Katherine Johnson");
+        assertThat(getJson("/api/v1/contacts/" + contact, admin.token()).path("relations")).isEmpty();
+    }
+
+    @Test
     void thePipelineAddsUpDealsByStageForAnOwnerAndAClosePeriod() throws Exception {
         TenantAdmin admin = newTenantAdmin();
         call("POST", "/api/v1/ingest/crm", admin.token(), Map.of(
