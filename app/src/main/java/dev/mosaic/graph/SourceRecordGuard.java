@@ -83,11 +83,28 @@ class SourceRecordGuard {
             problem = StorableNumber.problem(number);
         } else if (value == null || value instanceof Boolean) {
             problem = Optional.empty();
+        } else if (value instanceof Map<?, ?> parts) {
+            problem = parts(parts);
         } else {
-            problem = Optional.of("is not text, a number or true/false");
+            problem = Optional.of("is not text, a number, true/false or named parts of text");
         }
         // The field's name is rendered only for a refusal: building it for every field cost as much as checking it.
         return problem.map(what -> "field '" + StorableText.excerpt(field) + "' " + what);
+    }
+
+    /** A value made of named parts of text, as an address is: one level deep, so it is shown and compared whole. */
+    private static Optional<String> parts(Map<?, ?> parts) {
+        for (Map.Entry<?, ?> part : parts.entrySet()) {
+            if (!(part.getKey() instanceof String name) || !(part.getValue() instanceof String text)) {
+                return Optional.of("has a part that is not text");
+            }
+            Optional<String> problem = text("has a part named", name, MAX_NAME_CHARS)
+                    .or(() -> StorableText.problem(text, MAX_VALUE_CHARS).map(what -> "has a part " + what));
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> text(String name, String text, int maxChars) {

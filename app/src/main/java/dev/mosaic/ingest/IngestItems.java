@@ -61,13 +61,15 @@ final class IngestItems {
     }
 
     private static Set<String> organization(ItemFields fields) {
-        fields.keepText("name", "industry").keepDomain("domain").keepText("website").keepPhone("phone");
+        fields.keepText("name", "industry").keepDomain("domain").keepText("website").keepPhone("phone")
+                .keepAddress("address");
         fields.require("an organization needs a name, a domain or a website", "name", "domain", "website");
         return Set.of();
     }
 
     private static Set<String> contact(ItemFields fields, Links links) {
-        fields.keepText("firstName", "lastName", "title").keepEmail("email").keepPhone("phone").keepPhone("mobilePhone");
+        fields.keepText("firstName", "lastName", "title").keepEmail("email").keepPhone("phone").keepPhone("mobilePhone")
+                .keepAddress("address").keepDate("birthdate");
         fields.require("a contact needs a firstName, a lastName or an email", "lastName", "firstName", "email");
         links.one("organization", LinkKind.WORKS_AT, "organization", fields.text("title")
                 .<Map<String, Object>>map(title -> Map.of("role", title, "current", true)).orElse(Map.of("current", true)));

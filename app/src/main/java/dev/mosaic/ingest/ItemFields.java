@@ -39,6 +39,8 @@ final class ItemFields {
 
     static final int MAX_FIELDS = 200;
     static final int MAX_ITEM_CHARS = 256 * 1024;
+    /** The parts of an address, in the order they are kept. */
+    static final List<String> ADDRESS_PARTS = List.of("street", "city", "postalCode", "state", "country");
     static final int MAX_ID_LENGTH = 255;
     static final int MAX_REFERENCES = 1_000;
     /**
@@ -154,6 +156,44 @@ final class ItemFields {
             }
             values.put(field, checkDate(field, date).toString());
         });
+        return this;
+    }
+
+    /**
+     * A postal address as one value, {@code {"street","city","postalCode","state","country"}}, each part text: kept
+     * whole, so the address shown never mixes one source's street with another's city. Empty parts are left out.
+     */
+    ItemFields keepAddress(String field) {
+        JsonNode node = item.get(field);
+        if (node == null || node.isNull()) {
+            return this;
+        }
+        if (!node.isObject()) {
+            throw new InvalidItemException(field, field + " must be an object with " + ADDRESS_PARTS);
+        }
+        Map<String, Object> address = new LinkedHashMap<>();
+        node.fieldNames().forEachRemaining(part -> {
+            if (!ADDRESS_PARTS.contains(part)) {
+                throw new InvalidItemException(field + "." + StorableText.excerpt(part), "an address has only "
+                        + ADDRESS_PARTS);
+            }
+        });
+        for (String part : ADDRESS_PARTS) {
+            JsonNode value = node.get(part);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            if (!value.isValueNode() || value.isBinary()) {
+                throw new InvalidItemException(field + "." + part, field + "." + part + " must be text");
+            }
+            String text = checkText(field + "." + part, value.asText()).trim();
+            if (!text.isEmpty()) {
+                address.put(part, text);
+            }
+        }
+        if (!address.isEmpty()) {
+            values.put(field, address);
+        }
         return this;
     }
 

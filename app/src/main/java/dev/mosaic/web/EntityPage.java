@@ -25,6 +25,7 @@ record EntityPage(UUID id, String kind, String name, boolean deleted, int merged
                   Integer olderTimeline, Integer newerTimeline) {
 
     private static final int LONGEST_VALUE = 400;
+    private static final List<String> ADDRESS_ORDER = List.of("street", "city", "postalCode", "state", "country");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm").withZone(ZoneOffset.UTC);
 
     /** One field: the value shown, which source gave it, and what the others say (on hover). */
@@ -81,8 +82,27 @@ record EntityPage(UUID id, String kind, String name, boolean deleted, int merged
     }
 
     private static String text(JsonNode value) {
-        String text = value.isValueNode() ? value.asText() : value.toString();
+        String text = value.isValueNode() ? value.asText() : value.isObject() ? parts(value) : value.toString();
         return text.length() > LONGEST_VALUE ? text.substring(0, LONGEST_VALUE) + "…" : text;
+    }
+
+    /**
+     * An address (or any value made of parts) as one line, in the order people write an address, whatever order it is
+     * stored in: "1 Main St, Springfield, 62701, IL, US".
+     */
+    private static String parts(JsonNode value) {
+        List<String> parts = new ArrayList<>();
+        ADDRESS_ORDER.forEach(name -> {
+            if (value.hasNonNull(name)) {
+                parts.add(value.get(name).asText());
+            }
+        });
+        value.fields().forEachRemaining(part -> {
+            if (!ADDRESS_ORDER.contains(part.getKey())) {
+                parts.add(part.getValue().isValueNode() ? part.getValue().asText() : part.getValue().toString());
+            }
+        });
+        return String.join(", ", parts);
     }
 
     /** {@code annualRevenue} → "Annual revenue"; Salesforce's own names ({@code Rating__c}) stay as they are. */

@@ -61,7 +61,9 @@ class SalesforceSyncTest extends SyncTestSupport {
         assertThat(accounts.path("recordsSynced").asLong()).as("every account read, deleted ones too").isEqualTo(allAccounts);
         assertThat(accounts.path("recordsTotal").asLong()).isEqualTo(allAccounts);
 
-        for (JsonNode contact : org.queryAll("SELECT Id, LastName, Email, AccountId, IsDeleted, SystemModstamp, MasterRecordId FROM Contact")) {
+        int withoutAccountButInferred = 0;
+        for (JsonNode contact : org.queryAll("SELECT Id, LastName, Email, AccountId, IsDeleted, SystemModstamp, MasterRecordId, "
+                + "MailingStreet, MailingCity, Birthdate FROM Contact")) {
             HttpResponse<String> found = get("/api/v1/external/salesforce/Contact/" + contact.path("Id").asText(), token);
             if (contact.path("IsDeleted").asBoolean()) {
                 assertThat(found.statusCode()).as("a contact deleted before the sync never enters the graph: " + contact + " " + connection).isEqualTo(404);
@@ -76,8 +78,20 @@ class SalesforceSyncTest extends SyncTestSupport {
             if (!contact.path("AccountId").isNull()) {
                 String organization = resolve(token, "Account", contact.path("AccountId").asText());
                 assertThat(relationsOf(entity, "works_at")).contains(organization);
+            } else if (!relationsOf(entity, "works_at").isEmpty()) {
+                withoutAccountButInferred++;
+            }
+            if (!contact.path("MailingCity").isNull()) {
+                JsonNode address = nodeFrom(entity, "address", contact.path("Id").asText());
+                assertThat(address.path("city").asText()).isEqualTo(contact.path("MailingCity").asText());
+                assertThat(address.path("street").asText()).isEqualTo(contact.path("MailingStreet").asText(""));
+            }
+            if (!contact.path("Birthdate").isNull()) {
+                assertThat(valueFrom(entity, "birthdate", contact.path("Id").asText())).isEqualTo(contact.path("Birthdate").asText());
             }
         }
+        assertThat(withoutAccountButInferred).as("contacts without an account work at the one of their email's domain")
+                .isPositive();
 
         // The fewest calls a Bulk reader needs: checking the login reads the limits once; then per object a describe,
         // a job, a look at the job, and one call per result page (of 25 rows in these tests).

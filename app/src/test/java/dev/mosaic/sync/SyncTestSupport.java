@@ -69,6 +69,12 @@ abstract class SyncTestSupport extends MosaicIntegrationTest {
 
     /** What this Salesforce record says of the field: the entity shows it as its value or as an alternative. */
     protected static String valueFrom(JsonNode entity, String field, String recordId) {
+        JsonNode value = nodeFrom(entity, field, recordId);
+        return value == null ? null : value.asText();
+    }
+
+    /** What this Salesforce record says of the field, as JSON (an address is an object). */
+    protected static JsonNode nodeFrom(JsonNode entity, String field, String recordId) {
         JsonNode candidates = entity.path("fields").path(field);
         List<JsonNode> all = new ArrayList<>();
         if (!candidates.isMissingNode()) {
@@ -77,7 +83,7 @@ abstract class SyncTestSupport extends MosaicIntegrationTest {
         }
         for (JsonNode candidate : all) {
             if (candidate.path("source").path("externalId").asText().endsWith("/" + recordId)) {
-                return candidate.path("value").asText();
+                return candidate.path("value");
             }
         }
         return null;

@@ -113,7 +113,8 @@ class CustomerPagesBrowserTest extends BrowserTest {
         TenantAdmin admin = newTenantAdmin();
         call("POST", "/api/v1/ingest/events", admin.token(), Map.of("contacts", List.of(Map.of("externalId", "v-1",
                 "firstName", "Katherine", "lastName", "Johnson", "email", "katherine@langley-research.com",
-                "company", "Langley Research"))));
+                "company", "Langley Research", "address", Map.of("country", "US", "state", "VA", "city", "Hampton",
+                        "street", "1 Research Dr", "postalCode", "23666")))));
         String contact = getJson("/api/v1/external/events/contact/v-1", admin.token()).path("id").asText();
         WebDriver page = page();
         signIn(admin.tenantId(), admin.email(), admin.password());
@@ -121,6 +122,7 @@ class CustomerPagesBrowserTest extends BrowserTest {
         page.get(url("/contacts/" + contact).toString());
         String aside = waitFor(By.cssSelector("aside")).getText();
         assertThat(aside).contains("Works at", "Langley Research", "inferred from email katherine@langley-research.com");
+        assertThat(fieldValue(page, "Address").getText()).isEqualTo("1 Research Dr, Hampton, 23666, VA, US");
         browser.screenshot("contact-inferred-organization");
         go(By.linkText("Langley Research"));
         assertThat(waitFor(By.cssSelector("h1")).getText()).isEqualTo("Langley Research");

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Turns a CSV row into the ingest batch item it stands for: each mapped column's value, trimmed, under
- * its field; empty cells are left out (an empty cell says nothing, it does not erase a value); the
+ * its field (an address's parts under {@code address}); empty cells are left out (an empty cell says nothing, it does not erase a value); the
  * externalId comes from its column, or when that is absent or empty, from {@link DerivedExternalIds}.
  */
 final class ImportItemMapper {
@@ -25,7 +25,13 @@ final class ImportItemMapper {
         item.putNull("externalId");
         for (ColumnMapping.Column column : mapping.columns()) {
             String value = values.get(column.index()).trim();
-            if (!value.isEmpty()) {
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (ImportType.ADDRESS_PARTS.contains(column.field())) {
+                // The columns of an address make one value, as the ingest API takes it.
+                (item.has("address") ? (ObjectNode) item.get("address") : item.putObject("address")).put(column.field(), value);
+            } else {
                 item.put(column.field(), value);
             }
         }

@@ -20,7 +20,13 @@ public enum ImportType {
             field("domain", "company domain", "domain name"),
             field("website", "url", "web site", "homepage"),
             field("phone", "phone number", "telephone", "main phone"),
-            field("industry", "sector"))),
+            field("industry", "sector"),
+            field("street", "address", "street address", "address 1", "address line 1", "billing street"),
+            field("city", "town", "billing city"),
+            field("postalCode", "postal code", "postcode", "zip", "zip code", "billing zip/postal code",
+                    "billing postal code"),
+            field("state", "province", "region", "state/province", "billing state/province", "billing state"),
+            field("country", "country/region", "billing country"))),
 
     CONTACTS("contacts", List.of(
             field("externalId", "id", "external id", "contact id", "person id"),
@@ -34,7 +40,17 @@ public enum ImportType {
             // A contact list's "Company"/"Organization" column almost always holds a name, not an id: a
             // name taken for an id would link the contact to nothing, so those headers go to display only.
             field("organizationName", "company", "company name", "organization", "organisation",
-                    "organization name", "account", "account name")));
+                    "organization name", "account", "account name"),
+            field("street", "address", "street address", "address 1", "address line 1", "mailing street"),
+            field("city", "town", "mailing city"),
+            field("postalCode", "postal code", "postcode", "zip", "zip code", "mailing zip/postal code",
+                    "mailing postal code"),
+            field("state", "province", "region", "state/province", "mailing state/province", "mailing state"),
+            field("country", "country/region", "mailing country"),
+            field("birthdate", "birthday", "date of birth", "birth date", "dob")));
+
+    /** The fields a row gives as the parts of one {@code address} (see the ingest API). */
+    static final List<String> ADDRESS_PARTS = List.of("street", "city", "postalCode", "state", "country");
 
     private final String batchKey;
     private final List<String> fields;

@@ -26,6 +26,9 @@ final class RecordFields {
     private static final Set<String> BOOKKEEPING = Set.of("Id", "IsDeleted", "SystemModstamp", "LastModifiedDate",
             "LastModifiedById", "CreatedById", "MasterRecordId", "LastViewedDate", "LastReferencedDate");
 
+    /** The graph's address parts, and the suffix of the Salesforce field holding each. */
+    private static final Map<String, String> ADDRESS_PARTS = orderedParts();
+
     private final SalesforceRow row;
     private final MappingContext context;
     private final Map<String, Object> fields = new LinkedHashMap<>();
@@ -43,6 +46,25 @@ final class RecordFields {
         Object value = row.value(salesforceField);
         if (value != null) {
             fields.put(graphName, plain(value));
+        }
+        return this;
+    }
+
+    /**
+     * {@code graphName} ← the parts of one of Salesforce's addresses ({@code Mailing} → {@code MailingStreet},
+     * {@code MailingCity}…) as one value, as the graph keeps addresses; its geocode stays under Salesforce's names.
+     */
+    RecordFields address(String graphName, String prefix) {
+        Map<String, Object> address = new LinkedHashMap<>();
+        ADDRESS_PARTS.forEach((part, suffix) -> {
+            used.add(prefix + suffix);
+            String value = row.text(prefix + suffix);
+            if (value != null && !value.isBlank()) {
+                address.put(part, value.trim());
+            }
+        });
+        if (!address.isEmpty()) {
+            fields.put(graphName, address);
         }
         return this;
     }
@@ -121,5 +143,15 @@ final class RecordFields {
             return value;
         }
         return value.toString();
+    }
+
+    private static Map<String, String> orderedParts() {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("street", "Street");
+        parts.put("city", "City");
+        parts.put("postalCode", "PostalCode");
+        parts.put("state", "State");
+        parts.put("country", "Country");
+        return parts;
     }
 }

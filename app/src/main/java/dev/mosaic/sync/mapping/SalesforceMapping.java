@@ -91,13 +91,13 @@ public final class SalesforceMapping {
     private static void account(RecordFields f) {
         f.put("name", "Name").put("website", "Website").put("phone", "Phone").put("industry", "Industry")
                 .put("type", "Type").put("employees", "NumberOfEmployees").put("annualRevenue", "AnnualRevenue")
-                .put("description", "Description");
+                .put("description", "Description").address("address", "Billing");
     }
 
     private static void contact(RecordFields f) {
         f.put("firstName", "FirstName").put("lastName", "LastName").put("email", "Email").put("phone", "Phone")
                 .put("mobilePhone", "MobilePhone").put("title", "Title").put("department", "Department")
-                .put("birthdate", "Birthdate").consumed("Name");
+                .put("birthdate", "Birthdate").address("address", "Mailing").consumed("Name");
         Map<String, Object> role = new LinkedHashMap<>();
         f.text("Title").ifPresent(title -> role.put("role", title));
         role.put("current", true);
