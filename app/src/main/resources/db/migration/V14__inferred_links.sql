@@ -24,3 +24,7 @@ alter table review_item add column kind text not null default 'merge';
 alter table review_item drop constraint review_pair_ordered;
 alter table review_item add constraint review_pair_ordered check (kind <> 'merge' or entity_a < entity_b);
 alter table review_item add constraint review_kind check (kind in ('merge', 'works_at'));
+
+-- A suggested merge carries how likely the two are one customer (0 to 1), and the queue is read best first.
+alter table review_item add column score double precision;
+create index review_ranked on review_item (tenant_id, status, score desc nulls last, created_at);

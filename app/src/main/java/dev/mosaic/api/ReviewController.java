@@ -7,6 +7,8 @@ import dev.mosaic.identity.ReviewItem;
 import dev.mosaic.identity.ReviewQueue;
 import dev.mosaic.tenant.TenantPrincipal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -64,7 +66,8 @@ class ReviewController {
     }
 
     private Suggestion suggestion(String tenantId, ReviewItem item) {
-        return new Suggestion(item.reviewId(), item.kind(), item.type().key(), item.reason(), item.evidence(), item.status(),
+        return new Suggestion(item.reviewId(), item.kind(), item.type().key(), item.score(), item.reason(),
+                evidence(item), item.status(),
                 item.createdAt(), side(tenantId, item.entityA()), side(tenantId, item.entityB()), item.decidedBy(),
                 item.decidedAt());
     }
@@ -74,7 +77,28 @@ class ReviewController {
         return new Side(now.id(), now.name());
     }
 
-    record Suggestion(UUID id, String kind, String type, String reason, Map<String, Object> evidence, String status, Instant createdAt,
+    /**
+     * What speaks for and against the suggestion, field by field ({@code {field, comparison, weight}}); a suggestion made
+     * before scoring, or a link's, gives its reason as one item without a weight.
+     */
+    private static List<Map<String, Object>> evidence(ReviewItem item) {
+        if (item.evidence().get("evidence") instanceof List<?> scored) {
+            return scored.stream().map(entry -> (Map<?, ?>) entry).map(entry -> {
+                Map<String, Object> evidence = new LinkedHashMap<>();
+                evidence.put("field", entry.get("field"));
+                evidence.put("comparison", entry.get("comparison"));
+                evidence.put("weight", entry.get("weight"));
+                return evidence;
+            }).toList();
+        }
+        Map<String, Object> reason = new LinkedHashMap<>();
+        reason.put("field", item.evidence().getOrDefault("key", item.isMerge() ? "name" : "company"));
+        reason.put("comparison", item.reason());
+        reason.put("weight", null);
+        return List.of(reason);
+    }
+
+    record Suggestion(UUID id, String kind, String type, Double score, String reason, List<Map<String, Object>> evidence, String status, Instant createdAt,
                       Side a, Side b, String decidedBy, Instant decidedAt) {
     }
 

@@ -60,6 +60,11 @@ public class GraphMerges {
         return records.placements(tenantId, recordIds);
     }
 
+    /** The values these records hold, by record: what identity compares to tell whether two are one customer. */
+    public Map<UUID, Map<String, Object>> valuesOf(String tenantId, Collection<UUID> recordIds) {
+        return records.valuesOf(tenantId, recordIds);
+    }
+
     /** Each live entity with the entities merged into it (itself first): who a person's "these differ" may name. */
     public Map<UUID, List<UUID>> clusters(String tenantId, Collection<UUID> liveIds) {
         return liveIds.isEmpty() ? Map.of() : entities.clusters(tenantId, liveIds);

@@ -258,6 +258,17 @@ class RecordStore {
         return List.of(recordId.toString(), link.kind().key(), link.target().toString());
     }
 
+    /** The field values of these records, by record. */
+    Map<UUID, Map<String, Object>> valuesOf(String tenantId, Collection<UUID> recordIds) {
+        Map<UUID, Map<String, Object>> values = new HashMap<>();
+        if (!recordIds.isEmpty()) {
+            db.fetch("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, fields::text as fields "
+                            + "from source_record where tenant_id = ? and record_id = ids.id offset 0) r", uuids(recordIds), tenantId)
+                    .forEach(row -> values.put(row.get("record_id", UUID.class), StoredFields.values(row.get("fields", String.class))));
+        }
+        return values;
+    }
+
     /** The refs of these records. */
     Map<UUID, ExternalRef> refsOf(String tenantId, Collection<UUID> recordIds) {
         Map<UUID, ExternalRef> refs = new HashMap<>();

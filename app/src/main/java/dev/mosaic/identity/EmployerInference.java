@@ -140,7 +140,7 @@ class EmployerInference {
             held.forEach((organization, holder) -> suggestions.add(new IdentityStore.Suggestion(ReviewItem.WORKS_AT,
                     EntityType.CONTACT, contacts.get(contact).entityId(), organization,
                     "may work there: company '" + company.given() + "', the name of " + held.size() + " organizations",
-                    linkEvidence(contact, refs.get(holder), company.given()), now)));
+                    linkEvidence(contact, refs.get(holder), company.given()), now, null)));
         });
         store.suggestAll(tenantId, suggestions);
     }

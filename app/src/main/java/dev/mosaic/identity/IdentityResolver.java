@@ -4,6 +4,7 @@ import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphMerges;
 import dev.mosaic.graph.RecordResolver;
 import dev.mosaic.graph.RecordSnapshot;
+import dev.mosaic.identity.scoring.MatchScore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,11 +45,13 @@ public class IdentityResolver implements RecordResolver {
     private final IdentityStore store;
     private final MergeService merges;
     private final EmployerInference employers;
+    private final ProbableMatches matches;
     private final Clock clock;
 
     IdentityResolver(GraphMerges graph, IdentityStore store, MergeService merges, EmployerInference employers,
-                     Clock clock) {
+                     ProbableMatches matches, Clock clock) {
         this.graph = graph;
+        this.matches = matches;
         this.employers = employers;
         this.store = store;
         this.merges = merges;
@@ -110,20 +113,16 @@ public class IdentityResolver implements RecordResolver {
         Map<UUID, UUID> survivorOf = applyMerges(tenantId, candidates, matchedBy, now);
 
         List<IdentityStore.Suggestion> suggestions = new ArrayList<>();
-        keysOf.forEach(keyedRecord -> keyedRecord.keys().stream().filter(key -> !key.strong()).forEach(key -> {
-            RecordSnapshot record = keyedRecord.record();
-            UUID mine = candidates.entityOf(record.recordId());
-            List<UUID> others = candidates.entitiesWith(record.type(), key, record.recordId());
-            if (others.size() > MOST_SUGGESTED_PER_KEY) {
-                return;
-            }
-            for (UUID other : others) {
-                if (!candidates.clusters.together(mine, other) && !candidates.clusters.blocked(mine, other)) {
-                    suggestions.add(new IdentityStore.Suggestion(record.type(), survivorOf.getOrDefault(mine, mine),
-                            survivorOf.getOrDefault(other, other), key.describe(), evidence(key, record), now));
-                }
-            }
-        }));
+        for (ProbableMatches.Scored scored : matches.score(tenantId, candidatePairs(keysOf, candidates))) {
+            MatchScore score = scored.score();
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("evidence", score.evidence());
+            evidence.put("records", List.of(scored.recordId().toString(), scored.otherRecordId().toString()));
+            suggestions.add(new IdentityStore.Suggestion(ReviewItem.MERGE, scored.type(),
+                    survivorOf.getOrDefault(scored.entity(), scored.entity()),
+                    survivorOf.getOrDefault(scored.otherEntity(), scored.otherEntity()), score.words(), evidence, now,
+                    score.probability()));
+        }
         store.suggestAll(tenantId, suggestions);
         return new Resolution(survivorOf, mergingRecords);
     }
@@ -132,6 +131,38 @@ public class IdentityResolver implements RecordResolver {
     @Transactional(propagation = Propagation.MANDATORY)
     public Inferences infer(String tenantId, List<RecordSnapshot> written) {
         return employers.infer(tenantId, written);
+    }
+
+    /**
+     * The pairs of records worth scoring: a record of the chunk and each record of another entity that shares a weak
+     * key with it, unless a person kept the two apart. A key more than {@link #MOST_SUGGESTED_PER_KEY} other entities
+     * hold (a common name, a team's mailbox) proposes nobody.
+     */
+    private static List<ProbableMatches.Candidate> candidatePairs(List<KeyedRecord> keysOf, Candidates candidates) {
+        List<ProbableMatches.Candidate> pairs = new ArrayList<>();
+        for (KeyedRecord keyedRecord : keysOf) {
+            RecordSnapshot record = keyedRecord.record();
+            if (!ProbableMatches.scores(record.type())) {
+                continue;
+            }
+            UUID mine = candidates.entityOf(record.recordId());
+            Set<UUID> seen = new HashSet<>();
+            keyedRecord.keys().stream().filter(key -> !key.strong()).forEach(key -> {
+                List<GraphMerges.Placement> others = candidates.recordsWith(record.type(), key, record.recordId());
+                if (others.size() >= IdentityStore.WEAK_HOLDERS_READ
+                        || others.stream().map(GraphMerges.Placement::entityId).distinct().count() > MOST_SUGGESTED_PER_KEY) {
+                    return;
+                }
+                for (GraphMerges.Placement other : others) {
+                    if (seen.add(other.recordId()) && !candidates.clusters.together(mine, other.entityId())
+                            && !candidates.clusters.blocked(mine, other.entityId())) {
+                        pairs.add(new ProbableMatches.Candidate(record.type(), record.recordId(), record.values(),
+                                other.recordId(), mine, other.entityId()));
+                    }
+                }
+            });
+        }
+        return pairs;
     }
 
     /** Merges each joined cluster into its oldest entity, as one bulk move; returns merged entity → survivor. */
@@ -217,13 +248,17 @@ public class IdentityResolver implements RecordResolver {
 
         /** The live entities of the other records holding the key that their sources have not deleted, in id order. */
         List<UUID> entitiesWith(EntityType type, MatchKey key, UUID exceptRecord) {
+            return recordsWith(type, key, exceptRecord).stream().map(GraphMerges.Placement::entityId).distinct().sorted()
+                    .toList();
+        }
+
+        /** Where the other records holding the key are, those their sources have not deleted, in record order. */
+        List<GraphMerges.Placement> recordsWith(EntityType type, MatchKey key, UUID exceptRecord) {
             return holders.getOrDefault(new IdentityStore.TypedKey(type, key), List.of()).stream()
                     .filter(recordId -> !recordId.equals(exceptRecord))
+                    .sorted()
                     .map(placements::get)
                     .filter(placement -> placement != null && !placement.deleted())
-                    .map(GraphMerges.Placement::entityId)
-                    .distinct()
-                    .sorted()
                     .toList();
         }
     }

@@ -36,7 +36,9 @@ class IdentityStore {
     private static final String LINEAGE = "select merge_id, entity_type, survivor_id, merged_id, moved_records::text as moved_records, "
             + "moved_entities::text as moved_entities, reason, evidence::text as evidence, merged_by, merged_at, unmerged_by, "
             + "unmerged_at from merge_lineage ";
-    private static final String REVIEW = "select review_id, kind, entity_type, entity_a, entity_b, reason, evidence::text as evidence, "
+    /** More holders of a weak key than any caller looks at (see {@link IdentityResolver#MOST_SUGGESTED_PER_KEY}). */
+    static final int WEAK_HOLDERS_READ = 64;
+    private static final String REVIEW = "select review_id, kind, entity_type, entity_a, entity_b, reason, evidence::text as evidence, score, "
             + "status, created_at, decided_by, decided_at from review_item ";
 
     private final DSLContext db;
@@ -87,7 +89,8 @@ class IdentityStore {
 
     /**
      * Every record holding one of these keys, in one read: an index probe per key, so the plan does not depend
-     * on how fresh the table's statistics are.
+     * on how fresh the table's statistics are. Of a weak key, at most {@link #WEAK_HOLDERS_READ} holders are read: one
+     * that many hold says nothing about who is who, and reading them all would cost every chunk dearly.
      */
     List<RecordKey> holders(String tenantId, Collection<TypedKey> wanted) {
         List<TypedKey> keys = List.copyOf(wanted);
@@ -98,9 +101,11 @@ class IdentityStore {
                         select w.entity_type, w.key_type, w.key_value, w.strong, k.record_id
                         from unnest(?::text[], ?::text[], ?::text[], ?::boolean[]) as w(entity_type, key_type, key_value, strong)
                         cross join lateral (select i.record_id from identity_key i where i.tenant_id = ?
-                            and i.entity_type = w.entity_type and i.key_type = w.key_type and i.key_value = w.key_value offset 0) k
+                            and i.entity_type = w.entity_type and i.key_type = w.key_type and i.key_value = w.key_value
+                            limit case when w.strong then null else ? end) k
                         """, texts(keys, key -> key.type().key()), texts(keys, key -> key.key().type()),
-                        texts(keys, key -> key.key().value()), booleans(keys, key -> key.key().strong()), tenantId)
+                        texts(keys, key -> key.key().value()), booleans(keys, key -> key.key().strong()), tenantId,
+                        WEAK_HOLDERS_READ)
                 .map(row -> new RecordKey(row.get("record_id", UUID.class), EntityType.fromKey(row.get("entity_type", String.class)),
                         new MatchKey(row.get("key_type", String.class), row.get("key_value", String.class),
                                 row.get("strong", Boolean.class))));
@@ -170,16 +175,18 @@ class IdentityStore {
             return;
         }
         db.execute("""
-                insert into review_item (tenant_id, review_id, kind, entity_type, entity_a, entity_b, reason, evidence, created_at)
+                insert into review_item (tenant_id, review_id, kind, entity_type, entity_a, entity_b, reason, evidence, created_at,
+                    score)
                 select ?, s.review_id, s.kind, s.entity_type, case when s.kind = 'merge' then least(s.a, s.b) else s.a end,
-                    case when s.kind = 'merge' then greatest(s.a, s.b) else s.b end, s.reason, s.evidence, s.created_at
-                from unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::jsonb[], ?::timestamptz[])
-                    as s(review_id, kind, entity_type, a, b, reason, evidence, created_at)
+                    case when s.kind = 'merge' then greatest(s.a, s.b) else s.b end, s.reason, s.evidence, s.created_at, s.score
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::jsonb[], ?::timestamptz[],
+                    ?::float8[]) as s(review_id, kind, entity_type, a, b, reason, evidence, created_at, score)
                 on conflict do nothing
                 """, tenantId, uuids(suggestions, suggestion -> TimeOrderedIds.next()), texts(suggestions, Suggestion::kind),
                 texts(suggestions, s -> s.type().key()),
                 uuids(suggestions, Suggestion::a), uuids(suggestions, Suggestion::b), texts(suggestions, Suggestion::reason),
-                texts(suggestions, s -> Json.write(s.evidence())), times(suggestions, Suggestion::at));
+                texts(suggestions, s -> Json.write(s.evidence())), times(suggestions, Suggestion::at),
+                suggestions.stream().map(Suggestion::score).toArray(Double[]::new));
     }
 
     /**
@@ -206,7 +213,8 @@ class IdentityStore {
     }
 
     List<ReviewItem> reviews(String tenantId, String status, int limit, int offset) {
-        return db.fetch(REVIEW + "where tenant_id = ? and status = ? order by created_at, review_id limit ? offset ?",
+        return db.fetch(REVIEW + "where tenant_id = ? and status = ? order by score desc nulls last, created_at, review_id "
+                        + "limit ? offset ?",
                 tenantId, status, limit, offset).map(IdentityStore::toReview);
     }
 
@@ -237,11 +245,8 @@ class IdentityStore {
      * What weak evidence suggests: a merge of two live entities of one type, or a link from one to another
      * ({@code works_at}: a contact to an organization).
      */
-    record Suggestion(String kind, EntityType type, UUID a, UUID b, String reason, Map<String, Object> evidence, Instant at) {
-
-        Suggestion(EntityType type, UUID a, UUID b, String reason, Map<String, Object> evidence, Instant at) {
-            this(ReviewItem.MERGE, type, a, b, reason, evidence, at);
-        }
+    record Suggestion(String kind, EntityType type, UUID a, UUID b, String reason, Map<String, Object> evidence, Instant at,
+                      Double score) {
     }
 
     private static MergeLineage toLineage(Record row) {
@@ -256,7 +261,8 @@ class IdentityStore {
         return new ReviewItem(row.get("review_id", UUID.class), row.get("kind", String.class),
                 EntityType.fromKey(row.get("entity_type", String.class)),
                 row.get("entity_a", UUID.class), row.get("entity_b", UUID.class), row.get("reason", String.class),
-                map(row.get("evidence", String.class)), row.get("status", String.class), instant(row, "created_at"),
+                map(row.get("evidence", String.class)), row.get("score", Double.class), row.get("status", String.class),
+                instant(row, "created_at"),
                 row.get("decided_by", String.class), instant(row, "decided_at"));
     }
 

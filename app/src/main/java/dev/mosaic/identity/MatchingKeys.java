@@ -80,6 +80,11 @@ public final class MatchingKeys {
         return FreeMailDomains.contains(registrableDomain);
     }
 
+    /** A domain that names one company: not a mailbox provider's, not a platform many companies have pages on. */
+    public static boolean isCompanyDomain(String registrableDomain) {
+        return !FreeMailDomains.contains(registrableDomain) && !SharedPlatformDomains.contains(registrableDomain);
+    }
+
     /** E.164 when the number is plausible; national numbers are read in {@code defaultRegion}. */
     public static Optional<String> phone(String raw, String defaultRegion) {
         if (raw == null || raw.isBlank()) {

@@ -1,6 +1,7 @@
 package dev.mosaic.identity;
 
 import dev.mosaic.graph.EntityType;
+import dev.mosaic.identity.scoring.Soundex;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +61,31 @@ final class RecordKeys {
         if (full.contains(" ")) {
             keys.add(MatchKey.weak("name", full));
         }
+        blockingKeys(values, keys);
+    }
+
+    /**
+     * Weak keys that only say which records are worth comparing (blocking): names that sound alike with the same
+     * initial (either way round, for swapped names), the same birthdate, phone or mailbox name. Cheap to index, and
+     * a typo rarely breaks all of them at once.
+     */
+    private static void blockingKeys(Map<String, Object> values, Set<MatchKey> keys) {
+        String first = MatchingKeys.foldName(text(values, "firstName"));
+        String last = MatchingKeys.foldName(text(values, "lastName"));
+        if (!Soundex.of(first).isEmpty() && !Soundex.of(last).isEmpty()) {
+            keys.add(MatchKey.weak("sounds_like", Soundex.of(last) + "|" + first.charAt(0)));
+            keys.add(MatchKey.weak("sounds_like", Soundex.of(first) + "|" + last.charAt(0)));
+        }
+        String birthdate = text(values, "birthdate").trim();
+        if (!birthdate.isEmpty()) {
+            keys.add(MatchKey.weak("birthdate", birthdate));
+        }
+        for (String field : new String[] {"phone", "mobilePhone"}) {
+            MatchingKeys.phone(text(values, field), DEFAULT_REGION).ifPresent(phone -> keys.add(MatchKey.weak("phone", phone)));
+        }
+        MatchingKeys.email(text(values, "email")).filter(email -> !MatchingKeys.isRoleMailbox(email))
+                .map(email -> email.substring(0, email.indexOf('@'))).filter(local -> local.length() >= 4)
+                .ifPresent(local -> keys.add(MatchKey.weak("mailbox_name", local)));
     }
 
     private static void organization(Map<String, Object> values, Set<MatchKey> keys) {

@@ -42,7 +42,7 @@ class ReviewPageController {
         Page<ReviewItem> page = reviews.list(principal.tenantId(), "pending", PAGE, from);
         model.addAttribute("principal", principal);
         model.addAttribute("items", page.items().stream().map(item -> new Pair(item.reviewId(), item.isMerge(),
-                item.type().key(),
+                item.score() == null ? null : Math.round(item.score() * 100) + "%", item.type().key(),
                 item.reason(), side(principal.tenantId(), item.entityA()), side(principal.tenantId(), item.entityB()),
                 Ago.of(item.createdAt(), clock.instant(), ""))).toList());
         PageLinks.addTo(model, page, from, PAGE);
@@ -76,8 +76,11 @@ class ReviewPageController {
                 now.name().isBlank() ? "(no name)" : now.name());
     }
 
-    /** A suggestion as the page lists it: a merge of two entities, or a link from a contact to an organization. */
-    record Pair(UUID id, boolean merge, String kind, String reason, Side a, Side b, String suggested) {
+    /**
+     * A suggestion as the page lists it, most likely first: a merge of two entities (with how likely they are one), or a
+     * link from a contact to an organization.
+     */
+    record Pair(UUID id, boolean merge, String likelihood, String kind, String reason, Side a, Side b, String suggested) {
     }
 
     record Side(UUID id, String path, String name) {

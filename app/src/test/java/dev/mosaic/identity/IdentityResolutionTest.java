@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.testing.MosaicIntegrationTest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +74,13 @@ class IdentityResolutionTest extends MosaicIntegrationTest {
         JsonNode review = getJson("/api/v1/review", token);
         assertThat(review.path("total").asInt()).isEqualTo(1);
         JsonNode suggestion = review.path("items").get(0);
-        assertThat(suggestion.path("reason").asText()).isEqualTo("same name 'john smith'");
+        assertThat(suggestion.path("score").asDouble()).isBetween(0.1, 0.9);
+        assertThat(suggestion.path("reason").asText())
+                .isEqualTo("same last name; same first name; other emails; other company email domains");
+        assertThat(suggestion.path("evidence").findValuesAsText("field"))
+                .containsExactly("firstName", "lastName", "email", "organization");
+        assertThat(suggestion.path("evidence").get(1).path("weight").asDouble()).isPositive();
+        assertThat(suggestion.path("evidence").get(3).path("weight").asDouble()).isNegative();
         assertThat(suggestion.path("a").path("name").asText()).isEqualTo("John Smith");
 
         JsonNode accepted = call("POST", "/api/v1/review/" + suggestion.path("id").asText() + "/accept", token, null);
@@ -97,7 +104,10 @@ class IdentityResolutionTest extends MosaicIntegrationTest {
         ingest("crm-a", "{\"contacts\":[" + contacts + "]}");
 
         JsonNode review = getJson("/api/v1/review", token);
-        assertThat(review.path("items").findValuesAsText("reason")).containsExactly("same name 'ana lopez'");
+        assertThat(review.path("items")).hasSize(1);
+        assertThat(List.of(review.path("items").get(0).path("a").path("id").asText(),
+                review.path("items").get(0).path("b").path("id").asText()))
+                .containsExactlyInAnyOrder(entity("crm-a", "contact", "l1"), entity("crm-a", "contact", "l2"));
     }
 
     @Test
@@ -136,13 +146,21 @@ class IdentityResolutionTest extends MosaicIntegrationTest {
     }
 
     @Test
-    void theSameOrganizationNameWithDifferentDomainsIsOnlySuggested() throws Exception {
+    void theSameOrganizationNameWithDifferentDomainsIsNeverMergedAndSuggestedOnlyWhenMoreAgrees() throws Exception {
         ingest("crm-a", "{\"organizations\":[{\"externalId\":\"a1\",\"name\":\"Delta Inc.\",\"domain\":\"delta.com\"}]}");
         ingest("crm-b", "{\"organizations\":[{\"externalId\":\"b1\",\"name\":\"Delta\",\"domain\":\"delta-faucets.com\"}]}");
 
         assertThat(entity("crm-a", "organization", "a1")).isNotEqualTo(entity("crm-b", "organization", "b1"));
-        assertThat(getJson("/api/v1/review", token).path("items").get(0).path("reason").asText())
-                .isEqualTo("same name 'delta'");
+        assertThat(getJson("/api/v1/review", token).path("total").asInt()).as("namesakes with their own domains").isZero();
+
+        ingest("crm-a", "{\"organizations\":[{\"externalId\":\"a2\",\"name\":\"Orion Corp\",\"domain\":\"orion.com\","
+                + "\"address\":{\"city\":\"Atlanta\"},\"industry\":\"Airlines\"}]}");
+        ingest("crm-b", "{\"organizations\":[{\"externalId\":\"b2\",\"name\":\"Orion\",\"domain\":\"orion-air.com\","
+                + "\"address\":{\"city\":\"Atlanta\"},\"industry\":\"Airlines\"}]}");
+        JsonNode suggestion = getJson("/api/v1/review", token).path("items").get(0);
+        assertThat(suggestion.path("reason").asText()).isEqualTo("same name (Orion ~ Orion Corp); same industry; same city; "
+                + "other domains (orion-air.com ~ orion.com)");
+        assertThat(entity("crm-a", "organization", "a2")).isNotEqualTo(entity("crm-b", "organization", "b2"));
     }
 
     @Test
@@ -156,13 +174,16 @@ class IdentityResolutionTest extends MosaicIntegrationTest {
     }
 
     @Test
-    void aSharedRoleMailboxDoesNotMergeDifferentPeople() throws Exception {
+    void aSharedRoleMailboxDoesNotMergeDifferentPeopleNorSuggestThem() throws Exception {
         ingest("crm-a", "{\"contacts\":[{\"externalId\":\"a1\",\"firstName\":\"Kim\",\"lastName\":\"Park\",\"email\":\"info@smallco.example\"},"
-                + "{\"externalId\":\"a2\",\"firstName\":\"Lee\",\"lastName\":\"Moss\",\"email\":\"INFO@smallco.example\"}]}");
+                + "{\"externalId\":\"a2\",\"firstName\":\"Lee\",\"lastName\":\"Moss\",\"email\":\"INFO@smallco.example\"},"
+                + "{\"externalId\":\"a3\",\"firstName\":\"Kim\",\"lastName\":\"Park\",\"email\":\"info@smallco.example\","
+                + "\"title\":\"Owner\"}]}");
 
         assertThat(entity("crm-a", "contact", "a1")).isNotEqualTo(entity("crm-a", "contact", "a2"));
-        assertThat(getJson("/api/v1/review", token).path("items").get(0).path("reason").asText())
-                .isEqualTo("same shared mailbox info@smallco.example");
+        JsonNode review = getJson("/api/v1/review", token);
+        assertThat(review.path("total").asInt()).as("only the two Kim Parks may be one").isEqualTo(1);
+        assertThat(review.path("items").get(0).path("reason").asText()).contains("same shared mailbox info@smallco.example");
     }
 
     @Test

@@ -89,7 +89,8 @@ final class MosaicIdentityApi {
             }
             JsonNode page = JSON.readTree(response.body());
             page.path("items").forEach(item -> suggestions.add(new ReviewSuggestion(item.path("type").asText(),
-                    item.path("reason").asText(), item.path("a").path("id").asText(), item.path("b").path("id").asText())));
+                    item.path("reason").asText(), item.path("a").path("id").asText(), item.path("b").path("id").asText(),
+                    item.path("score").asDouble(0))));
             if (page.path("items").size() < REVIEW_PAGE) {
                 return suggestions;
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the review queue holds, against the truth, for one record type. Weak evidence must not merge but
@@ -16,7 +17,11 @@ import java.util.Set;
  * entity were suggested at all.
  */
 record ReviewQueueScore(RecordType type, int suggestions, int sameRealEntity, int differentRealEntities, int stale,
-                        int unknownEntity, int splitClusterPairs, int splitClusterPairsSuggested) {
+                        int unknownEntity, int splitClusterPairs, int splitClusterPairsSuggested,
+                        Map<Double, int[]> fromScore) {
+
+    /** Scores at which the queue is cut to see how many of the pairs above would be right to merge. */
+    static final List<Double> CUTS = List.of(0.5, 0.8, 0.9, 0.97, 0.99);
 
     static ReviewQueueScore of(RecordType type, List<TruthRecord> records, Map<String, String> resolvedIds,
                                List<ReviewSuggestion> queue) {
@@ -35,6 +40,8 @@ record ReviewQueueScore(RecordType type, int suggestions, int sameRealEntity, in
         int stale = 0;
         int unknown = 0;
         Set<String> suggestedPairs = new HashSet<>();
+        Map<Double, int[]> fromScore = new TreeMap<>();
+        CUTS.forEach(cut -> fromScore.put(cut, new int[2]));
         for (ReviewSuggestion suggestion : queue) {
             if (!suggestion.type().equals(type.object)) {
                 continue;
@@ -46,10 +53,14 @@ record ReviewQueueScore(RecordType type, int suggestions, int sameRealEntity, in
                 stale++;
             } else if (a == null || b == null) {
                 unknown++;
-            } else if (a.stream().anyMatch(b::contains)) {
-                same++;
             } else {
-                different++;
+                boolean right = a.stream().anyMatch(b::contains);
+                if (right) {
+                    same++;
+                } else {
+                    different++;
+                }
+                fromScore.forEach((cut, counts) -> counts[right ? 0 : 1] += suggestion.score() >= cut ? 1 : 0);
             }
             suggestedPairs.add(pairKey(suggestion.entityA(), suggestion.entityB()));
         }
@@ -66,14 +77,28 @@ record ReviewQueueScore(RecordType type, int suggestions, int sameRealEntity, in
                 }
             }
         }
-        return new ReviewQueueScore(type, count, same, different, stale, unknown, splitPairs, splitSuggested);
+        return new ReviewQueueScore(type, count, same, different, stale, unknown, splitPairs, splitSuggested, fromScore);
     }
 
     String report() {
         return String.format(Locale.ROOT, "    %s: %d pending (%d same real entity, %d different real entities, %d stale, "
                         + "%d unknown); split real entities suggested for review: %d of %d cluster pairs%n",
                 type.object, suggestions, sameRealEntity, differentRealEntities, stale, unknownEntity,
-                splitClusterPairsSuggested, splitClusterPairs);
+                splitClusterPairsSuggested, splitClusterPairs) + cuts();
+    }
+
+    /** Per cut, the pairs scored at least that: how many are one real entity, how many two. */
+    private String cuts() {
+        StringBuilder out = new StringBuilder("      scored at least:");
+        fromScore.forEach((cut, counts) -> out.append(String.format(Locale.ROOT, "  %.2f → %d right, %d wrong;", cut, counts[0],
+                counts[1])));
+        return out.append(System.lineSeparator()).toString();
+    }
+
+    /** Of the pending pairs scored at least {@code cut} (one of {@link #CUTS}), the share that are one real entity. */
+    double precisionFrom(double cut) {
+        int[] counts = fromScore.get(cut);
+        return counts[0] + counts[1] == 0 ? 1.0 : counts[0] / (double) (counts[0] + counts[1]);
     }
 
     private static String pairKey(String a, String b) {

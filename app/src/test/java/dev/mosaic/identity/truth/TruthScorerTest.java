@@ -88,14 +88,18 @@ class TruthScorerTest {
         Map<String, String> resolved = Map.of(janeA.ref(), "J", janeB.ref(), "J", janeNameOnly.ref(), "J2",
                 johnA.ref(), "H", bobA.ref(), "B", bobB.ref(), "B");
         List<ReviewSuggestion> queue = List.of(
-                new ReviewSuggestion("contact", "name", "J2", "J"),   // Jane's two clusters: worth accepting
-                new ReviewSuggestion("contact", "name", "J", "H"),    // Jane and John: worth rejecting
-                new ReviewSuggestion("contact", "name", "B", "B"),    // already one entity
-                new ReviewSuggestion("organization", "name", "O1", "O2"));
+                new ReviewSuggestion("contact", "name", "J2", "J", 0.95),   // Jane's two clusters: worth accepting
+                new ReviewSuggestion("contact", "name", "J", "H", 0.6),     // Jane and John: worth rejecting
+                new ReviewSuggestion("contact", "name", "B", "B", 0.99),    // already one entity
+                new ReviewSuggestion("organization", "name", "O1", "O2", 0.99));
 
         ReviewQueueScore score = ReviewQueueScore.of(RecordType.CONTACT, records, resolved, queue);
 
-        assertThat(score).isEqualTo(new ReviewQueueScore(RecordType.CONTACT, 3, 1, 1, 1, 0, 1, 1));
+        assertThat(List.of(score.suggestions(), score.sameRealEntity(), score.differentRealEntities(), score.stale(),
+                score.unknownEntity(), score.splitClusterPairs(), score.splitClusterPairsSuggested()))
+                .containsExactly(3, 1, 1, 1, 0, 1, 1);
+        assertThat(score.precisionFrom(0.5)).isEqualTo(0.5);
+        assertThat(score.precisionFrom(0.9)).isEqualTo(1.0);
     }
 
     @Test

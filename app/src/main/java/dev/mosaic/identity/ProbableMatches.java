@@ -1,0 +1,91 @@
+package dev.mosaic.identity;
+
+import dev.mosaic.graph.EntityType;
+import dev.mosaic.graph.GraphMerges;
+import dev.mosaic.identity.scoring.FieldComparison;
+import dev.mosaic.identity.scoring.MatchModel;
+import dev.mosaic.identity.scoring.MatchScore;
+import dev.mosaic.identity.scoring.OrganizationComparator;
+import dev.mosaic.identity.scoring.OrganizationProfile;
+import dev.mosaic.identity.scoring.PersonComparator;
+import dev.mosaic.identity.scoring.PersonProfile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Scores the pairs of records that blocking proposes (they share a weak key: a name that sounds alike, a birthdate,
+ * a phone, a mailbox name) in the Fellegi–Sunter manner, and keeps, per pair of entities, the best-scored pair of
+ * their records with its evidence. One read of the other records' values per chunk.
+ */
+@Component
+class ProbableMatches {
+
+    /** Below this a pair is not worth a person's look. */
+    static final double SUGGEST_FROM = 0.1;
+    private static final MatchModel PEOPLE = MatchModel.personDefaults();
+    private static final MatchModel ORGANIZATIONS = MatchModel.organizationDefaults();
+
+    private final GraphMerges graph;
+
+    ProbableMatches(GraphMerges graph) {
+        this.graph = graph;
+    }
+
+    /** A record of the chunk, another record sharing a weak key with it, and the live entities they are in. */
+    record Candidate(EntityType type, UUID recordId, Map<String, Object> values, UUID otherRecordId, UUID entity,
+                     UUID otherEntity) {
+    }
+
+    /** Two entities that may be one, with the score of their best-matching records. */
+    record Scored(EntityType type, UUID entity, UUID otherEntity, UUID recordId, UUID otherRecordId, MatchScore score) {
+    }
+
+    /** Per pair of entities, the best score of their candidate records, from {@link #SUGGEST_FROM} up; best first. */
+    List<Scored> score(String tenantId, List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> others = new HashSet<>();
+        candidates.forEach(candidate -> others.add(candidate.otherRecordId()));
+        Map<UUID, Map<String, Object>> values = graph.valuesOf(tenantId, others);
+        Map<List<UUID>, Scored> best = new LinkedHashMap<>();
+        for (Candidate candidate : candidates) {
+            Map<String, Object> other = values.get(candidate.otherRecordId());
+            if (other == null) {
+                continue;
+            }
+            MatchScore score = score(candidate.type(), candidate.values(), other);
+            if (score.probability() < SUGGEST_FROM) {
+                continue;
+            }
+            List<UUID> pair = candidate.entity().compareTo(candidate.otherEntity()) < 0
+                    ? List.of(candidate.entity(), candidate.otherEntity()) : List.of(candidate.otherEntity(), candidate.entity());
+            Scored scored = new Scored(candidate.type(), candidate.entity(), candidate.otherEntity(), candidate.recordId(),
+                    candidate.otherRecordId(), score);
+            best.merge(pair, scored, (a, b) -> b.score().matchWeight() > a.score().matchWeight() ? b : a);
+        }
+        List<Scored> scored = new ArrayList<>(best.values());
+        scored.sort(Comparator.comparingDouble((Scored s) -> -s.score().probability()));
+        return scored;
+    }
+
+    static MatchScore score(EntityType type, Map<String, Object> a, Map<String, Object> b) {
+        List<FieldComparison> comparisons = type == EntityType.ORGANIZATION
+                ? OrganizationComparator.compare(OrganizationProfile.of(a), OrganizationProfile.of(b))
+                : PersonComparator.compare(PersonProfile.of(a), PersonProfile.of(b));
+        MatchModel model = type == EntityType.ORGANIZATION ? ORGANIZATIONS : PEOPLE;
+        return model.score(comparisons);
+    }
+
+    /** Whether records of this type are scored: people (contacts, leads) and organizations. */
+    static boolean scores(EntityType type) {
+        return type == EntityType.CONTACT || type == EntityType.LEAD || type == EntityType.ORGANIZATION;
+    }
+}
