@@ -28,3 +28,12 @@ alter table review_item add constraint review_kind check (kind in ('merge', 'wor
 -- A suggested merge carries how likely the two are one customer (0 to 1), and the queue is read best first.
 alter table review_item add column score double precision;
 create index review_ranked on review_item (tenant_id, status, score desc nulls last, created_at);
+
+-- A workspace may let Mosaic merge, without asking, the pairs it scores at least this likely to be one customer.
+create table matching_setting (
+    tenant_id         text        not null,
+    auto_merge_above  double precision,
+    updated_by        text        not null,
+    updated_at        timestamptz not null,
+    primary key (tenant_id)
+);

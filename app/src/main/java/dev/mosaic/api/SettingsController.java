@@ -1,6 +1,7 @@
 package dev.mosaic.api;
 
 import dev.mosaic.graph.TrustedSources;
+import dev.mosaic.identity.MatchingSettings;
 import dev.mosaic.platform.errors.InvalidInputException;
 import dev.mosaic.tenant.TenantPrincipal;
 import java.util.List;
@@ -10,14 +11,43 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/settings/trusted-sources}: the survivorship order of the tenant's sources. */
+/**
+ * {@code /api/v1/settings/trusted-sources}: the survivorship order of the tenant's sources; {@code /matching}: above
+ * which score Mosaic merges without asking.
+ */
 @RestController
 class SettingsController {
 
     private final TrustedSources trustedSources;
+    private final MatchingSettings matching;
 
-    SettingsController(TrustedSources trustedSources) {
+    SettingsController(TrustedSources trustedSources, MatchingSettings matching) {
         this.trustedSources = trustedSources;
+        this.matching = matching;
+    }
+
+    /** Above which score (0 to 1) Mosaic merges a pair without asking; null asks a person every time (the default). */
+    @GetMapping("/api/v1/settings/matching")
+    Matching matching(@AuthenticationPrincipal TenantPrincipal principal) {
+        return new Matching(matching.autoMergeAbove(principal.tenantId()).orElse(null));
+    }
+
+    /**
+     * Sets the auto-merge threshold (admins only), e.g. {@code {"autoMergeAbove": 0.97}}; {@code null} turns it off. It
+     * applies to records written from then on. Such a merge can be undone like any other, and a pair a person kept apart
+     * is never merged again.
+     */
+    @PutMapping("/api/v1/settings/matching")
+    Matching setMatching(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody Matching body) {
+        principal.requireAdmin("change the matching settings");
+        if (body == null) {
+            throw new InvalidInputException("Send {\"autoMergeAbove\": 0.97}, or null to ask every time");
+        }
+        matching.setAutoMergeAbove(principal.tenantId(), body.autoMergeAbove(), principal.email());
+        return matching(principal);
+    }
+
+    record Matching(Double autoMergeAbove) {
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphMerges;
 import dev.mosaic.graph.RecordResolver;
 import dev.mosaic.graph.RecordSnapshot;
-import dev.mosaic.identity.scoring.MatchScore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -46,11 +46,13 @@ public class IdentityResolver implements RecordResolver {
     private final MergeService merges;
     private final EmployerInference employers;
     private final ProbableMatches matches;
+    private final MatchingSettings settings;
     private final Clock clock;
 
     IdentityResolver(GraphMerges graph, IdentityStore store, MergeService merges, EmployerInference employers,
-                     ProbableMatches matches, Clock clock) {
+                     ProbableMatches matches, MatchingSettings settings, Clock clock) {
         this.graph = graph;
+        this.settings = settings;
         this.matches = matches;
         this.employers = employers;
         this.store = store;
@@ -104,24 +106,38 @@ public class IdentityResolver implements RecordResolver {
             for (UUID other : candidates.entitiesWith(record.type(), key, record.recordId())) {
                 if (candidates.clusters.join(mine, other)) {
                     mergingRecords.add(record.recordId());
-                    MatchedBy match = new MatchedBy(key, record);
+                    MatchedBy match = new MatchedBy(record.type(), key.describe(), evidence(key, record));
                     matchedBy.putIfAbsent(other, match);
                     matchedBy.putIfAbsent(mine, match);
                 }
             }
         }));
+
+        // Then what weak keys propose, scored: merged without asking above the workspace's threshold, else suggested.
+        Double autoMergeAbove = settings.autoMergeAbove(tenantId).orElse(null);
+        List<ProbableMatches.Scored> suggested = new ArrayList<>();
+        for (ProbableMatches.Scored scored : matches.score(tenantId, candidatePairs(keysOf, candidates))) {
+            if (autoMergeAbove != null && scored.score().probability() >= autoMergeAbove
+                    && candidates.clusters.join(scored.entity(), scored.otherEntity())) {
+                mergingRecords.add(scored.recordId());
+                MatchedBy match = new MatchedBy(scored.type(), String.format(Locale.ROOT, "probabilistic, score %.2f, evidence: %s",
+                        scored.score().probability(), scored.score().words()), scoreEvidence(scored));
+                matchedBy.putIfAbsent(scored.otherEntity(), match);
+                matchedBy.putIfAbsent(scored.entity(), match);
+            } else {
+                suggested.add(scored);
+            }
+        }
         Map<UUID, UUID> survivorOf = applyMerges(tenantId, candidates, matchedBy, now);
 
         List<IdentityStore.Suggestion> suggestions = new ArrayList<>();
-        for (ProbableMatches.Scored scored : matches.score(tenantId, candidatePairs(keysOf, candidates))) {
-            MatchScore score = scored.score();
-            Map<String, Object> evidence = new LinkedHashMap<>();
-            evidence.put("evidence", score.evidence());
-            evidence.put("records", List.of(scored.recordId().toString(), scored.otherRecordId().toString()));
-            suggestions.add(new IdentityStore.Suggestion(ReviewItem.MERGE, scored.type(),
-                    survivorOf.getOrDefault(scored.entity(), scored.entity()),
-                    survivorOf.getOrDefault(scored.otherEntity(), scored.otherEntity()), score.words(), evidence, now,
-                    score.probability()));
+        for (ProbableMatches.Scored scored : suggested) {
+            UUID a = survivorOf.getOrDefault(scored.entity(), scored.entity());
+            UUID b = survivorOf.getOrDefault(scored.otherEntity(), scored.otherEntity());
+            if (!a.equals(b)) {
+                suggestions.add(new IdentityStore.Suggestion(ReviewItem.MERGE, scored.type(), a, b, scored.score().words(),
+                        scoreEvidence(scored), now, scored.score().probability()));
+            }
         }
         store.suggestAll(tenantId, suggestions);
         return new Resolution(survivorOf, mergingRecords);
@@ -165,6 +181,15 @@ public class IdentityResolver implements RecordResolver {
         return pairs;
     }
 
+    /** A score's evidence as kept with a suggestion or a merge: each field's comparison and weight, and the records. */
+    private static Map<String, Object> scoreEvidence(ProbableMatches.Scored scored) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("score", scored.score().probability());
+        evidence.put("evidence", scored.score().evidence());
+        evidence.put("records", List.of(scored.recordId().toString(), scored.otherRecordId().toString()));
+        return evidence;
+    }
+
     /** Merges each joined cluster into its oldest entity, as one bulk move; returns merged entity → survivor. */
     private Map<UUID, UUID> applyMerges(String tenantId, Candidates candidates, Map<UUID, MatchedBy> matchedBy, Instant now) {
         Map<UUID, UUID> survivorOf = new LinkedHashMap<>();
@@ -177,8 +202,8 @@ public class IdentityResolver implements RecordResolver {
             lives.stream().filter(id -> !id.equals(survivor)).sorted().forEach(merged -> {
                 survivorOf.put(merged, survivor);
                 MatchedBy match = matchedBy.get(merged);
-                decisions.add(new MergeService.Decision(match.record().type(), survivor, merged, match.key().describe(),
-                        evidence(match.key(), match.record()), RESOLVER));
+                decisions.add(new MergeService.Decision(match.type(), survivor, merged, match.reason(),
+                        match.evidence(), RESOLVER));
             });
         });
         merges.applyAll(tenantId, decisions, clusterOf, now);
@@ -235,8 +260,8 @@ public class IdentityResolver implements RecordResolver {
     private record KeyedRecord(RecordSnapshot record, Set<MatchKey> keys) {
     }
 
-    /** The key, and the record carrying it, that first joined an entity into its cluster: a merge's reason. */
-    private record MatchedBy(MatchKey key, RecordSnapshot record) {
+    /** Why an entity first joined its cluster (an exact key, or a score above the workspace's threshold): a merge's reason. */
+    private record MatchedBy(EntityType type, String reason, Map<String, Object> evidence) {
     }
 
     private record Candidates(Map<IdentityStore.TypedKey, List<UUID>> holders, Map<UUID, GraphMerges.Placement> placements,
