@@ -37,3 +37,14 @@ create table matching_setting (
     updated_at        timestamptz not null,
     primary key (tenant_id)
 );
+
+-- The matching model a workspace's own data gave (m and u per field and level, and the prior), per entity type.
+create table matching_model (
+    tenant_id     text        not null,
+    entity_type   text        not null,
+    model         json        not null,
+    records       bigint      not null,
+    pairs         integer     not null,
+    estimated_at  timestamptz not null,
+    primary key (tenant_id, entity_type)
+);

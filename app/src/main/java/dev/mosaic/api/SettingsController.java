@@ -1,12 +1,16 @@
 package dev.mosaic.api;
 
 import dev.mosaic.graph.TrustedSources;
+import dev.mosaic.identity.MatchingModels;
 import dev.mosaic.identity.MatchingSettings;
 import dev.mosaic.platform.errors.InvalidInputException;
 import dev.mosaic.tenant.TenantPrincipal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,16 +24,46 @@ class SettingsController {
 
     private final TrustedSources trustedSources;
     private final MatchingSettings matching;
+    private final MatchingModels models;
 
-    SettingsController(TrustedSources trustedSources, MatchingSettings matching) {
+    SettingsController(TrustedSources trustedSources, MatchingSettings matching, MatchingModels models) {
         this.trustedSources = trustedSources;
         this.matching = matching;
+        this.models = models;
     }
 
-    /** Above which score (0 to 1) Mosaic merges a pair without asking; null asks a person every time (the default). */
+    /**
+     * Above which score (0 to 1) Mosaic merges a pair without asking (null asks a person every time, the default), and
+     * the matching models estimated from the workspace's own data (none: the defaults score).
+     */
     @GetMapping("/api/v1/settings/matching")
     Matching matching(@AuthenticationPrincipal TenantPrincipal principal) {
-        return new Matching(matching.autoMergeAbove(principal.tenantId()).orElse(null));
+        return new Matching(matching.autoMergeAbove(principal.tenantId()).orElse(null),
+                models.estimates(principal.tenantId()).stream().map(SettingsController::model).toList());
+    }
+
+    /**
+     * Estimates the matching models from the workspace's own data (admins only): how often its true pairs and its
+     * chance pairs agree on each field, by expectation–maximisation over the pairs blocking proposes. The pending
+     * suggestions are scored again with them. Takes seconds for a large workspace.
+     */
+    @PostMapping("/api/v1/settings/matching/estimate")
+    Map<String, Object> estimate(@AuthenticationPrincipal TenantPrincipal principal) {
+        principal.requireAdmin("estimate the matching models");
+        return Map.of("models", models.estimateAll(principal.tenantId()).stream().map(SettingsController::model).toList());
+    }
+
+    private static Map<String, Object> model(MatchingModels.Estimate estimate) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("type", estimate.type().key());
+        model.put("records", estimate.records());
+        model.put("pairsCompared", estimate.blockedPairs());
+        model.put("prior", estimate.prior());
+        model.put("estimatedAt", estimate.estimatedAt());
+        if (estimate.suggestionsRescored() > 0) {
+            model.put("suggestionsRescored", estimate.suggestionsRescored());
+        }
+        return model;
     }
 
     /**
@@ -47,7 +81,7 @@ class SettingsController {
         return matching(principal);
     }
 
-    record Matching(Double autoMergeAbove) {
+    record Matching(Double autoMergeAbove, List<Map<String, Object>> models) {
     }
 
     /**

@@ -60,6 +60,19 @@ public class GraphMerges {
         return records.placements(tenantId, recordIds);
     }
 
+    /**
+     * The values of up to {@code limit} records of this type drawn at random among those their sources still say (not
+     * Mosaic's own), by record: what identity estimates its matching model from.
+     */
+    public Map<UUID, Map<String, Object>> sampleValues(String tenantId, EntityType type, int limit) {
+        return records.sampleValues(tenantId, type, limit);
+    }
+
+    /** How many records of this type their sources still say. */
+    public long countSaid(String tenantId, EntityType type) {
+        return records.countSaid(tenantId, type);
+    }
+
     /** The values these records hold, by record: what identity compares to tell whether two are one customer. */
     public Map<UUID, Map<String, Object>> valuesOf(String tenantId, Collection<UUID> recordIds) {
         return records.valuesOf(tenantId, recordIds);

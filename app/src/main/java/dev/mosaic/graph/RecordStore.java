@@ -269,6 +269,19 @@ class RecordStore {
         return values;
     }
 
+    Map<UUID, Map<String, Object>> sampleValues(String tenantId, EntityType type, int limit) {
+        Map<UUID, Map<String, Object>> values = new LinkedHashMap<>();
+        db.fetch("select record_id, fields::text as fields from source_record where tenant_id = ? and entity_type = ? "
+                        + "and not deleted and system <> ? order by random() limit ?", tenantId, type.key(), Survivorship.MOSAIC, limit)
+                .forEach(row -> values.put(row.get("record_id", UUID.class), StoredFields.values(row.get("fields", String.class))));
+        return values;
+    }
+
+    long countSaid(String tenantId, EntityType type) {
+        return db.fetchOne("select count(*) from source_record where tenant_id = ? and entity_type = ? and not deleted "
+                + "and system <> ?", tenantId, type.key(), Survivorship.MOSAIC).get(0, Long.class);
+    }
+
     /** The refs of these records. */
     Map<UUID, ExternalRef> refsOf(String tenantId, Collection<UUID> recordIds) {
         Map<UUID, ExternalRef> refs = new HashMap<>();

@@ -218,6 +218,28 @@ class IdentityStore {
                 tenantId, status, limit, offset).map(IdentityStore::toReview);
     }
 
+    /** The pending merge suggestions of one type. */
+    List<ReviewItem> pendingMerges(String tenantId, EntityType type) {
+        return db.fetch(REVIEW + "where tenant_id = ? and status = 'pending' and kind = 'merge' and entity_type = ?", tenantId,
+                type.key()).map(IdentityStore::toReview);
+    }
+
+    /** A suggestion scored again. */
+    record Rescored(UUID reviewId, double score, String reason, Map<String, Object> evidence) {
+    }
+
+    void rescore(String tenantId, List<Rescored> rescored) {
+        if (rescored.isEmpty()) {
+            return;
+        }
+        db.execute("""
+                update review_item r set score = s.score, reason = s.reason, evidence = s.evidence
+                from unnest(?::uuid[], ?::float8[], ?::text[], ?::jsonb[]) as s(review_id, score, reason, evidence)
+                where r.tenant_id = ? and r.review_id = s.review_id and r.status = 'pending'
+                """, uuids(rescored, Rescored::reviewId), rescored.stream().map(Rescored::score).toArray(Double[]::new),
+                texts(rescored, Rescored::reason), texts(rescored, item -> Json.write(item.evidence())), tenantId);
+    }
+
     long countReviews(String tenantId, String status) {
         return db.fetchOne("select count(*) from review_item where tenant_id = ? and status = ?", tenantId, status)
                 .get(0, Long.class);

@@ -29,13 +29,13 @@ class ProbableMatches {
 
     /** Below this a pair is not worth a person's look. */
     static final double SUGGEST_FROM = 0.1;
-    private static final MatchModel PEOPLE = MatchModel.personDefaults();
-    private static final MatchModel ORGANIZATIONS = MatchModel.organizationDefaults();
 
     private final GraphMerges graph;
+    private final MatchingModels models;
 
-    ProbableMatches(GraphMerges graph) {
+    ProbableMatches(GraphMerges graph, MatchingModels models) {
         this.graph = graph;
+        this.models = models;
     }
 
     /** A record of the chunk, another record sharing a weak key with it, and the live entities they are in. */
@@ -56,12 +56,14 @@ class ProbableMatches {
         candidates.forEach(candidate -> others.add(candidate.otherRecordId()));
         Map<UUID, Map<String, Object>> values = graph.valuesOf(tenantId, others);
         Map<List<UUID>, Scored> best = new LinkedHashMap<>();
+        Map<EntityType, MatchModel> modelOf = new java.util.EnumMap<>(EntityType.class);
         for (Candidate candidate : candidates) {
             Map<String, Object> other = values.get(candidate.otherRecordId());
             if (other == null) {
                 continue;
             }
-            MatchScore score = score(candidate.type(), candidate.values(), other);
+            MatchScore score = modelOf.computeIfAbsent(candidate.type(), type -> models.model(tenantId, type))
+                    .score(compare(candidate.type(), candidate.values(), other));
             if (score.probability() < SUGGEST_FROM) {
                 continue;
             }
@@ -76,12 +78,11 @@ class ProbableMatches {
         return scored;
     }
 
-    static MatchScore score(EntityType type, Map<String, Object> a, Map<String, Object> b) {
-        List<FieldComparison> comparisons = type == EntityType.ORGANIZATION
+    /** How two records of this type compare, field by field. */
+    static List<FieldComparison> compare(EntityType type, Map<String, Object> a, Map<String, Object> b) {
+        return type == EntityType.ORGANIZATION
                 ? OrganizationComparator.compare(OrganizationProfile.of(a), OrganizationProfile.of(b))
                 : PersonComparator.compare(PersonProfile.of(a), PersonProfile.of(b));
-        MatchModel model = type == EntityType.ORGANIZATION ? ORGANIZATIONS : PEOPLE;
-        return model.score(comparisons);
     }
 
     /** Whether records of this type are scored: people (contacts, leads) and organizations. */

@@ -34,7 +34,7 @@ class TableOwnershipTest {
             Map.entry("link", "graph"), Map.entry("link_decision", "graph"), Map.entry("timeline_event", "graph"), Map.entry("source_priority", "graph"),
             Map.entry("identity_key", "identity"), Map.entry("merge_lineage", "identity"),
             Map.entry("merge_block", "identity"), Map.entry("review_item", "identity"),
-            Map.entry("matching_setting", "identity"),
+            Map.entry("matching_setting", "identity"), Map.entry("matching_model", "identity"),
             Map.entry("csv_import_job", "ingest"), Map.entry("csv_import_part", "ingest"),
             Map.entry("csv_import_error", "ingest"), Map.entry("csv_import_claimed_id", "ingest"),
             Map.entry("salesforce_connection", "connection"), Map.entry("salesforce_org", "connection"),

@@ -1,6 +1,7 @@
 package dev.mosaic.bench;
 
 import dev.mosaic.bench.graphload.GraphLoadScenario;
+import dev.mosaic.bench.identity.IdentityScenario;
 import dev.mosaic.bench.sync.DisturbedSyncScenario;
 import dev.mosaic.bench.sync.SoakScenario;
 import dev.mosaic.bench.sync.SyncScenario;
@@ -16,7 +17,7 @@ public final class Scenarios {
     public static List<Scenario> all() {
         return List.of(new GraphLoadScenario(), SyncScenario.sync(), SyncScenario.views(), SyncScenario.incremental(),
                 DisturbedSyncScenario.faults(), DisturbedSyncScenario.crash(), new SoakScenario(),
-                new EmulatorScaleScenario());
+                new IdentityScenario(), new EmulatorScaleScenario());
     }
 
     static Optional<Scenario> named(String name) {

@@ -82,6 +82,35 @@ public final class MatchModel {
         levels.put(field, of);
     }
 
+    /** The model as plain values, to keep: {@code {"prior":…, "levels":{field:{level:{"m":…,"u":…}}}}}. */
+    public Map<String, Object> toValues() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        levels.forEach((field, of) -> {
+            Map<String, Object> byLevel = new LinkedHashMap<>();
+            of.forEach((level, values) -> byLevel.put(level, Map.of("m", values.m(), "u", values.u())));
+            fields.put(field, byLevel);
+        });
+        return Map.of("prior", prior, "levels", fields);
+    }
+
+    /**
+     * A model kept by {@link #toValues}, over {@code fallback}: a field or level it does not know (one added since) keeps
+     * the fallback's values.
+     */
+    public static MatchModel fromValues(Map<?, ?> values, MatchModel fallback) {
+        Map<String, Map<String, Level>> levels = new LinkedHashMap<>();
+        Map<?, ?> kept = values.get("levels") instanceof Map<?, ?> map ? map : Map.of();
+        fallback.levels.forEach((field, of) -> {
+            Map<?, ?> keptField = kept.get(field) instanceof Map<?, ?> map ? map : Map.of();
+            Map<String, Level> next = new LinkedHashMap<>();
+            of.forEach((level, defaults) -> next.put(level, keptField.get(level) instanceof Map<?, ?> mu
+                    && mu.get("m") instanceof Number m && mu.get("u") instanceof Number u
+                    ? new Level(m.doubleValue(), u.doubleValue()) : defaults));
+            levels.put(field, next);
+        });
+        return new MatchModel(values.get("prior") instanceof Number prior ? prior.doubleValue() : fallback.prior, levels);
+    }
+
     /** The weight of a field's level: 0 for one the model does not know. */
     public double weight(String field, String level) {
         Level known = levels.getOrDefault(field, Map.of()).get(level);

@@ -21,13 +21,25 @@ public final class ModelEstimation {
     private ModelEstimation() {
     }
 
+    /**
+     * @param possiblePairs how many pairs the records make in all ({@code n(n-1)/2}): the prior of the model returned is
+     *                      the chance that two records drawn at random are one, as its {@code u} values are
+     */
     public static MatchModel estimate(MatchModel start, List<List<FieldComparison>> randomPairs,
-                                      List<List<FieldComparison>> blockedPairs) {
+                                      List<List<FieldComparison>> blockedPairs, double possiblePairs) {
         MatchModel model = withU(start, randomPairs);
-        for (int iteration = 0; iteration < ITERATIONS && blockedPairs.size() >= LEAST_PAIRS; iteration++) {
-            model = maximise(model, blockedPairs);
+        if (blockedPairs.size() < LEAST_PAIRS) {
+            return model;
         }
-        return model;
+        // Among the pairs blocking proposes, matches are far more common than among random pairs: EM runs with a prior
+        // of its own for them, and the share of matches it finds there gives the prior for random pairs.
+        MatchModel blocked = new MatchModel(Math.min(0.5, Math.max(model.prior(), 0.01)), model.levels());
+        for (int iteration = 0; iteration < ITERATIONS; iteration++) {
+            blocked = maximise(blocked, blockedPairs);
+        }
+        double expectedMatches = blocked.prior() * blockedPairs.size();
+        return new MatchModel(Math.max(1e-9, Math.min(0.5, expectedMatches / Math.max(possiblePairs, blockedPairs.size()))),
+                blocked.levels());
     }
 
     /** {@code u} of each field from random pairs: how often two records agree at each level by chance. */
@@ -67,7 +79,7 @@ public final class ModelEstimation {
                     (seen.getOrDefault(level, 0.0) + SMOOTHING / 100) / (total + SMOOTHING / 100 * known.size()), values.u())));
             levels.put(field, next);
         });
-        double prior = Math.min(0.5, Math.max(1e-6, expectedMatches / pairs.size()));
+        double prior = Math.min(0.99, Math.max(1e-6, expectedMatches / pairs.size()));
         return new MatchModel(prior, levels);
     }
 }

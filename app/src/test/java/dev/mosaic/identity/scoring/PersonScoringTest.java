@@ -95,9 +95,9 @@ class PersonScoringTest {
                     new FieldComparison("firstName", i % 50 == 0 ? "exact" : "different", "")));
         }
 
-        MatchModel learned = ModelEstimation.estimate(model, random, blocked);
+        MatchModel learned = ModelEstimation.estimate(model, random, blocked, 1000);
 
-        assertThat(learned.prior()).isCloseTo(0.3, within(0.02));
+        assertThat(learned.prior()).as("300 matches among 1,000 possible pairs").isCloseTo(0.3, within(0.02));
         assertThat(learned.levels().get("birthdate").get("exact").m()).isCloseTo(0.9, within(0.05));
         assertThat(learned.levels().get("lastName").get("exact").u()).isCloseTo(0.005, within(0.002));
         Map<String, Integer> predicted = new HashMap<>();

@@ -35,6 +35,18 @@ public final class Charts {
     /** Lines over a shared x axis, one per series, in the order given. */
     public static void lines(Path file, String title, String xLabel, String yLabel, Map<String, List<Point>> series)
             throws IOException {
+        save(file, lineChart(title, xLabel, yLabel, series));
+    }
+
+    /** The same, with the y axis spanning only the values drawn: for figures that differ in their third decimal. */
+    public static void closeLines(Path file, String title, String xLabel, String yLabel, Map<String, List<Point>> series)
+            throws IOException {
+        JFreeChart chart = lineChart(title, xLabel, yLabel, series);
+        ((org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
+        save(file, chart);
+    }
+
+    private static JFreeChart lineChart(String title, String xLabel, String yLabel, Map<String, List<Point>> series) {
         XYSeriesCollection data = new XYSeriesCollection();
         series.forEach((name, points) -> {
             XYSeries line = new XYSeries(name, false);
@@ -44,7 +56,7 @@ public final class Charts {
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false,
                 false);
         chart.getXYPlot().getRenderer().setSeriesStroke(0, new BasicStroke(2.5f));
-        save(file, chart);
+        return chart;
     }
 
     /** Bars per category, one per series: {@code values} maps each category to its series' values. */

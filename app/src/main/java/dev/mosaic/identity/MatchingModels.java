@@ -1,0 +1,193 @@
+package dev.mosaic.identity;
+
+import dev.mosaic.graph.EntityType;
+import dev.mosaic.graph.GraphMerges;
+import dev.mosaic.identity.scoring.FieldComparison;
+import dev.mosaic.identity.scoring.MatchModel;
+import dev.mosaic.platform.json.Json;
+import dev.mosaic.platform.time.IsoInstants;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each workspace's matching models, one per scored entity type: the defaults until its own data has been estimated
+ * ({@link #estimate}), then what that data says. Estimating samples the workspace's records, compares random pairs of
+ * them (for {@code u}) and the pairs blocking proposes (for {@code m}, by expectation–maximisation), keeps the model,
+ * and scores the pending suggestions again with it.
+ */
+@Service
+public class MatchingModels {
+
+    /** Records sampled to estimate from; a workspace this size or smaller is read whole. */
+    static final int SAMPLE = 5_000;
+    static final int RANDOM_PAIRS = 20_000;
+    /** Other instances see a new estimate within this long. */
+    private static final Duration CACHED_FOR = Duration.ofSeconds(30);
+    private static final List<EntityType> SCORED = List.of(EntityType.CONTACT, EntityType.LEAD, EntityType.ORGANIZATION);
+
+    private final DSLContext db;
+    private final GraphMerges graph;
+    private final IdentityStore store;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    MatchingModels(DSLContext db, GraphMerges graph, IdentityStore store, Clock clock) {
+        this.db = db;
+        this.graph = graph;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** What one estimate found. */
+    public record Estimate(EntityType type, long records, int sampled, int blockedPairs, double prior, Instant estimatedAt,
+                           int suggestionsRescored) {
+    }
+
+    private record Cached(MatchModel model, Instant readAt) {
+    }
+
+    /** The model scoring this workspace's pairs of this type now. */
+    public MatchModel model(String tenantId, EntityType type) {
+        String key = tenantId + "|" + type.key();
+        Cached cached = cache.get(key);
+        Instant now = clock.instant();
+        if (cached == null || cached.readAt().plus(CACHED_FOR).isBefore(now)) {
+            MatchModel model = db.fetchOptional("select model::text from matching_model where tenant_id = ? and entity_type = ?",
+                            tenantId, type.key())
+                    .map(row -> MatchModel.fromValues(Json.mapper().convertValue(Json.read(row.get(0, String.class)), Map.class),
+                            defaults(type)))
+                    .orElse(defaults(type));
+            cached = new Cached(model, now);
+            cache.put(key, cached);
+        }
+        return cached.model();
+    }
+
+    static MatchModel defaults(EntityType type) {
+        return type == EntityType.ORGANIZATION ? MatchModel.organizationDefaults() : MatchModel.personDefaults();
+    }
+
+    /** When each type's model was estimated, for the settings; empty while a type scores with the defaults. */
+    public List<Estimate> estimates(String tenantId) {
+        return db.fetch("select entity_type, model::text as model, records, pairs, estimated_at from matching_model "
+                        + "where tenant_id = ? order by entity_type", tenantId)
+                .map(row -> new Estimate(EntityType.fromKey(row.get("entity_type", String.class)), row.get("records", Long.class),
+                        0, row.get("pairs", Integer.class), MatchModel.fromValues(Json.mapper().convertValue(
+                                Json.read(row.get("model", String.class)), Map.class), MatchModel.personDefaults()).prior(),
+                        dev.mosaic.platform.database.SqlTimes.instant(row, "estimated_at"), 0));
+    }
+
+    /** Estimates every scored type's model from the workspace's data; a type without data keeps the defaults. */
+    @Transactional
+    public List<Estimate> estimateAll(String tenantId) {
+        List<Estimate> estimates = new ArrayList<>();
+        for (EntityType type : SCORED) {
+            if (graph.countSaid(tenantId, type) >= 2) {
+                estimates.add(estimate(tenantId, type));
+            }
+        }
+        return estimates;
+    }
+
+    @Transactional
+    public Estimate estimate(String tenantId, EntityType type) {
+        long records = graph.countSaid(tenantId, type);
+        Map<UUID, Map<String, Object>> sample = graph.sampleValues(tenantId, type, SAMPLE);
+        List<UUID> ids = List.copyOf(sample.keySet());
+        Random random = new Random(ids.hashCode());
+        List<List<FieldComparison>> randomPairs = new ArrayList<>();
+        for (int i = 0; i < RANDOM_PAIRS && ids.size() >= 2; i++) {
+            UUID a = ids.get(random.nextInt(ids.size()));
+            UUID b = ids.get(random.nextInt(ids.size()));
+            if (!a.equals(b)) {
+                randomPairs.add(ProbableMatches.compare(type, sample.get(a), sample.get(b)));
+            }
+        }
+        List<List<FieldComparison>> blockedPairs = blockedPairs(tenantId, type, sample);
+        MatchModel model = dev.mosaic.identity.scoring.ModelEstimation.estimate(defaults(type), randomPairs, blockedPairs,
+                records * (records - 1) / 2.0);
+        Instant now = clock.instant();
+        db.execute("""
+                insert into matching_model (tenant_id, entity_type, model, records, pairs, estimated_at)
+                values (?, ?, ?::json, ?, ?, ?::timestamptz)
+                on conflict (tenant_id, entity_type) do update set model = excluded.model, records = excluded.records,
+                    pairs = excluded.pairs, estimated_at = excluded.estimated_at
+                """, tenantId, type.key(), Json.write(model.toValues()), records, blockedPairs.size(), IsoInstants.format(now));
+        cache.put(tenantId + "|" + type.key(), new Cached(model, now));
+        int rescored = rescorePending(tenantId, type, model);
+        return new Estimate(type, records, sample.size(), blockedPairs.size(), model.prior(), now, rescored);
+    }
+
+    /** The pairs blocking proposes for the sampled records: each with the records sharing a weak key with it. */
+    private List<List<FieldComparison>> blockedPairs(String tenantId, EntityType type, Map<UUID, Map<String, Object>> sample) {
+        Map<IdentityStore.TypedKey, List<UUID>> sampledBy = new HashMap<>();
+        sample.forEach((id, values) -> RecordKeys.of(type, values).stream().filter(key -> !key.strong())
+                .forEach(key -> sampledBy.computeIfAbsent(new IdentityStore.TypedKey(type, key), k -> new ArrayList<>()).add(id)));
+        Map<IdentityStore.TypedKey, List<UUID>> holders = new HashMap<>();
+        store.holders(tenantId, sampledBy.keySet()).forEach(holder -> holders
+                .computeIfAbsent(new IdentityStore.TypedKey(holder.type(), holder.key()), k -> new ArrayList<>()).add(holder.recordId()));
+        Set<List<UUID>> pairs = new LinkedHashSet<>();
+        holders.forEach((key, holding) -> {
+            if (holding.size() >= IdentityStore.WEAK_HOLDERS_READ) {
+                return;
+            }
+            for (UUID sampled : sampledBy.get(key)) {
+                for (UUID other : holding) {
+                    if (!other.equals(sampled)) {
+                        pairs.add(sampled.compareTo(other) < 0 ? List.of(sampled, other) : List.of(other, sampled));
+                    }
+                }
+            }
+        });
+        Set<UUID> missing = new LinkedHashSet<>();
+        pairs.forEach(pair -> pair.stream().filter(id -> !sample.containsKey(id)).forEach(missing::add));
+        Map<UUID, Map<String, Object>> values = new HashMap<>(sample);
+        values.putAll(graph.valuesOf(tenantId, missing));
+        List<List<FieldComparison>> compared = new ArrayList<>();
+        pairs.forEach(pair -> {
+            if (values.containsKey(pair.get(0)) && values.containsKey(pair.get(1))) {
+                compared.add(ProbableMatches.compare(type, values.get(pair.get(0)), values.get(pair.get(1))));
+            }
+        });
+        return compared;
+    }
+
+    /** Scores the pending suggestions of this type again with a new model. */
+    private int rescorePending(String tenantId, EntityType type, MatchModel model) {
+        List<ReviewItem> pending = store.pendingMerges(tenantId, type);
+        Set<UUID> recordIds = new LinkedHashSet<>();
+        pending.forEach(item -> recordsOf(item).forEach(recordIds::add));
+        Map<UUID, Map<String, Object>> values = graph.valuesOf(tenantId, recordIds);
+        List<IdentityStore.Rescored> rescored = new ArrayList<>();
+        for (ReviewItem item : pending) {
+            List<UUID> records = recordsOf(item);
+            if (records.size() == 2 && values.containsKey(records.get(0)) && values.containsKey(records.get(1))) {
+                var score = model.score(ProbableMatches.compare(type, values.get(records.get(0)), values.get(records.get(1))));
+                Map<String, Object> evidence = new java.util.LinkedHashMap<>(item.evidence());
+                evidence.put("score", score.probability());
+                evidence.put("evidence", score.evidence());
+                rescored.add(new IdentityStore.Rescored(item.reviewId(), score.probability(), score.words(), evidence));
+            }
+        }
+        store.rescore(tenantId, rescored);
+        return rescored.size();
+    }
+
+    private static List<UUID> recordsOf(ReviewItem item) {
+        return item.evidence().get("records") instanceof List<?> records
+                ? records.stream().map(id -> UUID.fromString(String.valueOf(id))).toList() : List.of();
+    }
+}
