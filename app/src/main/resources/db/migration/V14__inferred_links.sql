@@ -38,13 +38,15 @@ create table matching_setting (
     primary key (tenant_id)
 );
 
--- The matching model a workspace's own data gave (m and u per field and level, and the prior), per entity type.
+-- The matching model a workspace's own data gave (m and u per field and level, and the prior), per entity type, and
+-- how many records arrived since: enough of them and the model is estimated again in the background.
 create table matching_model (
     tenant_id     text        not null,
     entity_type   text        not null,
-    model         json        not null,
-    records       bigint      not null,
-    pairs         integer     not null,
-    estimated_at  timestamptz not null,
+    model         json,
+    records       bigint      not null default 0,
+    pairs         integer     not null default 0,
+    estimated_at  timestamptz,
+    new_records   bigint      not null default 0,
     primary key (tenant_id, entity_type)
 );

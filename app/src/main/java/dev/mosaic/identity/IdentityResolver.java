@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,11 +48,13 @@ public class IdentityResolver implements RecordResolver {
     private final EmployerInference employers;
     private final ProbableMatches matches;
     private final MatchingSettings settings;
+    private final MatchingModels models;
     private final Clock clock;
 
     IdentityResolver(GraphMerges graph, IdentityStore store, MergeService merges, EmployerInference employers,
-                     ProbableMatches matches, MatchingSettings settings, Clock clock) {
+                     ProbableMatches matches, MatchingSettings settings, MatchingModels models, Clock clock) {
         this.graph = graph;
+        this.models = models;
         this.settings = settings;
         this.matches = matches;
         this.employers = employers;
@@ -95,6 +98,10 @@ public class IdentityResolver implements RecordResolver {
             return Resolution.NONE;
         }
         store.replaceKeys(tenantId, keysOf.stream().map(keyedRecord -> keyedRecord.record().recordId()).toList(), keyRows);
+        Map<EntityType, Integer> created = new EnumMap<>(EntityType.class);
+        keysOf.stream().map(KeyedRecord::record).filter(record -> record.created() && ProbableMatches.scores(record.type()))
+                .forEach(record -> created.merge(record.type(), 1, Integer::sum));
+        models.noteNewRecords(tenantId, created);
         Candidates candidates = candidates(tenantId, keysOf, keyRows);
         Instant now = clock.instant();
 

@@ -4,6 +4,8 @@ import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphMerges;
 import dev.mosaic.identity.scoring.FieldComparison;
 import dev.mosaic.identity.scoring.MatchModel;
+import dev.mosaic.identity.scoring.ModelEstimation;
+import dev.mosaic.platform.database.SqlTimes;
 import dev.mosaic.platform.json.Json;
 import dev.mosaic.platform.time.IsoInstants;
 import java.time.Clock;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +22,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each workspace's matching models, one per scored entity type: the defaults until its own data has been estimated
@@ -34,6 +42,11 @@ public class MatchingModels {
     /** Records sampled to estimate from; a workspace this size or smaller is read whole. */
     static final int SAMPLE = 5_000;
     static final int RANDOM_PAIRS = 20_000;
+    /** Records a workspace needs before its data says more than the defaults. */
+    static final int FIRST_ESTIMATE = 2_000;
+    /** A busy workspace's model is estimated at most this often. */
+    static final Duration LEAST_SPACING = Duration.ofMinutes(10);
+    private static final Logger log = LoggerFactory.getLogger(MatchingModels.class);
     /** Other instances see a new estimate within this long. */
     private static final Duration CACHED_FOR = Duration.ofSeconds(30);
     private static final List<EntityType> SCORED = List.of(EntityType.CONTACT, EntityType.LEAD, EntityType.ORGANIZATION);
@@ -42,10 +55,12 @@ public class MatchingModels {
     private final GraphMerges graph;
     private final IdentityStore store;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    MatchingModels(DSLContext db, GraphMerges graph, IdentityStore store, Clock clock) {
+    MatchingModels(DSLContext db, GraphMerges graph, IdentityStore store, Clock clock, PlatformTransactionManager transactions) {
         this.db = db;
+        this.transactions = new TransactionTemplate(transactions);
         this.graph = graph;
         this.store = store;
         this.clock = clock;
@@ -65,8 +80,8 @@ public class MatchingModels {
         Cached cached = cache.get(key);
         Instant now = clock.instant();
         if (cached == null || cached.readAt().plus(CACHED_FOR).isBefore(now)) {
-            MatchModel model = db.fetchOptional("select model::text from matching_model where tenant_id = ? and entity_type = ?",
-                            tenantId, type.key())
+            MatchModel model = db.fetchOptional("select model::text from matching_model where tenant_id = ? and entity_type = ? "
+                            + "and model is not null", tenantId, type.key())
                     .map(row -> MatchModel.fromValues(Json.mapper().convertValue(Json.read(row.get(0, String.class)), Map.class),
                             defaults(type)))
                     .orElse(defaults(type));
@@ -83,11 +98,44 @@ public class MatchingModels {
     /** When each type's model was estimated, for the settings; empty while a type scores with the defaults. */
     public List<Estimate> estimates(String tenantId) {
         return db.fetch("select entity_type, model::text as model, records, pairs, estimated_at from matching_model "
-                        + "where tenant_id = ? order by entity_type", tenantId)
+                        + "where tenant_id = ? and model is not null order by entity_type", tenantId)
                 .map(row -> new Estimate(EntityType.fromKey(row.get("entity_type", String.class)), row.get("records", Long.class),
                         0, row.get("pairs", Integer.class), MatchModel.fromValues(Json.mapper().convertValue(
                                 Json.read(row.get("model", String.class)), Map.class), MatchModel.personDefaults()).prior(),
-                        dev.mosaic.platform.database.SqlTimes.instant(row, "estimated_at"), 0));
+                        SqlTimes.instant(row, "estimated_at"), 0));
+    }
+
+    /** Counts records a chunk added, per scored type: enough of them and the type's model is estimated again. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void noteNewRecords(String tenantId, Map<EntityType, Integer> created) {
+        created.forEach((type, count) -> db.execute("""
+                insert into matching_model (tenant_id, entity_type, new_records) values (?, ?, ?)
+                on conflict (tenant_id, entity_type) do update set new_records = matching_model.new_records + excluded.new_records
+                """, tenantId, type.key(), count));
+    }
+
+    /**
+     * Estimates again the models whose data grew enough since: at least {@link #FIRST_ESTIMATE} records for a first
+     * estimate, then as many new records as the last one saw, and never twice within {@link #LEAST_SPACING}. Run by
+     * one instance at a time, in the background; one type failing does not stop the others.
+     */
+    public List<Estimate> estimateGrown() {
+        List<Estimate> estimates = new ArrayList<>();
+        db.fetch("""
+                        select tenant_id, entity_type from matching_model
+                        where new_records >= greatest(?, records)
+                            and (estimated_at is null or estimated_at < now() - ? * interval '1 second')
+                        order by tenant_id, entity_type""", FIRST_ESTIMATE, LEAST_SPACING.toSeconds())
+                .forEach(row -> {
+                    String tenantId = row.get("tenant_id", String.class);
+                    EntityType type = EntityType.fromKey(row.get("entity_type", String.class));
+                    try {
+                        estimates.add(transactions.execute(status -> estimate(tenantId, type)));
+                    } catch (RuntimeException e) {
+                        log.warn("Could not estimate the {} matching model of tenant {}", type.key(), tenantId, e);
+                    }
+                });
+        return estimates;
     }
 
     /** Estimates every scored type's model from the workspace's data; a type without data keeps the defaults. */
@@ -117,14 +165,14 @@ public class MatchingModels {
             }
         }
         List<List<FieldComparison>> blockedPairs = blockedPairs(tenantId, type, sample);
-        MatchModel model = dev.mosaic.identity.scoring.ModelEstimation.estimate(defaults(type), randomPairs, blockedPairs,
+        MatchModel model = ModelEstimation.estimate(defaults(type), randomPairs, blockedPairs,
                 records * (records - 1) / 2.0);
         Instant now = clock.instant();
         db.execute("""
-                insert into matching_model (tenant_id, entity_type, model, records, pairs, estimated_at)
-                values (?, ?, ?::json, ?, ?, ?::timestamptz)
+                insert into matching_model (tenant_id, entity_type, model, records, pairs, estimated_at, new_records)
+                values (?, ?, ?::json, ?, ?, ?::timestamptz, 0)
                 on conflict (tenant_id, entity_type) do update set model = excluded.model, records = excluded.records,
-                    pairs = excluded.pairs, estimated_at = excluded.estimated_at
+                    pairs = excluded.pairs, estimated_at = excluded.estimated_at, new_records = 0
                 """, tenantId, type.key(), Json.write(model.toValues()), records, blockedPairs.size(), IsoInstants.format(now));
         cache.put(tenantId + "|" + type.key(), new Cached(model, now));
         int rescored = rescorePending(tenantId, type, model);
@@ -176,7 +224,7 @@ public class MatchingModels {
             List<UUID> records = recordsOf(item);
             if (records.size() == 2 && values.containsKey(records.get(0)) && values.containsKey(records.get(1))) {
                 var score = model.score(ProbableMatches.compare(type, values.get(records.get(0)), values.get(records.get(1))));
-                Map<String, Object> evidence = new java.util.LinkedHashMap<>(item.evidence());
+                Map<String, Object> evidence = new LinkedHashMap<>(item.evidence());
                 evidence.put("score", score.probability());
                 evidence.put("evidence", score.evidence());
                 rescored.add(new IdentityStore.Rescored(item.reviewId(), score.probability(), score.words(), evidence));

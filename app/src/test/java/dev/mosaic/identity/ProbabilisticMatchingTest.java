@@ -12,10 +12,13 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Near-duplicates without a shared key, over HTTP: scored, ranked, explained, and merged above a workspace's threshold. */
 class ProbabilisticMatchingTest extends MosaicIntegrationTest {
 
+    @Autowired
+    private MatchingModels models;
     private TenantAdmin admin;
     private String token;
 
@@ -121,6 +124,37 @@ class ProbabilisticMatchingTest extends MosaicIntegrationTest {
         ingest("billing", "{\"contacts\":[" + person("b2", "Kate", "Lindqvist", "1980-01-02", null) + "]}");
         assertThat(entity("billing", "b2")).as("off: suggested, not merged").isNotEqualTo(entity("crm", "c2"));
         assertThat(getJson("/api/v1/review", token).path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aWorkspaceThatGrewIsEstimatedItsOwnModelInTheBackgroundAndItsSuggestionsRescored() throws Exception {
+        Random random = new Random(11);
+        StringBuilder batch = new StringBuilder();
+        int sent = 0;
+        for (int i = 0; i < MatchingModels.FIRST_ESTIMATE + 50; i++, sent++) {
+            String birthdate = String.format("19%02d-%02d-%02d", 40 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28));
+            batch.append(i == 0 ? "" : ",").append(person("p" + i, "Given" + Integer.toString(i, 36), "Family" + (i % 700),
+                    birthdate, null));
+            if (i % 25 == 0) {
+                sent++;
+                batch.append(',').append(person("d" + i, "Given" + Integer.toString(i, 36), "Family" + (i % 700), birthdate, null));
+            }
+        }
+        ingest("crm", "{\"contacts\":[" + batch + "]}");
+        assertThat(getJson("/api/v1/settings/matching", token).path("models")).as("the defaults score until then").isEmpty();
+
+        models.estimateGrown();
+
+        JsonNode estimated = getJson("/api/v1/settings/matching", token).path("models");
+        assertThat(estimated).hasSize(1);
+        assertThat(estimated.get(0).path("type").asText()).isEqualTo("contact");
+        assertThat(estimated.get(0).path("records").asLong()).isEqualTo(sent);
+        assertThat(estimated.get(0).path("pairsCompared").asInt()).isPositive();
+        JsonNode top = getJson("/api/v1/review", token).path("items").get(0);
+        assertThat(top.path("reason").asText()).contains("same birthdate", "same last name");
+        models.estimateGrown();
+        assertThat(getJson("/api/v1/settings/matching", token).path("models").get(0).path("estimatedAt"))
+                .as("not again before more records arrive").isEqualTo(estimated.get(0).path("estimatedAt"));
     }
 
     private static String person(String id, String first, String last, String birthdate, String phone) {
