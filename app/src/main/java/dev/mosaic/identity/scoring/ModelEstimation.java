@@ -8,15 +8,19 @@ import java.util.Map;
 /**
  * Estimates a workspace's own model from its data, as Splink does: {@code u} from pairs of records drawn at random
  * (almost all of them two different people, so how often they agree by chance), then {@code m} and the prior by
- * expectation–maximisation over the pairs blocking proposes, with {@code u} held. Levels seen too rarely keep smoothed
- * values rather than zero, so no single comparison can decide alone.
+ * expectation–maximisation over the pairs blocking proposes, with {@code u} held. Both are drawn towards the starting
+ * values (a maximum a posteriori estimate), so levels seen rarely keep sensible values and a small workspace keeps
+ * close to the defaults.
  */
 public final class ModelEstimation {
 
     /** Fewer pairs than this say too little: the field keeps the values it had. */
     static final int LEAST_PAIRS = 200;
     private static final int ITERATIONS = 25;
-    private static final double SMOOTHING = 0.5;
+    /** How many random pairs' worth the starting u counts for. */
+    static final double U_PRIOR_PAIRS = 1_000;
+    /** How many matches' worth the starting m counts for. */
+    static final double M_PRIOR_MATCHES = 300;
 
     private ModelEstimation() {
     }
@@ -35,14 +39,17 @@ public final class ModelEstimation {
         // of its own for them, and the share of matches it finds there gives the prior for random pairs.
         MatchModel blocked = new MatchModel(Math.min(0.5, Math.max(model.prior(), 0.01)), model.levels());
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-            blocked = maximise(blocked, blockedPairs);
+            blocked = maximise(blocked, start, blockedPairs);
         }
         double expectedMatches = blocked.prior() * blockedPairs.size();
         return new MatchModel(Math.max(1e-9, Math.min(0.5, expectedMatches / Math.max(possiblePairs, blockedPairs.size()))),
                 blocked.levels());
     }
 
-    /** {@code u} of each field from random pairs: how often two records agree at each level by chance. */
+    /**
+     * {@code u} of each field from random pairs: how often two records agree at each level by chance, drawn towards
+     * the starting values by {@link #U_PRIOR_PAIRS} pairs' worth of them.
+     */
     static MatchModel withU(MatchModel model, List<List<FieldComparison>> randomPairs) {
         Map<String, Map<String, Double>> counts = new HashMap<>();
         randomPairs.forEach(pair -> pair.forEach(comparison -> counts.computeIfAbsent(comparison.field(), f -> new HashMap<>())
@@ -53,14 +60,18 @@ public final class ModelEstimation {
             double total = seen.values().stream().mapToDouble(Double::doubleValue).sum();
             Map<String, MatchModel.Level> next = new LinkedHashMap<>();
             known.forEach((level, values) -> next.put(level, total < LEAST_PAIRS ? values : new MatchModel.Level(values.m(),
-                    (seen.getOrDefault(level, 0.0) + SMOOTHING) / (total + SMOOTHING * known.size()))));
+                    (seen.getOrDefault(level, 0.0) + U_PRIOR_PAIRS * values.u()) / (total + U_PRIOR_PAIRS))));
             levels.put(field, next);
         });
         return new MatchModel(model.prior(), levels);
     }
 
-    /** One step: each pair's probability of a match under the model, then m and the prior those probabilities imply. */
-    static MatchModel maximise(MatchModel model, List<List<FieldComparison>> pairs) {
+    /**
+     * One step: each pair's probability of a match under the model, then the m and the prior those probabilities imply,
+     * drawn towards the starting m by {@link #M_PRIOR_MATCHES} matches' worth of it, so a small or lopsided workspace
+     * cannot talk the model into nonsense. A field's last level (they disagree) never weighs for a match.
+     */
+    static MatchModel maximise(MatchModel model, MatchModel start, List<List<FieldComparison>> pairs) {
         Map<String, Map<String, Double>> matched = new HashMap<>();
         double expectedMatches = 0;
         for (List<FieldComparison> pair : pairs) {
@@ -75,11 +86,33 @@ public final class ModelEstimation {
             Map<String, Double> seen = matched.getOrDefault(field, Map.of());
             double total = seen.values().stream().mapToDouble(Double::doubleValue).sum();
             Map<String, MatchModel.Level> next = new LinkedHashMap<>();
-            known.forEach((level, values) -> next.put(level, total < 1 ? values : new MatchModel.Level(
-                    (seen.getOrDefault(level, 0.0) + SMOOTHING / 100) / (total + SMOOTHING / 100 * known.size()), values.u())));
-            levels.put(field, next);
+            known.forEach((level, values) -> {
+                double prior = start.levels().get(field).get(level).m();
+                next.put(level, new MatchModel.Level((seen.getOrDefault(level, 0.0) + M_PRIOR_MATCHES * prior)
+                        / (total + M_PRIOR_MATCHES), values.u()));
+            });
+            levels.put(field, disagreementAgainst(next));
         });
         double prior = Math.min(0.99, Math.max(1e-6, expectedMatches / pairs.size()));
         return new MatchModel(prior, levels);
+    }
+
+    /** Keeps the last level's m at most its u, giving the difference to the other levels in proportion. */
+    private static Map<String, MatchModel.Level> disagreementAgainst(Map<String, MatchModel.Level> levels) {
+        List<String> names = List.copyOf(levels.keySet());
+        MatchModel.Level last = levels.get(names.get(names.size() - 1));
+        if (last.m() <= last.u()) {
+            return levels;
+        }
+        double capped = last.u();
+        double rest = 1 - last.m();
+        Map<String, MatchModel.Level> next = new LinkedHashMap<>();
+        for (String name : names.subList(0, names.size() - 1)) {
+            MatchModel.Level level = levels.get(name);
+            next.put(name, new MatchModel.Level(rest <= 0 ? (1 - capped) / (names.size() - 1)
+                    : level.m() * (1 - capped) / rest, level.u()));
+        }
+        next.put(names.get(names.size() - 1), new MatchModel.Level(capped, last.u()));
+        return next;
     }
 }

@@ -128,9 +128,12 @@ public final class PersonComparator {
         Set<String> locals = new HashSet<>(a.emails().stream().map(PersonComparator::local).toList());
         String shared = b.emails().stream().map(PersonComparator::local).filter(locals::contains).findFirst().orElse(null);
         if (shared != null && shared.length() >= 4) {
-            // "mrossi@" at two companies is as likely two people named M. Rossi as one: only a mailbox name the names
-            // do not explain says more than the names already do.
-            comparisons.add(madeOfName(shared, a) || madeOfName(shared, b) || sameName(a, b)
+            // "mrossi@" at two companies is as likely two people named M. Rossi as one: a mailbox name the names explain
+            // says nothing the names do not (counting it again made namesakes look like one person).
+            if (sameName(a, b)) {
+                return;
+            }
+            comparisons.add(madeOfName(shared, a) || madeOfName(shared, b)
                     ? new FieldComparison("email", "same name-based local part", "same mailbox name " + shared
                             + "@ made of the name, at other domains")
                     : new FieldComparison("email", "same local part", "same mailbox name " + shared + "@ at other domains"));

@@ -86,7 +86,7 @@ class PersonScoringTest {
             boolean match = i % 10 < 3;
             blocked.add(List.of(new FieldComparison("lastName", match || i % 10 == 3 ? "exact" : "different", ""),
                     new FieldComparison("birthdate", match ? (i % 30 == 0 ? "close" : "exact") : "different", ""),
-                    new FieldComparison("firstName", match ? "exact" : i % 2 == 0 ? "exact" : "different", "")));
+                    new FieldComparison("firstName", match || i % 10 == 5 ? "exact" : "different", "")));
         }
         List<List<FieldComparison>> random = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {

@@ -79,13 +79,20 @@ class IdentityTruthSetTest extends MosaicIntegrationTest {
         }
         long resolveMillis = (System.nanoTime() - resolveStart) / 1_000_000;
 
-        // Reported, not gated: what the review queue holds is not part of this truth set's contract.
+        // Reported, not gated: what the review queue holds is not part of this truth set's contract. Scored with the
+        // model the workspace's own data gives, as it would be once the workspace grew.
         long reviewStart = System.nanoTime();
+        api.estimateModels();
         List<ReviewSuggestion> queue = api.pendingReviews();
         StringBuilder review = new StringBuilder(String.format(Locale.ROOT, "    (%d suggestions read in %d ms)%n",
                 queue.size(), (System.nanoTime() - reviewStart) / 1_000_000));
         for (RecordType type : RecordType.values()) {
             review.append(ReviewQueueScore.of(type, truth.of(type), resolvedIds.get(type), queue).report());
+            for (double threshold : List.of(0.9, 0.95, 0.97)) {
+                ResolutionScore merged = AutoMergeWhatIf.score(type, truth.of(type), resolvedIds.get(type), queue, threshold);
+                review.append(String.format(Locale.ROOT, "      auto-merged from %.2f: pairwise precision %.4f, recall %.4f, "
+                        + "F1 %.4f%n", threshold, merged.pairPrecision(), merged.pairRecall(), merged.f1()));
+            }
         }
 
         if (reversed) {

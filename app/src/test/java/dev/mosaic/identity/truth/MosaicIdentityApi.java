@@ -77,6 +77,16 @@ final class MosaicIdentityApi {
         return resolved;
     }
 
+    /** Estimates the tenant's matching models from its data, which scores the pending suggestions again. */
+    void estimateModels() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request("/api/v1/settings/matching/estimate")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("POST /api/v1/settings/matching/estimate answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
     /** Every pending suggestion of the review queue, paging through {@code GET /api/v1/review}. */
     List<ReviewSuggestion> pendingReviews() throws IOException, InterruptedException {
         List<ReviewSuggestion> suggestions = new ArrayList<>();

@@ -21,7 +21,7 @@ record ReviewQueueScore(RecordType type, int suggestions, int sameRealEntity, in
                         Map<Double, int[]> fromScore) {
 
     /** Scores at which the queue is cut to see how many of the pairs above would be right to merge. */
-    static final List<Double> CUTS = List.of(0.5, 0.8, 0.9, 0.97, 0.99);
+    static final List<Double> CUTS = List.of(0.5, 0.8, 0.9, 0.95, 0.97, 0.99);
 
     static ReviewQueueScore of(RecordType type, List<TruthRecord> records, Map<String, String> resolvedIds,
                                List<ReviewSuggestion> queue) {
