@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +43,8 @@ public class IdentityResolver implements RecordResolver {
      * it was rarer stay in the queue.
      */
     static final int MOST_SUGGESTED_PER_KEY = 10;
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityResolver.class);
 
     private final GraphMerges graph;
     private final IdentityStore store;
@@ -79,6 +83,7 @@ public class IdentityResolver implements RecordResolver {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Resolution resolve(String tenantId, List<RecordSnapshot> written) {
+        long startedAt = System.nanoTime();
         List<RecordSnapshot> keyed = written.stream().filter(record -> RecordKeys.applies(record.type())).toList();
         List<Set<MatchKey>> computed = keyed.parallelStream().map(IdentityResolver::keysOf).toList();
         Map<UUID, Set<MatchKey>> stored = store.keysOf(tenantId,
@@ -98,11 +103,13 @@ public class IdentityResolver implements RecordResolver {
             return Resolution.NONE;
         }
         store.replaceKeys(tenantId, keysOf.stream().map(keyedRecord -> keyedRecord.record().recordId()).toList(), keyRows);
+        long keyedAt = System.nanoTime();
         Map<EntityType, Integer> created = new EnumMap<>(EntityType.class);
         keysOf.stream().map(KeyedRecord::record).filter(record -> record.created() && ProbableMatches.scores(record.type()))
                 .forEach(record -> created.merge(record.type(), 1, Integer::sum));
         models.noteNewRecords(tenantId, created);
         Candidates candidates = candidates(tenantId, keysOf, keyRows);
+        long foundAt = System.nanoTime();
         Instant now = clock.instant();
 
         Map<UUID, MatchedBy> matchedBy = new HashMap<>();
@@ -120,22 +127,10 @@ public class IdentityResolver implements RecordResolver {
             }
         }));
 
-        // Then what weak keys propose, scored: merged without asking above the workspace's threshold, else suggested.
-        Double autoMergeAbove = settings.autoMergeAbove(tenantId).orElse(null);
-        List<ProbableMatches.Scored> suggested = new ArrayList<>();
-        for (ProbableMatches.Scored scored : matches.score(tenantId, candidatePairs(keysOf, candidates))) {
-            if (autoMergeAbove != null && scored.score().probability() >= autoMergeAbove
-                    && candidates.clusters.join(scored.entity(), scored.otherEntity())) {
-                mergingRecords.add(scored.recordId());
-                MatchedBy match = new MatchedBy(scored.type(), String.format(Locale.ROOT, "probabilistic, score %.2f, evidence: %s",
-                        scored.score().probability(), scored.score().words()), scoreEvidence(scored));
-                matchedBy.putIfAbsent(scored.otherEntity(), match);
-                matchedBy.putIfAbsent(scored.entity(), match);
-            } else {
-                suggested.add(scored);
-            }
-        }
+        long strongAt = System.nanoTime();
+        List<ProbableMatches.Scored> suggested = mergeOrSuggest(tenantId, keysOf, candidates, matchedBy, mergingRecords);
         Map<UUID, UUID> survivorOf = applyMerges(tenantId, candidates, matchedBy, now);
+        long mergedAt = System.nanoTime();
 
         List<IdentityStore.Suggestion> suggestions = new ArrayList<>();
         for (ProbableMatches.Scored scored : suggested) {
@@ -147,6 +142,13 @@ public class IdentityResolver implements RecordResolver {
             }
         }
         store.suggestAll(tenantId, suggestions);
+        long suggestedAt = System.nanoTime();
+        if (log.isDebugEnabled()) {
+            log.debug("Resolved {} records of tenant {}: keys {} ms, candidates {} ms, strong keys {} ms, scored and merged "
+                    + "{} ms, {} suggestions {} ms", keysOf.size(), tenantId, (keyedAt - startedAt) / 1_000_000,
+                    (foundAt - keyedAt) / 1_000_000, (strongAt - foundAt) / 1_000_000, (mergedAt - strongAt) / 1_000_000,
+                    suggestions.size(), (suggestedAt - mergedAt) / 1_000_000);
+        }
         return new Resolution(survivorOf, mergingRecords);
     }
 
@@ -186,6 +188,29 @@ public class IdentityResolver implements RecordResolver {
             });
         }
         return pairs;
+    }
+
+    /**
+     * Scores what weak keys propose: a pair at least as likely as the workspace's threshold joins its cluster (to be
+     * merged with the rest), unless a person kept them apart; the others are returned, best first, to be suggested.
+     */
+    private List<ProbableMatches.Scored> mergeOrSuggest(String tenantId, List<KeyedRecord> keysOf, Candidates candidates,
+                                                        Map<UUID, MatchedBy> matchedBy, Set<UUID> mergingRecords) {
+        Double autoMergeAbove = settings.autoMergeAbove(tenantId).orElse(null);
+        List<ProbableMatches.Scored> suggested = new ArrayList<>();
+        for (ProbableMatches.Scored scored : matches.score(tenantId, candidatePairs(keysOf, candidates))) {
+            if (autoMergeAbove != null && scored.score().probability() >= autoMergeAbove
+                    && candidates.clusters.join(scored.entity(), scored.otherEntity())) {
+                mergingRecords.add(scored.recordId());
+                MatchedBy match = new MatchedBy(scored.type(), String.format(Locale.ROOT, "probabilistic, score %.2f, evidence: %s",
+                        scored.score().probability(), scored.score().words()), scoreEvidence(scored));
+                matchedBy.putIfAbsent(scored.otherEntity(), match);
+                matchedBy.putIfAbsent(scored.entity(), match);
+            } else {
+                suggested.add(scored);
+            }
+        }
+        return suggested;
     }
 
     /** A score's evidence as kept with a suggestion or a merge: each field's comparison and weight, and the records. */

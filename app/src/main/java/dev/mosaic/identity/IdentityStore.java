@@ -37,7 +37,7 @@ class IdentityStore {
             + "moved_entities::text as moved_entities, reason, evidence::text as evidence, merged_by, merged_at, unmerged_by, "
             + "unmerged_at from merge_lineage ";
     /** More holders of a weak key than any caller looks at (see {@link IdentityResolver#MOST_SUGGESTED_PER_KEY}). */
-    static final int WEAK_HOLDERS_READ = 64;
+    static final int WEAK_HOLDERS_READ = 24;
     private static final String REVIEW = "select review_id, kind, entity_type, entity_a, entity_b, reason, evidence::text as evidence, score, "
             + "status, created_at, decided_by, decided_at from review_item ";
 

@@ -11,12 +11,15 @@ import dev.mosaic.identity.scoring.PersonComparator;
 import dev.mosaic.identity.scoring.PersonProfile;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,16 +57,26 @@ class ProbableMatches {
         }
         Set<UUID> others = new HashSet<>();
         candidates.forEach(candidate -> others.add(candidate.otherRecordId()));
-        Map<UUID, Map<String, Object>> values = graph.valuesOf(tenantId, others);
+        Map<UUID, Map<String, Object>> values = new HashMap<>(graph.valuesOf(tenantId, others));
+        Map<UUID, EntityType> typeOf = new HashMap<>();
+        candidates.forEach(candidate -> {
+            values.putIfAbsent(candidate.recordId(), candidate.values());
+            typeOf.put(candidate.recordId(), candidate.type());
+            typeOf.put(candidate.otherRecordId(), candidate.type());
+        });
+        // Each record is read once, on every core (normalizing phones and emails is the costly part), however many
+        // pairs it is in.
+        Map<UUID, Object> profiles = values.entrySet().parallelStream().filter(entry -> typeOf.containsKey(entry.getKey()))
+                .collect(Collectors.toConcurrentMap(Map.Entry::getKey, entry -> profile(typeOf.get(entry.getKey()), entry.getValue())));
         Map<List<UUID>, Scored> best = new LinkedHashMap<>();
-        Map<EntityType, MatchModel> modelOf = new java.util.EnumMap<>(EntityType.class);
+        Map<EntityType, MatchModel> modelOf = new EnumMap<>(EntityType.class);
         for (Candidate candidate : candidates) {
-            Map<String, Object> other = values.get(candidate.otherRecordId());
+            Object other = profiles.get(candidate.otherRecordId());
             if (other == null) {
                 continue;
             }
             MatchScore score = modelOf.computeIfAbsent(candidate.type(), type -> models.model(tenantId, type))
-                    .score(compare(candidate.type(), candidate.values(), other));
+                    .score(compare(profiles.get(candidate.recordId()), other));
             if (score.probability() < SUGGEST_FROM) {
                 continue;
             }
@@ -78,11 +91,20 @@ class ProbableMatches {
         return scored;
     }
 
+    /** What a record of this type says that scoring compares. */
+    static Object profile(EntityType type, Map<String, Object> values) {
+        return type == EntityType.ORGANIZATION ? OrganizationProfile.of(values) : PersonProfile.of(values);
+    }
+
+    private static List<FieldComparison> compare(Object a, Object b) {
+        return a instanceof OrganizationProfile organization
+                ? OrganizationComparator.compare(organization, (OrganizationProfile) b)
+                : PersonComparator.compare((PersonProfile) a, (PersonProfile) b);
+    }
+
     /** How two records of this type compare, field by field. */
     static List<FieldComparison> compare(EntityType type, Map<String, Object> a, Map<String, Object> b) {
-        return type == EntityType.ORGANIZATION
-                ? OrganizationComparator.compare(OrganizationProfile.of(a), OrganizationProfile.of(b))
-                : PersonComparator.compare(PersonProfile.of(a), PersonProfile.of(b));
+        return compare(profile(type, a), profile(type, b));
     }
 
     /** Whether records of this type are scored: people (contacts, leads) and organizations. */

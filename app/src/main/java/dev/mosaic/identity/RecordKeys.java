@@ -12,8 +12,8 @@ import java.util.Set;
  * customer inside another, a missed one only leaves a suggestion for a person.
  * <ul>
  *   <li>Contacts and leads: an email is strong (one mailbox, one person), free-mail included, but not a
- *       shared role mailbox such as info@; a phone is strong only together with the same last name; the
- *       same name alone is weak.</li>
+ *       shared role mailbox such as info@; a phone is strong only together with the same last name; names
+ *       that sound alike, a birthdate or a mailbox name only propose the pair for scoring.</li>
  *   <li>Organizations: a registrable domain from the domain, website or email is strong, except free-mail
  *       domains and sites that host many companies' pages (LinkedIn, Facebook…); a phone with the same
  *       name is strong; the same name alone is weak.</li>
@@ -51,37 +51,31 @@ final class RecordKeys {
                     ? MatchKey.weak("role_email", email) : MatchKey.strong("email", email)));
         }
         String last = MatchingKeys.foldName(text(values, "lastName"));
-        String full = MatchingKeys.foldName(text(values, "firstName") + " " + text(values, "lastName"));
         for (String field : new String[] {"phone", "mobilePhone"}) {
             Optional<String> phone = MatchingKeys.phone(text(values, field), DEFAULT_REGION);
             if (phone.isPresent() && !last.isEmpty()) {
                 keys.add(MatchKey.strong("phone_name", phone.get() + "|" + last));
             }
         }
-        if (full.contains(" ")) {
-            keys.add(MatchKey.weak("name", full));
-        }
         blockingKeys(values, keys);
     }
 
     /**
-     * Weak keys that only say which records are worth comparing (blocking): names that sound alike with the same
-     * initial (either way round, for swapped names), the same birthdate, phone or mailbox name. Cheap to index, and
-     * a typo rarely breaks all of them at once.
+     * Weak keys that only say which records are worth comparing (blocking): a last name that sounds alike with a
+     * first name that starts alike (and either way round, for swapped names; the same name gives the same), the same birthdate or mailbox name.
+     * Cheap to index, and a typo rarely breaks all of them at once. A shared phone proposes nobody by itself: colleagues
+     * share a switchboard, and a person's two records that share a phone share a name that sounds alike too.
      */
     private static void blockingKeys(Map<String, Object> values, Set<MatchKey> keys) {
         String first = MatchingKeys.foldName(text(values, "firstName"));
         String last = MatchingKeys.foldName(text(values, "lastName"));
         if (!Soundex.of(first).isEmpty() && !Soundex.of(last).isEmpty()) {
-            keys.add(MatchKey.weak("sounds_like", Soundex.of(last) + "|" + first.charAt(0)));
-            keys.add(MatchKey.weak("sounds_like", Soundex.of(first) + "|" + last.charAt(0)));
+            keys.add(MatchKey.weak("sounds_like", Soundex.of(last) + "|" + prefix(first)));
+            keys.add(MatchKey.weak("sounds_like", Soundex.of(first) + "|" + prefix(last)));
         }
         String birthdate = text(values, "birthdate").trim();
         if (!birthdate.isEmpty()) {
             keys.add(MatchKey.weak("birthdate", birthdate));
-        }
-        for (String field : new String[] {"phone", "mobilePhone"}) {
-            MatchingKeys.phone(text(values, field), DEFAULT_REGION).ifPresent(phone -> keys.add(MatchKey.weak("phone", phone)));
         }
         MatchingKeys.email(text(values, "email")).filter(email -> !MatchingKeys.isRoleMailbox(email))
                 .map(email -> email.substring(0, email.indexOf('@'))).filter(local -> local.length() >= 4)
@@ -102,6 +96,11 @@ final class RecordKeys {
         if (!name.isEmpty()) {
             keys.add(MatchKey.weak("name", name));
         }
+    }
+
+    /** The first two letters of a folded name: with the other name's sound, a block of a few people, not hundreds. */
+    private static String prefix(String folded) {
+        return folded.substring(0, Math.min(2, folded.length()));
     }
 
     private static String text(Map<String, Object> values, String field) {
