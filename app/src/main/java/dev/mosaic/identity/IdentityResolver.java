@@ -142,6 +142,10 @@ public class IdentityResolver implements RecordResolver {
             }
         }
         store.suggestAll(tenantId, suggestions);
+        if (log.isTraceEnabled()) {
+            suggestions.stream().limit(5).forEach(suggestion -> log.trace("Suggested {} {}: {}", suggestion.type().key(),
+                    suggestion.score(), suggestion.reason()));
+        }
         long suggestedAt = System.nanoTime();
         if (log.isDebugEnabled()) {
             log.debug("Resolved {} records of tenant {}: keys {} ms, candidates {} ms, strong keys {} ms, scored and merged "

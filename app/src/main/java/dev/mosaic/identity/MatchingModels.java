@@ -80,15 +80,28 @@ public class MatchingModels {
         Cached cached = cache.get(key);
         Instant now = clock.instant();
         if (cached == null || cached.readAt().plus(CACHED_FOR).isBefore(now)) {
-            MatchModel model = db.fetchOptional("select model::text from matching_model where tenant_id = ? and entity_type = ? "
-                            + "and model is not null", tenantId, type.key())
-                    .map(row -> MatchModel.fromValues(Json.mapper().convertValue(Json.read(row.get(0, String.class)), Map.class),
-                            defaults(type)))
+            MatchModel model = db.fetchOptional("select model::text as model, records, new_records from matching_model "
+                            + "where tenant_id = ? and entity_type = ? and model is not null", tenantId, type.key())
+                    .map(row -> grown(MatchModel.fromValues(Json.mapper().convertValue(Json.read(row.get("model", String.class)),
+                            Map.class), defaults(type)), row.get("records", Long.class), row.get("new_records", Long.class)))
                     .orElse(defaults(type));
             cached = new Cached(model, now);
             cache.put(key, cached);
         }
         return cached.model();
+    }
+
+    /**
+     * An estimated model for the workspace as it is now. A workspace keeps about as many duplicates per record as it
+     * grows, so the chance that two records drawn at random are one falls as the records grow: the prior estimated
+     * from {@code records} is scaled down to {@code records + newRecords}.
+     */
+    static MatchModel grown(MatchModel estimated, long records, long newRecords) {
+        if (records < 2 || newRecords <= 0) {
+            return estimated;
+        }
+        double scaled = estimated.prior() * (records - 1) / (records + newRecords - 1);
+        return new MatchModel(scaled, estimated.levels());
     }
 
     static MatchModel defaults(EntityType type) {
@@ -164,8 +177,8 @@ public class MatchingModels {
                 randomPairs.add(ProbableMatches.compare(type, sample.get(a), sample.get(b)));
             }
         }
-        List<List<FieldComparison>> blockedPairs = blockedPairs(tenantId, type, sample);
-        MatchModel model = ModelEstimation.estimate(defaults(type), randomPairs, blockedPairs,
+        BlockedPairs blockedPairs = blockedPairs(tenantId, type, sample);
+        MatchModel model = ModelEstimation.estimate(defaults(type), randomPairs, blockedPairs.known(), blockedPairs.unknown(),
                 records * (records - 1) / 2.0);
         Instant now = clock.instant();
         db.execute("""
@@ -180,7 +193,7 @@ public class MatchingModels {
     }
 
     /** The pairs blocking proposes for the sampled records: each with the records sharing a weak key with it. */
-    private List<List<FieldComparison>> blockedPairs(String tenantId, EntityType type, Map<UUID, Map<String, Object>> sample) {
+    private BlockedPairs blockedPairs(String tenantId, EntityType type, Map<UUID, Map<String, Object>> sample) {
         Map<IdentityStore.TypedKey, List<UUID>> sampledBy = new HashMap<>();
         sample.forEach((id, values) -> RecordKeys.of(type, values).stream().filter(key -> !key.strong())
                 .forEach(key -> sampledBy.computeIfAbsent(new IdentityStore.TypedKey(type, key), k -> new ArrayList<>()).add(id)));
@@ -204,13 +217,31 @@ public class MatchingModels {
         pairs.forEach(pair -> pair.stream().filter(id -> !sample.containsKey(id)).forEach(missing::add));
         Map<UUID, Map<String, Object>> values = new HashMap<>(sample);
         values.putAll(graph.valuesOf(tenantId, missing));
-        List<List<FieldComparison>> compared = new ArrayList<>();
+        Set<UUID> paired = new LinkedHashSet<>();
+        pairs.forEach(paired::addAll);
+        Map<UUID, GraphMerges.Placement> placements = graph.placements(tenantId, paired);
+        BlockedPairs compared = new BlockedPairs(new ArrayList<>(), new ArrayList<>());
         pairs.forEach(pair -> {
             if (values.containsKey(pair.get(0)) && values.containsKey(pair.get(1))) {
-                compared.add(ProbableMatches.compare(type, values.get(pair.get(0)), values.get(pair.get(1))));
+                List<FieldComparison> comparison = ProbableMatches.compare(type, values.get(pair.get(0)), values.get(pair.get(1)));
+                GraphMerges.Placement a = placements.get(pair.get(0));
+                GraphMerges.Placement b = placements.get(pair.get(1));
+                boolean oneAlready = a != null && b != null && a.entityId().equals(b.entityId());
+                (oneAlready ? compared.known() : compared.unknown()).add(comparison);
             }
         });
         return compared;
+    }
+
+    /**
+     * The pairs blocking proposes: those already one entity (an exact key merged them, or a person did), which are
+     * known matches, and the others.
+     */
+    private record BlockedPairs(List<List<FieldComparison>> known, List<List<FieldComparison>> unknown) {
+
+        int size() {
+            return known.size() + unknown.size();
+        }
     }
 
     /** Scores the pending suggestions of this type again with a new model. */

@@ -26,24 +26,35 @@ public final class ModelEstimation {
     }
 
     /**
+     * @param knownMatches  pairs blocking proposes that are one entity already (an exact key or a person merged them):
+     *                      matches whatever the model says, which anchor the estimate to what a match looks like
+     * @param blockedPairs  the other pairs blocking proposes
      * @param possiblePairs how many pairs the records make in all ({@code n(n-1)/2}): the prior of the model returned is
      *                      the chance that two records drawn at random are one, as its {@code u} values are
      */
     public static MatchModel estimate(MatchModel start, List<List<FieldComparison>> randomPairs,
-                                      List<List<FieldComparison>> blockedPairs, double possiblePairs) {
+                                      List<List<FieldComparison>> knownMatches, List<List<FieldComparison>> blockedPairs,
+                                      double possiblePairs) {
         MatchModel model = withU(start, randomPairs);
-        if (blockedPairs.size() < LEAST_PAIRS) {
+        int pairs = knownMatches.size() + blockedPairs.size();
+        if (pairs < LEAST_PAIRS) {
             return model;
         }
         // Among the pairs blocking proposes, matches are far more common than among random pairs: EM runs with a prior
         // of its own for them, and the share of matches it finds there gives the prior for random pairs.
         MatchModel blocked = new MatchModel(Math.min(0.5, Math.max(model.prior(), 0.01)), model.levels());
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-            blocked = maximise(blocked, start, blockedPairs);
+            blocked = maximise(blocked, start, knownMatches, blockedPairs);
         }
-        double expectedMatches = blocked.prior() * blockedPairs.size();
-        return new MatchModel(Math.max(1e-9, Math.min(0.5, expectedMatches / Math.max(possiblePairs, blockedPairs.size()))),
+        double expectedMatches = blocked.prior() * pairs;
+        return new MatchModel(Math.max(1e-9, Math.min(0.5, expectedMatches / Math.max(possiblePairs, pairs))),
                 blocked.levels());
+    }
+
+    /** The same without pairs known to match. */
+    public static MatchModel estimate(MatchModel start, List<List<FieldComparison>> randomPairs,
+                                      List<List<FieldComparison>> blockedPairs, double possiblePairs) {
+        return estimate(start, randomPairs, List.of(), blockedPairs, possiblePairs);
     }
 
     /**
@@ -71,14 +82,17 @@ public final class ModelEstimation {
      * drawn towards the starting m by {@link #M_PRIOR_MATCHES} matches' worth of it, so a small or lopsided workspace
      * cannot talk the model into nonsense. A field's last level (they disagree) never weighs for a match.
      */
-    static MatchModel maximise(MatchModel model, MatchModel start, List<List<FieldComparison>> pairs) {
+    static MatchModel maximise(MatchModel model, MatchModel start, List<List<FieldComparison>> knownMatches,
+                               List<List<FieldComparison>> pairs) {
         Map<String, Map<String, Double>> matched = new HashMap<>();
         double expectedMatches = 0;
-        for (List<FieldComparison> pair : pairs) {
-            double p = model.score(pair).probability();
-            expectedMatches += p;
-            for (FieldComparison comparison : pair) {
-                matched.computeIfAbsent(comparison.field(), f -> new HashMap<>()).merge(comparison.level(), p, Double::sum);
+        for (List<List<FieldComparison>> group : List.of(knownMatches, pairs)) {
+            for (List<FieldComparison> pair : group) {
+                double p = group == knownMatches ? 1.0 : counted(model.score(pair).probability());
+                expectedMatches += p;
+                for (FieldComparison comparison : pair) {
+                    matched.computeIfAbsent(comparison.field(), f -> new HashMap<>()).merge(comparison.level(), p, Double::sum);
+                }
             }
         }
         Map<String, Map<String, MatchModel.Level>> levels = new LinkedHashMap<>();
@@ -93,8 +107,17 @@ public final class ModelEstimation {
             });
             levels.put(field, disagreementAgainst(next));
         });
-        double prior = Math.min(0.99, Math.max(1e-6, expectedMatches / pairs.size()));
+        double prior = Math.min(0.99, Math.max(1e-6, expectedMatches / (knownMatches.size() + pairs.size())));
         return new MatchModel(prior, levels);
+    }
+
+    /**
+     * A pair counts as a match in proportion to its probability once it is more likely one than not, else not at all:
+     * thousands of look-alike pairs at 0.1 each would otherwise add up to a "match" class of their own, and teach the
+     * model that looking alike is what a match is (classification EM).
+     */
+    private static double counted(double probability) {
+        return probability >= 0.5 ? probability : 0.0;
     }
 
     /** Keeps the last level's m at most its u, giving the difference to the other levels in proportion. */

@@ -34,7 +34,7 @@ class IdentityScenarioTest {
         assertThat(code).as("exit code; stderr: %s; stdout: %s", err, output).isEqualTo(BenchMain.OK);
         List<String> lines = output.lines().toList();
         JsonNode figures = new ObjectMapper().readTree(lines.get(lines.size() - 1));
-        assertThat(figures.path("threshold").asDouble()).isEqualTo(0.9);
+        assertThat(figures.path("threshold").asDouble()).isEqualTo(0.95);
         assertThat(figures.path("precision").asDouble()).as(output).isGreaterThanOrEqualTo(0.99);
         assertThat(figures.path("recall").asDouble()).as(output).isGreaterThanOrEqualTo(0.85);
         assertThat(figures.path("truePairs").asLong()).isPositive();
