@@ -11,6 +11,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * FEBRL3 (see {@code er/README.md} in the bench's resources): 5,000 person records, of 2,000 people. Each becomes an
@@ -65,15 +66,15 @@ final class Febrl3 {
         return new Person(externalId, columns[0].replaceAll("-(org|dup-\\d+)$", ""), item);
     }
 
-    private static java.util.Optional<String> birthdate(String yyyymmdd) {
+    private static Optional<String> birthdate(String yyyymmdd) {
         if (yyyymmdd.length() != 8) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(LocalDate.of(Integer.parseInt(yyyymmdd.substring(0, 4)),
+            return Optional.of(LocalDate.of(Integer.parseInt(yyyymmdd.substring(0, 4)),
                     Integer.parseInt(yyyymmdd.substring(4, 6)), Integer.parseInt(yyyymmdd.substring(6, 8))).toString());
         } catch (NumberFormatException | DateTimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

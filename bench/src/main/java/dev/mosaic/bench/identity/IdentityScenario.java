@@ -23,10 +23,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code identity}: how well Mosaic finds the same person when no key is shared. FEBRL3's records go through the
@@ -92,7 +94,7 @@ public final class IdentityScenario implements Scenario {
     private static Figures measure(MosaicHttp http, List<Febrl3.Person> people, int batch, Path charts, PrintStream out)
             throws Exception {
         long started = System.nanoTime();
-        java.util.Set<String> refused = new java.util.HashSet<>();
+        Set<String> refused = new HashSet<>();
         for (int from = 0; from < people.size(); from += batch) {
             ArrayNode contacts = JsonNodeFactory.instance.arrayNode();
             people.subList(from, Math.min(people.size(), from + batch)).forEach(person -> contacts.add(person.item()));
