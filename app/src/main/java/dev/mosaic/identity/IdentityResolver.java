@@ -28,9 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Runs after a chunk of records is written: recomputes their matching keys, finds in one read every record
  * that shares one, joins in memory the entities that share a strong key (unless a person said they differ),
- * merges each cluster into its oldest entity in bulk, and suggests the weak matches for review. Records,
- * keys and candidates are visited in a fixed order, so the same input gives the same clusters however it
- * is cut into chunks.
+ * scores the pairs weak keys propose ({@link ProbableMatches}) and joins those above the workspace's auto-merge
+ * threshold, merges each cluster into its oldest entity in bulk, and suggests the other scored pairs for review.
+ * Records, keys and candidates are visited in a fixed order, so the same input gives the same clusters however it
+ * is cut into chunks. Then, asked by the graph, it infers contacts' organizations ({@link EmployerInference}).
  */
 @Service
 public class IdentityResolver implements RecordResolver {
@@ -39,7 +40,7 @@ public class IdentityResolver implements RecordResolver {
     /**
      * A weak key that more other entities hold (a common name, a team's mailbox) says nothing about who is who, and
      * pairing a record with each of them filled the review queue with thousands of pairs nobody could decide: an
-     * org's initial sync made four suggestions per contact. Such a key suggests nothing. The pairs suggested while
+     * org's initial sync made four suggestions per contact. Such a key proposes no pair. The pairs suggested while
      * it was rarer stay in the queue.
      */
     static final int MOST_SUGGESTED_PER_KEY = 10;
