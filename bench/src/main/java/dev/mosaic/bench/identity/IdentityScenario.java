@@ -142,8 +142,8 @@ public final class IdentityScenario implements Scenario {
         for (double threshold : thresholds()) {
             curve.add(pairs.at(threshold));
         }
-        PairCounts recommended = curve.stream().filter(point -> point.threshold() == RECOMMENDED_THRESHOLD).findFirst()
-                .orElseThrow();
+        PairCounts recommended = curve.stream().filter(point -> Math.abs(point.threshold() - RECOMMENDED_THRESHOLD) < 1e-9)
+                .findFirst().orElseThrow();
         PairCounts bestF1 = curve.stream().filter(point -> point.precision() >= LEAST_PRECISION)
                 .max((a, b) -> Double.compare(a.f1(), b.f1())).orElse(recommended);
         out.println("threshold  pairs  correct  precision  recall      F1");
@@ -186,7 +186,7 @@ public final class IdentityScenario implements Scenario {
     private static List<Double> thresholds() {
         List<Double> thresholds = new ArrayList<>();
         for (int step = 1; step <= 19; step++) {
-            thresholds.add(step * 0.05);
+            thresholds.add(step * 5 / 100.0);
         }
         thresholds.addAll(List.of(0.97, 0.99, 0.995, 0.999));
         return thresholds;
