@@ -192,19 +192,30 @@ class RecordStore {
                 }
             });
         }
-        CopyIn rows = CopyIn.into("link", "tenant_id", "from_record", "kind", "to_system", "to_object", "to_external_id",
-                "attributes", "inferred");
+        List<UUID> from = new ArrayList<>();
+        List<LinkInput> to = new ArrayList<>();
         links.forEach((recordId, stated) -> {
             Set<List<String>> seen = new HashSet<>();
             for (LinkInput link : stated) {
                 List<String> key = linkKey(recordId, link);
                 if (!Boolean.FALSE.equals(decided.get(key)) && seen.add(key)) {
-                    rows.row(tenantId, recordId, link.kind().key(), link.target().system(), link.target().object(),
-                            link.target().externalId(), Json.write(link.attributes()), true);
+                    from.add(recordId);
+                    to.add(link);
                 }
             }
         });
-        rows.copy(db);
+        if (from.isEmpty()) {
+            return;
+        }
+        // One statement; a link a person accepted that the record's source now states itself is kept as the source's.
+        db.execute("""
+                insert into link (tenant_id, from_record, kind, to_system, to_object, to_external_id, attributes, inferred)
+                select ?, l.*, true from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::json[])
+                    as l(from_record, kind, to_system, to_object, to_external_id, attributes)
+                on conflict do nothing
+                """, tenantId, uuids(from), texts(to, link -> link.kind().key()), texts(to, link -> link.target().system()),
+                texts(to, link -> link.target().object()), texts(to, link -> link.target().externalId()),
+                texts(to, link -> Json.write(link.attributes())));
     }
 
     private static List<LinkInput> concat(List<LinkInput> first, List<LinkInput> then) {

@@ -139,6 +139,29 @@ class EmployerInferenceTest extends MosaicIntegrationTest {
         assertThat(refused.body()).contains("crm says so");
     }
 
+    @Test
+    void aSuggestedLinkAcceptedAndThenStatedByTheSourceItselfIsOneLink() throws Exception {
+        ingest("crm", "{\"organizations\":[{\"externalId\":\"o1\",\"name\":\"Hooli\"},{\"externalId\":\"o2\","
+                + "\"name\":\"Hooli Inc\",\"domain\":\"hooli.example.org\"}],\"contacts\":[{\"externalId\":\"c1\","
+                + "\"firstName\":\"Gavin\",\"lastName\":\"Belson\",\"company\":\"Hooli\"}]}");
+        String hooli = entity("crm", "organization", "o1");
+        String accepted = null;
+        for (JsonNode item : getJson("/api/v1/review", token).path("items")) {
+            if (item.path("kind").asText().equals("works_at") && item.path("b").path("id").asText().equals(hooli)) {
+                accepted = item.path("id").asText();
+            }
+        }
+        call("POST", "/api/v1/review/" + accepted + "/accept", token, null);
+
+        ingest("crm", "{\"contacts\":[{\"externalId\":\"c1\",\"firstName\":\"Gavin\",\"lastName\":\"Belson\","
+                + "\"company\":\"Hooli\",\"organization\":\"o1\"}]}");
+
+        JsonNode relations = getJson("/api/v1/contacts/" + entity("crm", "contact", "c1"), token).path("relations");
+        assertThat(relations).hasSize(1);
+        assertThat(relations.get(0).path("id").asText()).isEqualTo(hooli);
+        assertThat(relations.get(0).path("attributes").has("inferred")).as("the source's own statement").isFalse();
+    }
+
     private List<String> people(JsonNode organization) {
         List<String> people = new ArrayList<>();
         organization.path("relations").forEach(relation -> {
