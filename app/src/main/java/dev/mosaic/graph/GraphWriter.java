@@ -262,8 +262,11 @@ public class GraphWriter {
                 values = GoldenValues.of(record.type(), List.of(record), survivorship);
             }
             newEntities.add(new EntityStore.NewEntity(record.entityId(), record.type(), values));
-            creations.addAll(FieldChanges.between(record.type(), record.entityId(), "{}", values,
-                    Map.of(record.ref(), record.recordId()), RefreshCause.sourceWrite(record.observedAt())));
+            if (!Survivorship.isInferred(record.ref())) {
+                // What Mosaic inferred happened at no moment of its own: nothing for the timeline.
+                creations.addAll(FieldChanges.between(record.type(), record.entityId(), "{}", values,
+                        Map.of(record.ref(), record.recordId()), RefreshCause.sourceWrite(record.observedAt())));
+            }
         }
         entities.createAll(tenantId, newEntities, now);
         timeline.appendAll(tenantId, creations);

@@ -59,7 +59,6 @@ class EmployerInference {
         Set<UUID> stating = links.statingLink(tenantId, contacts.stream()
                 .filter(record -> record.links() == null && !record.deleted()).map(RecordSnapshot::recordId).toList(),
                 LinkKind.WORKS_AT);
-        Instant now = clock.instant();
         Map<UUID, List<LinkInput>> inferred = new LinkedHashMap<>();
         Map<ExternalRef, SourceRecordInput> organizations = new LinkedHashMap<>();
         Map<UUID, Company> byName = new LinkedHashMap<>();
@@ -75,7 +74,7 @@ class EmployerInference {
             Optional<String> domain = email.flatMap(MatchingKeys::registrableDomain).filter(EmployerInference::isWorkDomain);
             if (domain.isPresent()) {
                 ExternalRef organization = new ExternalRef(Survivorship.MOSAIC, DOMAIN_ORGANIZATION, domain.get());
-                organizations.putIfAbsent(organization, organizationOf(organization, company, now));
+                organizations.putIfAbsent(organization, organizationOf(organization, company));
                 inferred.put(contact.recordId(), List.of(new LinkInput(LinkKind.WORKS_AT, organization,
                         Map.of("current", true, "inferred", "email domain", "evidence", "email " + email.get()))));
             } else if (!MatchingKeys.organizationName(company).isEmpty()) {
@@ -168,11 +167,15 @@ class EmployerInference {
         return new IdentityStore.TypedKey(EntityType.ORGANIZATION, MatchKey.weak("name", folded));
     }
 
-    /** The organization Mosaic states for a domain: named as the contact's company, else by the domain. */
-    private static SourceRecordInput organizationOf(ExternalRef ref, String company, Instant now) {
+    /**
+     * The organization Mosaic states for a domain: named as the contact's company, else by the domain. Observed at the
+     * epoch, whenever it is made: its values only fill what no source says, and the same data must give the same graph
+     * whatever the order and the moment it arrives in.
+     */
+    private static SourceRecordInput organizationOf(ExternalRef ref, String company) {
         String name = company.isBlank() ? ref.externalId() : company.trim();
         return new SourceRecordInput(EntityType.ORGANIZATION, ref, null, Map.of("domain", ref.externalId(), "name", name),
-                List.of(), now, null, false);
+                List.of(), Instant.EPOCH, null, false);
     }
 
     /** A company's own domain: not a mailbox provider's, not a platform many companies share. */
