@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.testing.MosaicIntegrationTest;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,11 +175,7 @@ class EmployerInferenceTest extends MosaicIntegrationTest {
     }
 
     private HttpResponse<String> importContacts(String csv) throws Exception {
-        return http.send(HttpRequest.newBuilder(url("/api/v1/imports?type=contacts&source=hubspot"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "text/csv; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return postCsv("/api/v1/imports?type=contacts&source=hubspot", token, csv);
     }
 
     private JsonNode ingest(String source, String batch) throws Exception {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.testing.MosaicIntegrationTest;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,15 +58,11 @@ class EvidenceFieldsTest extends MosaicIntegrationTest {
 
     @Test
     void aCsvsAddressColumnsMakeOneAddressAndItsBirthdayColumnABirthdate() throws Exception {
-        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(url("/api/v1/imports?type=contacts&source=events"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "text/csv; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        Email,First Name,Last Name,Street Address,City,Zip Code,Country,Date of Birth
-                        ann@lee.example,Ann,Lee,5 High St,Bath,BA1 1AA,UK,1990-07-14
-                        bo@lee.example,Bo,Lee,,,,,
-                        """, StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> imported = postCsv("/api/v1/imports?type=contacts&source=events", token, """
+                Email,First Name,Last Name,Street Address,City,Zip Code,Country,Date of Birth
+                ann@lee.example,Ann,Lee,5 High St,Bath,BA1 1AA,UK,1990-07-14
+                bo@lee.example,Bo,Lee,,,,,
+                """);
 
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         assertThat(JSON.convertValue(json(imported).path("mapping"), java.util.Map.class)).containsEntry("Street Address", "street")

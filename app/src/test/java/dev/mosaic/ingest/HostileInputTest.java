@@ -261,9 +261,7 @@ class HostileInputTest extends MosaicIntegrationTest {
                 + "c-3,Cy," + "P".repeat(10_001) + ",cy@price.example\n"
                 + "c-4,Dee,Dot,dee@dot.example\n";
 
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/imports?type=contacts"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postCsv("/api/v1/imports?type=contacts", token, csv);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode result = json(response);

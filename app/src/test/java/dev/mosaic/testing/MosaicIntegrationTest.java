@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Optional;
 import java.util.UUID;
@@ -111,6 +112,16 @@ public abstract class MosaicIntegrationTest {
                         .header("Authorization", "Bearer " + bearerToken)
                         .header("Content-Type", "application/json")
                         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a CSV body in UTF-8, as {@code curl --data-binary @file.csv -H 'Content-Type: text/csv'} does. */
+    protected HttpResponse<String> postCsv(String path, String bearerToken, String csv) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(url(path))
+                        .header("Authorization", "Bearer " + bearerToken)
+                        .header("Content-Type", "text/csv; charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

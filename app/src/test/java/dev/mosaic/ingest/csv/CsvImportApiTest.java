@@ -379,11 +379,7 @@ class CsvImportApiTest extends MosaicIntegrationTest {
     }
 
     private HttpResponse<String> postCsvBody(String query, String csv) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(url(IMPORTS + "?" + query))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "text/csv; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return postCsv(IMPORTS + "?" + query, token, csv);
     }
 
     private static JsonNode ok(HttpResponse<String> response) throws IOException {
