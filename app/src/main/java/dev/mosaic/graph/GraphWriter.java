@@ -155,9 +155,9 @@ public class GraphWriter {
         }
         Set<UUID> created = new HashSet<>();
         written.snapshots.stream().filter(RecordSnapshot::created).forEach(record -> created.add(record.recordId()));
+        // The figures were marked changed by writing the chunk these links come from.
         records.replaceInferredLinks(tenantId,
                 inferences.links().keySet().stream().filter(id -> !created.contains(id)).toList(), inferences.links());
-        figures.markChanged(tenantId);
     }
 
     /** What writing a chunk did. */

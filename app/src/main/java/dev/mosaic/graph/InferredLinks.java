@@ -73,7 +73,8 @@ public class InferredLinks {
 
     /**
      * A person's answer to a suggested link from a source record: accepted, it is added and kept whatever inference
-     * says later (unless the record's source names its own); rejected, it is never inferred or suggested again.
+     * says later (a source that then states the same link itself keeps it as its own); rejected, it is never inferred
+     * or suggested again.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void decide(String tenantId, UUID fromRecord, LinkInput link, boolean accepted, String by) {

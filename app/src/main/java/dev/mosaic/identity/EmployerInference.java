@@ -70,8 +70,8 @@ class EmployerInference {
                 continue;
             }
             String company = company(contact.values());
-            Optional<String> email = MatchingKeys.email(text(contact.values(), "email"));
-            Optional<String> domain = email.flatMap(MatchingKeys::registrableDomain).filter(EmployerInference::isWorkDomain);
+            Optional<String> email = MatchingKeys.email(MatchingKeys.text(contact.values(), "email"));
+            Optional<String> domain = email.flatMap(MatchingKeys::registrableDomain).filter(MatchingKeys::isCompanyDomain);
             if (domain.isPresent()) {
                 ExternalRef organization = new ExternalRef(Survivorship.MOSAIC, DOMAIN_ORGANIZATION, domain.get());
                 organizations.putIfAbsent(organization, organizationOf(organization, company));
@@ -178,24 +178,14 @@ class EmployerInference {
                 List.of(), Instant.EPOCH, null, false);
     }
 
-    /** A company's own domain: not a mailbox provider's, not a platform many companies share. */
-    private static boolean isWorkDomain(String domain) {
-        return !MatchingKeys.isFreeMailDomain(domain) && !SharedPlatformDomains.contains(domain);
-    }
-
     private static String company(Map<String, Object> values) {
         for (String field : COMPANY_FIELDS) {
-            String company = text(values, field);
+            String company = MatchingKeys.text(values, field);
             if (!company.isBlank()) {
                 return company;
             }
         }
         return "";
-    }
-
-    private static String text(Map<String, Object> values, String field) {
-        Object value = values.get(field);
-        return value == null ? "" : String.valueOf(value);
     }
 
     /** A company as a contact names it, and its name folded as organizations' names are for matching. */

@@ -7,6 +7,7 @@ import com.google.i18n.phonenumbers.Phonenumber;
 import java.net.URI;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -30,6 +31,12 @@ public final class MatchingKeys {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private MatchingKeys() {
+    }
+
+    /** A record's field as text, for the functions here: empty when the record does not give it. */
+    public static String text(Map<?, ?> values, String field) {
+        Object value = values.get(field);
+        return value == null ? "" : String.valueOf(value);
     }
 
     /** Trimmed and lower-cased when it looks like an address; empty otherwise. */

@@ -110,12 +110,11 @@ public class MatchingModels {
 
     /** When each type's model was estimated, for the settings; empty while a type scores with the defaults. */
     public List<Estimate> estimates(String tenantId) {
-        return db.fetch("select entity_type, model::text as model, records, pairs, estimated_at from matching_model "
-                        + "where tenant_id = ? and model is not null order by entity_type", tenantId)
+        return db.fetch("select entity_type, (model ->> 'prior')::float8 as prior, records, pairs, estimated_at "
+                        + "from matching_model where tenant_id = ? and model is not null order by entity_type", tenantId)
                 .map(row -> new Estimate(EntityType.fromKey(row.get("entity_type", String.class)), row.get("records", Long.class),
-                        0, row.get("pairs", Integer.class), MatchModel.fromValues(Json.mapper().convertValue(
-                                Json.read(row.get("model", String.class)), Map.class), MatchModel.personDefaults()).prior(),
-                        SqlTimes.instant(row, "estimated_at"), 0));
+                        0, row.get("pairs", Integer.class), row.get("prior", Double.class), SqlTimes.instant(row, "estimated_at"),
+                        0));
     }
 
     /** Counts records a chunk added, per scored type: enough of them and the type's model is estimated again. */

@@ -38,7 +38,7 @@ final class RecordKeys {
         switch (type) {
             case CONTACT, LEAD -> person(values, keys);
             case ORGANIZATION -> organization(values, keys);
-            case USER -> MatchingKeys.email(text(values, "email")).ifPresent(email -> keys.add(MatchKey.strong("email", email)));
+            case USER -> MatchingKeys.email(MatchingKeys.text(values, "email")).ifPresent(email -> keys.add(MatchKey.strong("email", email)));
             default -> {
             }
         }
@@ -47,12 +47,12 @@ final class RecordKeys {
 
     private static void person(Map<String, Object> values, Set<MatchKey> keys) {
         for (String field : new String[] {"email", "secondaryEmail"}) {
-            MatchingKeys.email(text(values, field)).ifPresent(email -> keys.add(MatchingKeys.isRoleMailbox(email)
+            MatchingKeys.email(MatchingKeys.text(values, field)).ifPresent(email -> keys.add(MatchingKeys.isRoleMailbox(email)
                     ? MatchKey.weak("role_email", email) : MatchKey.strong("email", email)));
         }
-        String last = MatchingKeys.foldName(text(values, "lastName"));
+        String last = MatchingKeys.foldName(MatchingKeys.text(values, "lastName"));
         for (String field : new String[] {"phone", "mobilePhone"}) {
-            Optional<String> phone = MatchingKeys.phone(text(values, field), DEFAULT_REGION);
+            Optional<String> phone = MatchingKeys.phone(MatchingKeys.text(values, field), DEFAULT_REGION);
             if (phone.isPresent() && !last.isEmpty()) {
                 keys.add(MatchKey.strong("phone_name", phone.get() + "|" + last));
             }
@@ -67,29 +67,29 @@ final class RecordKeys {
      * share a switchboard, and a person's two records that share a phone share a name that sounds alike too.
      */
     private static void blockingKeys(Map<String, Object> values, Set<MatchKey> keys) {
-        String first = MatchingKeys.foldName(text(values, "firstName"));
-        String last = MatchingKeys.foldName(text(values, "lastName"));
+        String first = MatchingKeys.foldName(MatchingKeys.text(values, "firstName"));
+        String last = MatchingKeys.foldName(MatchingKeys.text(values, "lastName"));
         if (!Soundex.of(first).isEmpty() && !Soundex.of(last).isEmpty()) {
             keys.add(MatchKey.weak("sounds_like", Soundex.of(last) + "|" + prefix(first)));
             keys.add(MatchKey.weak("sounds_like", Soundex.of(first) + "|" + prefix(last)));
         }
-        String birthdate = text(values, "birthdate").trim();
+        String birthdate = MatchingKeys.text(values, "birthdate").trim();
         if (!birthdate.isEmpty()) {
             keys.add(MatchKey.weak("birthdate", birthdate));
         }
-        MatchingKeys.email(text(values, "email")).filter(email -> !MatchingKeys.isRoleMailbox(email))
+        MatchingKeys.email(MatchingKeys.text(values, "email")).filter(email -> !MatchingKeys.isRoleMailbox(email))
                 .map(email -> email.substring(0, email.indexOf('@'))).filter(local -> local.length() >= 4)
                 .ifPresent(local -> keys.add(MatchKey.weak("mailbox_name", local)));
     }
 
     private static void organization(Map<String, Object> values, Set<MatchKey> keys) {
         for (String field : new String[] {"domain", "website", "email"}) {
-            MatchingKeys.registrableDomain(text(values, field))
-                    .filter(domain -> !MatchingKeys.isFreeMailDomain(domain) && !SharedPlatformDomains.contains(domain))
+            MatchingKeys.registrableDomain(MatchingKeys.text(values, field))
+                    .filter(MatchingKeys::isCompanyDomain)
                     .ifPresent(domain -> keys.add(MatchKey.strong("domain", domain)));
         }
-        String name = MatchingKeys.organizationName(text(values, "name"));
-        Optional<String> phone = MatchingKeys.phone(text(values, "phone"), DEFAULT_REGION);
+        String name = MatchingKeys.organizationName(MatchingKeys.text(values, "name"));
+        Optional<String> phone = MatchingKeys.phone(MatchingKeys.text(values, "phone"), DEFAULT_REGION);
         if (phone.isPresent() && !name.isEmpty()) {
             keys.add(MatchKey.strong("phone_name", phone.get() + "|" + name));
         }
@@ -103,8 +103,4 @@ final class RecordKeys {
         return folded.substring(0, Math.min(2, folded.length()));
     }
 
-    private static String text(Map<String, Object> values, String field) {
-        Object value = values.get(field);
-        return value == null ? "" : String.valueOf(value);
-    }
 }

@@ -17,17 +17,13 @@ public record OrganizationProfile(String name, String shownName, Set<String> dom
     public static OrganizationProfile of(Map<String, Object> values) {
         Set<String> domains = new LinkedHashSet<>();
         for (String field : new String[] {"domain", "website"}) {
-            MatchingKeys.registrableDomain(text(values, field)).filter(MatchingKeys::isCompanyDomain).ifPresent(domains::add);
+            MatchingKeys.registrableDomain(MatchingKeys.text(values, field)).filter(MatchingKeys::isCompanyDomain).ifPresent(domains::add);
         }
         Map<?, ?> address = values.get("address") instanceof Map<?, ?> parts ? parts : Map.of();
-        return new OrganizationProfile(MatchingKeys.organizationName(text(values, "name")), text(values, "name").trim(),
-                domains, MatchingKeys.phone(text(values, "phone"), "US").orElse(""),
-                MatchingKeys.foldName(text(address, "city")), MatchingKeys.foldName(text(address, "postalCode")).replace(" ", ""),
-                MatchingKeys.foldName(text(values, "industry")));
+        return new OrganizationProfile(MatchingKeys.organizationName(MatchingKeys.text(values, "name")), MatchingKeys.text(values, "name").trim(),
+                domains, MatchingKeys.phone(MatchingKeys.text(values, "phone"), "US").orElse(""),
+                MatchingKeys.foldName(MatchingKeys.text(address, "city")), MatchingKeys.foldName(MatchingKeys.text(address, "postalCode")).replace(" ", ""),
+                MatchingKeys.foldName(MatchingKeys.text(values, "industry")));
     }
 
-    private static String text(Map<?, ?> values, String field) {
-        Object value = values.get(field);
-        return value == null ? "" : String.valueOf(value);
-    }
 }

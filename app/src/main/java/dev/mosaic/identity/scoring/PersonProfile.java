@@ -21,27 +21,23 @@ public record PersonProfile(String firstName, String lastName, String shownName,
     public static PersonProfile of(Map<String, Object> values) {
         Set<String> emails = new LinkedHashSet<>();
         for (String field : new String[] {"email", "secondaryEmail"}) {
-            MatchingKeys.email(text(values, field)).ifPresent(emails::add);
+            MatchingKeys.email(MatchingKeys.text(values, field)).ifPresent(emails::add);
         }
         Set<String> phones = new LinkedHashSet<>();
         for (String field : new String[] {"phone", "mobilePhone"}) {
-            MatchingKeys.phone(text(values, field), DEFAULT_REGION).ifPresent(phones::add);
+            MatchingKeys.phone(MatchingKeys.text(values, field), DEFAULT_REGION).ifPresent(phones::add);
         }
         Map<?, ?> address = values.get("address") instanceof Map<?, ?> parts ? parts : Map.of();
-        String company = MatchingKeys.organizationName(firstNonBlank(text(values, "company"), text(values, "organizationName")));
-        return new PersonProfile(MatchingKeys.foldName(text(values, "firstName")), MatchingKeys.foldName(text(values, "lastName")),
-                (text(values, "firstName").trim() + " " + text(values, "lastName").trim()).trim(), emails, phones, text(values, "birthdate").trim(),
-                MatchingKeys.foldName(text(address, "street")), MatchingKeys.foldName(text(address, "city")),
-                MatchingKeys.foldName(text(address, "postalCode")).replace(" ", ""), company,
-                MatchingKeys.foldName(text(values, "title")));
+        String company = MatchingKeys.organizationName(firstNonBlank(MatchingKeys.text(values, "company"), MatchingKeys.text(values, "organizationName")));
+        return new PersonProfile(MatchingKeys.foldName(MatchingKeys.text(values, "firstName")), MatchingKeys.foldName(MatchingKeys.text(values, "lastName")),
+                (MatchingKeys.text(values, "firstName").trim() + " " + MatchingKeys.text(values, "lastName").trim()).trim(), emails, phones, MatchingKeys.text(values, "birthdate").trim(),
+                MatchingKeys.foldName(MatchingKeys.text(address, "street")), MatchingKeys.foldName(MatchingKeys.text(address, "city")),
+                MatchingKeys.foldName(MatchingKeys.text(address, "postalCode")).replace(" ", ""), company,
+                MatchingKeys.foldName(MatchingKeys.text(values, "title")));
     }
 
     private static String firstNonBlank(String a, String b) {
         return a.isBlank() ? b : a;
     }
 
-    private static String text(Map<?, ?> values, String field) {
-        Object value = values.get(field);
-        return value == null ? "" : String.valueOf(value);
-    }
 }
