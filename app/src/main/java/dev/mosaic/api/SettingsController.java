@@ -45,7 +45,8 @@ class SettingsController {
     /**
      * Estimates the matching models from the workspace's own data (admins only): how often its true pairs and its
      * chance pairs agree on each field, by expectation–maximisation over the pairs blocking proposes. The pending
-     * suggestions are scored again with them. Takes seconds for a large workspace.
+     * suggestions are scored again with them, and those now scored at least the auto-merge threshold are merged. Takes
+     * seconds for a large workspace.
      */
     @PostMapping("/api/v1/settings/matching/estimate")
     Map<String, Object> estimate(@AuthenticationPrincipal TenantPrincipal principal) {
@@ -62,6 +63,9 @@ class SettingsController {
         model.put("estimatedAt", estimate.estimatedAt());
         if (estimate.suggestionsRescored() > 0) {
             model.put("suggestionsRescored", estimate.suggestionsRescored());
+        }
+        if (estimate.suggestionsMerged() > 0) {
+            model.put("suggestionsMerged", estimate.suggestionsMerged());
         }
         return model;
     }

@@ -68,6 +68,14 @@ public class GraphMerges {
         return records.sampleValues(tenantId, type, limit);
     }
 
+    /**
+     * Where these records' sources say they work, by record: organization entity → the name it shows. Evidence that
+     * two people are one, or two namesakes.
+     */
+    public Map<UUID, Map<UUID, String>> employersOf(String tenantId, Collection<UUID> recordIds) {
+        return records.employersOf(tenantId, recordIds);
+    }
+
     /** How many records of this type their sources still say. */
     public long countSaid(String tenantId, EntityType type) {
         return records.countSaid(tenantId, type);

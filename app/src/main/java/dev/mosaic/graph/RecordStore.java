@@ -280,6 +280,28 @@ class RecordStore {
         return values;
     }
 
+    /**
+     * The organizations these records' sources say they work at (links Mosaic inferred left out), by record: each the
+     * live organization entity with the name it shows.
+     */
+    Map<UUID, Map<UUID, String>> employersOf(String tenantId, Collection<UUID> recordIds) {
+        Map<UUID, Map<UUID, String>> employers = new HashMap<>();
+        if (!recordIds.isEmpty()) {
+            db.fetch("""
+                    select l.from_record, t.entity_id, e.display_name
+                    from link l
+                    join source_record t on t.tenant_id = l.tenant_id and t.system = l.to_system and t.object = l.to_object
+                        and t.external_id = l.to_external_id
+                    join entity e on e.tenant_id = t.tenant_id and e.entity_id = t.entity_id
+                    where l.tenant_id = ? and l.from_record = any(?::uuid[]) and l.kind = ? and not l.inferred
+                        and not t.deleted
+                    """, tenantId, uuids(recordIds), LinkKind.WORKS_AT.key())
+                    .forEach(row -> employers.computeIfAbsent(row.get("from_record", UUID.class), id -> new LinkedHashMap<>())
+                            .put(row.get("entity_id", UUID.class), row.get("display_name", String.class)));
+        }
+        return employers;
+    }
+
     Map<UUID, Map<String, Object>> sampleValues(String tenantId, EntityType type, int limit) {
         Map<UUID, Map<String, Object>> values = new LinkedHashMap<>();
         db.fetch("select record_id, fields::text as fields from source_record where tenant_id = ? and entity_type = ? "

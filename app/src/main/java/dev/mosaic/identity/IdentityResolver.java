@@ -4,6 +4,7 @@ import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphMerges;
 import dev.mosaic.graph.RecordResolver;
 import dev.mosaic.graph.RecordSnapshot;
+import dev.mosaic.identity.scoring.MatchScore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -207,8 +208,7 @@ public class IdentityResolver implements RecordResolver {
             if (autoMergeAbove != null && scored.score().probability() >= autoMergeAbove
                     && candidates.clusters.join(scored.entity(), scored.otherEntity())) {
                 mergingRecords.add(scored.recordId());
-                MatchedBy match = new MatchedBy(scored.type(), String.format(Locale.ROOT, "probabilistic, score %.2f, evidence: %s",
-                        scored.score().probability(), scored.score().words()), scoreEvidence(scored));
+                MatchedBy match = new MatchedBy(scored.type(), probabilisticReason(scored.score()), scoreEvidence(scored));
                 matchedBy.putIfAbsent(scored.otherEntity(), match);
                 matchedBy.putIfAbsent(scored.entity(), match);
             } else {
@@ -216,6 +216,11 @@ public class IdentityResolver implements RecordResolver {
             }
         }
         return suggested;
+    }
+
+    /** Why a pair scored above the workspace's threshold was merged: "probabilistic, score 0.98, evidence: …". */
+    static String probabilisticReason(MatchScore score) {
+        return String.format(Locale.ROOT, "probabilistic, score %.2f, evidence: %s", score.probability(), score.words());
     }
 
     /** A score's evidence as kept with a suggestion or a merge: each field's comparison and weight, and the records. */

@@ -4,6 +4,7 @@ import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphMerges;
 import dev.mosaic.identity.scoring.FieldComparison;
 import dev.mosaic.identity.scoring.MatchModel;
+import dev.mosaic.identity.scoring.MatchScore;
 import dev.mosaic.identity.scoring.ModelEstimation;
 import dev.mosaic.platform.database.SqlTimes;
 import dev.mosaic.platform.json.Json;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,12 +56,19 @@ public class MatchingModels {
     private final DSLContext db;
     private final GraphMerges graph;
     private final IdentityStore store;
+    private final RecordProfiles profiles;
+    private final MatchingSettings settings;
+    private final MergeService merges;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    MatchingModels(DSLContext db, GraphMerges graph, IdentityStore store, Clock clock, PlatformTransactionManager transactions) {
+    MatchingModels(DSLContext db, GraphMerges graph, IdentityStore store, RecordProfiles profiles, MatchingSettings settings,
+                   MergeService merges, Clock clock, PlatformTransactionManager transactions) {
         this.db = db;
+        this.profiles = profiles;
+        this.settings = settings;
+        this.merges = merges;
         this.transactions = new TransactionTemplate(transactions);
         this.graph = graph;
         this.store = store;
@@ -68,7 +77,7 @@ public class MatchingModels {
 
     /** What one estimate found. */
     public record Estimate(EntityType type, long records, int sampled, int blockedPairs, double prior, Instant estimatedAt,
-                           int suggestionsRescored) {
+                           int suggestionsRescored, int suggestionsMerged) {
     }
 
     private record Cached(MatchModel model, Instant readAt) {
@@ -114,7 +123,7 @@ public class MatchingModels {
                         + "from matching_model where tenant_id = ? and model is not null order by entity_type", tenantId)
                 .map(row -> new Estimate(EntityType.fromKey(row.get("entity_type", String.class)), row.get("records", Long.class),
                         0, row.get("pairs", Integer.class), row.get("prior", Double.class), SqlTimes.instant(row, "estimated_at"),
-                        0));
+                        0, 0));
     }
 
     /** Counts records a chunk added, per scored type: enough of them and the type's model is estimated again. */
@@ -166,17 +175,11 @@ public class MatchingModels {
     public Estimate estimate(String tenantId, EntityType type) {
         long records = graph.countSaid(tenantId, type);
         Map<UUID, Map<String, Object>> sample = graph.sampleValues(tenantId, type, SAMPLE);
-        List<UUID> ids = List.copyOf(sample.keySet());
-        Random random = new Random(ids.hashCode());
+        Map<UUID, Object> sampled = profiles.of(tenantId, type, sample);
         List<List<FieldComparison>> randomPairs = new ArrayList<>();
-        for (int i = 0; i < RANDOM_PAIRS && ids.size() >= 2; i++) {
-            UUID a = ids.get(random.nextInt(ids.size()));
-            UUID b = ids.get(random.nextInt(ids.size()));
-            if (!a.equals(b)) {
-                randomPairs.add(ProbableMatches.compare(type, sample.get(a), sample.get(b)));
-            }
-        }
-        BlockedPairs blockedPairs = blockedPairs(tenantId, type, sample);
+        randomPairs(List.copyOf(sample.keySet())).forEach(pair -> randomPairs.add(
+                RecordProfiles.compare(sampled.get(pair.get(0)), sampled.get(pair.get(1)))));
+        BlockedPairs blockedPairs = blockedPairs(tenantId, type, sample, sampled);
         MatchModel model = ModelEstimation.estimate(defaults(type), randomPairs, blockedPairs.known(), blockedPairs.unknown(),
                 records * (records - 1) / 2.0);
         Instant now = clock.instant();
@@ -187,12 +190,32 @@ public class MatchingModels {
                     pairs = excluded.pairs, estimated_at = excluded.estimated_at, new_records = 0
                 """, tenantId, type.key(), Json.write(model.toValues()), records, blockedPairs.size(), IsoInstants.format(now));
         cache.put(tenantId + "|" + type.key(), new Cached(model, now));
-        int rescored = rescorePending(tenantId, type, model);
-        return new Estimate(type, records, sample.size(), blockedPairs.size(), model.prior(), now, rescored);
+        List<Rescored> rescored = rescorePending(tenantId, type, model);
+        int merged = mergeAboveThreshold(tenantId, rescored);
+        return new Estimate(type, records, sample.size(), blockedPairs.size(), model.prior(), now, rescored.size(), merged);
+    }
+
+    /**
+     * Up to {@link #RANDOM_PAIRS} distinct pairs of these records drawn at random. Distinct, so a small workspace's few
+     * pairs, its duplicates among them, are not counted over and over as what chance agreement looks like.
+     */
+    private static Set<List<UUID>> randomPairs(List<UUID> ids) {
+        long possible = (long) ids.size() * (ids.size() - 1) / 2;
+        Set<List<UUID>> pairs = new LinkedHashSet<>();
+        Random random = new Random(ids.hashCode());
+        for (int draws = 0; pairs.size() < Math.min(RANDOM_PAIRS, possible) && draws < 4 * RANDOM_PAIRS; draws++) {
+            UUID a = ids.get(random.nextInt(ids.size()));
+            UUID b = ids.get(random.nextInt(ids.size()));
+            if (!a.equals(b)) {
+                pairs.add(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a));
+            }
+        }
+        return pairs;
     }
 
     /** The pairs blocking proposes for the sampled records: each with the records sharing a weak key with it. */
-    private BlockedPairs blockedPairs(String tenantId, EntityType type, Map<UUID, Map<String, Object>> sample) {
+    private BlockedPairs blockedPairs(String tenantId, EntityType type, Map<UUID, Map<String, Object>> sample,
+                                      Map<UUID, Object> sampleProfiles) {
         Map<IdentityStore.TypedKey, List<UUID>> sampledBy = new HashMap<>();
         sample.forEach((id, values) -> RecordKeys.of(type, values).stream().filter(key -> !key.strong())
                 .forEach(key -> sampledBy.computeIfAbsent(new IdentityStore.TypedKey(type, key), k -> new ArrayList<>()).add(id)));
@@ -214,22 +237,22 @@ public class MatchingModels {
         });
         Set<UUID> missing = new LinkedHashSet<>();
         pairs.forEach(pair -> pair.stream().filter(id -> !sample.containsKey(id)).forEach(missing::add));
-        Map<UUID, Map<String, Object>> values = new HashMap<>(sample);
-        values.putAll(graph.valuesOf(tenantId, missing));
+        Map<UUID, Object> compared = new HashMap<>(sampleProfiles);
+        compared.putAll(profiles.of(tenantId, type, graph.valuesOf(tenantId, missing)));
         Set<UUID> paired = new LinkedHashSet<>();
         pairs.forEach(paired::addAll);
         Map<UUID, GraphMerges.Placement> placements = graph.placements(tenantId, paired);
-        BlockedPairs compared = new BlockedPairs(new ArrayList<>(), new ArrayList<>());
+        BlockedPairs blocked = new BlockedPairs(new ArrayList<>(), new ArrayList<>());
         pairs.forEach(pair -> {
-            if (values.containsKey(pair.get(0)) && values.containsKey(pair.get(1))) {
-                List<FieldComparison> comparison = ProbableMatches.compare(type, values.get(pair.get(0)), values.get(pair.get(1)));
+            if (compared.containsKey(pair.get(0)) && compared.containsKey(pair.get(1))) {
+                List<FieldComparison> comparison = RecordProfiles.compare(compared.get(pair.get(0)), compared.get(pair.get(1)));
                 GraphMerges.Placement a = placements.get(pair.get(0));
                 GraphMerges.Placement b = placements.get(pair.get(1));
                 boolean oneAlready = a != null && b != null && a.entityId().equals(b.entityId());
-                (oneAlready ? compared.known() : compared.unknown()).add(comparison);
+                (oneAlready ? blocked.known() : blocked.unknown()).add(comparison);
             }
         });
-        return compared;
+        return blocked;
     }
 
     /**
@@ -243,25 +266,58 @@ public class MatchingModels {
         }
     }
 
+    /** A pending suggestion scored again: the two entities and how likely they now are one. */
+    private record Rescored(ReviewItem item, MatchScore score) {
+    }
+
     /** Scores the pending suggestions of this type again with a new model. */
-    private int rescorePending(String tenantId, EntityType type, MatchModel model) {
+    private List<Rescored> rescorePending(String tenantId, EntityType type, MatchModel model) {
         List<ReviewItem> pending = store.pendingMerges(tenantId, type);
         Set<UUID> recordIds = new LinkedHashSet<>();
         pending.forEach(item -> recordsOf(item).forEach(recordIds::add));
-        Map<UUID, Map<String, Object>> values = graph.valuesOf(tenantId, recordIds);
-        List<IdentityStore.Rescored> rescored = new ArrayList<>();
+        Map<UUID, Object> compared = profiles.of(tenantId, type, graph.valuesOf(tenantId, recordIds));
+        List<Rescored> rescored = new ArrayList<>();
         for (ReviewItem item : pending) {
             List<UUID> records = recordsOf(item);
-            if (records.size() == 2 && values.containsKey(records.get(0)) && values.containsKey(records.get(1))) {
-                var score = model.score(ProbableMatches.compare(type, values.get(records.get(0)), values.get(records.get(1))));
-                Map<String, Object> evidence = new LinkedHashMap<>(item.evidence());
-                evidence.put("score", score.probability());
-                evidence.put("evidence", score.evidence());
-                rescored.add(new IdentityStore.Rescored(item.reviewId(), score.probability(), score.words(), evidence));
+            if (records.size() == 2 && compared.containsKey(records.get(0)) && compared.containsKey(records.get(1))) {
+                rescored.add(new Rescored(item,
+                        model.score(RecordProfiles.compare(compared.get(records.get(0)), compared.get(records.get(1))))));
             }
         }
-        store.rescore(tenantId, rescored);
-        return rescored.size();
+        store.rescore(tenantId, rescored.stream().map(MatchingModels::rescoredItem).toList());
+        return rescored;
+    }
+
+    private static IdentityStore.Rescored rescoredItem(Rescored rescored) {
+        Map<String, Object> evidence = new LinkedHashMap<>(rescored.item().evidence());
+        evidence.put("score", rescored.score().probability());
+        evidence.put("evidence", rescored.score().evidence());
+        return new IdentityStore.Rescored(rescored.item().reviewId(), rescored.score().probability(), rescored.score().words(),
+                evidence);
+    }
+
+    /**
+     * Merges the suggestions the new model scores at least the workspace's auto-merge threshold, best first, as the
+     * resolver would have had it scored them so: the workspace said not to ask about those. A pair a person kept apart
+     * stays apart.
+     */
+    private int mergeAboveThreshold(String tenantId, List<Rescored> rescored) {
+        Double threshold = settings.autoMergeAbove(tenantId).orElse(null);
+        if (threshold == null) {
+            return 0;
+        }
+        int merged = 0;
+        List<Rescored> above = rescored.stream().filter(r -> r.score().probability() >= threshold)
+                .sorted(Comparator.comparingDouble((Rescored r) -> -r.score().probability())).toList();
+        for (Rescored pair : above) {
+            Map<String, Object> evidence = rescoredItem(pair).evidence();
+            evidence.put("reviewId", pair.item().reviewId().toString());
+            if (merges.mergeUnlessKeptApart(tenantId, pair.item().entityA(), pair.item().entityB(),
+                    IdentityResolver.probabilisticReason(pair.score()), evidence, IdentityResolver.RESOLVER)) {
+                merged++;
+            }
+        }
+        return merged;
     }
 
     private static List<UUID> recordsOf(ReviewItem item) {

@@ -2,13 +2,8 @@ package dev.mosaic.identity;
 
 import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphMerges;
-import dev.mosaic.identity.scoring.FieldComparison;
 import dev.mosaic.identity.scoring.MatchModel;
 import dev.mosaic.identity.scoring.MatchScore;
-import dev.mosaic.identity.scoring.OrganizationComparator;
-import dev.mosaic.identity.scoring.OrganizationProfile;
-import dev.mosaic.identity.scoring.PersonComparator;
-import dev.mosaic.identity.scoring.PersonProfile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -19,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,10 +29,12 @@ class ProbableMatches {
 
     private final GraphMerges graph;
     private final MatchingModels models;
+    private final RecordProfiles profiles;
 
-    ProbableMatches(GraphMerges graph, MatchingModels models) {
+    ProbableMatches(GraphMerges graph, MatchingModels models, RecordProfiles profiles) {
         this.graph = graph;
         this.models = models;
+        this.profiles = profiles;
     }
 
     /** A record of the chunk, another record sharing a weak key with it, and the live entities they are in. */
@@ -64,10 +60,8 @@ class ProbableMatches {
             typeOf.put(candidate.recordId(), candidate.type());
             typeOf.put(candidate.otherRecordId(), candidate.type());
         });
-        // Each record is read once, on every core (normalizing phones and emails is the costly part), however many
-        // pairs it is in.
-        Map<UUID, Object> profiles = values.entrySet().parallelStream().filter(entry -> typeOf.containsKey(entry.getKey()))
-                .collect(Collectors.toConcurrentMap(Map.Entry::getKey, entry -> profile(typeOf.get(entry.getKey()), entry.getValue())));
+        // Each record is read once, however many pairs it is in.
+        Map<UUID, Object> profiles = this.profiles.of(tenantId, typeOf, values);
         Map<List<UUID>, Scored> best = new LinkedHashMap<>();
         Map<EntityType, MatchModel> modelOf = new EnumMap<>(EntityType.class);
         for (Candidate candidate : candidates) {
@@ -76,7 +70,7 @@ class ProbableMatches {
                 continue;
             }
             MatchScore score = modelOf.computeIfAbsent(candidate.type(), type -> models.model(tenantId, type))
-                    .score(compare(profiles.get(candidate.recordId()), other));
+                    .score(RecordProfiles.compare(profiles.get(candidate.recordId()), other));
             if (score.probability() < SUGGEST_FROM) {
                 continue;
             }
@@ -89,22 +83,6 @@ class ProbableMatches {
         List<Scored> scored = new ArrayList<>(best.values());
         scored.sort(Comparator.comparingDouble((Scored s) -> -s.score().probability()));
         return scored;
-    }
-
-    /** What a record of this type says that scoring compares. */
-    static Object profile(EntityType type, Map<String, Object> values) {
-        return type == EntityType.ORGANIZATION ? OrganizationProfile.of(values) : PersonProfile.of(values);
-    }
-
-    private static List<FieldComparison> compare(Object a, Object b) {
-        return a instanceof OrganizationProfile organization
-                ? OrganizationComparator.compare(organization, (OrganizationProfile) b)
-                : PersonComparator.compare((PersonProfile) a, (PersonProfile) b);
-    }
-
-    /** How two records of this type compare, field by field. */
-    static List<FieldComparison> compare(EntityType type, Map<String, Object> a, Map<String, Object> b) {
-        return compare(profile(type, a), profile(type, b));
     }
 
     /** Whether records of this type are scored: people (contacts, leads) and organizations. */

@@ -124,6 +124,37 @@ class ProbabilisticMatchingTest extends MosaicIntegrationTest {
         ingest("billing", "{\"contacts\":[" + person("b2", "Kate", "Lindqvist", "1980-01-02", null) + "]}");
         assertThat(entity("billing", "b2")).as("off: suggested, not merged").isNotEqualTo(entity("crm", "c2"));
         assertThat(getJson("/api/v1/review", token).path("total").asInt()).isEqualTo(1);
+
+        call("PUT", "/api/v1/settings/matching", token, "{\"autoMergeAbove\":0.9}");
+        assertThat(entity("billing", "b2")).as("a new threshold merges nothing by itself").isNotEqualTo(entity("crm", "c2"));
+        JsonNode estimated = call("POST", "/api/v1/settings/matching/estimate", token, null).path("models").get(0);
+        assertThat(estimated.path("suggestionsMerged").asInt()).as("the next estimate merges what it scores above it")
+                .isEqualTo(1);
+        assertThat(entity("billing", "b2")).isEqualTo(entity("crm", "c2"));
+        assertThat(getJson("/api/v1/contacts/" + entity("crm", "c2"), token).path("merges").get(0).path("reason").asText())
+                .startsWith("probabilistic, score ").contains("first names go together");
+        assertThat(getJson("/api/v1/review", token).path("total").asInt()).isZero();
+    }
+
+    @Test
+    void whereTheirSourcesSayTheyWorkTellsOnePersonFromANamesake() throws Exception {
+        ingest("crm", "{\"organizations\":[{\"externalId\":\"acme\",\"name\":\"Acme\",\"domain\":\"acme-widgets.com\"}],"
+                + "\"contacts\":[{\"externalId\":\"c1\",\"firstName\":\"Maria\",\"lastName\":\"Garcia\","
+                + "\"organization\":\"acme\"}]}");
+        ingest("billing", "{\"organizations\":[{\"externalId\":\"a\",\"name\":\"ACME Inc.\",\"domain\":\"acme-widgets.com\"},"
+                + "{\"externalId\":\"g\",\"name\":\"Globex\",\"domain\":\"globex-corp.com\"}]}");
+        ingest("billing", "{\"contacts\":[{\"externalId\":\"b1\",\"firstName\":\"Maria\",\"lastName\":\"Garcia\",\"organization\":\"a\"},"
+                + "{\"externalId\":\"n1\",\"firstName\":\"Maria\",\"lastName\":\"Garcia\",\"organization\":\"g\"}]}");
+
+        JsonNode items = getJson("/api/v1/review", token).path("items");
+        Map<Set<String>, JsonNode> byPair = new java.util.HashMap<>();
+        items.forEach(item -> byPair.put(Set.of(item.path("a").path("id").asText(), item.path("b").path("id").asText()), item));
+        JsonNode sameEmployer = byPair.get(Set.of(entity("crm", "c1"), entity("billing", "b1")));
+        JsonNode otherEmployer = byPair.get(Set.of(entity("crm", "c1"), entity("billing", "n1")));
+        assertThat(sameEmployer.path("reason").asText()).contains("same organization");
+        assertThat(otherEmployer.path("reason").asText()).contains("other companies");
+        assertThat(sameEmployer.path("score").asDouble()).isGreaterThan(otherEmployer.path("score").asDouble() + 0.5);
+        assertThat(items.get(0)).isEqualTo(sameEmployer);
     }
 
     @Test

@@ -4,11 +4,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Estimates a workspace's own model from its data, as Splink does: {@code u} from pairs of records drawn at random
  * (almost all of them two different people, so how often they agree by chance), then {@code m} and the prior by
- * expectation–maximisation over the pairs blocking proposes, with {@code u} held. Both are drawn towards the starting
+ * expectation–maximisation over the pairs blocking proposes, with {@code u} held and their names left out of judging
+ * which are matches. Both are drawn towards the starting
  * values (a maximum a posteriori estimate), so levels seen rarely keep sensible values and a small workspace keeps
  * close to the defaults.
  */
@@ -21,6 +23,8 @@ public final class ModelEstimation {
     static final double U_PRIOR_PAIRS = 1_000;
     /** How many matches' worth the starting m counts for. */
     static final double M_PRIOR_MATCHES = 300;
+    /** The fields blocking proposes pairs by, mostly. */
+    private static final Set<String> NAME_FIELDS = Set.of("firstName", "lastName", "name");
 
     private ModelEstimation() {
     }
@@ -88,7 +92,7 @@ public final class ModelEstimation {
         double expectedMatches = 0;
         for (List<List<FieldComparison>> group : List.of(knownMatches, pairs)) {
             for (List<FieldComparison> pair : group) {
-                double p = group == knownMatches ? 1.0 : counted(model.score(pair).probability());
+                double p = group == knownMatches ? 1.0 : counted(model.score(withoutNames(pair)).probability());
                 expectedMatches += p;
                 for (FieldComparison comparison : pair) {
                     matched.computeIfAbsent(comparison.field(), f -> new HashMap<>()).merge(comparison.level(), p, Double::sum);
@@ -109,6 +113,16 @@ public final class ModelEstimation {
         });
         double prior = Math.min(0.99, Math.max(1e-6, expectedMatches / (knownMatches.size() + pairs.size())));
         return new MatchModel(prior, levels);
+    }
+
+    /**
+     * A blocked pair without its names. Blocking proposes pairs because their names sound alike, so among them agreeing
+     * names tell matches from namesakes poorly: judged by their names too, namesakes counted as matches and taught the
+     * model that a match often has another title, employer and mailbox. The other fields decide which pairs are matches;
+     * the names' m is then counted from those (as Splink leaves a blocking rule's own fields out of its estimate).
+     */
+    private static List<FieldComparison> withoutNames(List<FieldComparison> pair) {
+        return pair.stream().filter(comparison -> !NAME_FIELDS.contains(comparison.field())).toList();
     }
 
     /**

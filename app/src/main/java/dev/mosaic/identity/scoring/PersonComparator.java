@@ -128,9 +128,10 @@ public final class PersonComparator {
         Set<String> locals = new HashSet<>(a.emails().stream().map(PersonComparator::local).toList());
         String shared = b.emails().stream().map(PersonComparator::local).filter(locals::contains).findFirst().orElse(null);
         if (shared != null && shared.length() >= 4) {
-            // "mrossi@" at two companies is as likely two people named M. Rossi as one: a mailbox name the names explain
-            // says nothing the names do not (counting it again made namesakes look like one person).
-            if (sameName(a, b)) {
+            // "mrossi@" at two companies is as likely two people named M. Rossi as one: a mailbox name made of both last
+            // names, or shared by two people named alike (in any script), says nothing the names do not; counting it
+            // again made namesakes look like one person.
+            if (holdsLastName(shared, a) && holdsLastName(shared, b) || namedAlike(a, b)) {
                 return;
             }
             comparisons.add(madeOfName(shared, a) || madeOfName(shared, b)
@@ -144,16 +145,20 @@ public final class PersonComparator {
         }
     }
 
-    private static boolean sameName(PersonProfile a, PersonProfile b) {
-        return !a.lastName().isEmpty() && a.lastName().equals(b.lastName()) && a.firstName().equals(b.firstName());
+    /** Whether both names agree, up to a typo or a nickname. */
+    private static boolean namedAlike(PersonProfile a, PersonProfile b) {
+        return rank(firstLevel(a.firstName(), b.firstName())) >= 3 && rank(lastLevel(a.lastName(), b.lastName())) >= 3;
     }
 
     /** Whether a mailbox name holds the person's last name (or first name), as most company mailboxes do. */
     private static boolean madeOfName(String local, PersonProfile person) {
-        String letters = local.replaceAll("[^a-z]", "");
-        String last = person.lastName().replace(" ", "");
         String first = person.firstName().replace(" ", "");
-        return last.length() >= 3 && letters.contains(last) || first.length() >= 3 && letters.contains(first);
+        return holdsLastName(local, person) || first.length() >= 3 && local.replaceAll("[^a-z]", "").contains(first);
+    }
+
+    private static boolean holdsLastName(String local, PersonProfile person) {
+        String last = person.lastName().replace(" ", "");
+        return last.length() >= 3 && local.replaceAll("[^a-z]", "").contains(last);
     }
 
     private static String local(String email) {
@@ -229,6 +234,8 @@ public final class PersonComparator {
             comparisons.add(domainsA.stream().anyMatch(domainsB::contains)
                     ? new FieldComparison("organization", "exact", "same company email domain")
                     : new FieldComparison("organization", "different", "other company email domains"));
+        } else if (a.employers().stream().anyMatch(b.employers()::contains)) {
+            comparisons.add(new FieldComparison("organization", "exact", "same organization"));
         } else if (!a.company().isEmpty() && !b.company().isEmpty()) {
             comparisons.add(a.company().equals(b.company())
                     ? new FieldComparison("organization", "exact", "same company")

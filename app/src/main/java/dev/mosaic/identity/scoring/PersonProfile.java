@@ -4,21 +4,32 @@ import dev.mosaic.identity.MatchingKeys;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * What a person record says that can show two records are one person, normalized once: names folded, emails split,
  * phones in E.164, the address's street, city and postcode folded. Empty text is "not said".
  *
  * @param shownName the name as the record gives it, for evidence in words
+ * @param company   the company the record names, folded; else the name of the organization its source links it to
+ * @param employers the organization entities its source links it to
  */
 public record PersonProfile(String firstName, String lastName, String shownName, Set<String> emails, Set<String> phones,
                             String birthdate, String street, String city, String postalCode, String company,
-                            String title) {
+                            Set<UUID> employers, String title) {
 
     private static final String DEFAULT_REGION = "US";
 
-    /** The profile of a contact's or lead's values, as the graph keeps them. */
+    /** The profile of a contact's or lead's values, as the graph keeps them, said without an employer. */
     public static PersonProfile of(Map<String, Object> values) {
+        return of(values, Map.of());
+    }
+
+    /**
+     * The profile of a contact's or lead's values and of the organizations its source says it works at (entity → the
+     * name it shows).
+     */
+    public static PersonProfile of(Map<String, Object> values, Map<UUID, String> employers) {
         Set<String> emails = new LinkedHashSet<>();
         for (String field : new String[] {"email", "secondaryEmail"}) {
             MatchingKeys.email(MatchingKeys.text(values, field)).ifPresent(emails::add);
@@ -28,11 +39,13 @@ public record PersonProfile(String firstName, String lastName, String shownName,
             MatchingKeys.phone(MatchingKeys.text(values, field), DEFAULT_REGION).ifPresent(phones::add);
         }
         Map<?, ?> address = values.get("address") instanceof Map<?, ?> parts ? parts : Map.of();
-        String company = MatchingKeys.organizationName(firstNonBlank(MatchingKeys.text(values, "company"), MatchingKeys.text(values, "organizationName")));
+        String named = firstNonBlank(MatchingKeys.text(values, "company"), MatchingKeys.text(values, "organizationName"));
+        String company = MatchingKeys.organizationName(named.isBlank() && !employers.isEmpty()
+                ? employers.values().iterator().next() : named);
         return new PersonProfile(MatchingKeys.foldName(MatchingKeys.text(values, "firstName")), MatchingKeys.foldName(MatchingKeys.text(values, "lastName")),
                 (MatchingKeys.text(values, "firstName").trim() + " " + MatchingKeys.text(values, "lastName").trim()).trim(), emails, phones, MatchingKeys.text(values, "birthdate").trim(),
                 MatchingKeys.foldName(MatchingKeys.text(address, "street")), MatchingKeys.foldName(MatchingKeys.text(address, "city")),
-                MatchingKeys.foldName(MatchingKeys.text(address, "postalCode")).replace(" ", ""), company,
+                MatchingKeys.foldName(MatchingKeys.text(address, "postalCode")).replace(" ", ""), company, Set.copyOf(employers.keySet()),
                 MatchingKeys.foldName(MatchingKeys.text(values, "title")));
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Scoring two person records against hand-made pairs: who is one person, who only looks alike, and why. */
@@ -103,6 +104,38 @@ class PersonScoringTest {
         Map<String, Integer> predicted = new HashMap<>();
         blocked.forEach(pair -> predicted.merge(learned.score(pair).probability() > 0.5 ? "match" : "not", 1, Integer::sum));
         assertThat(predicted).containsEntry("match", 300);
+    }
+
+    @Test
+    void aMailboxNameTheNamesExplainAddsNothingForNamesakesAtOtherCompanies() {
+        MatchScore typo = score(person("Michael", "Lewiis", "email", "michaellewis@northwind.com"),
+                person("Michael", "Lewis", "email", "michaellewis@contoso.com"));
+        MatchScore hanNames = score(person("伟", "王", "email", "weiwang@northwind.com"),
+                person("伟", "王", "email", "weiwang@contoso.com"));
+        MatchScore renamed = score(person("Anna", "Kowalski", "email", "anna.berg@northwind.com"),
+                person("Anna", "Berg", "email", "anna.berg@gmail.com"));
+
+        assertThat(typo.words()).doesNotContain("mailbox name");
+        assertThat(hanNames.words()).doesNotContain("mailbox name");
+        assertThat(renamed.words()).as("a new last name, the old mailbox: the mailbox says what the names do not")
+                .contains("same mailbox name anna.berg@");
+    }
+
+    @Test
+    void theSameEmployerMakesOnePersonOfTwoNamesakesLikely() {
+        UUID acme = UUID.randomUUID();
+        UUID globex = UUID.randomUUID();
+        MatchScore sameEmployer = model.score(PersonComparator.compare(
+                PersonProfile.of(Map.of("firstName", "Maria", "lastName", "Garcia"), Map.of(acme, "Acme")),
+                PersonProfile.of(Map.of("firstName", "Maria", "lastName", "Garcia"), Map.of(acme, "Acme"))));
+        MatchScore otherEmployers = model.score(PersonComparator.compare(
+                PersonProfile.of(Map.of("firstName", "Maria", "lastName", "Garcia"), Map.of(acme, "Acme")),
+                PersonProfile.of(Map.of("firstName", "Maria", "lastName", "Garcia"), Map.of(globex, "Globex Inc."))));
+
+        assertThat(sameEmployer.words()).contains("same organization");
+        assertThat(otherEmployers.words()).contains("other companies");
+        assertThat(sameEmployer.probability()).isGreaterThan(0.99);
+        assertThat(otherEmployers.probability()).isLessThan(0.5);
     }
 
     private MatchScore score(PersonProfile a, PersonProfile b) {

@@ -87,6 +87,17 @@ final class MosaicIdentityApi {
         }
     }
 
+    /** Lets Mosaic merge the pairs it scores at least this likely one customer: {@code PUT /api/v1/settings/matching}. */
+    void autoMergeAbove(double threshold) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request("/api/v1/settings/matching")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"autoMergeAbove\":" + threshold + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("PUT /api/v1/settings/matching answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
     /** Every pending suggestion of the review queue, paging through {@code GET /api/v1/review}. */
     List<ReviewSuggestion> pendingReviews() throws IOException, InterruptedException {
         List<ReviewSuggestion> suggestions = new ArrayList<>();

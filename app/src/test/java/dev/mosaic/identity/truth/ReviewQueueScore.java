@@ -61,6 +61,11 @@ record ReviewQueueScore(RecordType type, int suggestions, int sameRealEntity, in
                     different++;
                 }
                 fromScore.forEach((cut, counts) -> counts[right ? 0 : 1] += suggestion.score() >= cut ? 1 : 0);
+                // To see why pairs score as they do: -Dmosaic.truth.suggestions=true lists each one, right or wrong.
+                if (Boolean.getBoolean("mosaic.truth.suggestions")) {
+                    System.out.printf(Locale.ROOT, "  suggested %s %s %.4f %s%n", type.object, right ? "right" : "wrong",
+                            suggestion.score(), suggestion.reason());
+                }
             }
             suggestedPairs.add(pairKey(suggestion.entityA(), suggestion.entityB()));
         }
