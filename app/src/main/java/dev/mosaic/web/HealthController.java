@@ -60,8 +60,9 @@ class HealthController {
                         organizations.quietSince(tenant, clock.instant().minus(Duration.ofDays(days))),
                         "/organizations?sort=last-activity&dir=asc",
                         "No call, meeting, email or task with them or their contacts, and none planned."),
-                new Check("Possible duplicates to review", reviews.list(tenant, "pending", 1, 0).total(), "/review",
-                        "Pairs with the same name or a shared mailbox, waiting for a person to merge or keep apart."),
+                new Check("Suggestions to review", reviews.list(tenant, "pending", 1, 0).total(), "/review",
+                        "Pairs that may be one customer, most likely first, and people who may work at a company of "
+                                + "their company's name, waiting for a person to decide."),
                 new Check("Contacts without an email", counts.contactsWithoutEmail(), "/contacts",
                         "No source gives them an address, so no email of theirs can be linked to them."),
                 new Check("Organizations without a domain or website", counts.organizationsWithoutDomain(),

@@ -92,12 +92,12 @@ class CustomerPagesBrowserTest extends BrowserTest {
 
         go(By.linkText("Health"));
         awaitFiguresComputed();
-        assertThat(healthCheck(page, "Possible duplicates to review")).startsWith("1");
+        assertThat(healthCheck(page, "Suggestions to review")).startsWith("1");
         assertThat(healthCheck(page, "Contacts without an email")).startsWith("0");
         assertThat(healthCheck(page, "Organizations without a domain")).startsWith("1");
         assertThat(healthCheck(page, "Organizations with no activity in 90 days")).startsWith("1");
         browser.screenshot("health");
-        go(By.partialLinkText("Possible duplicates to review"));
+        go(By.partialLinkText("Suggestions to review"));
         assertThat(page.findElement(By.id("pairs")).getText()).contains("Grace Hopper and Grace Hopper", "same first name", "likely");
         browser.screenshot("review-queue");
         go(By.xpath("//button[normalize-space()='Merge']"));
