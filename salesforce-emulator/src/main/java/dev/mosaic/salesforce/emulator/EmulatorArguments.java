@@ -21,6 +21,7 @@ final class EmulatorArguments {
             "Usage: java -jar salesforce-emulator.jar [options]",
             "  --host H             address to listen on (default 127.0.0.1)",
             "  --port N             port, 0 picks a free one (default 0)",
+            "  --pubsub-port N      port of the Pub/Sub API (gRPC, Change Data Capture), 0 picks a free one (default 0)",
             "  --seed S             seed of the generated org (default 42)",
             "  --accounts N         accounts to generate, with their contacts, deals and activities (default 100)",
             "  --client-id ID       Connected App consumer key (default: generated)",
@@ -36,7 +37,7 @@ final class EmulatorArguments {
             "  --help               this text",
             "When listening it prints one line: EMULATOR READY {\"baseUrl\":…,\"clientId\":…,…}");
 
-    private static final List<String> OPTIONS = List.of("--host", "--port", "--seed", "--accounts", "--client-id",
+    private static final List<String> OPTIONS = List.of("--host", "--port", "--pubsub-port", "--seed", "--accounts", "--client-id",
             "--client-secret", "--refresh-token", "--username", "--password", "--api-limit", "--session-minutes",
             "--query-timeout-seconds", "--jwt-cert");
     /** Options that take no value. */
@@ -86,6 +87,9 @@ final class EmulatorArguments {
             }
             if (values.containsKey("--port")) {
                 builder.port(integer(values, "--port"));
+            }
+            if (values.containsKey("--pubsub-port")) {
+                builder.pubsubPort(integer(values, "--pubsub-port"));
             }
             if (values.containsKey("--seed")) {
                 builder.seed(number(values, "--seed"));

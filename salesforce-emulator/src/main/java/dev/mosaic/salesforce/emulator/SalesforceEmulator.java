@@ -26,6 +26,7 @@ import dev.mosaic.salesforce.emulator.org.InMemoryOrg;
 import dev.mosaic.salesforce.emulator.org.Org;
 import dev.mosaic.salesforce.emulator.org.QueryMode;
 import dev.mosaic.salesforce.emulator.org.soql.QueryTimeout;
+import dev.mosaic.salesforce.emulator.pubsub.PubSubServer;
 import dev.mosaic.salesforce.emulator.rest.DataApi;
 import dev.mosaic.salesforce.emulator.rest.DataRouter;
 import dev.mosaic.salesforce.emulator.rest.LimitsResource;
@@ -62,18 +63,21 @@ import java.util.function.LongSupplier;
  *     EmulatorCredentials creds = emu.credentials();
  * }
  * }</pre>
- * The same base URL serves OAuth, the REST/composite/Bulk data API and the {@code /__emulator/} control API.
+ * The same base URL serves OAuth, the REST/composite/Bulk data API and the {@code /__emulator/} control API; the
+ * Pub/Sub API (Change Data Capture over gRPC) listens on a port of its own, {@link #pubsubUrl()}.
  */
 public final class SalesforceEmulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService httpThreads;
     private final ExecutorService bulkThreads;
     private final String baseUrl;
+    private final String pubsubHost;
     private final EmulatorCredentials credentials;
     private final Org org;
     private final FaultPlan faults;
     private final TokenStore tokens;
     private final ApiUsage usage;
+    private final PubSubServer pubsub;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SalesforceEmulator(Builder b) throws IOException {
@@ -85,6 +89,7 @@ public final class SalesforceEmulator implements AutoCloseable {
                 : b.host.equals("::") ? "[::1]"
                 : b.host.contains(":") ? "[" + b.host + "]" : b.host;
         this.baseUrl = "http://" + urlHost + ":" + server.getAddress().getPort();
+        this.pubsubHost = urlHost;
 
         String username = b.username != null ? b.username : org.adminUser().username();
         this.credentials = new EmulatorCredentials(
@@ -122,7 +127,8 @@ public final class SalesforceEmulator implements AutoCloseable {
                 .register("jobs", new BulkQueryResource(org,
                         new BulkQueryJobs(b.bulkJobExecutor != null ? b.bulkJobExecutor : bulkThreads, org), usage));
         DataApi data = new DataApi(tokens, usage, stats, router);
-        ControlApi control = new ControlApi(org, usage, stats, faults, tokens);
+        this.pubsub = new PubSubServer(b.host, b.pubsubPort, org, tokens, b.clock, b.pubsubKeepalive, b.pubsubIdleTimeout);
+        ControlApi control = new ControlApi(org, usage, stats, faults, tokens, pubsub);
 
         this.httpThreads = Executors.newFixedThreadPool(b.threads, daemonThreads("salesforce-emulator-http"));
         server.setExecutor(httpThreads);
@@ -142,6 +148,16 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The Pub/Sub API's gRPC endpoint, {@code host:port} (plaintext). */
+    public String pubsubUrl() {
+        return pubsubHost + ":" + pubsub.port();
+    }
+
+    /** The Pub/Sub API server, for its fault controls in-process. */
+    public PubSubServer pubsub() {
+        return pubsub;
     }
 
     public EmulatorCredentials credentials() {
@@ -177,6 +193,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         ready.put("username", credentials.username());
         ready.put("password", credentials.password());
         ready.put("orgId", org.orgId());
+        ready.put("pubsubUrl", pubsubUrl());
         return "EMULATOR READY " + new String(Json.write(ready), StandardCharsets.UTF_8);
     }
 
@@ -186,6 +203,7 @@ public final class SalesforceEmulator implements AutoCloseable {
             return;
         }
         server.stop(0);
+        pubsub.close();
         httpThreads.shutdownNow();
         bulkThreads.shutdownNow();
         try {
@@ -232,8 +250,33 @@ public final class SalesforceEmulator implements AutoCloseable {
         private Org org;
         private int threads = 16;
         private Executor bulkJobExecutor;
+        private int pubsubPort = 0;
+        private Duration pubsubKeepalive = Duration.ofSeconds(270);
+        private Duration pubsubIdleTimeout = Duration.ofSeconds(60);
 
         private Builder() {
+        }
+
+        /** The Pub/Sub API's port; 0 (the default) picks a free one. */
+        public Builder pubsubPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("pubsubPort must be 0-65535: " + port);
+            }
+            this.pubsubPort = port;
+            return this;
+        }
+
+        /**
+         * How long a Pub/Sub subscriber may hear nothing before an empty keepalive response (Salesforce: within 270 s),
+         * and how long a stream with nothing requested stays open without a fetch request (60 s).
+         */
+        public Builder pubsubTimings(Duration keepalive, Duration idleTimeout) {
+            if (keepalive.isNegative() || keepalive.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
+                throw new IllegalArgumentException("Pub/Sub keepalive and idle timeout must be positive");
+            }
+            this.pubsubKeepalive = keepalive;
+            this.pubsubIdleTimeout = idleTimeout;
+            return this;
         }
 
         public Builder host(String host) {

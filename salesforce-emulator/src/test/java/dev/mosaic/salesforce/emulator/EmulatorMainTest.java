@@ -28,12 +28,14 @@ class EmulatorMainTest {
             assertThat(line).startsWith("EMULATOR READY {");
             JsonNode ready = Http.json(line.substring("EMULATOR READY ".length()));
             assertThat(TokenEndpointTest.fieldNames(ready))
-                    .containsExactly("baseUrl", "clientId", "clientSecret", "refreshToken", "username", "password", "orgId");
+                    .containsExactly("baseUrl", "clientId", "clientSecret", "refreshToken", "username", "password", "orgId",
+                            "pubsubUrl");
             assertThat(ready.get("baseUrl").asText()).matches("http://127\\.0\\.0\\.1:\\d+");
             assertThat(ready.get("clientId").asText()).isEqualTo("my-app");
             assertThat(ready.get("refreshToken").asText()).isEqualTo("5Aep861given");
             assertThat(ready.get("clientSecret").asText()).isNotBlank();
             assertThat(ready.get("orgId").asText()).startsWith("00D").hasSize(18);
+            assertThat(ready.get("pubsubUrl").asText()).matches("127\\.0\\.0\\.1:\\d+");
 
             Http http = new Http(ready.get("baseUrl").asText());
             String token = http.login(new EmulatorCredentials(ready.get("clientId").asText(), ready.get("clientSecret").asText(),

@@ -11,6 +11,7 @@ import dev.mosaic.salesforce.emulator.oauth.TokenStore;
 import dev.mosaic.salesforce.emulator.org.Org;
 import dev.mosaic.salesforce.emulator.org.OrgUser;
 import dev.mosaic.salesforce.emulator.org.SalesforceError;
+import dev.mosaic.salesforce.emulator.pubsub.PubSubServer;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import java.util.Map;
 
 /**
  * The emulator's own API under {@code /__emulator/} (not Salesforce's): stats, fault injection, session
- * and token invalidation, merges, formula redefinitions and random mutations. No authentication and no
+ * and token invalidation, merges, formula redefinitions, random mutations and Change Data Capture ({@code cdc/…}). No authentication and no
  * API calls counted.
  */
 public final class ControlApi {
@@ -33,9 +34,11 @@ public final class ControlApi {
     private final CallStats stats;
     private final FaultPlan faults;
     private final TokenStore tokens;
+    private final CdcControl cdc;
 
-    public ControlApi(Org org, ApiUsage usage, CallStats stats, FaultPlan faults, TokenStore tokens) {
+    public ControlApi(Org org, ApiUsage usage, CallStats stats, FaultPlan faults, TokenStore tokens, PubSubServer pubsub) {
         this.org = org;
+        this.cdc = new CdcControl(org.changeDataCapture(), pubsub);
         this.usage = usage;
         this.stats = stats;
         this.faults = faults;
@@ -46,6 +49,10 @@ public final class ControlApi {
         String action = request.path().substring(PREFIX.length());
         String method = request.method();
         try {
+            if (action.equals("cdc") || action.startsWith("cdc/")) {
+                return cdc.handle(action.substring(3).replaceFirst("^/", ""), method,
+                        "GET".equals(method) ? Map.of() : Json.readObject(request.body()));
+            }
             return switch (action) {
                 case "stats" -> "GET".equals(method) ? stats() : notAllowed(method, "GET");
                 case "users" -> "GET".equals(method) ? users() : notAllowed(method, "GET");
@@ -169,7 +176,7 @@ public final class ControlApi {
     }
 
     /** A whole number in {@code [min, max]}, or {@code fallback} when absent; anything else is refused, not truncated. */
-    private static long whole(Map<String, Object> body, String key, long fallback, long min, long max) {
+    static long whole(Map<String, Object> body, String key, long fallback, long min, long max) {
         Object value = body.get(key);
         if (value == null) {
             return fallback;
@@ -183,7 +190,7 @@ public final class ControlApi {
         throw new IllegalArgumentException(key + " must be a whole number from " + min + " to " + max + ": " + value);
     }
 
-    private static String requireText(Map<String, Object> body, String key) {
+    static String requireText(Map<String, Object> body, String key) {
         Object value = body.get(key);
         if (!(value instanceof String text) || text.isBlank()) {
             throw new IllegalArgumentException(key + " is required");
@@ -191,7 +198,7 @@ public final class ControlApi {
         return text;
     }
 
-    private static ApiResponse notAllowed(String method, String allowed) {
+    static ApiResponse notAllowed(String method, String allowed) {
         return ApiResponse.methodNotAllowed(method, allowed);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mosaic.salesforce.emulator.org;
 
+import dev.mosaic.salesforce.emulator.cdc.ChangeDataCapture;
 import dev.mosaic.salesforce.emulator.org.generate.OrgGenerator;
 import dev.mosaic.salesforce.emulator.org.generate.OrgMutator;
 import dev.mosaic.salesforce.emulator.org.schema.DescribeRenderer;
@@ -34,6 +35,7 @@ public final class InMemoryOrg implements Org {
     private final SoqlEngine soql;
     private final RecordWriter writer = new RecordWriter(store);
     private final ReplicationFeeds feeds = new ReplicationFeeds(store);
+    private final ChangeDataCapture changeDataCapture;
     private final Clock clock;
     private final String orgId;
     private final OrgUser admin;
@@ -44,6 +46,8 @@ public final class InMemoryOrg implements Org {
         this.soql = new SoqlEngine(store, queryTimeout);
         this.orgId = SalesforceIds.id18("00D", (int) Math.floorMod(seed, 1_000_000L));
         OrgGenerator.generate(seed, accounts, store, clock.millis());
+        // After the generated records: they are the org as it was before anyone subscribed.
+        this.changeDataCapture = new ChangeDataCapture(store, clock);
         this.admin = userAt(0, false);
         this.restricted = userAt(1, true);
     }
@@ -78,6 +82,11 @@ public final class InMemoryOrg implements Org {
     @Override
     public OrgUser restrictedUser() {
         return restricted;
+    }
+
+    @Override
+    public ChangeDataCapture changeDataCapture() {
+        return changeDataCapture;
     }
 
     @Override

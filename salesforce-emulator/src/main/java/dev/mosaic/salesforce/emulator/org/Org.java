@@ -1,5 +1,6 @@
 package dev.mosaic.salesforce.emulator.org;
 
+import dev.mosaic.salesforce.emulator.cdc.ChangeDataCapture;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -89,4 +90,7 @@ public interface Org {
 
     /** The instant the org uses as "now" (injected clock), for stamping writes. */
     Instant now();
+
+    /** The org's Change Data Capture: its enabled objects and the change events its writes publish. */
+    ChangeDataCapture changeDataCapture();
 }

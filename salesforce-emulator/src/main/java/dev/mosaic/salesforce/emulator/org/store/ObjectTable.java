@@ -24,6 +24,8 @@ public final class ObjectTable {
     private int size;
     /** Set while a {@link RecordStore#atomically} unit of work runs: every change records how to undo it. */
     private UndoJournal journal;
+    /** Set while a unit of work runs and someone listens for changes: every change records the state before it. */
+    private ChangeTracker tracker;
 
     ObjectTable(ObjectDef def, int code) {
         this.def = def;
@@ -87,11 +89,18 @@ public final class ObjectTable {
             // Undone after the row's cells (recorded later, undone earlier) are back to empty.
             journal.record(() -> size = row);
         }
+        if (tracker != null) {
+            tracker.added(this, row);
+        }
         return row;
     }
 
     void journal(UndoJournal journal) {
         this.journal = journal;
+    }
+
+    void tracker(ChangeTracker tracker) {
+        this.tracker = tracker;
     }
 
     public Object get(int row, FieldDef field) {
@@ -121,6 +130,9 @@ public final class ObjectTable {
         if (journal != null) {
             Object before = column.get(row);
             journal.record(() -> column.set(row, before));
+        }
+        if (tracker != null) {
+            tracker.beforeSet(this, row, field, column.get(row));
         }
         column.set(row, value);
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +28,10 @@ public final class RecordStore {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** The journal of the running {@link #atomically} unit of work, or null; guarded by the write lock. */
     private UndoJournal journal;
+    /** Told what each unit of work changed, as it ends (still under the write lock); or null. */
+    private volatile Consumer<List<RowChange>> changeListener;
+    /** What the running unit of work changes, while someone listens; guarded by the write lock. */
+    private ChangeTracker tracker;
 
     public RecordStore(StandardSchema schema) {
         this.schema = schema;
@@ -110,12 +115,39 @@ public final class RecordStore {
         }
     }
 
+    /**
+     * Runs {@code action} under the write lock. The outermost such call is one unit of work: when it ends, the change
+     * listener hears what it changed (nothing, if it was rolled back).
+     */
     public <T> T write(Supplier<T> action) {
         lock.writeLock().lock();
+        boolean unit = lock.getWriteHoldCount() == 1 && changeListener != null;
+        if (unit) {
+            setTracker(new ChangeTracker());
+        }
         try {
             return action.get();
         } finally {
+            if (unit) {
+                List<RowChange> changes = tracker.changes();
+                setTracker(null);
+                if (!changes.isEmpty()) {
+                    changeListener.accept(changes);
+                }
+            }
             lock.writeLock().unlock();
+        }
+    }
+
+    /** Who hears, at the end of each unit of work, the records it made, changed or deleted (null: nobody). */
+    public void onChanges(Consumer<List<RowChange>> listener) {
+        this.changeListener = listener;
+    }
+
+    private void setTracker(ChangeTracker tracker) {
+        this.tracker = tracker;
+        for (ObjectTable t : byCode) {
+            t.tracker(tracker);
         }
     }
 
