@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 
 /**
  * An org's change events in commit order, each with its replay id, kept for the retention window (72 hours, as
- * Salesforce keeps them, or shorter for tests). Replay ids go up but are not contiguous across purges, and travel as
+ * Salesforce keeps them, or shorter for tests) and at most {@link #MOST_RETAINED} of them. Replay ids go up but are not contiguous across purges, and travel as
  * opaque 8-byte big-endian values. Thread-safe.
  */
 public final class ChangeEventLog {
@@ -25,6 +25,9 @@ public final class ChangeEventLog {
             super(message);
         }
     }
+
+    /** At most this many events are kept, whatever their age: a long benchmark must not fill the emulator's heap. */
+    static final int MOST_RETAINED = 250_000;
 
     private final Clock clock;
     private final List<Event> events = new ArrayList<>();
@@ -61,6 +64,7 @@ public final class ChangeEventLog {
             for (Event event : transaction) {
                 events.add(new Event(nextReplayId++, event.entity(), event.schemaId(), event.payload(), event.committedAt()));
             }
+            purge();
         }
         listeners.forEach(Runnable::run);
     }
@@ -133,7 +137,8 @@ public final class ChangeEventLog {
 
     private void purge() {
         long oldest = clock.millis() - retention.toMillis();
-        int drop = 0;
+        // Dropped in slices, not one by one: each drop shifts the whole list.
+        int drop = events.size() > MOST_RETAINED + MOST_RETAINED / 10 ? events.size() - MOST_RETAINED : 0;
         while (drop < events.size() && events.get(drop).committedAt() < oldest) {
             drop++;
         }
