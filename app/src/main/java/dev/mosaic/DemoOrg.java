@@ -53,7 +53,7 @@ class DemoOrg implements DisposableBean {
     void connectWhenReady(ApplicationReadyEvent event) {
         EmulatorCredentials credentials = emulator.credentials();
         ConnectionRequest request = new ConnectionRequest(emulator.baseUrl(), credentials.clientId(),
-                credentials.clientSecret(), credentials.refreshToken());
+                credentials.clientSecret(), credentials.refreshToken(), emulator.pubsubUrl());
         String tenant = TenantService.DEFAULT_TENANT;
         // The emulator starts afresh each time (same org, new tokens and port): an earlier demo's connection is renewed.
         Optional<SalesforceConnection> earlier = connections.list(tenant).stream()

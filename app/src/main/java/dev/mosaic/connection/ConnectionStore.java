@@ -19,7 +19,7 @@ class ConnectionStore {
 
     private static final String CONNECTION = "select tenant_id, connection_id, org_id, instance_url, login_url, client_id, "
             + "secrets_set_at, status, status_detail, api_used, api_max, sync_interval_secs, created_at, last_round_at, "
-            + "last_success_at from salesforce_connection ";
+            + "last_success_at, pubsub_endpoint from salesforce_connection ";
 
     private final DSLContext db;
 
@@ -29,11 +29,11 @@ class ConnectionStore {
 
     void insert(SalesforceConnection c, byte[] sealedSecrets) {
         db.execute("insert into salesforce_connection (tenant_id, connection_id, org_id, instance_url, login_url, client_id, "
-                        + "sealed_secrets, secrets_set_at, status, status_detail, api_used, api_max, sync_interval_secs, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?, ?, ?, ?, ?, ?::timestamptz)",
+                        + "sealed_secrets, secrets_set_at, status, status_detail, api_used, api_max, sync_interval_secs, created_at, "
+                        + "pubsub_endpoint) values (?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?, ?, ?, ?, ?, ?::timestamptz, ?)",
                 c.tenantId(), c.connectionId(), c.orgId(), c.instanceUrl().toString(), c.loginUrl().toString(), c.clientId(),
                 sealedSecrets, utc(c.secretsSetAt()), c.status().name(), c.statusDetail(), c.apiUsed(), c.apiMax(),
-                (int) c.syncInterval().toSeconds(), utc(c.createdAt()));
+                (int) c.syncInterval().toSeconds(), utc(c.createdAt()), c.pubsubEndpoint());
     }
 
     /**
@@ -86,13 +86,14 @@ class ConnectionStore {
     }
 
     /** New credentials for the same org: the status starts over. */
+    /** @param pubsubEndpoint a new Pub/Sub API endpoint, or null to keep the one the connection has */
     void replaceCredentials(String tenantId, UUID connectionId, URI instanceUrl, URI loginUrl, String clientId,
-                            byte[] sealedSecrets, Instant setAt) {
+                            byte[] sealedSecrets, Instant setAt, String pubsubEndpoint) {
         db.execute("update salesforce_connection set instance_url = ?, login_url = ?, client_id = ?, sealed_secrets = ?, "
-                        + "secrets_set_at = ?::timestamptz, status = ?, status_detail = null "
-                        + "where tenant_id = ? and connection_id = ?",
+                        + "secrets_set_at = ?::timestamptz, status = ?, status_detail = null, "
+                        + "pubsub_endpoint = coalesce(?, pubsub_endpoint) where tenant_id = ? and connection_id = ?",
                 instanceUrl.toString(), loginUrl.toString(), clientId, sealedSecrets, utc(setAt),
-                ConnectionStatus.CONNECTED.name(), tenantId, connectionId);
+                ConnectionStatus.CONNECTED.name(), pubsubEndpoint, tenantId, connectionId);
     }
 
     /** A refresh token Salesforce rotated: it replaces the stored one, and nothing else changes. */
@@ -147,6 +148,6 @@ class ConnectionStore {
                 instant(row, "secrets_set_at"), ConnectionStatus.valueOf(row.get("status", String.class)),
                 row.get("status_detail", String.class), apiUsed, apiMax,
                 Duration.ofSeconds(row.get("sync_interval_secs", Integer.class)), instant(row, "created_at"),
-                instant(row, "last_round_at"), instant(row, "last_success_at"));
+                instant(row, "last_round_at"), instant(row, "last_success_at"), row.get("pubsub_endpoint", String.class));
     }
 }

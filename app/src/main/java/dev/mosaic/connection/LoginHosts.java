@@ -46,6 +46,33 @@ public class LoginHosts {
         return origin(url);
     }
 
+    /**
+     * A Pub/Sub API endpoint as Mosaic will use it ({@code host:port}), or null when none is given: Salesforce's own
+     * ({@code api.pubsub.salesforce.com:7443}, {@code api.deu.pubsub.salesforce.com:443}…) or a listed host's.
+     */
+    public String pubsubEndpoint(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String endpoint = raw.trim();
+        int colon = endpoint.lastIndexOf(':');
+        String host = colon > 0 ? endpoint.substring(0, colon).toLowerCase(Locale.ROOT) : "";
+        String port = colon > 0 ? endpoint.substring(colon + 1) : "";
+        if (host.isEmpty() || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            throw new InvalidInputException("pubsubEndpoint must be host:port, such as api.pubsub.salesforce.com:7443");
+        }
+        if (!isSalesforcePubSub(host) && !extraHosts.contains(host)) {
+            throw new InvalidInputException("pubsubEndpoint " + host + " is not Salesforce's Pub/Sub API; use "
+                    + "api.pubsub.salesforce.com:7443. An operator can allow other hosts with MOSAIC_SALESFORCE_ALLOWED_HOSTS");
+        }
+        return host + ":" + port;
+    }
+
+    /** Salesforce's Pub/Sub hosts, which speak TLS; the hosts an operator lists (an emulator) may not. */
+    public static boolean isSalesforcePubSub(String host) {
+        return host.endsWith(".pubsub.salesforce.com");
+    }
+
     /** The instance URL a login answered with, held to the same rules (Salesforce's instance hosts or listed ones). */
     public URI instanceUrl(String raw) {
         URI url = parse(raw, "instance URL");

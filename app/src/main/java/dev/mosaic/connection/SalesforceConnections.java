@@ -78,7 +78,7 @@ public class SalesforceConnections {
         SalesforceConnection connection = new SalesforceConnection(tenantId, id, checked.session.orgId(),
                 checked.instanceUrl, checked.loginUrl, request.clientId().trim(), now, ConnectionStatus.CONNECTED, null,
                 checked.usage.map(ApiUsage::used).orElse(null), checked.usage.map(ApiUsage::max).orElse(null),
-                settings.syncInterval(), now, null, null);
+                settings.syncInterval(), now, null, null, checked.pubsubEndpoint);
         byte[] sealed = seal(tenantId, id, request.clientSecret().trim(), checked.refreshToken().get());
         transaction.executeWithoutResult(status -> {
             store.insert(connection, sealed);
@@ -104,7 +104,7 @@ public class SalesforceConnections {
         byte[] sealed = seal(tenantId, connectionId, request.clientSecret().trim(), checked.refreshToken().get());
         transaction.executeWithoutResult(status -> {
             store.replaceCredentials(tenantId, connectionId, checked.instanceUrl, checked.loginUrl,
-                    request.clientId().trim(), sealed, now);
+                    request.clientId().trim(), sealed, now, checked.pubsubEndpoint);
             events.publishEvent(new ConnectionChanged(tenantId, connectionId, ConnectionChanged.Change.RECONNECTED));
         });
         clients.remove(connectionId);
@@ -202,6 +202,7 @@ public class SalesforceConnections {
             throw new InvalidInputException("Send {\"loginUrl\",\"clientId\",\"clientSecret\",\"refreshToken\"}");
         }
         URI loginUrl = loginHosts.loginUrl(request.loginUrl());
+        String pubsubEndpoint = loginHosts.pubsubEndpoint(request.pubsubEndpoint());
         ConnectionCheck.requireValue(request.clientId(), "clientId", "the Connected App's Consumer Key");
         ConnectionCheck.requireValue(request.clientSecret(), "clientSecret", "the Connected App's Consumer Secret");
         ConnectionCheck.requireValue(request.refreshToken(), "refreshToken", "the refresh_token the guide's last step returns");
@@ -223,12 +224,15 @@ public class SalesforceConnections {
         } catch (SalesforceException e) {
             throw ConnectionCheck.apiFailed(e);
         }
-        return new Checked(loginUrl, instanceUrl, session, client.lastUsage(), refreshToken);
+        return new Checked(loginUrl, instanceUrl, session, client.lastUsage(), refreshToken, pubsubEndpoint);
     }
 
-    /** @param refreshToken the newest refresh token: the one given, or the one Salesforce rotated it to while checking */
+    /**
+     * @param refreshToken   the newest refresh token: the one given, or the one Salesforce rotated it to while checking
+     * @param pubsubEndpoint the Pub/Sub API endpoint given, checked; null when none was
+     */
     private record Checked(URI loginUrl, URI instanceUrl, Session session, Optional<ApiUsage> usage,
-                           AtomicReference<String> refreshToken) {
+                           AtomicReference<String> refreshToken, String pubsubEndpoint) {
     }
 
     private byte[] seal(String tenantId, UUID connectionId, String clientSecret, String refreshToken) {

@@ -21,6 +21,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schemaCheck     how often describe is asked again, for fields added since (schema drift)
  * @param retryPause      the first pause before repeating a call Salesforce could not answer; it doubles each time
  * @param retryAttempts   how many times such a call is tried before the round gives up on the object
+ * @param pubsubEndpoint  Salesforce's Pub/Sub API, where an org on Salesforce streams its changes from (Change Data
+ *                        Capture); a connection may name another ({@code api.deu.pubsub.salesforce.com:443})
+ * @param streamSession   how long one listening session of a connection's change stream lasts before it hands its
+ *                        place back (another instance may take it; a stopping app waits for no more than a batch)
+ * @param streamWatchdog  how long a change stream may hear nothing, not even a keepalive, before Mosaic takes it
+ *                        for silently dead and subscribes again (Salesforce sends a keepalive within 270 s)
  */
 @ConfigurationProperties("mosaic.salesforce")
 public record SalesforceSettings(
@@ -34,5 +40,8 @@ public record SalesforceSettings(
         @DefaultValue("24h") Duration formulaRefresh,
         @DefaultValue("24h") Duration schemaCheck,
         @DefaultValue("2s") Duration retryPause,
-        @DefaultValue("5") int retryAttempts) {
+        @DefaultValue("5") int retryAttempts,
+        @DefaultValue("api.pubsub.salesforce.com:7443") String pubsubEndpoint,
+        @DefaultValue("10m") Duration streamSession,
+        @DefaultValue("5m") Duration streamWatchdog) {
 }

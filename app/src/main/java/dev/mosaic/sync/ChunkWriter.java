@@ -88,6 +88,25 @@ class ChunkWriter {
         metrics.recordsWritten(object, transaction.execute(status -> writeRecords(round, object, live)));
     }
 
+    /**
+     * Records a change stream named, read again whole (deleted ones too, so deletes and merges follow), written in one
+     * transaction with {@code alsoCommit} (the stream's replay id), objects in round order.
+     */
+    void writeStreamed(RoundContext round, Map<SyncedObject, List<SalesforceRow>> rowsByObject, Runnable alsoCommit) {
+        Map<SyncedObject, Integer> written = transaction.execute(status -> {
+            Map<SyncedObject, Integer> counts = new LinkedHashMap<>();
+            for (SyncedObject object : SyncedObject.inRoundOrder()) {
+                List<SalesforceRow> rows = rowsByObject.get(object);
+                if (rows != null && !rows.isEmpty()) {
+                    counts.put(object, writeRecords(round, object, rows));
+                }
+            }
+            alsoCommit.run();
+            return counts;
+        });
+        written.forEach(metrics::recordsWritten);
+    }
+
     /** Reads again records of the parent object a relation row changed, written with their links; ids taken off. */
     void writeRefreshed(RoundContext round, SyncedObject parent, List<SalesforceRow> rows, List<String> requested) {
         metrics.recordsWritten(parent, transaction.execute(status -> {

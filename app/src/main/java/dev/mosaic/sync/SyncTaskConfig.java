@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code salesforce-sync-round} and {@code salesforce-org-purge} background tasks (see
+ * The {@code salesforce-sync-round}, {@code salesforce-change-stream} and {@code salesforce-org-purge} background tasks (see
  * {@code dev.mosaic.platform.jobs}). A sync round has one execution per connection, which reschedules itself after
  * each round. db-scheduler runs an execution on one instance at a time, so two rounds of one connection never
  * overlap, however many app instances share the database.
@@ -20,6 +20,7 @@ class SyncTaskConfig {
 
     static final TaskDescriptor<SyncRoundRef> SYNC_ROUND = TaskDescriptor.of("salesforce-sync-round", SyncRoundRef.class);
     static final TaskDescriptor<OrgPurgeRef> ORG_PURGE = TaskDescriptor.of("salesforce-org-purge", OrgPurgeRef.class);
+    static final TaskDescriptor<SyncRoundRef> CHANGE_STREAM = TaskDescriptor.of("salesforce-change-stream", SyncRoundRef.class);
 
     /** The runner reschedules each round itself; this only catches what escaped it (the database away, say). */
     @Bean
@@ -28,6 +29,15 @@ class SyncTaskConfig {
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1)))
                 .onDeadExecutionRevive()
                 .execute(runner::run);
+    }
+
+    /** A connection's change stream: one execution per connection, which reschedules itself after each session. */
+    @Bean
+    CustomTask<SyncRoundRef> salesforceChangeStream(ChangeStreams streams) {
+        return Tasks.custom(CHANGE_STREAM)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1)))
+                .onDeadExecutionRevive()
+                .execute(streams::run);
     }
 
     /** A disconnected org's purge, one execution per org; what escaped it is tried again, from the start. */

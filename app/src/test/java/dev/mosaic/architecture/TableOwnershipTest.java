@@ -40,6 +40,7 @@ class TableOwnershipTest {
             Map.entry("salesforce_connection", "connection"), Map.entry("salesforce_org", "connection"),
             Map.entry("sync_object", "sync"), Map.entry("sync_quarantine", "sync"), Map.entry("sync_child_link", "sync"),
             Map.entry("sync_pending_refresh", "sync"), Map.entry("sync_round", "sync"),
+            Map.entry("salesforce_change_stream", "sync"),
             Map.entry("scheduled_tasks", "platform"));
 
     private static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);

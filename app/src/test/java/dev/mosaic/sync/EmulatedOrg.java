@@ -62,6 +62,23 @@ public final class EmulatedOrg implements AutoCloseable {
                 "clientSecret", credentials.clientSecret(), "refreshToken", credentials.refreshToken());
     }
 
+    /** The same values with the org's Pub/Sub API, so the connection streams its changes (Change Data Capture). */
+    public Map<String, String> streamingConnectionValues() {
+        Map<String, String> values = new java.util.HashMap<>(connectionValues());
+        values.put("pubsubEndpoint", emulator.pubsubUrl());
+        return values;
+    }
+
+    /** How many Pub/Sub streams are subscribed to the org now. */
+    int streams() {
+        return control("GET", "/__emulator/cdc", null).path("subscriptions").asInt();
+    }
+
+    /** Emulator's Change Data Capture controls, e.g. {@code stall-streams}, {@code expire-replay-ids}. */
+    JsonNode cdc(String action, Object body) {
+        return control("POST", "/__emulator/cdc/" + action, body == null ? Map.of() : body);
+    }
+
     public EmulatorCredentials credentials() {
         return emulator.credentials();
     }
@@ -94,17 +111,36 @@ public final class EmulatedOrg implements AutoCloseable {
 
     /** Creates a record through the REST API, as a Salesforce user would; returns its id. */
     public String create(String object, Map<String, Object> fields) {
+        HttpResponse<String> response = rest("POST", "/services/data/v59.0/sobjects/" + object + "/", fields, 201);
+        try {
+            return JSON.readTree(response.body()).path("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Changes a record through the REST API, as a Salesforce user would. */
+    void update(String object, String id, Map<String, Object> fields) {
+        rest("PATCH", "/services/data/v59.0/sobjects/" + object + "/" + id, fields, 204);
+    }
+
+    /** Deletes a record through the REST API (to the recycle bin). */
+    void delete(String object, String id) {
+        rest("DELETE", "/services/data/v59.0/sobjects/" + object + "/" + id, null, 204);
+    }
+
+    private HttpResponse<String> rest(String method, String path, Object body, int expected) {
         try {
             var session = truth.session();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(session.instanceUrl()
-                            .resolve("/services/data/v59.0/sobjects/" + object + "/"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(session.instanceUrl().resolve(path))
                     .header("Authorization", "Bearer " + session.accessToken()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(fields))).build(),
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                throw new AssertionError("Creating a " + object + " answered " + response.statusCode() + ": " + response.body());
+            if (response.statusCode() != expected) {
+                throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
-            return JSON.readTree(response.body()).path("id").asText();
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

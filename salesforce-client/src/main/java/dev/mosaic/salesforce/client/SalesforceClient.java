@@ -104,6 +104,14 @@ public class SalesforceClient {
         return current != null ? current : loginUnless(null);
     }
 
+    /**
+     * A new session when {@code refused} was refused elsewhere (the Pub/Sub API answered that the session expired);
+     * the current one when another caller has logged in again already.
+     */
+    public Session sessionAfter(Session refused) {
+        return loginUnless(refused);
+    }
+
     /** The API usage the last answer reported, if any answer did. */
     public Optional<ApiUsage> lastUsage() {
         return Optional.ofNullable(lastUsage);

@@ -1,0 +1,193 @@
+package dev.mosaic.sync;
+
+import dev.mosaic.connection.SalesforceConnection;
+import dev.mosaic.connection.SalesforceConnections;
+import dev.mosaic.connection.SalesforceSettings;
+import dev.mosaic.connection.SecretsUnreadableException;
+import dev.mosaic.salesforce.client.SalesforceClient;
+import dev.mosaic.salesforce.client.SalesforceException;
+import dev.mosaic.salesforce.client.Session;
+import dev.mosaic.salesforce.client.Sleeper;
+import dev.mosaic.salesforce.client.pubsub.ChangeEvent;
+import dev.mosaic.salesforce.client.pubsub.ChangeListener;
+import dev.mosaic.salesforce.client.pubsub.PubSubClient;
+import dev.mosaic.salesforce.client.pubsub.PubSubException;
+import dev.mosaic.salesforce.client.pubsub.ReplayId;
+import dev.mosaic.sync.mapping.MappingContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * One listening session of a connection's change stream: subscribes after the stored replay id (or at the newest
+ * event), applies each batch with its replay id, and answers each failure as it deserves. The session expired: a new
+ * one, and on from the same replay id. The replay id is no longer retained: a polling round catches up, and the stream
+ * starts afresh at the newest event (never again from that id). The delivery allocation spent, or no Change Data
+ * Capture in the org: polling alone for an hour. Anything else: a short wait, and on from the same replay id. Nothing
+ * heard for too long, not even a keepalive: the stream is taken for silently dead and subscribed again.
+ */
+@Component
+class ChangeStreamSession {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeStreamSession.class);
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration RETRY = Duration.ofSeconds(5);
+    private static final Duration STREAMING_BARRED = Duration.ofHours(1);
+    private static final String DEFAULT_CURRENCY = "USD";
+
+    private final SalesforceConnections connections;
+    private final SalesforceSettings settings;
+    private final ChangeStreamStore streams;
+    private final StreamedChanges changes;
+    private final SyncService rounds;
+    private final Sleeper sleeper;
+    private final SyncMetrics metrics;
+    private final Clock clock;
+
+    /** @param rounds lazily: the scheduler that runs this session also needs what schedules rounds */
+    ChangeStreamSession(SalesforceConnections connections, SalesforceSettings settings, ChangeStreamStore streams,
+                        StreamedChanges changes, @Lazy SyncService rounds, Sleeper sleeper, SyncMetrics metrics, Clock clock) {
+        this.connections = connections;
+        this.settings = settings;
+        this.streams = streams;
+        this.changes = changes;
+        this.rounds = rounds;
+        this.sleeper = sleeper;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** A batch of events (none: a keepalive) and where the stream stands after it. */
+    private record Batch(List<ChangeEvent> events, ReplayId latest) {
+    }
+
+    /** Listens until the session's end, the app stopping, or a failure that needs a pause; returns when to go on. */
+    Instant listen(SalesforceConnection connection, String endpoint, BooleanSupplier stopping) {
+        String tenantId = connection.tenantId();
+        SalesforceClient client;
+        try {
+            client = connections.client(connection);
+        } catch (SecretsUnreadableException e) {
+            return waiting(connection, e.getMessage(), RETRY.multipliedBy(60), false);
+        }
+        RoundContext round = new RoundContext(connection, new ApiCalls(client, settings, sleeper, metrics::apiCall),
+                new MappingContext(connection.orgId(), connection.instanceUrl(), DEFAULT_CURRENCY),
+                Soql.millis(clock.instant()), stopping);
+        Instant end = clock.instant().plus(settings.streamSession());
+        BlockingQueue<Object> heard = new LinkedBlockingQueue<>();
+        ChangeListener listener = new ChangeListener() {
+            @Override
+            public void onEvents(List<ChangeEvent> events, ReplayId latest) {
+                heard.add(new Batch(events, latest));
+            }
+
+            @Override
+            public void onError(PubSubException failure) {
+                heard.add(failure);
+            }
+        };
+        try (PubSubClient pubsub = new PubSubClient(endpoint, ChangeStreams.plaintext(endpoint), client::session)) {
+            PubSubClient.Subscription subscription = subscribe(connection, pubsub, listener);
+            Instant lastHeard = clock.instant();
+            try {
+                while (clock.instant().isBefore(end) && !stopping.getAsBoolean()) {
+                    Object next = heard.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    Instant now = clock.instant();
+                    if (next == null) {
+                        if (Duration.between(lastHeard, now).compareTo(settings.streamWatchdog()) > 0) {
+                            log.warn("Salesforce org {}: the change stream was silent for {} s; subscribing again",
+                                    connection.orgId(), settings.streamWatchdog().toSeconds());
+                            subscription.cancel();
+                            subscription = subscribe(connection, pubsub, listener);
+                            lastHeard = now;
+                        }
+                        continue;
+                    }
+                    lastHeard = now;
+                    if (next instanceof Batch batch) {
+                        apply(round, batch);
+                        continue;
+                    }
+                    PubSubException failure = (PubSubException) next;
+                    switch (failure.kind()) {
+                        case AUTH -> {
+                            Session refused = client.session();
+                            client.sessionAfter(refused);
+                            log.info("Salesforce org {}: the change stream's session expired; logged in again", connection.orgId());
+                        }
+                        case REPLAY_INVALID -> {
+                            log.warn("Salesforce org {}: {}; a polling round catches up and the stream starts afresh",
+                                    connection.orgId(), failure.getMessage());
+                            streams.state(tenantId, connection.connectionId(), ChangeStreams.TOPIC,
+                                    ChangeStreamStore.State.CONNECTING, "The stream's position had expired; a polling round "
+                                            + "caught up", null, true, now);
+                            rounds.syncNow(tenantId, connection.connectionId());
+                        }
+                        case LIMIT, NOT_FOUND -> {
+                            return waiting(connection, streamingBarred(failure), STREAMING_BARRED,
+                                    failure.kind() == PubSubException.Kind.NOT_FOUND);
+                        }
+                        default -> {
+                            return waiting(connection, failure.getMessage(), RETRY, false);
+                        }
+                    }
+                    subscription = subscribe(connection, pubsub, listener);
+                }
+            } finally {
+                subscription.cancel();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (PubSubException e) {
+            return waiting(connection, e.getMessage(), e.kind() == PubSubException.Kind.NOT_FOUND ? STREAMING_BARRED : RETRY,
+                    e.kind() == PubSubException.Kind.NOT_FOUND);
+        } catch (SalesforceException | RoundStoppedException e) {
+            // Reading the changed records failed (or the app is stopping): the batch's replay id was not saved, so
+            // the next session reads that batch again.
+            return waiting(connection, e.getMessage(), RETRY, false);
+        }
+        return clock.instant();
+    }
+
+    private PubSubClient.Subscription subscribe(SalesforceConnection connection, PubSubClient pubsub, ChangeListener listener) {
+        String replayId = streams.find(connection.tenantId(), connection.connectionId(), ChangeStreams.TOPIC)
+                .map(ChangeStreamStore.Stream::replayId).orElse(null);
+        streams.state(connection.tenantId(), connection.connectionId(), ChangeStreams.TOPIC, ChangeStreamStore.State.CONNECTING,
+                null, null, false, clock.instant());
+        return pubsub.subscribe(ChangeStreams.TOPIC, replayId == null ? PubSubClient.Start.latest()
+                : PubSubClient.Start.after(ReplayId.fromBase64(replayId)), listener);
+    }
+
+    private void apply(RoundContext round, Batch batch) {
+        Instant at = clock.instant();
+        StreamedChanges.Applied applied = changes.apply(round, batch.events(), () -> streams.reached(round.tenantId(),
+                round.connectionId(), ChangeStreams.TOPIC, batch.latest().base64(), batch.events().size(), at));
+        if (!applied.overflowed().isEmpty()) {
+            log.info("Salesforce org {}: more changes than events for {}; a polling round reads them",
+                    round.mapping().orgId(), applied.overflowed());
+            rounds.syncNow(round.tenantId(), round.connectionId());
+        }
+    }
+
+    private Instant waiting(SalesforceConnection connection, String why, Duration pause, boolean off) {
+        Instant retryAt = clock.instant().plus(pause);
+        streams.state(connection.tenantId(), connection.connectionId(), ChangeStreams.TOPIC,
+                off ? ChangeStreamStore.State.OFF : ChangeStreamStore.State.WAITING, why, retryAt, false, clock.instant());
+        return retryAt;
+    }
+
+    private static String streamingBarred(PubSubException failure) {
+        return failure.kind() == PubSubException.Kind.LIMIT
+                ? "The org's daily event delivery allocation is spent; polling alone until it allows more"
+                : "The org publishes no change events for Mosaic's objects (Change Data Capture is not set up); polling alone";
+    }
+}

@@ -1,0 +1,74 @@
+package dev.mosaic.sync;
+
+import static dev.mosaic.platform.database.SqlTimes.instant;
+import static dev.mosaic.platform.database.SqlTimes.utc;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * How far each connection's change stream is applied, and how it is doing. The replay id is saved in the transaction
+ * that writes the changes it covers, so a crash resumes exactly where the graph stands.
+ */
+@Component
+class ChangeStreamStore {
+
+    /** Where a stream stands. */
+    enum State { CONNECTING, LIVE, WAITING, OFF }
+
+    /**
+     * @param replayId    base64 of the replay id to resume after; null to start at the newest event
+     * @param lastHeardAt when the stream last brought anything, a keepalive included
+     */
+    record Stream(String replayId, State state, String detail, long events, Instant lastEventAt, Instant lastHeardAt,
+                  Instant retryAt) {
+    }
+
+    private final DSLContext db;
+
+    ChangeStreamStore(DSLContext db) {
+        this.db = db;
+    }
+
+    Optional<Stream> find(String tenantId, UUID connectionId, String topic) {
+        return db.fetchOptional("select replay_id, state, detail, events, last_event_at, last_heard_at, retry_at "
+                        + "from salesforce_change_stream where tenant_id = ? and connection_id = ? and topic = ?",
+                        tenantId, connectionId, topic)
+                .map(row -> new Stream(row.get("replay_id", String.class), State.valueOf(row.get("state", String.class)),
+                        row.get("detail", String.class), row.get("events", Long.class), instant(row, "last_event_at"),
+                        instant(row, "last_heard_at"), instant(row, "retry_at")));
+    }
+
+    /** The stream reached {@code replayId}, having applied {@code events} events (none: a keepalive). */
+    void reached(String tenantId, UUID connectionId, String topic, String replayId, int events, Instant at) {
+        db.execute("""
+                insert into salesforce_change_stream (tenant_id, connection_id, topic, replay_id, state, events, last_event_at,
+                    last_heard_at, updated_at)
+                values (?, ?, ?, ?, 'LIVE', ?, ?::timestamptz, ?::timestamptz, ?::timestamptz)
+                on conflict (tenant_id, connection_id, topic) do update set replay_id = excluded.replay_id, state = 'LIVE',
+                    detail = null, retry_at = null, events = salesforce_change_stream.events + excluded.events,
+                    last_event_at = coalesce(excluded.last_event_at, salesforce_change_stream.last_event_at),
+                    last_heard_at = excluded.last_heard_at, updated_at = excluded.updated_at
+                """, tenantId, connectionId, topic, replayId, events, events > 0 ? utc(at) : null, utc(at), utc(at));
+    }
+
+    /** The stream is connecting, waiting to try again (with why), or off; {@code forgetReplay} starts it afresh. */
+    void state(String tenantId, UUID connectionId, String topic, State state, String detail, Instant retryAt,
+               boolean forgetReplay, Instant at) {
+        db.execute("""
+                insert into salesforce_change_stream (tenant_id, connection_id, topic, state, detail, retry_at, updated_at)
+                values (?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz)
+                on conflict (tenant_id, connection_id, topic) do update set state = excluded.state, detail = excluded.detail,
+                    retry_at = excluded.retry_at, updated_at = excluded.updated_at,
+                    replay_id = case when ? then null else salesforce_change_stream.replay_id end
+                """, tenantId, connectionId, topic, state.name(), detail, retryAt == null ? null : utc(retryAt), utc(at),
+                forgetReplay);
+    }
+
+    void forget(String tenantId, UUID connectionId) {
+        db.execute("delete from salesforce_change_stream where tenant_id = ? and connection_id = ?", tenantId, connectionId);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.mosaic.sync;
+
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import dev.mosaic.connection.ConnectionStatus;
+import dev.mosaic.connection.LoginHosts;
+import dev.mosaic.connection.SalesforceConnection;
+import dev.mosaic.connection.SalesforceConnections;
+import dev.mosaic.connection.SalesforceSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each connection's change stream (Change Data Capture over the Pub/Sub API), as one background task per connection:
+ * db-scheduler runs it on one app instance at a time, and on another when that one dies. A task listens for one
+ * session ({@code mosaic.salesforce.stream-session}), then reschedules itself at once; after an error, when the error
+ * says. Polling rounds go on beside it and catch whatever the stream misses.
+ */
+@Component
+class ChangeStreams {
+
+    /** Every object the org selected for Change Data Capture, on one stream. */
+    static final String TOPIC = "/data/ChangeEvents";
+    private static final Duration RECONNECT_CHECK = Duration.ofMinutes(5);
+
+    private final SalesforceConnections connections;
+    private final SalesforceSettings settings;
+    private final ChangeStreamStore streams;
+    private final ChangeStreamSession sessions;
+    private final Clock clock;
+
+    ChangeStreams(SalesforceConnections connections, SalesforceSettings settings, ChangeStreamStore streams,
+                  ChangeStreamSession sessions, Clock clock) {
+        this.connections = connections;
+        this.settings = settings;
+        this.streams = streams;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    CompletionHandler<SyncRoundRef> run(TaskInstance<SyncRoundRef> instance, ExecutionContext context) {
+        SyncRoundRef ref = instance.getData();
+        Optional<SalesforceConnection> found = connections.find(ref.tenantId(), ref.connectionId());
+        Optional<String> endpoint = found.flatMap(this::endpoint);
+        if (endpoint.isEmpty()) {
+            return (complete, operations) -> operations.remove();
+        }
+        SalesforceConnection connection = found.get();
+        Instant now = clock.instant();
+        if (connection.status() == ConnectionStatus.NEEDS_RECONNECT) {
+            return at(now.plus(RECONNECT_CHECK));
+        }
+        Optional<Instant> retryAt = streams.find(ref.tenantId(), ref.connectionId(), TOPIC)
+                .map(ChangeStreamStore.Stream::retryAt).filter(at -> at.isAfter(now));
+        if (retryAt.isPresent()) {
+            return at(retryAt.get());
+        }
+        Instant next = sessions.listen(connection, endpoint.get(), () -> context.getSchedulerState().isShuttingDown());
+        return at(next);
+    }
+
+    /**
+     * Where the connection's org streams its changes from: the endpoint a person named, else Salesforce's own for an
+     * org on Salesforce. An org elsewhere (an emulator) streams only from an endpoint named for it.
+     */
+    Optional<String> endpoint(SalesforceConnection connection) {
+        if (connection.pubsubEndpoint() != null) {
+            return Optional.of(connection.pubsubEndpoint());
+        }
+        String host = connection.loginUrl().getHost();
+        return host != null && host.endsWith(".salesforce.com") && !settings.pubsubEndpoint().isBlank()
+                ? Optional.of(settings.pubsubEndpoint()) : Optional.empty();
+    }
+
+    static boolean plaintext(String endpoint) {
+        return !LoginHosts.isSalesforcePubSub(endpoint.substring(0, endpoint.lastIndexOf(':')));
+    }
+
+    private static CompletionHandler<SyncRoundRef> at(Instant next) {
+        return (complete, operations) -> operations.reschedule(complete, next);
+    }
+}
