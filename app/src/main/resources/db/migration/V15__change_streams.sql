@@ -6,7 +6,7 @@ create table salesforce_change_stream (
     tenant_id      text        not null,
     connection_id  uuid        not null,
     topic          text        not null,
-    -- base64 of the opaque replay id bytes; null: start from the newest event
+    -- base64 of the opaque replay id bytes; null: start from the oldest event Salesforce keeps
     replay_id      text,
     -- LIVE, CONNECTING, WAITING (after an error, until retry_at) or OFF (the org has no Change Data Capture)
     state          text        not null,

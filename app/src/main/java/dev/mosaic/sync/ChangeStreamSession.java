@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * One listening session of a connection's change stream: subscribes after the stored replay id (or at the newest
  * event), applies each batch with its replay id, and answers each failure as it deserves. The session expired: a new
  * one, and on from the same replay id. The replay id is no longer retained: a polling round catches up, and the stream
- * starts afresh at the newest event (never again from that id). The delivery allocation spent, or no Change Data
+ * starts afresh at the oldest retained event (never again from that id). The delivery allocation spent, or no Change Data
  * Capture in the org: polling alone for an hour. Anything else: a short wait, and on from the same replay id. Nothing
  * heard for too long, not even a keepalive: the stream is taken for silently dead and subscribed again.
  */
@@ -158,12 +158,18 @@ class ChangeStreamSession {
         return clock.instant();
     }
 
+    /**
+     * Subscribes after the stored replay id; without one, at the oldest event Salesforce keeps (up to three days back).
+     * A stream's first subscription so starts before the initial load began, and no change falls between the two:
+     * events older than the load only make records be read again. After an expired position too (the polling round
+     * it asked for catches up with what the retained events no longer hold), as Salesforce advises.
+     */
     private PubSubClient.Subscription subscribe(SalesforceConnection connection, PubSubClient pubsub, ChangeListener listener) {
         String replayId = streams.find(connection.tenantId(), connection.connectionId(), ChangeStreams.TOPIC)
                 .map(ChangeStreamStore.Stream::replayId).orElse(null);
         streams.state(connection.tenantId(), connection.connectionId(), ChangeStreams.TOPIC, ChangeStreamStore.State.CONNECTING,
                 null, null, false, clock.instant());
-        return pubsub.subscribe(ChangeStreams.TOPIC, replayId == null ? PubSubClient.Start.latest()
+        return pubsub.subscribe(ChangeStreams.TOPIC, replayId == null ? PubSubClient.Start.earliest()
                 : PubSubClient.Start.after(ReplayId.fromBase64(replayId)), listener);
     }
 

@@ -20,7 +20,7 @@ class ChangeStreamStore {
     enum State { CONNECTING, LIVE, WAITING, OFF }
 
     /**
-     * @param replayId    base64 of the replay id to resume after; null to start at the newest event
+     * @param replayId    base64 of the replay id to resume after; null to start at the oldest retained event
      * @param lastHeardAt when the stream last brought anything, a keepalive included
      */
     record Stream(String replayId, State state, String detail, long events, Instant lastEventAt, Instant lastHeardAt,
