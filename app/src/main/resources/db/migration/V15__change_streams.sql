@@ -11,7 +11,11 @@ create table salesforce_change_stream (
     -- LIVE, CONNECTING, WAITING (after an error, until retry_at) or OFF (the org has no Change Data Capture)
     state          text        not null,
     detail         text,
+    -- the objects the org publishes change events for (the others are polled only)
+    objects        text[]      not null default '{}',
     events         bigint      not null default 0,
+    -- from the newest applied event's commit in Salesforce to its write in the graph
+    lag_ms         bigint,
     last_event_at  timestamptz,
     last_heard_at  timestamptz,
     retry_at       timestamptz,

@@ -17,6 +17,7 @@ import dev.mosaic.sync.mapping.MappingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -97,6 +98,7 @@ class ChangeStreamSession {
         };
         try (PubSubClient pubsub = new PubSubClient(endpoint, ChangeStreams.plaintext(endpoint), client::session)) {
             PubSubClient.Subscription subscription = subscribe(connection, pubsub, listener);
+            streams.objects(tenantId, connection.connectionId(), ChangeStreams.TOPIC, streamedObjects(pubsub));
             Instant lastHeard = clock.instant();
             try {
                 while (clock.instant().isBefore(end) && !stopping.getAsBoolean()) {
@@ -173,10 +175,33 @@ class ChangeStreamSession {
                 : PubSubClient.Start.after(ReplayId.fromBase64(replayId)), listener);
     }
 
+    /** The objects Mosaic syncs that the org publishes change events for (each has a topic of its own then). */
+    private static List<String> streamedObjects(PubSubClient pubsub) {
+        List<String> objects = new ArrayList<>();
+        for (SyncedObject object : SyncedObject.inRoundOrder()) {
+            if (ChildLinks.Relation.ofChild(object).isPresent()) {
+                continue;
+            }
+            try {
+                if (pubsub.topic("/data/" + object.apiName() + "ChangeEvent").canSubscribe()) {
+                    objects.add(object.apiName());
+                }
+            } catch (PubSubException e) {
+                if (e.kind() != PubSubException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+            }
+        }
+        return objects;
+    }
+
     private void apply(RoundContext round, Batch batch) {
         Instant at = clock.instant();
+        Long lag = batch.events().isEmpty() ? null
+                : Math.max(0, Duration.between(batch.events().get(batch.events().size() - 1).committedAt(), at).toMillis());
         StreamedChanges.Applied applied = changes.apply(round, batch.events(), () -> streams.reached(round.tenantId(),
-                round.connectionId(), ChangeStreams.TOPIC, batch.latest().base64(), batch.events().size(), at));
+                round.connectionId(), ChangeStreams.TOPIC, batch.latest().base64(), batch.events().size(), lag, at));
+        metrics.streamed(batch.events().size(), lag);
         if (!applied.overflowed().isEmpty()) {
             log.info("Salesforce org {}: more changes than events for {}; a polling round reads them",
                     round.mapping().orgId(), applied.overflowed());

@@ -4,6 +4,7 @@ import static dev.mosaic.platform.database.SqlTimes.instant;
 import static dev.mosaic.platform.database.SqlTimes.utc;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -23,8 +24,13 @@ class ChangeStreamStore {
      * @param replayId    base64 of the replay id to resume after; null to start at the oldest retained event
      * @param lastHeardAt when the stream last brought anything, a keepalive included
      */
-    record Stream(String replayId, State state, String detail, long events, Instant lastEventAt, Instant lastHeardAt,
-                  Instant retryAt) {
+    record Stream(String replayId, State state, String detail, List<String> objects, long events, Long lagMillis,
+                  Instant lastEventAt, Instant lastHeardAt, Instant retryAt) {
+
+        /** Whether this object's changes stream now (the others are only polled). */
+        boolean streams(SyncedObject object) {
+            return state == State.LIVE && objects.contains(object.apiName());
+        }
     }
 
     private final DSLContext db;
@@ -34,25 +40,36 @@ class ChangeStreamStore {
     }
 
     Optional<Stream> find(String tenantId, UUID connectionId, String topic) {
-        return db.fetchOptional("select replay_id, state, detail, events, last_event_at, last_heard_at, retry_at "
-                        + "from salesforce_change_stream where tenant_id = ? and connection_id = ? and topic = ?",
+        return db.fetchOptional("select replay_id, state, detail, objects, events, lag_ms, last_event_at, last_heard_at, "
+                        + "retry_at from salesforce_change_stream where tenant_id = ? and connection_id = ? and topic = ?",
                         tenantId, connectionId, topic)
                 .map(row -> new Stream(row.get("replay_id", String.class), State.valueOf(row.get("state", String.class)),
-                        row.get("detail", String.class), row.get("events", Long.class), instant(row, "last_event_at"),
+                        row.get("detail", String.class), List.of(row.get("objects", String[].class)),
+                        row.get("events", Long.class), row.get("lag_ms", Long.class), instant(row, "last_event_at"),
                         instant(row, "last_heard_at"), instant(row, "retry_at")));
     }
 
-    /** The stream reached {@code replayId}, having applied {@code events} events (none: a keepalive). */
-    void reached(String tenantId, UUID connectionId, String topic, String replayId, int events, Instant at) {
+    /**
+     * The stream reached {@code replayId}, having applied {@code events} events (none: a keepalive), the newest of
+     * which was committed {@code lagMillis} before it was applied (null when none was).
+     */
+    void reached(String tenantId, UUID connectionId, String topic, String replayId, int events, Long lagMillis, Instant at) {
         db.execute("""
-                insert into salesforce_change_stream (tenant_id, connection_id, topic, replay_id, state, events, last_event_at,
-                    last_heard_at, updated_at)
-                values (?, ?, ?, ?, 'LIVE', ?, ?::timestamptz, ?::timestamptz, ?::timestamptz)
+                insert into salesforce_change_stream (tenant_id, connection_id, topic, replay_id, state, events, lag_ms,
+                    last_event_at, last_heard_at, updated_at)
+                values (?, ?, ?, ?, 'LIVE', ?, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz)
                 on conflict (tenant_id, connection_id, topic) do update set replay_id = excluded.replay_id, state = 'LIVE',
                     detail = null, retry_at = null, events = salesforce_change_stream.events + excluded.events,
+                    lag_ms = coalesce(excluded.lag_ms, salesforce_change_stream.lag_ms),
                     last_event_at = coalesce(excluded.last_event_at, salesforce_change_stream.last_event_at),
                     last_heard_at = excluded.last_heard_at, updated_at = excluded.updated_at
-                """, tenantId, connectionId, topic, replayId, events, events > 0 ? utc(at) : null, utc(at), utc(at));
+                """, tenantId, connectionId, topic, replayId, events, lagMillis, events > 0 ? utc(at) : null, utc(at), utc(at));
+    }
+
+    /** The objects the org publishes change events for, as the stream found them when it subscribed. */
+    void objects(String tenantId, UUID connectionId, String topic, List<String> objects) {
+        db.execute("update salesforce_change_stream set objects = ?::text[] where tenant_id = ? and connection_id = ? "
+                + "and topic = ?", objects.toArray(String[]::new), tenantId, connectionId, topic);
     }
 
     /** The stream is connecting, waiting to try again (with why), or off; {@code forgetReplay} starts it afresh. */

@@ -8,6 +8,8 @@ import dev.mosaic.platform.jobs.TenantTaskInstances;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.time.Instant;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
@@ -20,20 +22,38 @@ public class SyncService {
     private final SyncStore store;
     private final ChildLinks childLinks;
     private final SchedulerClient scheduler;
+    private final ChangeStreamStore streams;
     private final Clock clock;
 
-    SyncService(SyncStore store, ChildLinks childLinks, SchedulerClient scheduler, Clock clock) {
+    SyncService(SyncStore store, ChildLinks childLinks, SchedulerClient scheduler, ChangeStreamStore streams, Clock clock) {
         this.store = store;
+        this.streams = streams;
         this.childLinks = childLinks;
         this.scheduler = scheduler;
         this.clock = clock;
     }
 
-    /** Progress per object, in the order a round takes them. */
+    /** Progress per object, in the order a round takes them, with how its changes arrive and how far behind it may be. */
     public List<ObjectProgress> progress(String tenantId, UUID connectionId) {
+        Optional<ChangeStreamStore.Stream> stream = streams.find(tenantId, connectionId, ChangeStreams.TOPIC);
+        Instant now = clock.instant();
         return store.progress(tenantId, connectionId).stream()
                 .sorted(Comparator.comparingInt(progress -> SyncedObject.ofApiName(progress.name()).ordinal()))
+                .map(progress -> {
+                    boolean streaming = progress.phase() == SyncPhase.INCREMENTAL
+                            && stream.filter(s -> s.streams(SyncedObject.ofApiName(progress.name()))).isPresent();
+                    return progress.withDelivery(streaming, streaming ? streamLag(stream.get()) : pollLag(progress, now));
+                })
                 .toList();
+    }
+
+    private static Double streamLag(ChangeStreamStore.Stream stream) {
+        return stream.lagMillis() == null ? Double.valueOf(0) : Double.valueOf(stream.lagMillis() / 1000.0);
+    }
+
+    private static Double pollLag(ObjectProgress progress, Instant now) {
+        return progress.lastSuccessAt() == null ? null
+                : Double.valueOf(Math.max(0, Duration.between(progress.lastSuccessAt(), now).toMillis()) / 1000.0);
     }
 
     /** The connection's rounds, newest first. */

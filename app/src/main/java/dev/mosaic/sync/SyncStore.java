@@ -174,6 +174,6 @@ class SyncStore {
         long busy = row.get("busy_millis", Long.class);
         return new ObjectProgress(row.get("object", String.class), SyncPhase.valueOf(row.get("phase", String.class)), synced,
                 row.get("records_total", Long.class), busy == 0 ? 0 : synced * 1000 / busy, instant(row, "last_success_at"),
-                row.get("last_error", String.class), instant(row, "last_error_at"));
+                row.get("last_error", String.class), instant(row, "last_error_at"), false, null);
     }
 }

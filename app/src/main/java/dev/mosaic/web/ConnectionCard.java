@@ -62,7 +62,7 @@ record ConnectionCard(UUID id, String orgId, String instanceUrl, String loginUrl
             if (initial && total != null && p.recordsPerSecond() > 0) {
                 left = Ago.duration(Duration.ofSeconds(Math.max(0, total - p.recordsSynced()) / p.recordsPerSecond())) + " left";
             }
-            return new ObjectRow(p.name(), initial ? "Initial load" : "Up to date", !initial, done, percent,
+            return new ObjectRow(p.name(), initial ? "Initial load" : p.streaming() ? "Live" : "Up to date", !initial, done, percent,
                     p.recordsPerSecond() == 0 ? "" : String.format("%,d records/s", p.recordsPerSecond()), left,
                     p.lastError() == null ? null : p.lastError() + " (" + Ago.of(p.lastErrorAt(), now, "") + ")");
         }

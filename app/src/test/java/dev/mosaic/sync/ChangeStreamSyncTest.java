@@ -71,6 +71,14 @@ class ChangeStreamSyncTest extends SyncTestSupport {
 
         JsonNode after = getJson("/api/v1/connections/salesforce/" + connection, token);
         assertThat(Instant.parse(after.path("lastRoundAt").asText())).as("no polling round ran").isEqualTo(firstRound);
+        Map<String, String> modes = new java.util.HashMap<>();
+        after.path("objects").forEach(object -> modes.put(object.path("name").asText(), object.path("mode").asText()));
+        assertThat(modes).as("the org publishes events for five objects; the rest are polled")
+                .containsEntry("Account", "STREAMING").containsEntry("Contact", "STREAMING").containsEntry("Task", "STREAMING")
+                .containsEntry("Note", "POLLING").containsEntry("EmailMessage", "POLLING");
+        JsonNode accounts = java.util.stream.StreamSupport.stream(after.path("objects").spliterator(), false)
+                .filter(object -> object.path("name").asText().equals("Account")).findFirst().orElseThrow();
+        assertThat(accounts.path("lagSeconds").asDouble()).isBetween(0.0, 2.0);
     }
 
     @Test
