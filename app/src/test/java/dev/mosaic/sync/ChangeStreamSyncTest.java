@@ -105,6 +105,39 @@ class ChangeStreamSyncTest extends SyncTestSupport {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> get(token, "Lead", id) == 200);
     }
 
+    @Test
+    void aGapEventHasItsRecordsReadAgain() throws Exception {
+        connected();
+        String id = org.create("Account", Map.of("Name", "Before the gap"));
+        visible("Account", id);
+        org.enableChangeEvents(java.util.List.of("Contact", "Lead", "Opportunity", "Task"));
+        org.update("Account", id, Map.of("Name", "Changed in the gap"));
+        org.enableChangeEvents(java.util.List.of("Account", "Contact", "Lead", "Opportunity", "Task"));
+
+        org.cdc("gap", Map.of("object", "Account", "changeType", "GAP_UPDATE", "recordIds", java.util.List.of(id)));
+
+        await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(100)).until(() ->
+                entity("Account", id).path("name").asText().equals("Changed in the gap"));
+    }
+
+    @Test
+    void aStreamThatFallsSilentIsSubscribedAgainAndMissesNothing() throws Exception {
+        connected();
+        org.cdc("stall-streams", null);
+        String id = org.create("Account", Map.of("Name", "Said while nobody listened"));
+        // The watchdog (three silent seconds in tests) subscribes again from the stored position.
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> get(token, "Account", id) == 200);
+    }
+
+    @Test
+    void anOverflowHasAPollingRoundReadTheObject() throws Exception {
+        connected();
+        Instant before = Instant.now();
+        org.cdc("overflow", Map.of("object", "Account"));
+        JsonNode after = awaitRound(token, connection, before);
+        assertThat(after.path("status").asText()).isEqualTo("CONNECTED");
+    }
+
     /** Waits until the record's entity is in the graph, at most {@link #VISIBLE_WITHIN}; returns its 360. */
     private JsonNode visible(String object, String id) {
         await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(100)).until(() -> get(token, object, id) == 200);

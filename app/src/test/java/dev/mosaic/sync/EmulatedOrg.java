@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class EmulatedOrg implements AutoCloseable {
     }
 
     private EmulatedOrg(SalesforceEmulator.Builder builder) {
-        emulator = builder.port(0).start();
+        emulator = builder.port(0).pubsubTimings(Duration.ofSeconds(1), Duration.ofSeconds(60)).start();
         EmulatorCredentials credentials = emulator.credentials();
         truth = SalesforceClient.create(new RefreshTokenCredentials(URI.create(emulator.baseUrl()), credentials.clientId(),
                 credentials.clientSecret(), credentials.refreshToken()), "59.0", rotated -> { });
@@ -72,6 +73,11 @@ public final class EmulatedOrg implements AutoCloseable {
     /** How many Pub/Sub streams are subscribed to the org now. */
     int streams() {
         return control("GET", "/__emulator/cdc", null).path("subscriptions").asInt();
+    }
+
+    /** Selects the objects the org publishes change events for. */
+    void enableChangeEvents(List<String> objects) {
+        control("PUT", "/__emulator/cdc", Map.of("enabled", objects));
     }
 
     /** Emulator's Change Data Capture controls, e.g. {@code stall-streams}, {@code expire-replay-ids}. */

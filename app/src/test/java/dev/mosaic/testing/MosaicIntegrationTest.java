@@ -66,6 +66,8 @@ public abstract class MosaicIntegrationTest {
         // Small orgs still take several Bulk pages and chunks per object, so resuming between them is tested.
         registry.add("mosaic.salesforce.chunk-records", () -> "10");
         registry.add("mosaic.salesforce.bulk-page-records", () -> "25");
+        // The emulators keep their change streams alive every second: three silent seconds mean a stalled stream.
+        registry.add("mosaic.salesforce.stream-watchdog", () -> "3s");
     }
 
     /** A fresh tenant with an admin; returns its API token, so each test works on data of its own. */
