@@ -44,6 +44,8 @@ class ChangeStreamSession {
     private static final Duration RETRY = Duration.ofSeconds(5);
     private static final Duration STREAMING_BARRED = Duration.ofHours(1);
     private static final String DEFAULT_CURRENCY = "USD";
+    /** Events written in one transaction at most, when they queue up. */
+    private static final int MOST_APPLIED_AT_ONCE = 1_000;
 
     private final SalesforceConnections connections;
     private final SalesforceSettings settings;
@@ -100,10 +102,17 @@ class ChangeStreamSession {
             PubSubClient.Subscription subscription = subscribe(connection, pubsub, listener);
             streams.objects(tenantId, connection.connectionId(), ChangeStreams.TOPIC, streamedObjects(pubsub));
             Instant lastHeard = clock.instant();
+            boolean live = false;
             try {
                 while (clock.instant().isBefore(end) && !stopping.getAsBoolean()) {
                     Object next = heard.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
                     Instant now = clock.instant();
+                    if (next == null && !live) {
+                        // Refused subscriptions fail at once; Salesforce's first word may be a keepalive minutes later.
+                        streams.state(tenantId, connection.connectionId(), ChangeStreams.TOPIC, ChangeStreamStore.State.LIVE,
+                                null, null, false, now);
+                        live = true;
+                    }
                     if (next == null) {
                         if (Duration.between(lastHeard, now).compareTo(settings.streamWatchdog()) > 0) {
                             log.warn("Salesforce org {}: the change stream was silent for {} s; subscribing again",
@@ -111,12 +120,13 @@ class ChangeStreamSession {
                             subscription.cancel();
                             subscription = subscribe(connection, pubsub, listener);
                             lastHeard = now;
+                            live = false;
                         }
                         continue;
                     }
                     lastHeard = now;
                     if (next instanceof Batch batch) {
-                        apply(round, batch);
+                        apply(round, withQueued(batch, heard));
                         continue;
                     }
                     PubSubException failure = (PubSubException) next;
@@ -143,6 +153,7 @@ class ChangeStreamSession {
                         }
                     }
                     subscription = subscribe(connection, pubsub, listener);
+                    live = false;
                 }
             } finally {
                 subscription.cancel();
@@ -193,6 +204,24 @@ class ChangeStreamSession {
             }
         }
         return objects;
+    }
+
+    /**
+     * The batch with the batches queued behind it, up to {@link #MOST_APPLIED_AT_ONCE} events: when changes come faster
+     * than one write each, they are written together, and the stream keeps up.
+     */
+    private static Batch withQueued(Batch first, BlockingQueue<Object> heard) {
+        if (!(heard.peek() instanceof Batch)) {
+            return first;
+        }
+        List<ChangeEvent> events = new ArrayList<>(first.events());
+        ReplayId latest = first.latest();
+        while (heard.peek() instanceof Batch more && events.size() + more.events().size() <= MOST_APPLIED_AT_ONCE) {
+            heard.poll();
+            events.addAll(more.events());
+            latest = more.latest();
+        }
+        return new Batch(events, latest);
     }
 
     private void apply(RoundContext round, Batch batch) {

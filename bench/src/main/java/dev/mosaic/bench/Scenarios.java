@@ -15,7 +15,7 @@ public final class Scenarios {
     }
 
     public static List<Scenario> all() {
-        return List.of(new GraphLoadScenario(), SyncScenario.sync(), SyncScenario.views(), SyncScenario.incremental(),
+        return List.of(new GraphLoadScenario(), SyncScenario.sync(), SyncScenario.views(), SyncScenario.incremental(), SyncScenario.cdc(),
                 DisturbedSyncScenario.faults(), DisturbedSyncScenario.crash(), new SoakScenario(),
                 new IdentityScenario(), new EmulatorScaleScenario());
     }

@@ -30,9 +30,18 @@ final class SyncDriver {
 
     /** Connects the emulator's org as the user's guide says (consumer key, secret, refresh token); its connection id. */
     static String connect(MosaicHttp http, SalesforceEmulator emulator) throws IOException, InterruptedException {
+        return connect(http, emulator, false);
+    }
+
+    /** @param streaming whether the connection names the emulator's Pub/Sub API, so it streams its changes too */
+    static String connect(MosaicHttp http, SalesforceEmulator emulator, boolean streaming) throws IOException, InterruptedException {
         EmulatorCredentials credentials = emulator.credentials();
-        byte[] body = JSON.writeValueAsBytes(Map.of("loginUrl", emulator.baseUrl(), "clientId", credentials.clientId(),
-                "clientSecret", credentials.clientSecret(), "refreshToken", credentials.refreshToken()));
+        Map<String, String> values = new java.util.HashMap<>(Map.of("loginUrl", emulator.baseUrl(), "clientId",
+                credentials.clientId(), "clientSecret", credentials.clientSecret(), "refreshToken", credentials.refreshToken()));
+        if (streaming) {
+            values.put("pubsubEndpoint", emulator.pubsubUrl());
+        }
+        byte[] body = JSON.writeValueAsBytes(values);
         MosaicHttp.Response created = http.postJson("api/v1/connections/salesforce", body);
         if (created.status() != 201) {
             throw new BenchFailure("Connecting answered " + created.status() + ": " + created.shortBody());

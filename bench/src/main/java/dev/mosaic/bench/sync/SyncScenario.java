@@ -40,11 +40,18 @@ public final class SyncScenario implements Scenario {
     private final String name;
     private final String description;
     private final AfterSync after;
+    private final boolean streaming;
 
     private SyncScenario(String name, String description, AfterSync after) {
+        this(name, description, after, false);
+    }
+
+    /** @param streaming whether the connection streams its changes (Change Data Capture) besides its polling rounds */
+    private SyncScenario(String name, String description, AfterSync after, boolean streaming) {
         this.name = name;
         this.description = description;
         this.after = after;
+        this.streaming = streaming;
     }
 
     /** What a scenario measures once the org is synced, with the options it adds. */
@@ -78,6 +85,12 @@ public final class SyncScenario implements Scenario {
         return new SyncScenario("incremental", "sync an emulated org, then change it (creates, edits, deletes, a merge) "
                 + "and time a round until every change shows in the API; API calls of a round and of an idle one",
                 new IncrementalChanges());
+    }
+
+    public static SyncScenario cdc() {
+        return new SyncScenario("cdc", "sync an emulated org that streams its changes, then change it at a steady rate "
+                + "through its REST API; time from each write to its visibility in Mosaic's API", new ChangeStreamLatency(),
+                true);
     }
 
     @Override
@@ -151,7 +164,7 @@ public final class SyncScenario implements Scenario {
         long callsBefore = emulator.apiCalls();
         JsonNode statsBefore = EmulatorStats.read(emulator);
         long started = System.nanoTime();
-        String id = SyncDriver.connect(app.http(), emulator);
+        String id = SyncDriver.connect(app.http(), emulator, streaming);
         List<Charts.Point> progress = new ArrayList<>();
         progress.add(new Charts.Point(0, 0));
         JsonNode connection = SyncDriver.awaitLoaded(app.http(), id, out, started, progress);

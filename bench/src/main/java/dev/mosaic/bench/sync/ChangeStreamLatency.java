@@ -1,0 +1,206 @@
+package dev.mosaic.bench.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.bench.BenchFailure;
+import dev.mosaic.bench.Figures;
+import dev.mosaic.bench.OptionSpec;
+import dev.mosaic.bench.ScenarioArguments;
+import dev.mosaic.bench.harness.Charts;
+import dev.mosaic.bench.harness.Latencies;
+import dev.mosaic.bench.harness.MosaicHttp;
+import dev.mosaic.salesforce.client.RefreshTokenCredentials;
+import dev.mosaic.salesforce.client.SalesforceClient;
+import dev.mosaic.salesforce.client.Session;
+import dev.mosaic.salesforce.client.Sleeper;
+import dev.mosaic.salesforce.emulator.SalesforceEmulator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * {@code cdc}: after the initial sync, changes made through the emulator's REST API at a steady rate (new contacts),
+ * each timed from its write to the moment Mosaic's API finds it. The app polls once a day here, so only its change
+ * stream brings them; whatever is not there within the grace period is left to a polling round, and counted as
+ * repaired by the safety net.
+ */
+final class ChangeStreamLatency implements SyncScenario.AfterSync {
+
+    private static final Duration CHECK_EVERY = Duration.ofMillis(25);
+    private static final Duration GRACE = Duration.ofSeconds(30);
+    private static final Duration LIVE_WITHIN = Duration.ofMinutes(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(OptionSpec.positive("changes", 1000, "changes made in Salesforce after the initial sync"),
+                OptionSpec.positive("rate", 20, "changes per second"));
+    }
+
+    @Override
+    public void measure(ScenarioArguments arguments, SalesforceEmulator emulator, MosaicHttp http, String connectionId,
+                        Figures figures, PrintStream out) throws Exception {
+        int changes = arguments.positiveInt("changes");
+        int rate = arguments.positiveInt("rate");
+        awaitLive(http, connectionId);
+        SalesforceClient salesforce = SalesforceClient.create(new RefreshTokenCredentials(URI.create(emulator.baseUrl()),
+                emulator.credentials().clientId(), emulator.credentials().clientSecret(), emulator.credentials().refreshToken()),
+                "59.0", rotated -> { });
+        HttpClient client = HttpClient.newHttpClient();
+        double eventsBefore = eventsApplied(http);
+        Queue<Written> pending = new ConcurrentLinkedQueue<>();
+        Latencies latencies = new Latencies();
+        List<Charts.Point> points = new ArrayList<>();
+        Visibility visibility = new Visibility(http, pending, latencies, points);
+        Thread checker = new Thread(visibility, "cdc-visibility");
+        checker.start();
+        long started = System.nanoTime();
+        for (int i = 0; i < changes; i++) {
+            long due = started + (long) (i * 1e9 / rate);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Sleeper.REAL.sleep(Duration.ofNanos(wait));
+            }
+            String id = create(client, salesforce.session(), i);
+            pending.add(new Written(id, System.nanoTime()));
+        }
+        double writeSeconds = (System.nanoTime() - started) / 1e9;
+        long graceEnd = System.nanoTime() + GRACE.toNanos();
+        while (!pending.isEmpty() && System.nanoTime() < graceEnd) {
+            Sleeper.REAL.sleep(CHECK_EVERY);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int missed = pending.size();
+        visibility.stop();
+        checker.join();
+        int repaired = missed == 0 ? 0 : repairByPolling(http, connectionId,
+                pending.stream().map(Written::id).toList(), out);
+        double events = eventsApplied(http) - eventsBefore;
+        double p50 = latencies.percentileMs(50);
+        double p99 = latencies.percentileMs(99);
+        out.printf("%,d changes at %d/s over %.1f s: visible after p50 %.0f ms, p99 %.0f ms, max %.0f ms; %d not within %d s"
+                        + " (%d of them brought by a polling round); %,.0f events applied, %.1f/s%n", changes, rate,
+                writeSeconds, p50, p99, latencies.maxMs(), missed, GRACE.toSeconds(), repaired, events, events / seconds);
+        out.printf("Targets: p99 %.0f ms (under 2,000: %s), repaired by the safety net %d (0: %s)%n", p99,
+                SyncScenario.verdict(p99 < 2000 && missed == 0), repaired, SyncScenario.verdict(repaired == 0 && missed == 0));
+        figures.put("changes", changes).put("rate", rate).put("p50Ms", Figures.round(p50, 1)).put("p99Ms", Figures.round(p99, 1))
+                .put("maxMs", Figures.round(latencies.maxMs(), 1)).put("eventsPerSecond", Figures.round(events / seconds, 1))
+                .put("missedWithinGrace", missed).put("repairedBySafetyNet", repaired);
+        Path chart = Path.of(arguments.text("charts").orElseThrow(), "cdc-latency.png");
+        Charts.lines(chart, String.format("Salesforce change → visible in Mosaic (%,d changes at %d/s)", changes, rate),
+                "seconds into the run", "milliseconds", Map.of("each change", points));
+        out.printf("Chart: %s%n", chart);
+    }
+
+    /** Waits until the connection streams contacts. */
+    private static void awaitLive(MosaicHttp http, String connectionId) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + LIVE_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode object : SyncDriver.connection(http, connectionId).path("objects")) {
+                if (object.path("name").asText().equals("Contact") && object.path("mode").asText().equals("STREAMING")) {
+                    return;
+                }
+            }
+            Sleeper.REAL.sleep(Duration.ofMillis(200));
+        }
+        throw new BenchFailure("The connection's change stream was not live within " + LIVE_WITHIN.toSeconds() + " s");
+    }
+
+    private static String create(HttpClient client, Session session, int i) throws IOException, InterruptedException {
+        HttpResponse<String> created = client.send(HttpRequest.newBuilder(session.instanceUrl()
+                        .resolve("/services/data/v59.0/sobjects/Contact/"))
+                .header("Authorization", "Bearer " + session.accessToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("FirstName", "Streamed",
+                        "LastName", "Change " + i, "Email", "streamed.change." + i + "@cdc-bench.example")))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new BenchFailure("Creating a contact answered " + created.statusCode() + ": " + created.body());
+        }
+        return JSON.readTree(created.body()).path("id").asText();
+    }
+
+    /** Asks for a polling round and counts the missed changes it brings. */
+    private static int repairByPolling(MosaicHttp http, String connectionId, List<String> missed, PrintStream out)
+            throws Exception {
+        out.printf("%d changes not visible after %d s; asking for a polling round%n", missed.size(), GRACE.toSeconds());
+        java.time.Instant asked = java.time.Instant.now();
+        http.post("api/v1/connections/salesforce/" + connectionId + "/sync", "application/json", new byte[0]);
+        SyncDriver.awaitRoundSince(http, connectionId, asked, Duration.ofMinutes(10));
+        int found = 0;
+        for (String id : missed) {
+            found += http.get("api/v1/external/salesforce/Contact/" + id).status() == 200 ? 1 : 0;
+        }
+        return found;
+    }
+
+    private static double eventsApplied(MosaicHttp http) throws IOException, InterruptedException {
+        for (String line : http.get("actuator/prometheus?includedNames=mosaic_cdc_events,mosaic_cdc_events_total").body().split("\n")) {
+            if (line.startsWith("mosaic_cdc_events_total")) {
+                // mosaic_cdc_events_total{…} 300.0
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
+    }
+
+    /** A change written in Salesforce, and when its write was answered. */
+    private record Written(String id, long atNanos) {
+    }
+
+    /**
+     * Checks which written changes Mosaic's API finds, oldest first (they arrive in order), and times each from its
+     * write: one lookup per change found, and one more per round of checks.
+     */
+    private static final class Visibility implements Runnable {
+        private final MosaicHttp http;
+        private final Queue<Written> pending;
+        private final Latencies latencies;
+        private final List<Charts.Point> points;
+        private final long started = System.nanoTime();
+        private volatile boolean stopped;
+
+        Visibility(MosaicHttp http, Queue<Written> pending, Latencies latencies, List<Charts.Point> points) {
+            this.http = http;
+            this.pending = pending;
+            this.latencies = latencies;
+            this.points = points;
+        }
+
+        void stop() {
+            stopped = true;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (!stopped) {
+                    Written oldest = pending.peek();
+                    if (oldest != null && http.get("api/v1/external/salesforce/Contact/" + oldest.id()).status() == 200) {
+                        long now = System.nanoTime();
+                        latencies.add(now - oldest.atNanos());
+                        synchronized (points) {
+                            points.add(new Charts.Point((oldest.atNanos() - started) / 1e9, (now - oldest.atNanos()) / 1e6));
+                        }
+                        pending.poll();
+                        continue;
+                    }
+                    Sleeper.REAL.sleep(CHECK_EVERY);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
