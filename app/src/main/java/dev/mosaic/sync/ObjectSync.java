@@ -9,7 +9,6 @@ import dev.mosaic.salesforce.client.SalesforceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -331,21 +330,11 @@ class ObjectSync {
                 return;
             }
             stopIfAsked(round);
-            List<SalesforceRow> rows = new ArrayList<>();
             FieldGroups groups = FieldGroups.of(schema);
             // Live records only: a deleted one is the object's own rounds' to follow.
             QueryPage page = round.api().call("read changed " + object.apiName() + " again",
                     () -> client.query(Soql.byIds(object.apiName(), groups.first(), ids)));
-            while (true) {
-                WideRecords.complete(round.api(), object.apiName(), groups, page.records())
-                        .forEach(record -> rows.add(SalesforceRow.fromJson(schema, record)));
-                if (page.nextRecordsUrl() == null) {
-                    break;
-                }
-                QueryPage current = page;
-                page = round.api().call("read the next page of " + object.apiName(), () -> client.next(current));
-            }
-            writer.writeRefreshed(round, object, rows, ids);
+            writer.writeRefreshed(round, object, WideRecords.rows(round.api(), object.apiName(), schema, groups, page), ids);
         }
     }
 

@@ -67,15 +67,7 @@ class StreamedChanges {
             List<String> some = ids.subList(from, Math.min(ids.size(), from + WideRecords.IDS_PER_QUERY));
             QueryPage page = round.api().call("read streamed " + object.apiName() + " changes",
                     () -> client.queryAll(Soql.byIds(object.apiName(), groups.first(), some)));
-            while (true) {
-                WideRecords.complete(round.api(), object.apiName(), groups, page.records())
-                        .forEach(record -> rows.add(SalesforceRow.fromJson(schema, record)));
-                if (page.nextRecordsUrl() == null) {
-                    break;
-                }
-                QueryPage current = page;
-                page = round.api().call("read the next page of " + object.apiName(), () -> client.next(current));
-            }
+            rows.addAll(WideRecords.rows(round.api(), object.apiName(), schema, groups, page));
         }
         return rows;
     }

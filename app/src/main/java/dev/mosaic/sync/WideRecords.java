@@ -17,6 +17,20 @@ final class WideRecords {
     private WideRecords() {
     }
 
+    /** Every record of a query from its first page on, page after page, whole (every field group read), as rows. */
+    static List<SalesforceRow> rows(ApiCalls api, String object, ObjectSchema schema, FieldGroups groups, QueryPage first) {
+        List<SalesforceRow> rows = new ArrayList<>();
+        QueryPage page = first;
+        while (true) {
+            complete(api, object, groups, page.records()).forEach(record -> rows.add(SalesforceRow.fromJson(schema, record)));
+            if (page.nextRecordsUrl() == null) {
+                return rows;
+            }
+            QueryPage current = page;
+            page = api.call("read the next page of " + object, () -> api.client().next(current));
+        }
+    }
+
     static List<JsonNode> complete(ApiCalls api, String object, FieldGroups groups, List<JsonNode> records) {
         if (!groups.split() || records.isEmpty()) {
             return records;
