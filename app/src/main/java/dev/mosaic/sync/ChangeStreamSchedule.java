@@ -40,10 +40,15 @@ class ChangeStreamSchedule {
         switch (event.change()) {
             case CONNECTED, RECONNECTED -> {
                 boolean streaming = connections.find(event.tenantId(), event.connectionId()).flatMap(streams::endpoint).isPresent();
-                if (streaming) {
+                // A stream listening now goes on; its next session logs in with the new credentials.
+                boolean listening = scheduler.getScheduledExecution(id).filter(execution -> execution.isPicked()).isPresent();
+                if (streaming && !listening) {
+                    // New credentials end any wait an earlier failure set: the stream starts again now.
+                    store.state(event.tenantId(), event.connectionId(), ChangeStreams.TOPIC, ChangeStreamStore.State.CONNECTING,
+                            null, null, false, clock.instant());
                     scheduler.schedule(SyncTaskConfig.CHANGE_STREAM.instance(id.getId())
                                     .data(new SyncRoundRef(event.tenantId(), event.connectionId())).scheduledTo(clock.instant()),
-                            SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
+                            SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
                     log.info("Salesforce connection {} of tenant {} streams its changes", event.connectionId(), event.tenantId());
                 }
             }

@@ -1,9 +1,11 @@
 package dev.mosaic.sync;
 
+import dev.mosaic.connection.ConnectionStatus;
 import dev.mosaic.connection.SalesforceConnection;
 import dev.mosaic.connection.SalesforceConnections;
 import dev.mosaic.connection.SalesforceSettings;
 import dev.mosaic.connection.SecretsUnreadableException;
+import dev.mosaic.salesforce.client.Disposition;
 import dev.mosaic.salesforce.client.SalesforceClient;
 import dev.mosaic.salesforce.client.SalesforceException;
 import dev.mosaic.salesforce.client.Session;
@@ -163,10 +165,18 @@ class ChangeStreamSession {
         } catch (PubSubException e) {
             return waiting(connection, e.getMessage(), e.kind() == PubSubException.Kind.NOT_FOUND ? STREAMING_BARRED : RETRY,
                     e.kind() == PubSubException.Kind.NOT_FOUND);
-        } catch (SalesforceException | RoundStoppedException e) {
-            // Reading the changed records failed (or the app is stopping): the batch's replay id was not saved, so
-            // the next session reads that batch again.
+        } catch (SalesforceException e) {
+            if (e.disposition() == Disposition.NEEDS_RECONNECT) {
+                // The refresh token is refused: the rounds say so on the connection, and nothing streams until a person
+                // reconnects (which starts the stream again).
+                connections.status(tenantId, connection.connectionId(), ConnectionStatus.NEEDS_RECONNECT, e.getMessage());
+                return waiting(connection, e.getMessage(), RETRY.multipliedBy(60), false);
+            }
+            // Reading the changed records failed: the batch's replay id was not saved, so the next session reads that
+            // batch again.
             return waiting(connection, e.getMessage(), RETRY, false);
+        } catch (RoundStoppedException e) {
+            return clock.instant();
         }
         return clock.instant();
     }
