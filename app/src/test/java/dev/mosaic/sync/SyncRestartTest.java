@@ -110,9 +110,64 @@ class SyncRestartTest {
         }
     }
 
+    @Test
+    void aChangeStreamCutOffIsResumedByTheNextAppFromWhereItStoodAndMissesNothing() throws Exception {
+        try (EmulatedOrg org = new EmulatedOrg(73, 5)) {
+            RunningMosaic.Tenant tenant;
+            String id;
+            String account;
+            // Test apps miss heartbeats for seconds, not a minute, before their executions count as dead: the next
+            // app takes the stream over at once.
+            try (RunningMosaic first = RunningMosaic.start(database, with("--db-scheduler.shutdown-max-wait=0s"))) {
+                tenant = first.newTenant();
+                id = connect(first, tenant, org, org.streamingConnectionValues());
+                awaitLoaded(first, tenant, id);
+                await().atMost(Duration.ofSeconds(30)).until(() -> org.streams() > 0);
+                account = org.create("Account", java.util.Map.of("Name", "Heard by the first app"));
+                await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() ->
+                        first.get("/api/v1/external/salesforce/Account/" + account, tenant.token()).statusCode() == 200);
+            }
+            Instant lastRound = lastRoundEnd(database, tenant, id);
+            // Said while no app listened.
+            String unheard = org.create("Account", java.util.Map.of("Name", "Said while nobody listened"));
+            org.update("Account", account, java.util.Map.of("Name", "Renamed while nobody listened"));
+
+            try (RunningMosaic second = RunningMosaic.start(database, SETTINGS)) {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                        second.get("/api/v1/external/salesforce/Account/" + unheard, tenant.token()).statusCode() == 200);
+                JsonNode renamed = second.getJson("/api/v1/organizations/" + second.getJson(
+                        "/api/v1/external/salesforce/Account/" + account, tenant.token()).path("id").asText(), tenant.token());
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> second.getJson(
+                        "/api/v1/organizations/" + renamed.path("id").asText(), tenant.token()).path("name").asText()
+                        .equals("Renamed while nobody listened"));
+                assertThat(Instant.parse(connection(second, tenant, id).path("lastRoundAt").asText()))
+                        .as("no polling round brought them").isEqualTo(lastRound);
+            }
+        }
+    }
+
+    /** When the connection's last round ended, read from the database while no app runs. */
+    private static Instant lastRoundEnd(TestPostgres database, RunningMosaic.Tenant tenant, String id) throws Exception {
+        try (Connection db = database.connect();
+             var statement = db.prepareStatement("select last_round_at from salesforce_connection where tenant_id = ? "
+                     + "and connection_id = ?::uuid")) {
+            statement.setString(1, tenant.id());
+            statement.setString(2, id);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getTimestamp(1).toInstant();
+            }
+        }
+    }
+
     private static String connect(RunningMosaic app, RunningMosaic.Tenant tenant, EmulatedOrg org) throws Exception {
+        return connect(app, tenant, org, org.connectionValues());
+    }
+
+    private static String connect(RunningMosaic app, RunningMosaic.Tenant tenant, EmulatedOrg org,
+                                  java.util.Map<String, String> values) throws Exception {
         HttpResponse<String> created = app.send("POST", "/api/v1/connections/salesforce", tenant.token(),
-                RunningMosaic.JSON.writeValueAsString(org.connectionValues()));
+                RunningMosaic.JSON.writeValueAsString(values));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return RunningMosaic.JSON.readTree(created.body()).path("id").asText();
     }
