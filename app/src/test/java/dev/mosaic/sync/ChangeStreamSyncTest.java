@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Near-real-time sync: a connection that names its org's Pub/Sub API applies Salesforce's change events as they come,
@@ -17,10 +22,16 @@ import org.junit.jupiter.api.Test;
  */
 class ChangeStreamSyncTest extends SyncTestSupport {
 
+    @Autowired
+    private DSLContext db;
+    @Autowired
+    private DataSource dataSource;
+
     /** The promise: a change in Salesforce is visible in Mosaic within two seconds. */
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(2);
     private static EmulatedOrg org;
     private static String token;
+    private static String tenantId;
     private static String connection;
     private static Instant firstRound;
 
@@ -38,7 +49,9 @@ class ChangeStreamSyncTest extends SyncTestSupport {
         if (connection != null) {
             return;
         }
-        token = newTenantAdmin().token();
+        TenantAdmin admin = newTenantAdmin();
+        token = admin.token();
+        tenantId = admin.tenantId();
         var response = send("POST", "/api/v1/connections/salesforce", token, org.streamingConnectionValues());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         connection = json(response).path("id").asText();
@@ -110,11 +123,11 @@ class ChangeStreamSyncTest extends SyncTestSupport {
         connected();
         String id = org.create("Account", Map.of("Name", "Before the gap"));
         visible("Account", id);
-        org.enableChangeEvents(java.util.List.of("Contact", "Lead", "Opportunity", "Task"));
+        org.enableChangeEvents(List.of("Contact", "Lead", "Opportunity", "Task"));
         org.update("Account", id, Map.of("Name", "Changed in the gap"));
-        org.enableChangeEvents(java.util.List.of("Account", "Contact", "Lead", "Opportunity", "Task"));
+        org.enableChangeEvents(List.of("Account", "Contact", "Lead", "Opportunity", "Task"));
 
-        org.cdc("gap", Map.of("object", "Account", "changeType", "GAP_UPDATE", "recordIds", java.util.List.of(id)));
+        org.cdc("gap", Map.of("object", "Account", "changeType", "GAP_UPDATE", "recordIds", List.of(id)));
 
         await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(100)).until(() ->
                 entity("Account", id).path("name").asText().equals("Changed in the gap"));
@@ -136,6 +149,37 @@ class ChangeStreamSyncTest extends SyncTestSupport {
         org.cdc("overflow", Map.of("object", "Account"));
         JsonNode after = awaitRound(token, connection, before);
         assertThat(after.path("status").asText()).isEqualTo("CONNECTED");
+    }
+
+    @Test
+    void eventsDeliveredAgainAndOutOfTheirTimeChangeNothing() throws Exception {
+        connected();
+        String id = org.create("Account", Map.of("Name", "Told twice"));
+        visible("Account", id);
+        org.update("Account", id, Map.of("Name", "Told twice, then renamed"));
+        await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(100)).until(() ->
+                entity("Account", id).path("name").asText().equals("Told twice, then renamed"));
+        String before = digest();
+        long applied = eventsApplied();
+
+        // The stream forgets where it stood and, made to subscribe again, hears every retained event once more: the
+        // create after the rename, and everything before.
+        db.execute("update salesforce_change_stream set replay_id = null where tenant_id = ?", tenantId);
+        org.cdc("fail-streams", null);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> eventsApplied() > applied + 2);
+
+        assertThat(digest()).isEqualTo(before);
+        assertThat(entity("Account", id).path("name").asText()).isEqualTo("Told twice, then renamed");
+    }
+
+    private String digest() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            return GraphDigest.of(connection, tenantId);
+        }
+    }
+
+    private long eventsApplied() {
+        return db.fetchOne("select events from salesforce_change_stream where tenant_id = ?", tenantId).get(0, Long.class);
     }
 
     /** Waits until the record's entity is in the graph, at most {@link #VISIBLE_WITHIN}; returns its 360. */
