@@ -6,9 +6,14 @@ import dev.mosaic.bench.BenchFailure;
 import dev.mosaic.bench.Figures;
 import dev.mosaic.bench.OptionSpec;
 import dev.mosaic.bench.ScenarioArguments;
+import dev.mosaic.bench.harness.BenchDatabase;
 import dev.mosaic.bench.harness.Charts;
+import dev.mosaic.bench.harness.Cleanup;
+import dev.mosaic.bench.harness.GraphDigest;
 import dev.mosaic.bench.harness.Latencies;
+import dev.mosaic.bench.harness.MosaicApp;
 import dev.mosaic.bench.harness.MosaicHttp;
+import dev.mosaic.bench.harness.TempDirectory;
 import dev.mosaic.salesforce.client.RefreshTokenCredentials;
 import dev.mosaic.salesforce.client.SalesforceClient;
 import dev.mosaic.salesforce.client.Session;
@@ -44,12 +49,15 @@ final class ChangeStreamLatency implements SyncScenario.AfterSync {
     @Override
     public List<OptionSpec> options() {
         return List.of(OptionSpec.positive("changes", 1000, "changes made in Salesforce after the initial sync"),
-                OptionSpec.positive("rate", 20, "changes per second"));
+                OptionSpec.positive("rate", 20, "changes per second"),
+                OptionSpec.flag("faults", "inject every kind of stream fault during the changes, then compare the graph "
+                        + "with that of an app that only polls"));
     }
 
     @Override
-    public void measure(ScenarioArguments arguments, SalesforceEmulator emulator, MosaicHttp http, String connectionId,
+    public void measure(ScenarioArguments arguments, SalesforceEmulator emulator, MosaicApp app, String connectionId,
                         Figures figures, PrintStream out) throws Exception {
+        MosaicHttp http = app.http();
         int changes = arguments.positiveInt("changes");
         int rate = arguments.positiveInt("rate");
         awaitLive(http, connectionId);
@@ -57,6 +65,22 @@ final class ChangeStreamLatency implements SyncScenario.AfterSync {
                 emulator.credentials().clientId(), emulator.credentials().clientSecret(), emulator.credentials().refreshToken()),
                 "59.0", rotated -> { });
         HttpClient client = HttpClient.newHttpClient();
+        boolean faulty = arguments.flag("faults");
+        Cleanup cleanup = new Cleanup();
+        MosaicApp polling = null;
+        String pollingId = null;
+        StreamFaults faults = null;
+        if (faulty) {
+            // An app that only polls, loaded before the changes, is what the streaming app's graph must equal.
+            Path work = cleanup.register("the temporary directory", TempDirectory.create("mosaic-bench-cdc-polling-")).path();
+            polling = EmulatedOrgAndApp.startApp(arguments, work, Map.of("MOSAIC_SALESFORCE_SYNC_INTERVAL", "24h"),
+                    "the polling app", cleanup, out);
+            pollingId = SyncDriver.connect(polling.http(), emulator, false);
+            SyncDriver.awaitLoaded(polling.http(), pollingId, out, System.nanoTime(), new ArrayList<>());
+            faults = new StreamFaults(emulator, create(client, salesforce.session(), "Account",
+                    Map.of("Name", "Told by gap events")));
+        }
+        int faultEvery = Math.max(1, changes / (2 * StreamFaults.KINDS.size()));
         double eventsBefore = eventsApplied(http);
         Queue<Written> pending = new ConcurrentLinkedQueue<>();
         Latencies latencies = new Latencies();
@@ -71,8 +95,12 @@ final class ChangeStreamLatency implements SyncScenario.AfterSync {
             if (wait > 0) {
                 Sleeper.REAL.sleep(Duration.ofNanos(wait));
             }
-            String id = create(client, salesforce.session(), i);
+            String id = create(client, salesforce.session(), "Contact", Map.of("FirstName", "Streamed",
+                    "LastName", "Change " + i, "Email", "streamed.change." + i + "@cdc-bench.example"));
             pending.add(new Written(id, System.nanoTime()));
+            if (faulty && i % faultEvery == faultEvery / 2) {
+                faults.injectNext();
+            }
         }
         double writeSeconds = (System.nanoTime() - started) / 1e9;
         long graceEnd = System.nanoTime() + GRACE.toNanos();
@@ -96,7 +124,11 @@ final class ChangeStreamLatency implements SyncScenario.AfterSync {
         figures.put("changes", changes).put("rate", rate).put("p50Ms", Figures.round(p50, 1)).put("p99Ms", Figures.round(p99, 1))
                 .put("maxMs", Figures.round(latencies.maxMs(), 1)).put("eventsPerSecond", Figures.round(events / seconds, 1))
                 .put("missedWithinGrace", missed).put("repairedBySafetyNet", repaired);
-        Path chart = Path.of(arguments.text("charts").orElseThrow(), "cdc-latency.png");
+        if (faulty) {
+            compareWithPolling(app, polling, pollingId, faults, figures, out);
+        }
+        cleanup.close();
+        Path chart = Path.of(arguments.text("charts").orElseThrow(), faulty ? "cdc-faults-latency.png" : "cdc-latency.png");
         Charts.lines(chart, String.format("Salesforce change → visible in Mosaic (%,d changes at %d/s)", changes, rate),
                 "seconds into the run", "milliseconds", Map.of("each change", points));
         out.printf("Chart: %s%n", chart);
@@ -116,17 +148,51 @@ final class ChangeStreamLatency implements SyncScenario.AfterSync {
         throw new BenchFailure("The connection's change stream was not live within " + LIVE_WITHIN.toSeconds() + " s");
     }
 
-    private static String create(HttpClient client, Session session, int i) throws IOException, InterruptedException {
+    private static String create(HttpClient client, Session session, String object, Map<String, String> fields)
+            throws IOException, InterruptedException {
         HttpResponse<String> created = client.send(HttpRequest.newBuilder(session.instanceUrl()
-                        .resolve("/services/data/v59.0/sobjects/Contact/"))
+                        .resolve("/services/data/v59.0/sobjects/" + object + "/"))
                 .header("Authorization", "Bearer " + session.accessToken()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("FirstName", "Streamed",
-                        "LastName", "Change " + i, "Email", "streamed.change." + i + "@cdc-bench.example")))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(fields))).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {
-            throw new BenchFailure("Creating a contact answered " + created.statusCode() + ": " + created.body());
+            throw new BenchFailure("Creating a " + object + " answered " + created.statusCode() + ": " + created.body());
         }
         return JSON.readTree(created.body()).path("id").asText();
+    }
+
+    /**
+     * After the faults: the streaming app's own polling round (the safety net a person would press), and one of the
+     * polling app; then the two graphs, fact by fact.
+     */
+    private static void compareWithPolling(MosaicApp streamingApp, MosaicApp polling, String pollingId, StreamFaults faults,
+                                           Figures figures, PrintStream out) throws Exception {
+        java.time.Instant asked = java.time.Instant.now();
+        SyncDriver.syncNow(polling.http(), pollingId);
+        SyncDriver.awaitRoundSince(polling.http(), pollingId, asked, Duration.ofMinutes(10));
+        GraphDigest streamed;
+        GraphDigest polled;
+        Path digests = java.nio.file.Files.createTempDirectory("mosaic-bench-cdc-digests-");
+        try (java.sql.Connection db = BenchDatabase.embedded().connect(polling)) {
+            polled = GraphDigest.write(db, "default", digests, "polling");
+        }
+        try (java.sql.Connection db = BenchDatabase.embedded().connect(streamingApp)) {
+            streamed = GraphDigest.write(db, "default", digests, "streaming");
+        }
+        List<String> all = streamed.differences(polled, "in the streaming app's graph", "in the polling app's graph",
+                Integer.MAX_VALUE);
+        // A record changed twice between two polls shows polling its end only; the stream saw each change, and its
+        // timeline says so. Everything else (records, entities, golden values, links) must be the same.
+        List<String> history = all.stream().filter(line -> line.startsWith("timeline, only in the streaming")
+                && line.contains(" field_changed ")).toList();
+        List<String> differences = all.stream().filter(line -> !history.contains(line)).limit(10).toList();
+        boolean identical = differences.isEmpty();
+        out.printf("Stream faults injected: %s; graphs compared fact by fact (%s): %s; %d changes on the timelines only "
+                        + "the stream saw (values polling never read, between its rounds)%n", faults.injected(),
+                polled.lineCounts(), identical ? "identical" : "DIFFERENT, first differences:\n  "
+                        + String.join("\n  ", differences), history.size());
+        figures.put("faultsInjected", faults.total()).put("faults", faults.injected()).put("identical", identical)
+                .put("differences", differences).put("changesOnlyTheStreamSaw", history.size());
     }
 
     /** Asks for a polling round and counts the missed changes it brings. */

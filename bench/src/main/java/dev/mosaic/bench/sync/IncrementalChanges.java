@@ -6,6 +6,7 @@ import dev.mosaic.bench.BenchFailure;
 import dev.mosaic.bench.Figures;
 import dev.mosaic.bench.OptionSpec;
 import dev.mosaic.bench.ScenarioArguments;
+import dev.mosaic.bench.harness.MosaicApp;
 import dev.mosaic.bench.harness.MosaicHttp;
 import dev.mosaic.salesforce.client.Sleeper;
 import dev.mosaic.salesforce.emulator.SalesforceEmulator;
@@ -40,8 +41,9 @@ final class IncrementalChanges implements SyncScenario.AfterSync {
     }
 
     @Override
-    public void measure(ScenarioArguments arguments, SalesforceEmulator emulator, MosaicHttp http, String connectionId,
+    public void measure(ScenarioArguments arguments, SalesforceEmulator emulator, MosaicApp app, String connectionId,
                         Figures figures, PrintStream out) throws Exception {
+        MosaicHttp http = app.http();
         // The one pass over the whole graph that follows a load (15-20 s at a million records) would share the two
         // cores with the round: measured is an org synced a while ago, as Salesforce's changes usually find it.
         double figuresSeconds = SyncDriver.awaitFiguresCurrent(http);

@@ -65,7 +65,7 @@ public final class SyncScenario implements Scenario {
         }
 
         /** @param connectionId the synced org's connection in the app */
-        default void measure(ScenarioArguments arguments, SalesforceEmulator emulator, MosaicHttp http, String connectionId,
+        default void measure(ScenarioArguments arguments, SalesforceEmulator emulator, MosaicApp app, String connectionId,
                              Figures figures, PrintStream out) throws Exception {
         }
     }
@@ -216,7 +216,7 @@ public final class SyncScenario implements Scenario {
                 new Charts.Point(raw.seconds(), records)));
         Charts.lines(chart, String.format("Initial sync of %,d records", records), "seconds", "records in the graph", lines);
         out.printf("Chart: %s%n", chart);
-        after.measure(arguments, emulator, app.http(), id, figures, out);
+        after.measure(arguments, emulator, app, id, figures, out);
         if (arguments.flag("purge")) {
             purge(app.http(), id, connection.path("orgId").asText(), figures, out);
         }

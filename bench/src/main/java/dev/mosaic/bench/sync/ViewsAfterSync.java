@@ -4,6 +4,7 @@ import dev.mosaic.bench.Figures;
 import dev.mosaic.bench.OptionSpec;
 import dev.mosaic.bench.ScenarioArguments;
 import dev.mosaic.bench.harness.Charts;
+import dev.mosaic.bench.harness.MosaicApp;
 import dev.mosaic.bench.harness.MosaicHttp;
 import dev.mosaic.salesforce.emulator.SalesforceEmulator;
 import java.io.PrintStream;
@@ -24,8 +25,9 @@ final class ViewsAfterSync implements SyncScenario.AfterSync {
 
     /** Waits for the views' figures to take in the whole sync, then has clients read the views for a while. */
     @Override
-    public void measure(ScenarioArguments arguments, SalesforceEmulator emulator, MosaicHttp http, String connectionId,
+    public void measure(ScenarioArguments arguments, SalesforceEmulator emulator, MosaicApp app, String connectionId,
                         Figures figures, PrintStream out) throws Exception {
+        MosaicHttp http = app.http();
         double figuresSeconds = SyncDriver.awaitFiguresCurrent(http);
         out.printf("The views' figures took in the whole sync %.1f s after it ended%n", figuresSeconds);
         int clients = arguments.positiveInt("clients");
