@@ -130,6 +130,11 @@ public final class EmulatedOrg implements AutoCloseable {
         rest("PATCH", "/services/data/v59.0/sobjects/" + object + "/" + id, fields, 204);
     }
 
+    /** Takes a record back out of the recycle bin (Salesforce's undelete). */
+    void undelete(String object, String id) {
+        control("POST", "/__emulator/undelete", Map.of("object", object, "id", id));
+    }
+
     /** Deletes a record through the REST API (to the recycle bin). */
     void delete(String object, String id) {
         rest("DELETE", "/services/data/v59.0/sobjects/" + object + "/" + id, null, 204);

@@ -117,6 +117,23 @@ class PubSubApiTest {
     }
 
     @Test
+    void anUndeleteBringsTheWholeRecordBack() {
+        subscriber = new PubSubSubscriber(emulator, token);
+        subscriber.subscribe("/data/AccountChangeEvent", ReplayPreset.LATEST, null, 100);
+        subscriber.response(WAIT);
+        String id = json(http.postJson(V + "/sobjects/Account", token, Map.of("Name", "Lazarus Ltd"))).get("id").asText();
+        assertThat(http.method("DELETE", V + "/sobjects/Account/" + id, token, null).statusCode()).isEqualTo(204);
+
+        var undeleted = http.postJson("/__emulator/undelete", null, Map.of("object", "Account", "id", id));
+        assertThat(undeleted.statusCode()).as(undeleted.body()).isEqualTo(200);
+
+        List<PubSubSubscriber.Change> changes = subscriber.changes(3, WAIT);
+        assertThat(changes).extracting(PubSubSubscriber.Change::changeType).containsExactly("CREATE", "DELETE", "UNDELETE");
+        assertThat(changes.get(2).field("Name")).isEqualTo("Lazarus Ltd");
+        assertThat(http.get(V + "/sobjects/Account/" + id, token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aMergeIsAnUpdateOfTheWinnerAndADeleteOfTheLoser() {
         String winner = json(http.postJson(V + "/sobjects/Contact", token, Map.of("LastName", "Okafor"))).get("id").asText();
         String loser = json(http.postJson(V + "/sobjects/Contact", token, Map.of("LastName", "Okafor"))).get("id").asText();

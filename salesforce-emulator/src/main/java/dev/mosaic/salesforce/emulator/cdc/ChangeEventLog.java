@@ -36,6 +36,8 @@ public final class ChangeEventLog {
     /** Below this no replay id is valid any more (purged, or expired by the control API). */
     private long validFrom;
     private long nextReplayId;
+    /** Replay ids up to this one were expired by the control API: a client naming one is refused, however recent. */
+    private long expiredThrough = Long.MIN_VALUE;
 
     public ChangeEventLog(Clock clock, long firstReplayId) {
         this.clock = clock;
@@ -103,7 +105,8 @@ public final class ChangeEventLog {
      */
     public synchronized Read after(long afterReplayId, Predicate<Event> wanted, int max) {
         purge();
-        if (!isValid(afterReplayId)) {
+        // A live subscription reads on from where the server put it, even past ids the control API expired.
+        if (afterReplayId < validFrom || afterReplayId > latest()) {
             throw new UnknownReplayId("replay id " + afterReplayId + " is not retained");
         }
         List<Event> found = new ArrayList<>();
@@ -115,10 +118,10 @@ public final class ChangeEventLog {
         return new Read(found, max > 0 && found.size() == max ? found.get(max - 1).replayId() : latest());
     }
 
-    /** Whether a subscription may start after this replay id: it is retained, or the newest. */
+    /** Whether a client may start a subscription after this replay id: it is retained (or the newest) and not expired. */
     public synchronized boolean isValid(long replayId) {
         purge();
-        return replayId >= validFrom && replayId <= latest();
+        return replayId >= validFrom && replayId <= latest() && replayId > expiredThrough;
     }
 
     /** How long events are kept; shorter for tests. */
@@ -132,6 +135,7 @@ public final class ChangeEventLog {
         int dropped = events.size();
         events.clear();
         validFrom = latest();
+        expiredThrough = latest();
         return dropped;
     }
 

@@ -69,6 +69,7 @@ public final class ControlApi {
                 case "revoke-refresh-tokens" -> "POST".equals(method)
                         ? ApiResponse.ok(Map.of("revoked", tokens.revokeAllRefreshTokens())) : notAllowed(method, "POST");
                 case "merge" -> "POST".equals(method) ? merge(Json.readObject(request.body())) : notAllowed(method, "POST");
+                case "undelete" -> "POST".equals(method) ? undelete(Json.readObject(request.body())) : notAllowed(method, "POST");
                 case "formulas" -> "POST".equals(method) ? redefineFormula(Json.readObject(request.body()))
                         : notAllowed(method, "POST");
                 case "mutate" -> "POST".equals(method) ? mutate(Json.readObject(request.body())) : notAllowed(method, "POST");
@@ -176,6 +177,12 @@ public final class ControlApi {
     }
 
     /** A whole number in {@code [min, max]}, or {@code fallback} when absent; anything else is refused, not truncated. */
+    /** Salesforce's undelete (Apex or SOAP; REST has none): {@code {"object","id"}}, answers the ids restored. */
+    private ApiResponse undelete(Map<String, Object> body) {
+        return ApiResponse.ok(Map.of("undeleted", org.undelete(requireText(body, "object"), requireText(body, "id"),
+                org.adminUser())));
+    }
+
     static long whole(Map<String, Object> body, String key, long fallback, long min, long max) {
         Object value = body.get(key);
         if (value == null) {

@@ -232,6 +232,15 @@ public final class InMemoryOrg implements Org {
         store.write(() -> writer.delete(def, key, userKey, now));
     }
 
+    @Override
+    public List<String> undelete(String objectName, String id, OrgUser user) {
+        ObjectDef def = objectOr404(objectName);
+        long key = keyOr404(id);
+        long userKey = userKey(user);
+        long now = clock.millis();
+        return store.atomically(() -> writer.undelete(def, key, userKey, now).stream().map(store::idOf).toList());
+    }
+
     // ---- replication, merge, mutate -------------------------------------------------------------------
 
     @Override

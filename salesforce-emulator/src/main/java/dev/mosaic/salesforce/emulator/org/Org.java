@@ -55,6 +55,9 @@ public interface Org {
     /** {@code DELETE /sobjects/X/{id}}: a soft delete ({@code IsDeleted=true}, recycle bin). */
     void delete(String objectName, String id, OrgUser user);
 
+    /** Restores a deleted record, and what its delete took along, from the recycle bin; returns the ids restored. */
+    List<String> undelete(String objectName, String id, OrgUser user);
+
     /** {@code GET /sobjects/X/updated/?start&end}: {@code {"ids":[…],"latestDateCovered":…}}. */
     Map<String, Object> updated(String objectName, Instant start, Instant end);
 

@@ -189,6 +189,16 @@ public final class ObjectTable {
         deletedAt.set(row, millis);
     }
 
+    /** Takes a record back out of the recycle bin. */
+    public void markUndeleted(int row) {
+        set(row, isDeleted, Boolean.FALSE);
+        if (journal != null) {
+            long before = deletedAt.raw(row);
+            journal.record(() -> deletedAt.set(row, before == LongColumn.NULL ? null : before));
+        }
+        deletedAt.set(row, null);
+    }
+
     /** Visits rows with {@code from <= SystemModstamp < to} in (SystemModstamp, Id) order. */
     public void scanByStamp(long from, long to, RowVisitor visitor) {
         stampIndex.scan(from, to, (LongColumn) columns[systemModstamp.column()], visitor);

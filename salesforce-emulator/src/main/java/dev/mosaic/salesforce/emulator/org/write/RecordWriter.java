@@ -181,6 +181,57 @@ public final class RecordWriter {
         return deleteAll(List.of(key), userKey, nowMillis);
     }
 
+    /**
+     * Restores a record from the recycle bin, with the records its delete took along (deleted in the same moment,
+     * through the same cascades), as Salesforce's undelete does; returns the keys restored.
+     */
+    public List<Long> undelete(ObjectDef def, long key, long userKey, long nowMillis) {
+        ObjectTable table = store.table(def);
+        int row = RecordStore.rowOf(key);
+        if (key == RecordStore.NO_KEY || RecordStore.codeOf(key) != table.code() || !table.hasRow(row)
+                || table.isPurged(row, nowMillis)) {
+            throw new SalesforceError(404, "NOT_FOUND", "The requested resource does not exist");
+        }
+        if (!table.isDeleted(row)) {
+            throw new SalesforceError(400, "UNDELETE_FAILED", "Entity is not in the recycle bin");
+        }
+        long deletedAt = table.deletedAt(row);
+        long at = transactionStamp(nowMillis);
+        List<Long> restored = new ArrayList<>();
+        Set<Long> frontier = new HashSet<>(List.of(key));
+        restore(table, row, userKey, at);
+        restored.add(key);
+        while (!frontier.isEmpty()) {
+            Set<Long> next = new HashSet<>();
+            for (ObjectTable child : store.tables()) {
+                for (FieldDef f : child.def().fields()) {
+                    if (!CASCADING.contains(child.def().name() + "." + f.name())) {
+                        continue;
+                    }
+                    for (int r = 0; r < child.size(); r++) {
+                        Object parent = child.get(r, f);
+                        if (child.isDeleted(r) && child.deletedAt(r) == deletedAt && parent != null
+                                && frontier.contains((Long) parent)) {
+                            restore(child, r, userKey, at);
+                            long k = RecordStore.key(child.code(), r);
+                            restored.add(k);
+                            next.add(k);
+                        }
+                    }
+                }
+            }
+            frontier = next;
+        }
+        return restored;
+    }
+
+    private void restore(ObjectTable t, int row, long userKey, long at) {
+        t.markUndeleted(row);
+        t.set(row, t.def().field("LastModifiedDate"), at);
+        t.set(row, t.def().field("LastModifiedById"), userKey);
+        t.stamp(row, at, true);
+    }
+
     /** Deletes many records with one pass per dependent object for each cascade level. */
     public List<Long> deleteAll(List<Long> keys, long userKey, long nowMillis) {
         long at = transactionStamp(nowMillis);
