@@ -3,6 +3,7 @@ package dev.mosaic.sync;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import dev.mosaic.connection.ConnectionChanged;
+import dev.mosaic.connection.SalesforceConnection;
 import dev.mosaic.connection.SalesforceConnections;
 import dev.mosaic.platform.jobs.TenantTaskInstances;
 import java.time.Clock;
@@ -58,6 +59,21 @@ class ChangeStreamSchedule {
                 }
                 store.forget(event.tenantId(), event.connectionId());
             }
+        }
+    }
+
+    /**
+     * Starts the connection's stream when it should have one and has none: a connection made before Mosaic streamed,
+     * or whose stream task was removed. Asked at the start of each round.
+     */
+    void ensureStreaming(SalesforceConnection connection) {
+        TaskInstanceId id = instanceId(connection.tenantId(), connection.connectionId());
+        if (streams.endpoint(connection).isPresent() && scheduler.getScheduledExecution(id).isEmpty()) {
+            scheduler.schedule(SyncTaskConfig.CHANGE_STREAM.instance(id.getId())
+                            .data(new SyncRoundRef(connection.tenantId(), connection.connectionId())).scheduledTo(clock.instant()),
+                    SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
+            log.info("Salesforce connection {} of tenant {} streams its changes from now on", connection.connectionId(),
+                    connection.tenantId());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import dev.mosaic.platform.ids.TimeOrderedIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /** Runs a connection's scheduled round and decides when the next one is. */
@@ -29,10 +30,14 @@ class SyncRunner {
     private final SyncRound round;
     private final SyncStore store;
     private final ChildLinks childLinks;
+    private final ChangeStreamSchedule streams;
     private final Clock clock;
 
-    SyncRunner(SalesforceConnections connections, SyncRound round, SyncStore store, ChildLinks childLinks, Clock clock) {
+    /** @param streams lazily: it schedules with the scheduler that runs this runner */
+    SyncRunner(SalesforceConnections connections, SyncRound round, SyncStore store, ChildLinks childLinks,
+               @Lazy ChangeStreamSchedule streams, Clock clock) {
         this.connections = connections;
+        this.streams = streams;
         this.round = round;
         this.store = store;
         this.childLinks = childLinks;
@@ -52,6 +57,7 @@ class SyncRunner {
             // Nothing to try until a person reconnects; reconnecting schedules a round at once.
             return at(now.plus(connection.syncInterval()));
         }
+        streams.ensureStreaming(connection);
         UUID roundId = TimeOrderedIds.next();
         store.roundStarted(ref.tenantId(), ref.connectionId(), roundId, context.getExecution().pickedBy, now);
         SyncRound.Outcome outcome = round.run(connection, () -> context.getSchedulerState().isShuttingDown());
