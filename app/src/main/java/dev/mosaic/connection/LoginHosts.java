@@ -40,7 +40,7 @@ public class LoginHosts {
         }
         URI url = parse(raw.trim(), "loginUrl");
         String host = url.getHost().toLowerCase(Locale.ROOT);
-        boolean salesforce = host.endsWith(LOGIN_SUFFIX);
+        boolean salesforce = isSalesforceLogin(host);
         requireAllowed(url, host, salesforce, "loginUrl", "https://login.salesforce.com (production), "
                 + "https://test.salesforce.com (sandbox) or your My Domain (https://yourcompany.my.salesforce.com)");
         return origin(url);
@@ -66,6 +66,11 @@ public class LoginHosts {
                     + "api.pubsub.salesforce.com:7443. An operator can allow other hosts with MOSAIC_SALESFORCE_ALLOWED_HOSTS");
         }
         return host + ":" + port;
+    }
+
+    /** Salesforce's own login hosts (production, sandboxes, My Domains). */
+    public static boolean isSalesforceLogin(String host) {
+        return host.toLowerCase(Locale.ROOT).endsWith(LOGIN_SUFFIX);
     }
 
     /** Salesforce's Pub/Sub hosts, which speak TLS; the hosts an operator lists (an emulator) may not. */

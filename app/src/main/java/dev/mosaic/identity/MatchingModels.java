@@ -267,7 +267,11 @@ public class MatchingModels {
     }
 
     /** A pending suggestion scored again: the two entities and how likely they now are one. */
-    private record Rescored(ReviewItem item, MatchScore score) {
+    private record Rescored(ReviewItem item, MatchScore score, IdentityStore.Rescored row) {
+
+        Rescored(ReviewItem item, MatchScore score) {
+            this(item, score, rescoredItem(item, score));
+        }
     }
 
     /** Scores the pending suggestions of this type again with a new model. */
@@ -284,16 +288,15 @@ public class MatchingModels {
                         model.score(RecordProfiles.compare(compared.get(records.get(0)), compared.get(records.get(1))))));
             }
         }
-        store.rescore(tenantId, rescored.stream().map(MatchingModels::rescoredItem).toList());
+        store.rescore(tenantId, rescored.stream().map(Rescored::row).toList());
         return rescored;
     }
 
-    private static IdentityStore.Rescored rescoredItem(Rescored rescored) {
-        Map<String, Object> evidence = new LinkedHashMap<>(rescored.item().evidence());
-        evidence.put("score", rescored.score().probability());
-        evidence.put("evidence", rescored.score().evidence());
-        return new IdentityStore.Rescored(rescored.item().reviewId(), rescored.score().probability(), rescored.score().words(),
-                evidence);
+    private static IdentityStore.Rescored rescoredItem(ReviewItem item, MatchScore score) {
+        Map<String, Object> evidence = new LinkedHashMap<>(item.evidence());
+        evidence.put("score", score.probability());
+        evidence.put("evidence", score.evidence());
+        return new IdentityStore.Rescored(item.reviewId(), score.probability(), score.words(), evidence);
     }
 
     /**
@@ -310,7 +313,7 @@ public class MatchingModels {
         List<Rescored> above = rescored.stream().filter(r -> r.score().probability() >= threshold)
                 .sorted(Comparator.comparingDouble((Rescored r) -> -r.score().probability())).toList();
         for (Rescored pair : above) {
-            Map<String, Object> evidence = rescoredItem(pair).evidence();
+            Map<String, Object> evidence = new LinkedHashMap<>(pair.row().evidence());
             evidence.put("reviewId", pair.item().reviewId().toString());
             if (merges.mergeUnlessKeptApart(tenantId, pair.item().entityA(), pair.item().entityB(),
                     IdentityResolver.probabilisticReason(pair.score()), evidence, IdentityResolver.RESOLVER)) {

@@ -47,10 +47,7 @@ class ChangeStreamSchedule {
                     // New credentials end any wait an earlier failure set: the stream starts again now.
                     store.state(event.tenantId(), event.connectionId(), ChangeStreams.TOPIC, ChangeStreamStore.State.CONNECTING,
                             null, null, false, clock.instant());
-                    scheduler.schedule(SyncTaskConfig.CHANGE_STREAM.instance(id.getId())
-                                    .data(new SyncRoundRef(event.tenantId(), event.connectionId())).scheduledTo(clock.instant()),
-                            SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
-                    log.info("Salesforce connection {} of tenant {} streams its changes", event.connectionId(), event.tenantId());
+                    start(event.tenantId(), event.connectionId(), SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
                 }
             }
             case DISCONNECTED -> {
@@ -69,12 +66,14 @@ class ChangeStreamSchedule {
     void ensureStreaming(SalesforceConnection connection) {
         TaskInstanceId id = instanceId(connection.tenantId(), connection.connectionId());
         if (streams.endpoint(connection).isPresent() && scheduler.getScheduledExecution(id).isEmpty()) {
-            scheduler.schedule(SyncTaskConfig.CHANGE_STREAM.instance(id.getId())
-                            .data(new SyncRoundRef(connection.tenantId(), connection.connectionId())).scheduledTo(clock.instant()),
-                    SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
-            log.info("Salesforce connection {} of tenant {} streams its changes from now on", connection.connectionId(),
-                    connection.tenantId());
+            start(connection.tenantId(), connection.connectionId(), SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
         }
+    }
+
+    private void start(String tenantId, UUID connectionId, SchedulerClient.ScheduleOptions whenExists) {
+        scheduler.schedule(SyncTaskConfig.CHANGE_STREAM.instance(instanceId(tenantId, connectionId).getId())
+                .data(new SyncRoundRef(tenantId, connectionId)).scheduledTo(clock.instant()), whenExists);
+        log.info("Salesforce connection {} of tenant {} streams its changes", connectionId, tenantId);
     }
 
     static TaskInstanceId instanceId(String tenantId, UUID connectionId) {

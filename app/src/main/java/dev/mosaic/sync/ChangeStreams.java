@@ -72,7 +72,7 @@ class ChangeStreams {
             return Optional.of(connection.pubsubEndpoint());
         }
         String host = connection.loginUrl().getHost();
-        return host != null && host.endsWith(".salesforce.com") && !settings.pubsubEndpoint().isBlank()
+        return host != null && LoginHosts.isSalesforceLogin(host) && !settings.pubsubEndpoint().isBlank()
                 ? Optional.of(settings.pubsubEndpoint()) : Optional.empty();
     }
 

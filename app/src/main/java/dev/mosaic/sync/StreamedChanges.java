@@ -38,7 +38,7 @@ class StreamedChanges {
         Map<SyncedObject, Set<String>> named = new EnumMap<>(SyncedObject.class);
         Set<SyncedObject> overflowed = new LinkedHashSet<>();
         for (ChangeEvent event : events) {
-            Optional<SyncedObject> object = synced(event.entity());
+            Optional<SyncedObject> object = SyncedObject.find(event.entity());
             if (object.isEmpty() || ChildLinks.Relation.ofChild(object.get()).isPresent()) {
                 // Not in the graph, or a relation row: the object's polling rounds keep it.
                 continue;
@@ -70,9 +70,5 @@ class StreamedChanges {
             rows.addAll(WideRecords.rows(round.api(), object.apiName(), schema, groups, page));
         }
         return rows;
-    }
-
-    private static Optional<SyncedObject> synced(String apiName) {
-        return SyncedObject.inRoundOrder().stream().filter(object -> object.apiName().equals(apiName)).findFirst();
     }
 }

@@ -1,6 +1,7 @@
 package dev.mosaic.sync;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Salesforce objects Mosaic keeps in the graph, in the order a round takes them: targets before what points
@@ -36,11 +37,16 @@ public enum SyncedObject {
     }
 
     public static SyncedObject ofApiName(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException("Mosaic does not sync " + name));
+    }
+
+    /** The synced object of this API name; empty for one Mosaic does not sync. */
+    public static Optional<SyncedObject> find(String name) {
         for (SyncedObject object : values()) {
             if (object.apiName.equals(name)) {
-                return object;
+                return Optional.of(object);
             }
         }
-        throw new IllegalArgumentException("Mosaic does not sync " + name);
+        return Optional.empty();
     }
 }
