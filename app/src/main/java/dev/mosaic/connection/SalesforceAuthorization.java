@@ -27,7 +27,7 @@ public class SalesforceAuthorization {
 
     /** What is kept while the person is at Salesforce; matched to the answer by its {@code state}. */
     public record Pending(String state, URI loginUrl, String clientId, String clientSecret, URI redirectUri,
-                          AuthorizationCodeFlow.Pkce pkce) {
+                          AuthorizationCodeFlow.Pkce pkce, String pubsubEndpoint) {
 
         public URI authorizeUrl() {
             return AuthorizationCodeFlow.authorizeUrl(loginUrl, clientId, redirectUri, state, pkce);
@@ -36,19 +36,23 @@ public class SalesforceAuthorization {
         @Override
         public String toString() {
             return "Pending[loginUrl=" + loginUrl + ", clientId=" + clientId + ", clientSecret=***, redirectUri="
-                    + redirectUri + "]";
+                    + redirectUri + ", pubsubEndpoint=" + pubsubEndpoint + "]";
         }
     }
 
-    /** @param redirectUri where Salesforce sends the person back: Mosaic's callback, listed in the Connected App */
-    public Pending start(String loginUrl, String clientId, String clientSecret, URI redirectUri) {
+    /**
+     * @param redirectUri    where Salesforce sends the person back: Mosaic's callback, listed in the Connected App
+     * @param pubsubEndpoint the org's Pub/Sub API, when another than Salesforce's own; null or blank for that
+     */
+    public Pending start(String loginUrl, String clientId, String clientSecret, URI redirectUri, String pubsubEndpoint) {
         URI checked = loginHosts.loginUrl(loginUrl);
+        String endpoint = loginHosts.pubsubEndpoint(pubsubEndpoint);
         ConnectionCheck.requireValue(clientId, "clientId", "the Connected App's Consumer Key");
         ConnectionCheck.requireValue(clientSecret, "clientSecret", "the Connected App's Consumer Secret");
         byte[] state = new byte[24];
         RANDOM.nextBytes(state);
         return new Pending(Base64.getUrlEncoder().withoutPadding().encodeToString(state), checked, clientId.trim(),
-                clientSecret.trim(), redirectUri, AuthorizationCodeFlow.Pkce.create());
+                clientSecret.trim(), redirectUri, AuthorizationCodeFlow.Pkce.create(), endpoint);
     }
 
     /** The values to connect with, from the code Salesforce redirected back with. */
@@ -58,7 +62,7 @@ public class SalesforceAuthorization {
             RefreshTokenCredentials credentials = AuthorizationCodeFlow.exchange(pending.loginUrl(), pending.clientId(),
                     pending.clientSecret(), code.trim(), pending.redirectUri(), pending.pkce());
             return new ConnectionRequest(pending.loginUrl().toString(), pending.clientId(), pending.clientSecret(),
-                    credentials.refreshToken());
+                    credentials.refreshToken(), pending.pubsubEndpoint());
         } catch (SalesforceException e) {
             throw ConnectionCheck.authorizationFailed(e);
         }

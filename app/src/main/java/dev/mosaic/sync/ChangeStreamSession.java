@@ -102,7 +102,8 @@ class ChangeStreamSession {
         };
         try (PubSubClient pubsub = new PubSubClient(endpoint, ChangeStreams.plaintext(endpoint), client::session)) {
             PubSubClient.Subscription subscription = subscribe(connection, pubsub, listener);
-            streams.objects(tenantId, connection.connectionId(), ChangeStreams.TOPIC, streamedObjects(pubsub));
+            List<String> streamed = streamedObjects(pubsub);
+            streams.objects(tenantId, connection.connectionId(), ChangeStreams.TOPIC, streamed);
             Instant lastHeard = clock.instant();
             boolean live = false;
             try {
@@ -113,6 +114,7 @@ class ChangeStreamSession {
                         // Refused subscriptions fail at once; Salesforce's first word may be a keepalive minutes later.
                         streams.state(tenantId, connection.connectionId(), ChangeStreams.TOPIC, ChangeStreamStore.State.LIVE,
                                 null, null, false, now);
+                        metrics.streamLive(connection.connectionId(), streamed);
                         live = true;
                     }
                     if (next == null) {
@@ -120,6 +122,7 @@ class ChangeStreamSession {
                             log.warn("Salesforce org {}: the change stream was silent for {} s; subscribing again",
                                     connection.orgId(), settings.streamWatchdog().toSeconds());
                             subscription.cancel();
+                            metrics.streamDown(connection.connectionId());
                             subscription = subscribe(connection, pubsub, listener);
                             lastHeard = now;
                             live = false;
@@ -154,10 +157,12 @@ class ChangeStreamSession {
                             return waiting(connection, failure.getMessage(), RETRY, false);
                         }
                     }
+                    metrics.streamDown(connection.connectionId());
                     subscription = subscribe(connection, pubsub, listener);
                     live = false;
                 }
             } finally {
+                metrics.streamDown(connection.connectionId());
                 subscription.cancel();
             }
         } catch (InterruptedException e) {
@@ -218,7 +223,8 @@ class ChangeStreamSession {
 
     /**
      * The batch with the batches queued behind it, up to {@link #MOST_APPLIED_AT_ONCE} events: when changes come faster
-     * than one write each, they are written together, and the stream keeps up.
+     * than one write each, they are written together, and the stream keeps up. A transaction whose events Salesforce
+     * delivered in two batches is never cut at that limit: its events are written together when they are both here.
      */
     private static Batch withQueued(Batch first, BlockingQueue<Object> heard) {
         if (!(heard.peek() instanceof Batch)) {
@@ -226,12 +232,21 @@ class ChangeStreamSession {
         }
         List<ChangeEvent> events = new ArrayList<>(first.events());
         ReplayId latest = first.latest();
-        while (heard.peek() instanceof Batch more && events.size() + more.events().size() <= MOST_APPLIED_AT_ONCE) {
+        while (heard.peek() instanceof Batch more
+                && (events.size() + more.events().size() <= MOST_APPLIED_AT_ONCE || sameTransaction(events, more.events()))) {
             heard.poll();
             events.addAll(more.events());
             latest = more.latest();
         }
         return new Batch(events, latest);
+    }
+
+    private static boolean sameTransaction(List<ChangeEvent> before, List<ChangeEvent> after) {
+        if (before.isEmpty() || after.isEmpty()) {
+            return false;
+        }
+        String transaction = before.get(before.size() - 1).transactionKey();
+        return transaction != null && transaction.equals(after.get(0).transactionKey());
     }
 
     private void apply(RoundContext round, Batch batch) {
@@ -240,7 +255,7 @@ class ChangeStreamSession {
                 : Math.max(0, Duration.between(batch.events().get(batch.events().size() - 1).committedAt(), at).toMillis());
         StreamedChanges.Applied applied = changes.apply(round, batch.events(), () -> streams.reached(round.tenantId(),
                 round.connectionId(), ChangeStreams.TOPIC, batch.latest().base64(), batch.events().size(), lag, at));
-        metrics.streamed(batch.events().size(), lag);
+        metrics.streamed(round.connectionId(), batch.events().size(), lag);
         if (!applied.overflowed().isEmpty()) {
             log.info("Salesforce org {}: more changes than events for {}; a polling round reads them",
                     round.mapping().orgId(), applied.overflowed());

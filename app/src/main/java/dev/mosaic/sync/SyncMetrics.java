@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -14,9 +16,11 @@ import org.springframework.stereotype.Component;
 /**
  * The sync's metrics on {@code /actuator/prometheus}: {@code mosaic_sync_records_total} (records written, per
  * object), {@code mosaic_salesforce_api_calls_total} (calls made, retries included) and
- * {@code mosaic_sync_lag_seconds} (per connection: how old the newest complete picture of its org is, i.e. the
- * time since the end of its last successful round's window), {@code mosaic_cdc_events_total} (change events applied)
- * and {@code mosaic_cdc_lag_seconds} (from a change's commit in Salesforce to its write in the graph, per batch).
+ * {@code mosaic_sync_lag_seconds} (per connection and object: how far behind Salesforce the graph may be for it; while
+ * its change stream is live, from the newest applied change's commit to its write, else the time since the end of the
+ * last successful round's window, as the connection's {@code objects[].lagSeconds} says), {@code mosaic_cdc_events_total}
+ * (change events applied) and {@code mosaic_cdc_lag_seconds} (from a change's commit in Salesforce to its write in the
+ * graph, per batch).
  */
 @Component
 class SyncMetrics {
@@ -27,6 +31,11 @@ class SyncMetrics {
     private final Counter changeEvents;
     private final DistributionSummary changeLag;
     private final Map<UUID, Instant> syncedUntil = new ConcurrentHashMap<>();
+    private final Map<UUID, LiveStream> liveStreams = new ConcurrentHashMap<>();
+
+    /** A connection's stream while it is live: the objects it carries, and the lag of its newest applied batch. */
+    private record LiveStream(Set<String> objects, long lagMillis) {
+    }
 
     SyncMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -40,11 +49,23 @@ class SyncMetrics {
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
 
+    /** The connection's stream stands and carries these objects' changes; they are as fresh as its batches now. */
+    void streamLive(UUID connectionId, List<String> objects) {
+        registerLag(connectionId);
+        liveStreams.put(connectionId, new LiveStream(Set.copyOf(objects), 0));
+    }
+
+    /** The connection's stream ended or waits: its objects are as fresh as the rounds again. */
+    void streamDown(UUID connectionId) {
+        liveStreams.remove(connectionId);
+    }
+
     /** A batch of change events applied; {@code lagMillis} from the newest one's commit, null for a keepalive. */
-    void streamed(int events, Long lagMillis) {
+    void streamed(UUID connectionId, int events, Long lagMillis) {
         changeEvents.increment(events);
         if (lagMillis != null) {
             changeLag.record(lagMillis / 1000.0);
+            liveStreams.computeIfPresent(connectionId, (id, live) -> new LiveStream(live.objects(), lagMillis));
         }
     }
 
@@ -62,14 +83,26 @@ class SyncMetrics {
 
     /** A round succeeded: everything before {@code until} is in the graph. */
     void roundSucceeded(UUID connectionId, Instant until) {
-        if (syncedUntil.put(connectionId, until) == null) {
-            Gauge.builder("mosaic.sync.lag", syncedUntil, known -> lagSeconds(known.get(connectionId)))
-                    .description("Seconds since the end of the connection's last complete sync window")
-                    .tag("connection", connectionId.toString()).baseUnit("seconds").register(registry);
+        syncedUntil.put(connectionId, until);
+        registerLag(connectionId);
+    }
+
+    /** One lag gauge per object of the connection, registered once (registering again finds the same meter). */
+    private void registerLag(UUID connectionId) {
+        for (SyncedObject object : SyncedObject.values()) {
+            Gauge.builder("mosaic.sync.lag", this, metrics -> metrics.lagSeconds(connectionId, object.apiName()))
+                    .description("How far behind Salesforce the graph may be for the object, in seconds")
+                    .tag("connection", connectionId.toString()).tag("object", object.apiName()).baseUnit("seconds")
+                    .register(registry);
         }
     }
 
-    private double lagSeconds(Instant until) {
+    private double lagSeconds(UUID connectionId, String object) {
+        LiveStream live = liveStreams.get(connectionId);
+        if (live != null && live.objects().contains(object)) {
+            return live.lagMillis() / 1000.0;
+        }
+        Instant until = syncedUntil.get(connectionId);
         return until == null ? Double.NaN : Math.max(0, clock.millis() - until.toEpochMilli()) / 1000.0;
     }
 }

@@ -47,9 +47,13 @@ record ConnectionCard(UUID id, String orgId, String instanceUrl, String loginUrl
         };
     }
 
-    /** One object's line: what is done of how much, how fast, and how long the rest should take. */
-    record ObjectRow(String name, String phase, boolean upToDate, String done, int percent, String rate, String left,
-                     String lastError) {
+    /**
+     * One object's line: what is done of how much, how fast, and how long the rest should take.
+     *
+     * @param live whether its changes stream in as they happen
+     */
+    record ObjectRow(String name, String phase, boolean upToDate, boolean live, String done, int percent, String rate,
+                     String left, String lastError) {
 
         static ObjectRow of(ObjectProgress p, Instant now) {
             boolean initial = p.phase() == SyncPhase.INITIAL;
@@ -62,7 +66,8 @@ record ConnectionCard(UUID id, String orgId, String instanceUrl, String loginUrl
             if (initial && total != null && p.recordsPerSecond() > 0) {
                 left = Ago.duration(Duration.ofSeconds(Math.max(0, total - p.recordsSynced()) / p.recordsPerSecond())) + " left";
             }
-            return new ObjectRow(p.name(), initial ? "Initial load" : p.streaming() ? "Live" : "Up to date", !initial, done, percent,
+            boolean live = !initial && p.streaming();
+            return new ObjectRow(p.name(), initial ? "Initial load" : live ? "Live" : "Up to date", !initial, live, done, percent,
                     p.recordsPerSecond() == 0 ? "" : String.format("%,d records/s", p.recordsPerSecond()), left,
                     p.lastError() == null ? null : p.lastError() + " (" + Ago.of(p.lastErrorAt(), now, "") + ")");
         }

@@ -107,7 +107,7 @@ class SalesforceSettingsController {
         principal.requireAdmin("connect an org");
         try {
             SalesforceAuthorization.Pending pending = authorization.start(form.loginUrl(), form.clientId(),
-                    form.clientSecret(), callbackUrl());
+                    form.clientSecret(), callbackUrl(), form.pubsubEndpoint());
             PendingAuthorizations.of(session).put(principal, pending);
             return "redirect:" + pending.authorizeUrl();
         } catch (IllegalArgumentException e) {
@@ -202,22 +202,26 @@ class SalesforceSettingsController {
     record QuarantineRow(String object, String recordId, String reason, String when, String payload, String url) {
     }
 
-    /** What the connect and reconnect forms send: the guide's three values and the login URL. */
-    record ConnectForm(String loginUrl, String clientId, String clientSecret, String refreshToken) {
+    /**
+     * What the connect and reconnect forms send: the guide's three values, the login URL and, for an org whose changes
+     * stream from elsewhere than Salesforce's own Pub/Sub API, its endpoint (blank: Salesforce's own, or kept).
+     */
+    record ConnectForm(String loginUrl, String clientId, String clientSecret, String refreshToken, String pubsubEndpoint) {
 
-        static final ConnectForm EMPTY = new ConnectForm("https://login.salesforce.com", "", "", "");
+        static final ConnectForm EMPTY = new ConnectForm("https://login.salesforce.com", "", "", "", "");
 
         ConnectionRequest request() {
-            return new ConnectionRequest(loginUrl, clientId, clientSecret, refreshToken);
+            return new ConnectionRequest(loginUrl, clientId, clientSecret, refreshToken, pubsubEndpoint);
         }
 
         ConnectForm withoutSecrets() {
-            return new ConnectForm(loginUrl, clientId, "", "");
+            return new ConnectForm(loginUrl, clientId, "", "", pubsubEndpoint);
         }
 
         @Override
         public String toString() {
-            return "ConnectForm[loginUrl=" + loginUrl + ", clientId=" + clientId + ", clientSecret=***, refreshToken=***]";
+            return "ConnectForm[loginUrl=" + loginUrl + ", clientId=" + clientId + ", clientSecret=***, refreshToken=***, "
+                    + "pubsubEndpoint=" + pubsubEndpoint + "]";
         }
     }
 }

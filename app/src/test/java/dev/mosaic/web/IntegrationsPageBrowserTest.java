@@ -16,8 +16,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Settings → Integrations in a real browser, as an admin uses it: sign in, paste the guide's three values (a wrong
- * one first), watch the first sync finish on the page, and disconnect purging the data; or connect with the OAuth
- * button through Salesforce's own login and approval pages.
+ * one first) and the org's Pub/Sub API, watch the first sync finish on the page and the streamed objects go live, and
+ * disconnect purging the data; or connect with the OAuth button through Salesforce's own login and approval pages.
  */
 class IntegrationsPageBrowserTest extends BrowserTest {
 
@@ -32,7 +32,7 @@ class IntegrationsPageBrowserTest extends BrowserTest {
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Integrations");
             assertThat(page.getPageSource()).contains("No org is connected yet.");
             browser.screenshot("integrations-empty");
-            Map<String, String> values = org.connectionValues();
+            Map<String, String> values = org.streamingConnectionValues();
 
             fillConnectForm(page, values, "not-the-secret");
             awaitText(By.cssSelector(".connect .notice.error"), "secret");
@@ -46,9 +46,17 @@ class IntegrationsPageBrowserTest extends BrowserTest {
                 List<WebElement> phases = driver.findElements(By.cssSelector(".connection table.progress .bar-cell .muted"));
                 String status = driver.findElement(By.cssSelector(".connection .badge")).getText();
                 return phases.size() >= 11 && status.equals("Connected")
-                        && phases.stream().allMatch(phase -> phase.getText().equals("Up to date"));
+                        && phases.stream().allMatch(phase -> phase.getText().matches("Up to date|Live"));
+            });
+            // The stream stands once the initial load is done; the page shows it at its next load.
+            new WebDriverWait(page, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(500)).until(driver -> {
+                driver.navigate().refresh();
+                return rowOf(driver, "Account").contains("Live");
             });
             browser.screenshot("integrations-synced");
+            assertThat(rowOf(page, "Contact")).as("an object the org publishes change events for").contains("Live");
+            assertThat(rowOf(page, "Note")).as("Salesforce publishes none for notes: polled").contains("Up to date")
+                    .doesNotContain("Live");
             assertThat(textOf(By.cssSelector(".connection"))).contains("Account", "Contact", "EmailMessage")
                     .contains("•••• set on");
             assertThat(page.getPageSource()).doesNotContain(values.get("clientSecret")).doesNotContain(values.get("refreshToken"));
@@ -128,6 +136,12 @@ class IntegrationsPageBrowserTest extends BrowserTest {
         go(By.id("Login"));
     }
 
+    /** The text of an object's line in the connection's progress table. */
+    private static String rowOf(WebDriver page, String object) {
+        return page.findElement(By.xpath("//table[contains(@class,'progress')]//tr[td[1][normalize-space()='" + object
+                + "']]")).getText();
+    }
+
     private void fillConnectForm(WebDriver page, Map<String, String> values, String secret) {
         WebElement loginUrl = page.findElement(By.id("loginUrl"));
         loginUrl.clear();
@@ -137,6 +151,9 @@ class IntegrationsPageBrowserTest extends BrowserTest {
         clientId.sendKeys(values.get("clientId"));
         page.findElement(By.id("clientSecret")).sendKeys(secret);
         page.findElement(By.id("refreshToken")).sendKeys(values.get("refreshToken"));
+        WebElement pubsub = page.findElement(By.id("pubsubEndpoint"));
+        pubsub.clear();
+        pubsub.sendKeys(values.get("pubsubEndpoint"));
         go(By.id("connect-paste"));
     }
 }
