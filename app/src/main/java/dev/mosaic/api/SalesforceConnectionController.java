@@ -4,6 +4,7 @@ import dev.mosaic.connection.ConnectionRequest;
 import dev.mosaic.connection.Disconnection;
 import dev.mosaic.connection.SalesforceConnection;
 import dev.mosaic.connection.SalesforceConnections;
+import dev.mosaic.sync.ChangeStreamStatus;
 import dev.mosaic.sync.ObjectProgress;
 import dev.mosaic.sync.QuarantinedRecord;
 import dev.mosaic.sync.SyncRoundRecord;
@@ -135,17 +136,21 @@ class SalesforceConnectionController {
                 c.loginUrl().toString(), c.clientId(),
                 "•••• set on " + LocalDate.ofInstant(c.secretsSetAt(), ZoneOffset.UTC), c.secretsSetAt(),
                 c.apiMax() == null ? null : new ApiUsageView(c.apiUsed(), c.apiMax()), c.syncInterval().toSeconds(),
-                c.createdAt(), c.lastRoundAt(), c.lastSuccessAt(), sync.quarantined(c.tenantId(), c.connectionId()), objects);
+                c.createdAt(), c.lastRoundAt(), c.lastSuccessAt(), sync.quarantined(c.tenantId(), c.connectionId()), objects,
+                sync.changeStream(c.tenantId(), c.connectionId()).orElse(null));
     }
 
     record ConnectionList(List<ConnectionView> items, int total) {
     }
 
-    /** @param secrets the consumer secret and refresh token, only ever as when they were set */
+    /**
+     * @param secrets      the consumer secret and refresh token, only ever as when they were set
+     * @param changeStream where the org's change stream stands; null when it has none (polling alone)
+     */
     record ConnectionView(UUID id, String status, String statusDetail, String orgId, String instanceUrl, String loginUrl,
                           String clientId, String secrets, Instant secretsSetAt, ApiUsageView apiUsage,
                           long syncIntervalSeconds, Instant createdAt, Instant lastRoundAt, Instant lastSuccessAt,
-                          int quarantined, List<ObjectView> objects) {
+                          int quarantined, List<ObjectView> objects, ChangeStreamStatus changeStream) {
     }
 
     record ApiUsageView(Long used, Long max) {

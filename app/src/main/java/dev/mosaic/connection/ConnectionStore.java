@@ -135,6 +135,12 @@ class ConnectionStore {
                 utc(at), succeeded, utc(at), apiUsed, apiMax, tenantId, connectionId);
     }
 
+    /** Locks the connection's row for share until the transaction ends; false when there is no such row. */
+    boolean lockForShare(String tenantId, UUID connectionId) {
+        return db.fetchOptional("select 1 from salesforce_connection where tenant_id = ? and connection_id = ? for share",
+                tenantId, connectionId).isPresent();
+    }
+
     boolean delete(String tenantId, UUID connectionId) {
         return db.execute("delete from salesforce_connection where tenant_id = ? and connection_id = ?", tenantId, connectionId) > 0;
     }

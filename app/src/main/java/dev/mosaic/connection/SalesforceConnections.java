@@ -126,6 +126,14 @@ public class SalesforceConnections {
     }
 
     /**
+     * Within a transaction: keeps the connection from being disconnected until the transaction ends, so what it writes
+     * for the connection cannot land after a disconnect (and its purge); false when it is disconnected already.
+     */
+    public boolean holdConnected(String tenantId, UUID connectionId) {
+        return store.lockForShare(tenantId, connectionId);
+    }
+
+    /**
      * Revokes the refresh token at Salesforce and forgets the connection. A token Salesforce no longer accepts
      * (already revoked) does not stop the disconnect; the answer says whether revoking worked. The org's records
      * stay in the graph, unless {@code purgeBy} names who asked for them to be purged.

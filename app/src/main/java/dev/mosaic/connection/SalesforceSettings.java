@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        place back (another instance may take it; a stopping app waits for no more than a batch)
  * @param streamWatchdog  how long a change stream may hear nothing, not even a keepalive, before Mosaic takes it
  *                        for silently dead and subscribes again (Salesforce sends a keepalive within 270 s)
+ * @param maxStreams      how many change streams one app instance listens to at once: each holds a background-job
+ *                        thread, and the others must stay free for rounds and imports; past it, connections poll
  */
 @ConfigurationProperties("mosaic.salesforce")
 public record SalesforceSettings(
@@ -43,5 +45,6 @@ public record SalesforceSettings(
         @DefaultValue("5") int retryAttempts,
         @DefaultValue("api.pubsub.salesforce.com:7443") String pubsubEndpoint,
         @DefaultValue("10m") Duration streamSession,
-        @DefaultValue("5m") Duration streamWatchdog) {
+        @DefaultValue("5m") Duration streamWatchdog,
+        @DefaultValue("4") int maxStreams) {
 }

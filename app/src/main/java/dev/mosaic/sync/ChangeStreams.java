@@ -12,13 +12,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Component;
 
 /**
  * Each connection's change stream (Change Data Capture over the Pub/Sub API), as one background task per connection:
  * db-scheduler runs it on one app instance at a time, and on another when that one dies. A task listens for one
  * session ({@code mosaic.salesforce.stream-session}), then reschedules itself at once; after an error, when the error
- * says. Polling rounds go on beside it and catch whatever the stream misses.
+ * says. Polling rounds go on beside it and catch whatever the stream misses. An instance listens to at most
+ * {@code mosaic.salesforce.max-streams} streams at once, so that rounds and imports always find a thread; the
+ * connections past it poll, and try again every 15 seconds.
  */
 @Component
 class ChangeStreams {
@@ -26,12 +32,16 @@ class ChangeStreams {
     /** Every object the org selected for Change Data Capture, on one stream. */
     static final String TOPIC = "/data/ChangeEvents";
     private static final Duration RECONNECT_CHECK = Duration.ofMinutes(5);
+    private static final Duration NO_ROOM_RETRY = Duration.ofSeconds(15);
+    /** How often a listening session looks whether its connection was disconnected meanwhile. */
+    private static final Duration CONNECTION_CHECK = Duration.ofSeconds(2);
 
     private final SalesforceConnections connections;
     private final SalesforceSettings settings;
     private final ChangeStreamStore streams;
     private final ChangeStreamSession sessions;
     private final Clock clock;
+    private final Semaphore listening;
 
     ChangeStreams(SalesforceConnections connections, SalesforceSettings settings, ChangeStreamStore streams,
                   ChangeStreamSession sessions, Clock clock) {
@@ -40,6 +50,7 @@ class ChangeStreams {
         this.streams = streams;
         this.sessions = sessions;
         this.clock = clock;
+        this.listening = new Semaphore(Math.max(0, settings.maxStreams()));
     }
 
     CompletionHandler<SyncRoundRef> run(TaskInstance<SyncRoundRef> instance, ExecutionContext context) {
@@ -59,8 +70,32 @@ class ChangeStreams {
         if (retryAt.isPresent()) {
             return at(retryAt.get());
         }
-        Instant next = sessions.listen(connection, endpoint.get(), () -> context.getSchedulerState().isShuttingDown());
-        return at(next);
+        if (!listening.tryAcquire()) {
+            Instant retry = now.plus(NO_ROOM_RETRY);
+            streams.state(ref.tenantId(), ref.connectionId(), TOPIC, ChangeStreamStore.State.WAITING, "This Mosaic "
+                    + "instance listens to as many change streams as it may (" + settings.maxStreams() + "); the objects "
+                    + "are polled until one is free", retry, false, now);
+            return at(retry);
+        }
+        try {
+            return at(sessions.listen(connection, endpoint.get(), stoppingOrGone(context, ref)));
+        } finally {
+            listening.release();
+        }
+    }
+
+    /** Whether the session should end: the app stops, or the connection was disconnected (asked of the database seldom). */
+    private BooleanSupplier stoppingOrGone(ExecutionContext context, SyncRoundRef ref) {
+        AtomicReference<Instant> nextCheck = new AtomicReference<>(clock.instant().plus(CONNECTION_CHECK));
+        AtomicBoolean gone = new AtomicBoolean();
+        return () -> {
+            Instant now = clock.instant();
+            if (!gone.get() && !now.isBefore(nextCheck.get())) {
+                nextCheck.set(now.plus(CONNECTION_CHECK));
+                gone.set(connections.find(ref.tenantId(), ref.connectionId()).isEmpty());
+            }
+            return gone.get() || context.getSchedulerState().isShuttingDown();
+        };
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.mosaic.sync;
 
+import dev.mosaic.connection.SalesforceConnections;
 import dev.mosaic.connection.SalesforceRefs;
 import dev.mosaic.graph.EntityHandle;
 import dev.mosaic.graph.ExternalRef;
@@ -42,11 +43,13 @@ class ChunkWriter {
     private final SyncStore store;
     private final TransactionTemplate transaction;
     private final SyncMetrics metrics;
+    private final SalesforceConnections connections;
     private final Clock clock;
 
     ChunkWriter(GraphWriter graph, GraphReader reader, MergeService merges, ChildLinks childLinks,
                 EmailParticipants emailParticipants, SyncStore store, TransactionTemplate transaction, SyncMetrics metrics,
-                Clock clock) {
+                SalesforceConnections connections, Clock clock) {
+        this.connections = connections;
         this.emailParticipants = emailParticipants;
         this.graph = graph;
         this.reader = reader;
@@ -94,6 +97,10 @@ class ChunkWriter {
      */
     void writeStreamed(RoundContext round, Map<SyncedObject, List<SalesforceRow>> rowsByObject, Runnable alsoCommit) {
         Map<SyncedObject, Integer> written = transaction.execute(status -> {
+            if (!connections.holdConnected(round.tenantId(), round.connectionId())) {
+                // Disconnected while the changes were read: they must not land after the disconnect, or its purge.
+                throw new RoundStoppedException("The connection was disconnected");
+            }
             Map<SyncedObject, Integer> counts = new LinkedHashMap<>();
             for (SyncedObject object : SyncedObject.inRoundOrder()) {
                 List<SalesforceRow> rows = rowsByObject.get(object);

@@ -88,7 +88,10 @@ class OrgPurgeRunner {
         return (complete, operations) -> operations.remove();
     }
 
+    /** The connection's last round, or its change stream's session, still running (they end soon: it is gone). */
     private boolean roundRunning(OrgPurgeRef ref) {
-        return scheduler.getScheduledExecution(SyncService.instanceId(ref.tenantId(), ref.disconnected())).isPresent();
+        return scheduler.getScheduledExecution(SyncService.instanceId(ref.tenantId(), ref.disconnected())).isPresent()
+                || scheduler.getScheduledExecution(ChangeStreamSchedule.instanceId(ref.tenantId(), ref.disconnected()))
+                        .filter(execution -> execution.isPicked()).isPresent();
     }
 }

@@ -47,6 +47,12 @@ public class SyncService {
                 .toList();
     }
 
+    /** The connection's change stream; empty when it has none (its org names no Pub/Sub API). */
+    public Optional<ChangeStreamStatus> changeStream(String tenantId, UUID connectionId) {
+        return streams.find(tenantId, connectionId, ChangeStreams.TOPIC).map(stream -> new ChangeStreamStatus(
+                stream.state().name(), stream.detail(), stream.retryAt(), stream.events(), stream.lastEventAt()));
+    }
+
     private static Double streamLag(ChangeStreamStore.Stream stream) {
         return stream.lagMillis() == null ? Double.valueOf(0) : Double.valueOf(stream.lagMillis() / 1000.0);
     }

@@ -2,6 +2,7 @@ package dev.mosaic.web;
 
 import dev.mosaic.connection.ConnectionStatus;
 import dev.mosaic.connection.SalesforceConnection;
+import dev.mosaic.sync.ChangeStreamStatus;
 import dev.mosaic.sync.ObjectProgress;
 import dev.mosaic.sync.SyncPhase;
 import java.time.Duration;
@@ -10,18 +11,23 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A connected org as Settings shows it: status in words, when it last synced, and per object a progress bar.
  *
- * @param live whether the card should fetch itself again: the org is syncing, or an initial load is not done
+ * @param changes       how changes reach Mosaic: streamed as they happen, or polled (and why)
+ * @param changesDetail why the stream waits or is off; null otherwise
+ * @param live          whether the card should fetch itself again: the org is syncing, or an initial load is not done
  */
 record ConnectionCard(UUID id, String orgId, String instanceUrl, String loginUrl, String clientId, String status,
                       String statusClass, String statusDetail, String secrets, String apiUsage, String lastRound,
-                      String lastSuccess, int quarantined, List<ObjectRow> objects, boolean live) {
+                      String lastSuccess, int quarantined, String changes, String changesDetail, List<ObjectRow> objects,
+                      boolean live) {
 
-    static ConnectionCard of(SalesforceConnection c, List<ObjectProgress> progress, int quarantined, Instant now) {
+    static ConnectionCard of(SalesforceConnection c, List<ObjectProgress> progress, int quarantined,
+                             Optional<ChangeStreamStatus> stream, Instant now) {
         boolean loading = progress.isEmpty() || progress.stream().anyMatch(p -> p.phase() == SyncPhase.INITIAL);
         String apiUsage = c.apiMax() == null ? "not read yet"
                 : String.format("%,d of %,d calls today", c.apiUsed(), c.apiMax());
@@ -29,8 +35,17 @@ record ConnectionCard(UUID id, String orgId, String instanceUrl, String loginUrl
                 c.clientId(), label(c.status()), statusClass(c.status()), c.statusDetail(),
                 "•••• set on " + LocalDate.ofInstant(c.secretsSetAt(), ZoneOffset.UTC), apiUsage,
                 Ago.of(c.lastRoundAt(), now, "no round yet"), Ago.of(c.lastSuccessAt(), now, "never"), quarantined,
-                progress.stream().map(p -> ObjectRow.of(p, now)).toList(),
+                changes(c, stream), stream.map(ChangeStreamStatus::detail).orElse(null), progress.stream().map(p -> ObjectRow.of(p, now)).toList(),
                 c.status() == ConnectionStatus.SYNCING || (loading && c.status() == ConnectionStatus.CONNECTED));
+    }
+
+    private static String changes(SalesforceConnection c, Optional<ChangeStreamStatus> stream) {
+        String polled = "Polled every " + Ago.duration(c.syncInterval());
+        return stream.map(s -> switch (s.state()) {
+            case "LIVE" -> String.format("Streamed live · %,d changes so far", s.events());
+            case "CONNECTING" -> "Connecting to the change stream";
+            default -> polled + " for now";
+        }).orElse(polled);
     }
 
     /** The badge's style: {@code needs-reconnect} for NEEDS_RECONNECT. */

@@ -195,7 +195,8 @@ class SalesforceSettingsController {
 
     private ConnectionCard card(SalesforceConnection connection) {
         return ConnectionCard.of(connection, sync.progress(connection.tenantId(), connection.connectionId()),
-                sync.quarantined(connection.tenantId(), connection.connectionId()), clock.instant());
+                sync.quarantined(connection.tenantId(), connection.connectionId()),
+                sync.changeStream(connection.tenantId(), connection.connectionId()), clock.instant());
     }
 
     /** A quarantined record as the page lists it, with a link to it in Salesforce, where it can be fixed. */

@@ -68,6 +68,8 @@ public abstract class MosaicIntegrationTest {
         registry.add("mosaic.salesforce.bulk-page-records", () -> "25");
         // The emulators keep their change streams alive every second: three silent seconds mean a stalled stream.
         registry.add("mosaic.salesforce.stream-watchdog", () -> "3s");
+        // Few enough that a test can go past them (the tests stream one org at a time otherwise).
+        registry.add("mosaic.salesforce.max-streams", () -> "2");
     }
 
     /** A fresh tenant with an admin; returns its API token, so each test works on data of its own. */
