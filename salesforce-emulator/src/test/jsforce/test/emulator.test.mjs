@@ -157,6 +157,45 @@ test('bulk2 query returns the same rows as REST', async () => {
   assert.ok(withDeleted.length > records.length, 'queryAll job includes the deleted account');
 });
 
+test('bulk2 ingest inserts, updates and deletes, reporting each record', async () => {
+  const inserted = await conn.bulk2.loadAndWaitForResults({
+    object: 'Contact',
+    operation: 'insert',
+    input: [
+      { LastName: 'Bulk, One', FirstName: 'Ada', Title: 'CTO' },
+      { LastName: null, FirstName: 'Nameless', Title: 'Ghost' },
+      { LastName: 'Bulk Two', FirstName: 'Grace', Title: 'Admiral' },
+    ],
+  });
+  assert.equal(inserted.successfulResults.length, 2);
+  assert.deepEqual(inserted.successfulResults.map((r) => [r.sf__Created, r.LastName]), [['true', 'Bulk, One'], ['true', 'Bulk Two']]);
+  assert.equal(inserted.failedResults.length, 1);
+  assert.equal(inserted.failedResults[0].sf__Error, 'REQUIRED_FIELD_MISSING:Required fields are missing: [LastName]:LastName --');
+  assert.equal(inserted.failedResults[0].FirstName, 'Nameless');
+  assert.equal(inserted.unprocessedRecords.length, 0);
+  const [one, two] = inserted.successfulResults.map((r) => r.sf__Id);
+  assert.equal((await conn.sobject('Contact').retrieve(one)).LastName, 'Bulk, One');
+
+  const updated = await conn.bulk2.loadAndWaitForResults({
+    object: 'Contact',
+    operation: 'update',
+    input: [{ Id: one, Title: null, FirstName: 'Augusta' }],
+  });
+  assert.deepEqual(updated.successfulResults.map((r) => [r.sf__Id, r.sf__Created]), [[one, 'false']]);
+  const afterUpdate = await conn.sobject('Contact').retrieve(one);
+  assert.equal(afterUpdate.Title, null, 'jsforce sends null as #N/A, which clears the field');
+  assert.equal(afterUpdate.FirstName, 'Augusta');
+
+  const deleted = await conn.bulk2.loadAndWaitForResults({
+    object: 'Contact',
+    operation: 'delete',
+    input: [{ Id: one }, { Id: two }],
+  });
+  assert.deepEqual(deleted.successfulResults.map((r) => r.sf__Id).sort(), [one, two].sort());
+  assert.equal(deleted.failedResults.length, 0);
+  await assert.rejects(conn.sobject('Contact').retrieve(two), (err) => err.errorCode === 'ENTITY_IS_DELETED');
+});
+
 test('an expired session is refreshed transparently', async () => {
   const oldToken = conn.accessToken;
   await control('expire-sessions');
@@ -219,6 +258,7 @@ test('the control API counted what jsforce did', async () => {
   const stats = await response.json();
   assert.ok(stats.calls.query > 0);
   assert.ok(stats.calls['jobs/query'] > 0);
+  assert.ok(stats.calls['jobs/ingest'] > 0);
   assert.ok(stats.calls['oauth2/token'] >= 2);
   assert.ok(stats.records.Account.live > 2000);
 });

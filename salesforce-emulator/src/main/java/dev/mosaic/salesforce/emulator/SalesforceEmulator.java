@@ -1,6 +1,9 @@
 package dev.mosaic.salesforce.emulator;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.mosaic.salesforce.emulator.bulk.BulkIngestJobs;
+import dev.mosaic.salesforce.emulator.bulk.BulkIngestResource;
+import dev.mosaic.salesforce.emulator.bulk.BulkJobsRouter;
 import dev.mosaic.salesforce.emulator.bulk.BulkQueryJobs;
 import dev.mosaic.salesforce.emulator.bulk.BulkQueryResource;
 import dev.mosaic.salesforce.emulator.composite.CompositeResource;
@@ -116,6 +119,7 @@ public final class SalesforceEmulator implements AutoCloseable {
                 tokens);
 
         this.bulkThreads = Executors.newFixedThreadPool(2, daemonThreads("salesforce-emulator-bulk"));
+        Executor bulkExecutor = b.bulkJobExecutor != null ? b.bulkJobExecutor : bulkThreads;
         QueryCursors cursors = new QueryCursors(b.clock, 10_000);
         DataRouter router = new DataRouter();
         router.register("", new ResourcesResource())
@@ -124,8 +128,8 @@ public final class SalesforceEmulator implements AutoCloseable {
                 .register("query", new QueryResource(org, cursors, QueryMode.REST_QUERY))
                 .register("queryAll", new QueryResource(org, cursors, QueryMode.REST_QUERY_ALL))
                 .register("composite", new CompositeResource(router, usage, org))
-                .register("jobs", new BulkQueryResource(org,
-                        new BulkQueryJobs(b.bulkJobExecutor != null ? b.bulkJobExecutor : bulkThreads, org), usage));
+                .register("jobs", new BulkJobsRouter(new BulkQueryResource(org, new BulkQueryJobs(bulkExecutor, org), usage),
+                        new BulkIngestResource(org, new BulkIngestJobs(bulkExecutor, org))));
         DataApi data = new DataApi(tokens, usage, stats, router);
         this.pubsub = new PubSubServer(b.host, b.pubsubPort, org, tokens, b.clock, b.pubsubKeepalive, b.pubsubIdleTimeout);
         ControlApi control = new ControlApi(org, usage, stats, faults, tokens, pubsub);
@@ -409,7 +413,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         }
 
         /**
-         * Where Bulk query jobs run (default: two daemon threads). Tests pass an executor they drain by hand
+         * Where Bulk query and ingest jobs run (default: two daemon threads). Tests pass an executor they drain by hand
          * to observe a job before it completes.
          */
         public Builder bulkJobExecutor(Executor bulkJobExecutor) {

@@ -3,9 +3,6 @@ package dev.mosaic.salesforce.emulator.bulk;
 import dev.mosaic.salesforce.emulator.org.QueryResult;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,17 +11,12 @@ import java.util.Map;
  * the real asynchronous job.
  */
 final class BulkQueryJob {
-    private static final DateTimeFormatter SALESFORCE_DATETIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
-
     final String id;
-    final String operation;
-    final String createdById;
     final Instant createdDate;
     final String apiVersion;
-    final String columnDelimiter;
-    final String lineEnding;
+    final CsvSettings csv;
     final QueryResult result;
+    private final JobHeader header;
 
     private JobState state = JobState.UploadComplete;
     private Instant systemModstamp;
@@ -35,14 +27,12 @@ final class BulkQueryJob {
 
     BulkQueryJob(String id, String operation, String createdById, Instant createdDate, String apiVersion,
                  String columnDelimiter, String lineEnding, QueryResult result) {
+        this.csv = new CsvSettings(columnDelimiter, lineEnding);
+        this.header = new JobHeader(id, operation, result.objectName(), createdById, createdDate, apiVersion, csv);
         this.id = id;
-        this.operation = operation;
-        this.createdById = createdById;
         this.createdDate = createdDate;
         this.systemModstamp = createdDate;
         this.apiVersion = apiVersion;
-        this.columnDelimiter = columnDelimiter;
-        this.lineEnding = lineEnding;
         this.result = result;
     }
 
@@ -82,33 +72,12 @@ final class BulkQueryJob {
 
     /** The short form: the create response and the entries of the job list. */
     synchronized Map<String, Object> summary() {
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("id", id);
-        info.put("operation", operation);
-        info.put("object", result.objectName());
-        info.put("createdById", createdById);
-        info.put("createdDate", SALESFORCE_DATETIME.format(createdDate));
-        info.put("systemModstamp", SALESFORCE_DATETIME.format(systemModstamp));
-        info.put("state", state.name());
-        info.put("concurrencyMode", "Parallel");
-        info.put("contentType", "CSV");
-        info.put("apiVersion", Double.parseDouble(apiVersion));
-        info.put("lineEnding", lineEnding);
-        info.put("columnDelimiter", columnDelimiter);
-        return info;
+        return header.summary(state, systemModstamp, null, null);
     }
 
     /** The full job info of {@code GET jobs/query/{id}}. */
     synchronized Map<String, Object> info() {
-        Map<String, Object> info = summary();
-        // Salesforce puts jobType before lineEnding; rebuild in its order.
-        Map<String, Object> ordered = new LinkedHashMap<>();
-        info.forEach((k, v) -> {
-            if (k.equals("lineEnding")) {
-                ordered.put("jobType", "V2Query");
-            }
-            ordered.put(k, v);
-        });
+        Map<String, Object> ordered = JobHeader.withJobType(summary(), "V2Query");
         ordered.put("numberRecordsProcessed", numberRecordsProcessed);
         ordered.put("retries", 0);
         ordered.put("totalProcessingTime", totalProcessingTime);

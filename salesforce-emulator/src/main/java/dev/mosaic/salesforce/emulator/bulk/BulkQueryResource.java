@@ -2,7 +2,6 @@ package dev.mosaic.salesforce.emulator.bulk;
 
 import dev.mosaic.salesforce.emulator.http.ApiRequest;
 import dev.mosaic.salesforce.emulator.http.ApiResponse;
-import dev.mosaic.salesforce.emulator.http.Ids;
 import dev.mosaic.salesforce.emulator.limits.ApiUsage;
 import dev.mosaic.salesforce.emulator.org.Org;
 import dev.mosaic.salesforce.emulator.org.QueryMode;
@@ -35,9 +34,6 @@ public final class BulkQueryResource implements DataHandler {
     @Override
     public ApiResponse handle(DataCall call) {
         List<String> s = call.segments();
-        if (s.size() < 2 || !s.get(1).equals("query")) {
-            return ApiResponse.notFound();
-        }
         String method = call.method();
         if (s.size() == 2) {
             return switch (method) {
@@ -46,7 +42,7 @@ public final class BulkQueryResource implements DataHandler {
                 default -> ApiResponse.methodNotAllowed(method, "GET,HEAD,POST");
             };
         }
-        BulkQueryJob job = jobs.find(s.get(2)).orElseThrow(BulkQueryResource::notFound);
+        BulkQueryJob job = jobs.find(s.get(2)).orElseThrow(BulkCalls::notFound);
         if (s.size() == 3) {
             return switch (method) {
                 case "GET", "HEAD" -> ApiResponse.ok(job.info());
@@ -66,26 +62,15 @@ public final class BulkQueryResource implements DataHandler {
 
     private ApiResponse create(DataCall call) {
         Map<String, Object> body = call.jsonBody();
-        String operation = text(body, "operation", null);
+        String operation = BulkCalls.text(body, "operation", null);
         if (!"query".equals(operation) && !"queryAll".equals(operation)) {
-            throw invalidJob("Invalid operation: " + operation + ". Valid operations are query and queryAll.");
+            throw BulkCalls.invalidJob("Invalid operation: " + operation + ". Valid operations are query and queryAll.");
         }
-        String soql = text(body, "query", null);
+        String soql = BulkCalls.text(body, "query", null);
         if (soql == null || soql.isBlank()) {
-            throw invalidJob("The query is required.");
+            throw BulkCalls.invalidJob("The query is required.");
         }
-        String contentType = text(body, "contentType", "CSV");
-        if (!"CSV".equals(contentType)) {
-            throw invalidJob("Unsupported contentType: " + contentType + ". Only CSV is supported.");
-        }
-        String delimiter = text(body, "columnDelimiter", "COMMA");
-        if (!CsvFormat.DELIMITERS.containsKey(delimiter)) {
-            throw invalidJob("Invalid columnDelimiter: " + delimiter);
-        }
-        String lineEnding = text(body, "lineEnding", "LF");
-        if (!CsvFormat.LINE_ENDINGS.containsKey(lineEnding)) {
-            throw invalidJob("Invalid lineEnding: " + lineEnding);
-        }
+        CsvSettings csv = CsvSettings.fromJobRequest(body);
         if (usage.bulkQueryJobs() >= MAX_JOBS_PER_DAY) {
             throw new SalesforceError(400, "LIMIT_EXCEEDED", "Max bulk v2 query jobs (" + MAX_JOBS_PER_DAY
                     + ") per 24 hrs has been reached (" + (usage.bulkQueryJobs() + 1) + ")");
@@ -93,8 +78,8 @@ public final class BulkQueryResource implements DataHandler {
         QueryMode mode = operation.equals("query") ? QueryMode.BULK_QUERY : QueryMode.BULK_QUERY_ALL;
         QueryResult result = org.query(soql, mode, call.user());
         usage.countBulkQueryJob();
-        BulkQueryJob job = new BulkQueryJob(Ids.withChecksum("750" + Ids.random(12)), operation, call.user().id(),
-                org.now(), call.version(), delimiter, lineEnding, result);
+        BulkQueryJob job = new BulkQueryJob(JobHeader.newJobId(), operation, call.user().id(), org.now(),
+                call.version(), csv.columnDelimiter(), csv.lineEnding(), result);
         Map<String, Object> created = job.summary();
         jobs.submit(job);
         return ApiResponse.ok(created);
@@ -111,10 +96,10 @@ public final class BulkQueryResource implements DataHandler {
     private ApiResponse abort(DataCall call, BulkQueryJob job) {
         Object state = call.jsonBody().get("state");
         if (!"Aborted".equals(state)) {
-            throw invalidJob("Invalid state: " + state + ". A query job can only be set to Aborted.");
+            throw BulkCalls.invalidJob("Invalid state: " + state + ". A query job can only be set to Aborted.");
         }
         if (!job.moveTo(JobState.Aborted, org.now()) && job.state() != JobState.Aborted) {
-            throw invalidJob("Job with state " + job.state() + " cannot be aborted.");
+            throw BulkCalls.invalidJob("Job with state " + job.state() + " cannot be aborted.");
         }
         return ApiResponse.ok(job.info());
     }
@@ -137,7 +122,7 @@ public final class BulkQueryResource implements DataHandler {
             throw new SalesforceError(400, "INVALIDLOCATOR", "Invalid locator: " + call.query().get("locator"));
         }
         int to = (int) Math.min(total, (long) offset + maxRecords);
-        CsvFormat format = CsvFormat.of(job.columnDelimiter, job.lineEnding);
+        CsvFormat format = job.csv.format();
         StringBuilder csv = new StringBuilder();
         format.appendRow(csv, job.result.csvHeader());
         for (List<String> row : job.result.csvRows(offset, to)) {
@@ -183,18 +168,5 @@ public final class BulkQueryResource implements DataHandler {
             // reported below
         }
         throw new SalesforceError(400, "INVALIDJOB", "maxRecords must be a positive integer: " + raw);
-    }
-
-    private static String text(Map<String, Object> body, String key, String fallback) {
-        Object value = body.get(key);
-        return value == null ? fallback : String.valueOf(value);
-    }
-
-    private static SalesforceError invalidJob(String message) {
-        return new SalesforceError(400, "INVALIDJOB", message);
-    }
-
-    private static SalesforceError notFound() {
-        return new SalesforceError(404, "NOT_FOUND", "The requested resource does not exist");
     }
 }

@@ -1,8 +1,10 @@
 package dev.mosaic.salesforce.emulator.bulk;
 
-/** Bulk API 2.0 query job states. */
+/**
+ * Bulk API 2.0 job states. Ingest jobs start Open (they wait for their data); query jobs start UploadComplete.
+ */
 public enum JobState {
-    UploadComplete, InProgress, JobComplete, Failed, Aborted;
+    Open, UploadComplete, InProgress, JobComplete, Failed, Aborted;
 
     boolean isTerminal() {
         return this == JobComplete || this == Failed || this == Aborted;

@@ -314,6 +314,15 @@ public final class InMemoryOrg implements Org {
         return store.atomically(work);
     }
 
+    /**
+     * One unit of work of the store, with no journal of its own: an {@link #atomically} inside it then journals (and
+     * rolls back) only itself, since none is running, while the unit's end publishes all that remained at once.
+     */
+    @Override
+    public <T> T inOneTransaction(Supplier<T> work) {
+        return store.write(work);
+    }
+
     /** Per object: live, deleted (in the recycle bin) and purged (deleted more than 15 days ago, gone for good). */
     @Override
     public Map<String, Map<String, Long>> recordCounts() {

@@ -88,6 +88,13 @@ public interface Org {
      */
     <T> T atomically(Supplier<T> work);
 
+    /**
+     * Runs {@code work} as one transaction whose successful calls all remain, as Salesforce runs one chunk of a
+     * Bulk load without allOrNone: change events see one transaction, while a call that fails, made inside its own
+     * {@link #atomically}, leaves nothing and does not undo the others. Other threads see none or all of it.
+     */
+    <T> T inOneTransaction(Supplier<T> work);
+
     /** Per object: {@code {"live":N,"deleted":N,"purged":N}} (purged: past the 15-day recycle bin, gone for good). */
     Map<String, Map<String, Long>> recordCounts();
 

@@ -66,14 +66,17 @@ public record DataCall(String method, String version, List<String> segments, Map
         return Json.readObject(request.body());
     }
 
-    /** The stats key of an endpoint: {@code query}, {@code sobjects}, {@code composite/batch}, {@code jobs/query}, … */
+    /**
+     * The stats key of an endpoint: {@code query}, {@code sobjects}, {@code composite/batch}, {@code jobs/query},
+     * {@code jobs/ingest}, …
+     */
     public static String endpointKey(List<String> segments) {
         if (segments.isEmpty()) {
             return "resources";
         }
         String first = segments.get(0);
         if (segments.size() > 1 && (first.equals("composite") && segments.get(1).equals("batch")
-                || first.equals("jobs") && segments.get(1).equals("query"))) {
+                || first.equals("jobs") && (segments.get(1).equals("query") || segments.get(1).equals("ingest")))) {
             return first + "/" + segments.get(1);
         }
         return first;
