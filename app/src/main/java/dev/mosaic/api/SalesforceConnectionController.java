@@ -160,15 +160,17 @@ class SalesforceConnectionController {
      * @param secondsLeft an estimate for an initial load in progress, from its rate; null when unknown
      * @param mode        {@code STREAMING}: its changes arrive as they happen; {@code POLLING}: with each round
      * @param lagSeconds  how far behind Salesforce it may be (see {@link ObjectProgress#lagSeconds()})
+     * @param repairedBySafetyNet records polling rounds found changed while its changes streamed in (the stream missed
+     *                    them); 0 for an object that does not stream
      */
     record ObjectView(String name, String phase, long recordsSynced, Long recordsTotal, long recordsPerSecond,
                       Long secondsLeft, Instant lastSuccessAt, String lastError, Instant lastErrorAt, String mode,
-                      Double lagSeconds) {
+                      Double lagSeconds, long repairedBySafetyNet) {
         static ObjectView of(ObjectProgress p) {
             Long left = p.recordsTotal() == null || p.recordsPerSecond() == 0 || !"INITIAL".equals(p.phase().name()) ? null
                     : Math.max(0, p.recordsTotal() - p.recordsSynced()) / p.recordsPerSecond();
             return new ObjectView(p.name(), p.phase().name(), p.recordsSynced(), p.recordsTotal(), p.recordsPerSecond(), left,
-                    p.lastSuccessAt(), p.lastError(), p.lastErrorAt(), p.mode(), p.lagSeconds());
+                    p.lastSuccessAt(), p.lastError(), p.lastErrorAt(), p.mode(), p.lagSeconds(), p.repairedBySafetyNet());
         }
     }
 

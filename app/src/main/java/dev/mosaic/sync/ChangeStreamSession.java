@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +87,7 @@ class ChangeStreamSession {
         }
         RoundContext round = new RoundContext(connection, new ApiCalls(client, settings, sleeper, metrics::apiCall),
                 new MappingContext(connection.orgId(), connection.instanceUrl(), DEFAULT_CURRENCY),
-                Soql.millis(clock.instant()), stopping);
+                Soql.millis(clock.instant()), stopping, Set.of());
         Instant end = clock.instant().plus(settings.streamSession());
         BlockingQueue<Object> heard = new LinkedBlockingQueue<>();
         ChangeListener listener = new ChangeListener() {

@@ -70,8 +70,8 @@ class ChunkWriter {
                boolean skipDeleted) {
         Optional<ChildLinks.Relation> relation = ChildLinks.Relation.ofChild(object);
         List<SalesforceRow> kept = skipDeleted ? live(rows) : rows;
-        Integer written = transaction.execute(status -> {
-            int records = 0;
+        Written written = transaction.execute(status -> {
+            Written records = Written.NONE;
             if (relation.isPresent()) {
                 keepRelations(round, relation.get(), kept);
             } else {
@@ -79,16 +79,17 @@ class ChunkWriter {
             }
             // Progress counts every row read, deleted and quarantined ones too, so an initial load ends at its total.
             store.saveCursor(round.tenantId(), round.connectionId(), object, cursor, rows.size(),
-                    (System.nanoTime() - startedNanos) / 1_000_000);
+                    (System.nanoTime() - startedNanos) / 1_000_000, repaired(round, object, records));
             return records;
         });
-        metrics.recordsWritten(object, written);
+        metrics.recordsWritten(object, written.accepted());
+        metrics.repaired(object, repaired(round, object, written));
     }
 
     /** Records read again whole (not for a cursor): written, with no progress counted. */
     void writeAgain(RoundContext round, SyncedObject object, List<SalesforceRow> rows) {
         List<SalesforceRow> live = live(rows);
-        metrics.recordsWritten(object, transaction.execute(status -> writeRecords(round, object, live)));
+        metrics.recordsWritten(object, transaction.execute(status -> writeRecords(round, object, live)).accepted());
     }
 
     /**
@@ -105,7 +106,7 @@ class ChunkWriter {
             for (SyncedObject object : SyncedObject.inRoundOrder()) {
                 List<SalesforceRow> rows = rowsByObject.get(object);
                 if (rows != null && !rows.isEmpty()) {
-                    counts.put(object, writeRecords(round, object, rows));
+                    counts.put(object, writeRecords(round, object, rows).accepted());
                 }
             }
             alsoCommit.run();
@@ -117,7 +118,7 @@ class ChunkWriter {
     /** Reads again records of the parent object a relation row changed, written with their links; ids taken off. */
     void writeRefreshed(RoundContext round, SyncedObject parent, List<SalesforceRow> rows, List<String> requested) {
         metrics.recordsWritten(parent, transaction.execute(status -> {
-            int records = writeRecords(round, parent, rows);
+            int records = writeRecords(round, parent, rows).accepted();
             childLinks.refreshed(round.tenantId(), round.connectionId(), parent, requested);
             return records;
         }));
@@ -133,8 +134,21 @@ class ChunkWriter {
                 store.hasWritten(round.tenantId(), round.connectionId(), relation.parent));
     }
 
-    /** Writes the records to the graph and quarantines those it cannot take; returns how many it took. */
-    private int writeRecords(RoundContext round, SyncedObject object, List<SalesforceRow> read) {
+    /**
+     * How many records the graph took, and how many of them it created or changed (the others it held already as they
+     * are).
+     */
+    private record Written(int accepted, int changed) {
+        static final Written NONE = new Written(0, 0);
+    }
+
+    /** What a round changed of an object whose changes streamed in: what the stream had missed. */
+    private static int repaired(RoundContext round, SyncedObject object, Written written) {
+        return round.streamed().contains(object) ? written.changed() : 0;
+    }
+
+    /** Writes the records to the graph and quarantines those it cannot take. */
+    private Written writeRecords(RoundContext round, SyncedObject object, List<SalesforceRow> read) {
         List<SalesforceRow> rows = withoutUnknownDeletes(round, object, read);
         Map<String, List<LinkInput>> extraLinks = ChildLinks.Relation.intoParent(object)
                 .map(relation -> childLinks.linksOf(round.tenantId(), round.connectionId(), round.mapping().orgId(),
@@ -158,19 +172,22 @@ class ChunkWriter {
         }
         List<UpsertResult> results = inputs.isEmpty() ? List.of() : graph.upsertAll(round.tenantId(), inputs);
         List<String> accepted = new ArrayList<>();
+        int changed = 0;
         for (int i = 0; i < results.size(); i++) {
             SalesforceRow row = mappedRows.get(i);
-            if (results.get(i).outcome() == UpsertResult.Outcome.REJECTED) {
+            UpsertResult.Outcome outcome = results.get(i).outcome();
+            if (outcome == UpsertResult.Outcome.REJECTED) {
                 unmappable.put(row.id(), "the graph refused it: " + results.get(i).reason());
                 payloads.put(row.id(), row.raw());
             } else {
                 accepted.add(row.id());
+                changed += outcome == UpsertResult.Outcome.UNCHANGED ? 0 : 1;
             }
         }
         store.quarantine(round.tenantId(), round.connectionId(), object, unmappable, payloads, clock.instant());
         store.release(round.tenantId(), round.connectionId(), object, accepted);
         followMerges(round, object, mappedRows);
-        return accepted.size();
+        return new Written(accepted.size(), changed);
     }
 
     /**

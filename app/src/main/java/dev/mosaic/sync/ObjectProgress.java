@@ -7,14 +7,16 @@ import java.time.Instant;
  *
  * @param recordsTotal    how many records the object holds, when known (counted at the start of the initial load)
  * @param recordsPerSecond records written per second of sync work, over the object's whole sync
+ * @param repairedBySafetyNet records polling rounds found changed while the object's changes streamed in: changes the
+ *                        stream missed
  * @param streaming        whether its changes stream in as they happen (Change Data Capture); else polling rounds
  *                         alone bring them
  * @param lagSeconds       how far behind Salesforce the graph may be for it: streaming, from the newest applied
  *                         change's commit to its write; polling, since its last successful round; null when unknown
  */
 public record ObjectProgress(String name, SyncPhase phase, long recordsSynced, Long recordsTotal, long recordsPerSecond,
-                             Instant lastSuccessAt, String lastError, Instant lastErrorAt, boolean streaming,
-                             Double lagSeconds) {
+                             Instant lastSuccessAt, String lastError, Instant lastErrorAt, long repairedBySafetyNet,
+                             boolean streaming, Double lagSeconds) {
 
     /** How its changes arrive: {@code STREAMING} or {@code POLLING}. */
     public String mode() {
@@ -23,6 +25,6 @@ public record ObjectProgress(String name, SyncPhase phase, long recordsSynced, L
 
     ObjectProgress withDelivery(boolean streams, Double lag) {
         return new ObjectProgress(name, phase, recordsSynced, recordsTotal, recordsPerSecond, lastSuccessAt, lastError,
-                lastErrorAt, streams, lag);
+                lastErrorAt, repairedBySafetyNet, streams, lag);
     }
 }

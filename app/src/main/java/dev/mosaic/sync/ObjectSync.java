@@ -63,7 +63,7 @@ class ObjectSync {
             // Fields were added (or made readable): every record is read again so they are filled in, not only
             // the records that change from now on.
             SyncCursor cursor = store.cursor(round.tenantId(), round.connectionId(), object);
-            store.saveCursor(round.tenantId(), round.connectionId(), object, cursor.fullyRead(null), 0, 0);
+            store.saveCursor(round.tenantId(), round.connectionId(), object, cursor.fullyRead(null), 0, 0, 0);
             log.info("Salesforce org {}, {}: new fields {}; every record will be read again", round.mapping().orgId(),
                     object.apiName(), schema.fields().keySet().stream().filter(field -> !before.get().has(field)).sorted().toList());
         }
@@ -313,7 +313,7 @@ class ObjectSync {
             sink.finish();
         }
         store.saveCursor(round.tenantId(), round.connectionId(), object,
-                store.cursor(round.tenantId(), round.connectionId(), object).fullyRead(at), 0, 0);
+                store.cursor(round.tenantId(), round.connectionId(), object).fullyRead(at), 0, 0, 0);
         log.info("Salesforce org {}, {}: every record read again ({}) in {} ms", round.mapping().orgId(), object.apiName(),
                 formulasStale ? "calculated fields" : "new fields", (System.nanoTime() - started) / 1_000_000);
     }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * {@code mosaic_sync_lag_seconds} (per connection and object: how far behind Salesforce the graph may be for it; while
  * its change stream is live, from the newest applied change's commit to its write, else the time since the end of the
  * last successful round's window, as the connection's {@code objects[].lagSeconds} says), {@code mosaic_cdc_events_total}
- * (change events applied) and {@code mosaic_cdc_lag_seconds} (from a change's commit in Salesforce to its write in the
+ * (change events applied), {@code mosaic_sync_repaired_total} (per object: records polling rounds repaired that its
+ * change stream had missed) and {@code mosaic_cdc_lag_seconds} (from a change's commit in Salesforce to its write in the
  * graph, per batch).
  */
 @Component
@@ -74,6 +75,15 @@ class SyncMetrics {
             return;
         }
         Counter.builder("mosaic.sync.records").description("Salesforce records written to the graph")
+                .tag("object", object.apiName()).register(registry).increment(records);
+    }
+
+    /** Records of a round's chunk that the object's change stream had missed. */
+    void repaired(SyncedObject object, int records) {
+        if (records == 0) {
+            return;
+        }
+        Counter.builder("mosaic.sync.repaired").description("Records polling rounds repaired that change streams had missed")
                 .tag("object", object.apiName()).register(registry).increment(records);
     }
 

@@ -16,10 +16,12 @@ import dev.mosaic.salesforce.client.Sleeper;
 import dev.mosaic.sync.mapping.MappingContext;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,11 +54,13 @@ class SyncRound {
     private final SalesforceSettings settings;
     private final Sleeper sleeper;
     private final SyncMetrics metrics;
+    private final ChangeStreamStore streams;
     private final Clock clock;
 
     SyncRound(SalesforceConnections connections, ObjectSync objects, SyncStore store, SalesforceSettings settings,
-              Sleeper sleeper, SyncMetrics metrics, DiskFullHealth diskHealth, Clock clock) {
+              Sleeper sleeper, SyncMetrics metrics, DiskFullHealth diskHealth, ChangeStreamStore streams, Clock clock) {
         this.connections = connections;
+        this.streams = streams;
         this.diskHealth = diskHealth;
         this.objects = objects;
         this.store = store;
@@ -64,6 +68,19 @@ class SyncRound {
         this.sleeper = sleeper;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /** The objects whose changes stream in as the round begins. */
+    private Set<SyncedObject> streamedNow(SalesforceConnection connection) {
+        Set<SyncedObject> streamed = EnumSet.noneOf(SyncedObject.class);
+        streams.find(connection.tenantId(), connection.connectionId(), ChangeStreams.TOPIC).ifPresent(stream -> {
+            for (SyncedObject object : SyncedObject.values()) {
+                if (stream.streams(object)) {
+                    streamed.add(object);
+                }
+            }
+        });
+        return streamed;
     }
 
     Outcome run(SalesforceConnection connection, BooleanSupplier stopping) {
@@ -79,7 +96,7 @@ class SyncRound {
         ApiCalls api = new ApiCalls(client, settings, sleeper, metrics::apiCall);
         RoundContext round = new RoundContext(connection, api,
                 new MappingContext(connection.orgId(), connection.instanceUrl(), DEFAULT_CURRENCY),
-                Soql.millis(clock.instant()), stopping);
+                Soql.millis(clock.instant()), stopping, streamedNow(connection));
         connections.status(connection.tenantId(), connection.connectionId(), ConnectionStatus.SYNCING, null);
         Outcome outcome = Outcome.DONE;
         String detail = null;

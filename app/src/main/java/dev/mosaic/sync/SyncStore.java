@@ -49,10 +49,14 @@ class SyncStore {
     }
 
     /** Written in the transaction of the records it covers. */
-    void saveCursor(String tenantId, UUID connectionId, SyncedObject object, SyncCursor cursor, int records, long busyMillis) {
+    /** @param repaired records of the chunk a change stream had missed */
+    void saveCursor(String tenantId, UUID connectionId, SyncedObject object, SyncCursor cursor, int records, long busyMillis,
+                    int repaired) {
         db.execute("update sync_object set phase = ?, cursor = ?::jsonb, records_synced = records_synced + ?, "
-                        + "busy_millis = busy_millis + ? where tenant_id = ? and connection_id = ? and object = ?",
-                cursor.phase().name(), cursor.toJson(), records, busyMillis, tenantId, connectionId, object.apiName());
+                        + "busy_millis = busy_millis + ?, repaired = repaired + ? "
+                        + "where tenant_id = ? and connection_id = ? and object = ?",
+                cursor.phase().name(), cursor.toJson(), records, busyMillis, repaired, tenantId, connectionId,
+                object.apiName());
     }
 
     Optional<ObjectSchema> schema(String tenantId, UUID connectionId, SyncedObject object, Instant describedAfter) {
@@ -90,7 +94,7 @@ class SyncStore {
 
     List<ObjectProgress> progress(String tenantId, UUID connectionId) {
         return db.fetch("select object, phase, records_synced, records_total, busy_millis, last_success_at, last_error, "
-                + "last_error_at from sync_object where tenant_id = ? and connection_id = ?", tenantId, connectionId)
+                + "last_error_at, repaired from sync_object where tenant_id = ? and connection_id = ?", tenantId, connectionId)
                 .map(SyncStore::toProgress);
     }
 
@@ -174,6 +178,7 @@ class SyncStore {
         long busy = row.get("busy_millis", Long.class);
         return new ObjectProgress(row.get("object", String.class), SyncPhase.valueOf(row.get("phase", String.class)), synced,
                 row.get("records_total", Long.class), busy == 0 ? 0 : synced * 1000 / busy, instant(row, "last_success_at"),
-                row.get("last_error", String.class), instant(row, "last_error_at"), false, null);
+                row.get("last_error", String.class), instant(row, "last_error_at"), row.get("repaired", Long.class), false,
+                null);
     }
 }

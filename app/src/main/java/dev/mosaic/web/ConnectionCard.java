@@ -35,16 +35,18 @@ record ConnectionCard(UUID id, String orgId, String instanceUrl, String loginUrl
                 c.clientId(), label(c.status()), statusClass(c.status()), c.statusDetail(),
                 "•••• set on " + LocalDate.ofInstant(c.secretsSetAt(), ZoneOffset.UTC), apiUsage,
                 Ago.of(c.lastRoundAt(), now, "no round yet"), Ago.of(c.lastSuccessAt(), now, "never"), quarantined,
-                changes(c, stream), stream.map(ChangeStreamStatus::detail).orElse(null), progress.stream().map(p -> ObjectRow.of(p, now)).toList(),
+                changes(c, stream, progress), stream.map(ChangeStreamStatus::detail).orElse(null), progress.stream().map(p -> ObjectRow.of(p, now)).toList(),
                 c.status() == ConnectionStatus.SYNCING || (loading && c.status() == ConnectionStatus.CONNECTED));
     }
 
-    private static String changes(SalesforceConnection c, Optional<ChangeStreamStatus> stream) {
+    private static String changes(SalesforceConnection c, Optional<ChangeStreamStatus> stream, List<ObjectProgress> progress) {
         String polled = "Polled every " + Ago.duration(c.syncInterval());
+        long repaired = progress.stream().mapToLong(ObjectProgress::repairedBySafetyNet).sum();
+        String repairs = repaired == 0 ? "" : String.format(" · %,d repaired by polling", repaired);
         return stream.map(s -> switch (s.state()) {
-            case "LIVE" -> String.format("Streamed live · %,d changes so far", s.events());
-            case "CONNECTING" -> "Connecting to the change stream";
-            default -> polled + " for now";
+            case "LIVE" -> String.format("Streamed live · %,d changes so far", s.events()) + repairs;
+            case "CONNECTING" -> "Connecting to the change stream" + repairs;
+            default -> polled + " for now" + repairs;
         }).orElse(polled);
     }
 

@@ -106,6 +106,41 @@ class ChangeStreamSyncTest extends SyncTestSupport {
     }
 
     @Test
+    void aRoundFindsNothingToRepairWhenNoEventWasMissedAndRepairsAndCountsWhatWas() throws Exception {
+        connected();
+        String id = org.create("Account", Map.of("Name", "Streamed, then polled"));
+        visible("Account", id);
+        long before = repaired("Account");
+        long beforeAll = repaired(null);
+        Instant roundStart = Instant.now();
+        syncNow(token, connection);
+        awaitRound(token, connection, roundStart);
+        assertThat(repaired(null)).as("a round after a stream that missed nothing repairs nothing").isEqualTo(beforeAll);
+
+        // Salesforce publishes no event for a change (its Change Data Capture selection was off for a moment).
+        org.enableChangeEvents(List.of("Contact", "Lead", "Opportunity", "Task"));
+        org.update("Account", id, Map.of("Name", "Changed unseen"));
+        org.enableChangeEvents(List.of("Account", "Contact", "Lead", "Opportunity", "Task"));
+        roundStart = Instant.now();
+        syncNow(token, connection);
+        awaitRound(token, connection, roundStart);
+        assertThat(entity("Account", id).path("name").asText()).isEqualTo("Changed unseen");
+        assertThat(repaired("Account")).as("the record the round repaired").isEqualTo(before + 1);
+        assertThat(get("/actuator/prometheus", ADMIN_TOKEN).body()).contains("mosaic_sync_repaired_total{object=\"Account\"}");
+    }
+
+    /** What the rounds repaired of the object, or of every object (null). */
+    private long repaired(String object) throws Exception {
+        long repaired = 0;
+        for (JsonNode progress : getJson("/api/v1/connections/salesforce/" + connection, token).path("objects")) {
+            if (object == null || progress.path("name").asText().equals(object)) {
+                repaired += progress.path("repairedBySafetyNet").asLong();
+            }
+        }
+        return repaired;
+    }
+
+    @Test
     void aMergeInSalesforceMergesTheGraphToo() throws Exception {
         connected();
         String winner = org.create("Contact", Map.of("LastName", "Okonkwo", "FirstName", "Ada"));
