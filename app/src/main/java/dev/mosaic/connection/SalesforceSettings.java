@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        place back (another instance may take it; a stopping app waits for no more than a batch)
  * @param streamWatchdog  how long a change stream may hear nothing, not even a keepalive, before Mosaic takes it
  *                        for silently dead and subscribes again (Salesforce sends a keepalive within 270 s)
+ * @param safetyNetInterval how often rounds read an object whose changes stream in (the safety net); they read the
+ *                        others every {@code syncInterval}
  * @param maxStreams      how many change streams one app instance listens to at once: each holds a background-job
  *                        thread, and the others must stay free for rounds and imports; past it, connections poll
  */
@@ -46,5 +48,6 @@ public record SalesforceSettings(
         @DefaultValue("api.pubsub.salesforce.com:7443") String pubsubEndpoint,
         @DefaultValue("10m") Duration streamSession,
         @DefaultValue("5m") Duration streamWatchdog,
-        @DefaultValue("4") int maxStreams) {
+        @DefaultValue("4") int maxStreams,
+        @DefaultValue("1h") Duration safetyNetInterval) {
 }

@@ -102,7 +102,7 @@ class ObjectSync {
         }
         refreshParents(round, object, schema);
         readAgainIfDue(round, object, schema);
-        store.succeeded(round.tenantId(), round.connectionId(), object, clock.instant());
+        store.succeeded(round.tenantId(), round.connectionId(), object, clock.instant(), round.roundEnd());
     }
 
     private Instant from(SyncCursor cursor) {

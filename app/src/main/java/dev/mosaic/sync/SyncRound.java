@@ -103,6 +103,11 @@ class SyncRound {
         try {
             Map<SyncedObject, ObjectSchema> schemas = new LinkedHashMap<>();
             for (SyncedObject object : SyncedObject.inRoundOrder()) {
+                if (round.streamed().contains(object) && !store.safetyNetDue(round.tenantId(), round.connectionId(), object,
+                        clock.instant().minus(settings.safetyNetInterval()))) {
+                    // Its changes stream in; rounds read it as the safety net only.
+                    continue;
+                }
                 available(round, object).ifPresent(schema -> schemas.put(object, schema));
             }
             startBulkJobs(round, schemas);

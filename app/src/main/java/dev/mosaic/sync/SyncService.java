@@ -80,9 +80,12 @@ public class SyncService {
     }
 
     /**
-     * Starts a round now. Returns false when one is running already (it goes on; the next follows on schedule).
+     * Starts a round now, one that reads every object (those whose changes stream in too). Returns false when one is
+     * running already (it goes on; the next follows on schedule and reads them).
      */
     public boolean syncNow(String tenantId, UUID connectionId) {
+        // Streamed objects too: a person asking, or a stream that lost changes, wants them all read.
+        store.askToRead(tenantId, connectionId, clock.instant());
         TaskInstanceId id = instanceId(tenantId, connectionId);
         Optional<ScheduledExecution<Object>> scheduled = scheduler.getScheduledExecution(id);
         if (scheduled.isPresent() && scheduled.get().isPicked()) {

@@ -82,9 +82,28 @@ class SyncStore {
                 total, tenantId, connectionId, object.apiName());
     }
 
-    void succeeded(String tenantId, UUID connectionId, SyncedObject object, Instant at) {
-        db.execute("update sync_object set last_success_at = ?::timestamptz, last_error = null, last_error_at = null "
-                + "where tenant_id = ? and connection_id = ? and object = ?", utc(at), tenantId, connectionId, object.apiName());
+    /** @param readUntil the end of the window the round read: a read asked for before it is done */
+    void succeeded(String tenantId, UUID connectionId, SyncedObject object, Instant at, Instant readUntil) {
+        db.execute("update sync_object set last_success_at = ?::timestamptz, last_error = null, last_error_at = null, "
+                        + "read_asked_at = case when read_asked_at <= ?::timestamptz then null else read_asked_at end "
+                        + "where tenant_id = ? and connection_id = ? and object = ?",
+                utc(at), utc(readUntil), tenantId, connectionId, object.apiName());
+    }
+
+    /** The next round reads every object, streamed ones too ("Sync now", a stream that lost changes). */
+    void askToRead(String tenantId, UUID connectionId, Instant at) {
+        db.execute("update sync_object set read_asked_at = ?::timestamptz where tenant_id = ? and connection_id = ?",
+                utc(at), tenantId, connectionId);
+    }
+
+    /**
+     * Whether a round reads this streamed object: someone asked for it, or its last read is older than the safety
+     * net's interval (or it never had one).
+     */
+    boolean safetyNetDue(String tenantId, UUID connectionId, SyncedObject object, Instant readBefore) {
+        return db.fetchOptional("select 1 from sync_object where tenant_id = ? and connection_id = ? and object = ? "
+                        + "and (read_asked_at is not null or last_success_at is null or last_success_at < ?::timestamptz)",
+                tenantId, connectionId, object.apiName(), utc(readBefore)).isPresent();
     }
 
     void failed(String tenantId, UUID connectionId, SyncedObject object, String error, Instant at) {

@@ -141,6 +141,33 @@ class ChangeStreamSyncTest extends SyncTestSupport {
     }
 
     @Test
+    void roundsLeaveStreamedObjectsToTheHourlySafetyNetUnlessAskedToReadEverything() throws Exception {
+        connected();
+        Map<String, String> before = lastSuccess();
+        // A reconnect starts a round of its own, as the schedule does (not "Sync now").
+        Instant roundStart = Instant.now();
+        var reconnected = send("PUT", "/api/v1/connections/salesforce/" + connection, token, org.streamingConnectionValues());
+        assertThat(reconnected.statusCode()).as(reconnected.body()).isEqualTo(200);
+        awaitRound(token, connection, roundStart);
+        Map<String, String> after = lastSuccess();
+        assertThat(after.get("Account")).as("a streamed object, read within the hour").isEqualTo(before.get("Account"));
+        assertThat(after.get("Contact")).isEqualTo(before.get("Contact"));
+        assertThat(after.get("Note")).as("a polled object").isNotEqualTo(before.get("Note"));
+
+        roundStart = Instant.now();
+        syncNow(token, connection);
+        awaitRound(token, connection, roundStart);
+        assertThat(lastSuccess().get("Account")).as("Sync now reads everything").isNotEqualTo(after.get("Account"));
+    }
+
+    private Map<String, String> lastSuccess() throws Exception {
+        Map<String, String> at = new java.util.HashMap<>();
+        getJson("/api/v1/connections/salesforce/" + connection, token).path("objects").forEach(object ->
+                at.put(object.path("name").asText(), object.path("lastSuccessAt").asText()));
+        return at;
+    }
+
+    @Test
     void aMergeInSalesforceMergesTheGraphToo() throws Exception {
         connected();
         String winner = org.create("Contact", Map.of("LastName", "Okonkwo", "FirstName", "Ada"));

@@ -72,6 +72,6 @@ class WideRecordsTest {
     private static SalesforceSettings settings() {
         return new SalesforceSettings(List.of(), "59.0", Duration.ofMinutes(5), 0.5, Duration.ofMinutes(2), 2000, 50_000,
                 Duration.ofHours(24), Duration.ofHours(24), Duration.ofMillis(10), 3, "api.pubsub.salesforce.com:7443",
-                Duration.ofMinutes(10), Duration.ofMinutes(5), 4);
+                Duration.ofMinutes(10), Duration.ofMinutes(5), 4, Duration.ofHours(1));
     }
 }
