@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,9 @@ class ChangeStreamCapacityTest extends SyncTestSupport {
                         org.streamingConnectionValues());
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
                 ids.add(json(response).path("id").asText());
+            }
+            for (String id : ids) {
+                awaitRound(token, id, Instant.EPOCH);
             }
 
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
