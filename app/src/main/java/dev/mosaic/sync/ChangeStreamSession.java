@@ -22,8 +22,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -49,6 +49,8 @@ class ChangeStreamSession {
     private static final String DEFAULT_CURRENCY = "USD";
     /** Events written in one transaction at most, when they queue up. */
     private static final int MOST_APPLIED_AT_ONCE = 1_000;
+    /** How long a batch waits for the ones behind it, to be read and written with them. */
+    private static final Duration GATHER = Duration.ofMillis(150);
 
     private final SalesforceConnections connections;
     private final SalesforceSettings settings;
@@ -89,7 +91,7 @@ class ChangeStreamSession {
                 new MappingContext(connection.orgId(), connection.instanceUrl(), DEFAULT_CURRENCY),
                 Soql.millis(clock.instant()), stopping, Set.of());
         Instant end = clock.instant().plus(settings.streamSession());
-        BlockingQueue<Object> heard = new LinkedBlockingQueue<>();
+        BlockingDeque<Object> heard = new LinkedBlockingDeque<>();
         ChangeListener listener = new ChangeListener() {
             @Override
             public void onEvents(List<ChangeEvent> events, ReplayId latest) {
@@ -132,7 +134,7 @@ class ChangeStreamSession {
                     }
                     lastHeard = now;
                     if (next instanceof Batch batch) {
-                        apply(round, withQueued(batch, heard));
+                        apply(round, gathered(batch, heard));
                         continue;
                     }
                     PubSubException failure = (PubSubException) next;
@@ -181,6 +183,9 @@ class ChangeStreamSession {
             // Reading the changed records failed: the batch's replay id was not saved, so the next session reads that
             // batch again.
             return waiting(connection, e.getMessage(), RETRY, false);
+        } catch (BudgetSpentException e) {
+            // The events are not acknowledged (their replay id was not saved): they are read when the budget allows.
+            return waiting(connection, e.getMessage(), SyncRunner.BUDGET_WAIT, false);
         } catch (RoundStoppedException e) {
             return clock.instant();
         }
@@ -223,21 +228,29 @@ class ChangeStreamSession {
     }
 
     /**
-     * The batch with the batches queued behind it, up to {@link #MOST_APPLIED_AT_ONCE} events: when changes come faster
-     * than one write each, they are written together, and the stream keeps up. A transaction whose events Salesforce
-     * delivered in two batches is never cut at that limit: its events are written together when they are both here.
+     * The batch with the batches that come behind it within {@link #GATHER} of its arrival (none for a keepalive), up to
+     * {@link #MOST_APPLIED_AT_ONCE} events: each batch costs a query per object to read its records again, so changes
+     * that come close together are read and written together, and the stream keeps up with a busy org on few API
+     * calls. A transaction whose events Salesforce delivered in two batches is never cut at that limit. A failure heard
+     * meanwhile stays first in line.
      */
-    private static Batch withQueued(Batch first, BlockingQueue<Object> heard) {
-        if (!(heard.peek() instanceof Batch)) {
-            return first;
-        }
+    private static Batch gathered(Batch first, BlockingDeque<Object> heard) throws InterruptedException {
+        long deadline = System.nanoTime() + (first.events().isEmpty() ? 0 : GATHER.toNanos());
         List<ChangeEvent> events = new ArrayList<>(first.events());
         ReplayId latest = first.latest();
-        while (heard.peek() instanceof Batch more
-                && (events.size() + more.events().size() <= MOST_APPLIED_AT_ONCE || sameTransaction(events, more.events()))) {
-            heard.poll();
-            events.addAll(more.events());
-            latest = more.latest();
+        while (events.size() < MOST_APPLIED_AT_ONCE) {
+            long left = deadline - System.nanoTime();
+            Object more = left > 0 ? heard.pollFirst(left, TimeUnit.NANOSECONDS) : heard.pollFirst();
+            if (more == null) {
+                break;
+            }
+            if (!(more instanceof Batch batch) || events.size() + batch.events().size() > MOST_APPLIED_AT_ONCE
+                    && !sameTransaction(events, batch.events())) {
+                heard.putFirst(more);
+                break;
+            }
+            events.addAll(batch.events());
+            latest = batch.latest();
         }
         return new Batch(events, latest);
     }

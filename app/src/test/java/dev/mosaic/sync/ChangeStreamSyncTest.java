@@ -205,6 +205,28 @@ class ChangeStreamSyncTest extends SyncTestSupport {
     }
 
     @Test
+    void aStreamThatSpentTheApiShareWaitsAndSaysWhy() throws Exception {
+        try (EmulatedOrg limited = EmulatedOrg.withApiLimit(74, 1, 200)) {
+            String own = newTenantToken();
+            var response = send("POST", "/api/v1/connections/salesforce", own, limited.streamingConnectionValues());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            String id = json(response).path("id").asText();
+            awaitRound(own, id, Instant.EPOCH);
+            // Salesforce's other users spend the org's calls, past the half Mosaic keeps to; the stream reads the changed
+            // records again, and stops once it learns that its share is spent.
+            long past = 100 - limited.apiCalls() + 5;
+            for (int i = 0; i < past; i++) {
+                limited.create("Contact", Map.of("LastName", "Spender " + i));
+            }
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    getJson("/api/v1/connections/salesforce/" + id, own).path("changeStream").path("state").asText()
+                            .equals("WAITING"));
+            assertThat(getJson("/api/v1/connections/salesforce/" + id, own).path("changeStream").path("detail").asText())
+                    .contains("daily API calls");
+        }
+    }
+
+    @Test
     void aGapEventHasItsRecordsReadAgain() throws Exception {
         connected();
         String id = org.create("Account", Map.of("Name", "Before the gap"));
