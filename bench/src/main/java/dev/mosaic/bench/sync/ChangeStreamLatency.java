@@ -82,6 +82,7 @@ final class ChangeStreamLatency implements SyncScenario.AfterSync {
         }
         int faultEvery = Math.max(1, changes / (2 * StreamFaults.KINDS.size()));
         double eventsBefore = eventsApplied(http);
+        double callsBefore = counter(http, "mosaic_salesforce_api_calls");
         Queue<Written> pending = new ConcurrentLinkedQueue<>();
         Latencies latencies = new Latencies();
         List<Charts.Point> points = new ArrayList<>();
@@ -111,18 +112,22 @@ final class ChangeStreamLatency implements SyncScenario.AfterSync {
         int missed = pending.size();
         visibility.stop();
         checker.join();
+        // The stream's own calls (its re-reads), before the safety net's round adds its own.
+        double streamCalls = counter(http, "mosaic_salesforce_api_calls") - callsBefore;
         int repaired = safetyNetRound(http, connectionId, pending.stream().map(Written::id).toList(), out);
         double events = eventsApplied(http) - eventsBefore;
         double p50 = latencies.percentileMs(50);
         double p99 = latencies.percentileMs(99);
         out.printf("%,d changes at %d/s over %.1f s: visible after p50 %.0f ms, p99 %.0f ms, max %.0f ms; %d not within %d s"
-                        + "; the safety net's round repaired %d records; %,.0f events applied, %.1f/s%n", changes, rate,
-                writeSeconds, p50, p99, latencies.maxMs(), missed, GRACE.toSeconds(), repaired, events, events / seconds);
+                        + "; the safety net's round repaired %d records; %,.0f events applied, %.1f/s, with %,.0f API calls (%.2f per "
+                        + "change)%n", changes, rate, writeSeconds, p50, p99, latencies.maxMs(), missed, GRACE.toSeconds(),
+                repaired, events, events / seconds, streamCalls, streamCalls / changes);
         out.printf("Targets: p99 %.0f ms (under 2,000: %s), repaired by the safety net %d (0: %s)%n", p99,
                 SyncScenario.verdict(p99 < 2000 && missed == 0), repaired, SyncScenario.verdict(repaired == 0 && missed == 0));
         figures.put("changes", changes).put("rate", rate).put("p50Ms", Figures.round(p50, 1)).put("p99Ms", Figures.round(p99, 1))
                 .put("maxMs", Figures.round(latencies.maxMs(), 1)).put("eventsPerSecond", Figures.round(events / seconds, 1))
-                .put("missedWithinGrace", missed).put("repairedBySafetyNet", repaired);
+                .put("missedWithinGrace", missed).put("repairedBySafetyNet", repaired)
+                .put("apiCallsPerChange", Figures.round(streamCalls / changes, 2));
         if (faulty) {
             compareWithPolling(app, polling, pollingId, faults, figures, out);
         }
@@ -225,9 +230,14 @@ final class ChangeStreamLatency implements SyncScenario.AfterSync {
     }
 
     private static double eventsApplied(MosaicHttp http) throws IOException, InterruptedException {
-        for (String line : http.get("actuator/prometheus?includedNames=mosaic_cdc_events,mosaic_cdc_events_total").body().split("\n")) {
-            if (line.startsWith("mosaic_cdc_events_total")) {
-                // mosaic_cdc_events_total{…} 300.0
+        return counter(http, "mosaic_cdc_events");
+    }
+
+    /** A counter of the app's, e.g. {@code mosaic_cdc_events} (printed as {@code mosaic_cdc_events_total{…} 300.0}). */
+    private static double counter(MosaicHttp http, String name) throws IOException, InterruptedException {
+        String total = name + "_total";
+        for (String line : http.get("actuator/prometheus?includedNames=" + name + "," + total).body().split("\n")) {
+            if (line.startsWith(total)) {
                 return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
