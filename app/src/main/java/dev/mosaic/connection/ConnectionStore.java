@@ -135,9 +135,12 @@ class ConnectionStore {
                 utc(at), succeeded, utc(at), apiUsed, apiMax, tenantId, connectionId);
     }
 
-    /** Locks the connection's row for share until the transaction ends; false when there is no such row. */
-    boolean lockForShare(String tenantId, UUID connectionId) {
-        return db.fetchOptional("select 1 from salesforce_connection where tenant_id = ? and connection_id = ? for share",
+    /**
+     * Keeps the connection's row from being deleted until the transaction ends (updates of it go on); false when there
+     * is no such row.
+     */
+    boolean lockAgainstDelete(String tenantId, UUID connectionId) {
+        return db.fetchOptional("select 1 from salesforce_connection where tenant_id = ? and connection_id = ? for key share",
                 tenantId, connectionId).isPresent();
     }
 

@@ -130,7 +130,7 @@ public class SalesforceConnections {
      * for the connection cannot land after a disconnect (and its purge); false when it is disconnected already.
      */
     public boolean holdConnected(String tenantId, UUID connectionId) {
-        return store.lockForShare(tenantId, connectionId);
+        return store.lockAgainstDelete(tenantId, connectionId);
     }
 
     /**

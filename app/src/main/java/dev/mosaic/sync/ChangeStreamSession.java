@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
@@ -89,7 +88,7 @@ class ChangeStreamSession {
         }
         RoundContext round = new RoundContext(connection, new ApiCalls(client, settings, sleeper, metrics::apiCall),
                 new MappingContext(connection.orgId(), connection.instanceUrl(), DEFAULT_CURRENCY),
-                Soql.millis(clock.instant()), stopping, Set.of());
+                Soql.millis(clock.instant()), stopping, Streamed.NOTHING);
         Instant end = clock.instant().plus(settings.streamSession());
         BlockingDeque<Object> heard = new LinkedBlockingDeque<>();
         ChangeListener listener = new ChangeListener() {
@@ -188,6 +187,11 @@ class ChangeStreamSession {
             return waiting(connection, e.getMessage(), SyncRunner.BUDGET_WAIT, false);
         } catch (RoundStoppedException e) {
             return clock.instant();
+        } catch (RuntimeException e) {
+            // Not left LIVE: the rounds read its objects until it stands again, from the same replay id.
+            log.error("Salesforce org {}: the change stream stopped", connection.orgId(), e);
+            return waiting(connection, "The change stream stopped inside Mosaic (" + e.getClass().getSimpleName()
+                    + "); it starts again shortly, and polling covers it meanwhile", RETRY, false);
         }
         return clock.instant();
     }
@@ -231,14 +235,15 @@ class ChangeStreamSession {
      * The batch with the batches that come behind it within {@link #GATHER} of its arrival (none for a keepalive), up to
      * {@link #MOST_APPLIED_AT_ONCE} events: each batch costs a query per object to read its records again, so changes
      * that come close together are read and written together, and the stream keeps up with a busy org on few API
-     * calls. A transaction whose events Salesforce delivered in two batches is never cut at that limit. A failure heard
-     * meanwhile stays first in line.
+     * calls. Past that limit a transaction whose first events are in goes on gathering its others (up to ten times the
+     * limit), so that it is written whole when Salesforce delivered it in two batches. A failure heard meanwhile stays
+     * first in line.
      */
     private static Batch gathered(Batch first, BlockingDeque<Object> heard) throws InterruptedException {
         long deadline = System.nanoTime() + (first.events().isEmpty() ? 0 : GATHER.toNanos());
         List<ChangeEvent> events = new ArrayList<>(first.events());
         ReplayId latest = first.latest();
-        while (events.size() < MOST_APPLIED_AT_ONCE) {
+        while (events.size() < 10 * MOST_APPLIED_AT_ONCE) {
             long left = deadline - System.nanoTime();
             Object more = left > 0 ? heard.pollFirst(left, TimeUnit.NANOSECONDS) : heard.pollFirst();
             if (more == null) {

@@ -3,6 +3,7 @@ package dev.mosaic.sync;
 import static dev.mosaic.platform.database.SqlTimes.instant;
 import static dev.mosaic.platform.database.SqlTimes.utc;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,13 +24,30 @@ class ChangeStreamStore {
     /**
      * @param replayId    base64 of the replay id to resume after; null to start at the oldest retained event
      * @param lastHeardAt when the stream last brought anything, a keepalive included
+     * @param updatedAt   when the session last said where the stream stands (a live one: at each batch and keepalive)
      */
     record Stream(String replayId, State state, String detail, List<String> objects, long events, Long lagMillis,
-                  Instant lastEventAt, Instant lastHeardAt, Instant retryAt) {
+                  Instant lastEventAt, Instant lastHeardAt, Instant retryAt, Instant updatedAt) {
 
         /** Whether this object's changes stream now (the others are only polled). */
         boolean streams(SyncedObject object) {
             return state == State.LIVE && objects.contains(object.apiName());
+        }
+
+        /**
+         * Whether the stream is live and its session said so within {@code silence}: a session that died with its app
+         * instance leaves its stream LIVE in the table, and that must not keep rounds away from its objects.
+         */
+        boolean heardWithin(Instant now, Duration silence) {
+            return state == State.LIVE && updatedAt.isAfter(now.minus(silence));
+        }
+
+        /**
+         * Up to when the stream had delivered every change: when it last brought anything, less the newest batch's lag
+         * from commit to write (a keepalive says nothing is pending).
+         */
+        Instant deliveredUntil() {
+            return lastHeardAt == null ? Instant.EPOCH : lastHeardAt.minusMillis(lagMillis == null ? 0 : lagMillis);
         }
     }
 
@@ -41,12 +59,12 @@ class ChangeStreamStore {
 
     Optional<Stream> find(String tenantId, UUID connectionId, String topic) {
         return db.fetchOptional("select replay_id, state, detail, objects, events, lag_ms, last_event_at, last_heard_at, "
-                        + "retry_at from salesforce_change_stream where tenant_id = ? and connection_id = ? and topic = ?",
+                        + "retry_at, updated_at from salesforce_change_stream where tenant_id = ? and connection_id = ? and topic = ?",
                         tenantId, connectionId, topic)
                 .map(row -> new Stream(row.get("replay_id", String.class), State.valueOf(row.get("state", String.class)),
                         row.get("detail", String.class), List.of(row.get("objects", String[].class)),
                         row.get("events", Long.class), row.get("lag_ms", Long.class), instant(row, "last_event_at"),
-                        instant(row, "last_heard_at"), instant(row, "retry_at")));
+                        instant(row, "last_heard_at"), instant(row, "retry_at"), instant(row, "updated_at")));
     }
 
     /**

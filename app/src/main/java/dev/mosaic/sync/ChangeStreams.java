@@ -58,7 +58,7 @@ class ChangeStreams {
         Optional<SalesforceConnection> found = connections.find(ref.tenantId(), ref.connectionId());
         Optional<String> endpoint = found.flatMap(this::endpoint);
         if (endpoint.isEmpty()) {
-            return (complete, operations) -> operations.remove();
+            return ended(ref);
         }
         SalesforceConnection connection = found.get();
         Instant now = clock.instant();
@@ -77,11 +77,19 @@ class ChangeStreams {
                     + "are polled until one is free", retry, false, now);
             return at(retry);
         }
+        Instant next;
         try {
-            return at(sessions.listen(connection, endpoint.get(), stoppingOrGone(context, ref)));
+            next = sessions.listen(connection, endpoint.get(), stoppingOrGone(context, ref));
         } finally {
             listening.release();
         }
+        return connections.find(ref.tenantId(), ref.connectionId()).isPresent() ? at(next) : ended(ref);
+    }
+
+    /** Disconnected (or no longer streaming): the task ends, and with it what its session last said of the stream. */
+    private CompletionHandler<SyncRoundRef> ended(SyncRoundRef ref) {
+        streams.forget(ref.tenantId(), ref.connectionId());
+        return (complete, operations) -> operations.remove();
     }
 
     /** Whether the session should end: the app stops, or the connection was disconnected (asked of the database seldom). */

@@ -135,16 +135,16 @@ class ChunkWriter {
     }
 
     /**
-     * How many records the graph took, and how many of them it created or changed (the others it held already as they
-     * are).
+     * How many records the graph took, and how many of them it created or changed that the round's change stream
+     * should have brought already ({@link Streamed#shouldHaveBrought}).
      */
-    private record Written(int accepted, int changed) {
+    private record Written(int accepted, int missedByStream) {
         static final Written NONE = new Written(0, 0);
     }
 
     /** What a round changed of an object whose changes streamed in: what the stream had missed. */
     private static int repaired(RoundContext round, SyncedObject object, Written written) {
-        return round.streamed().contains(object) ? written.changed() : 0;
+        return round.streamed().carries(object) ? written.missedByStream() : 0;
     }
 
     /** Writes the records to the graph and quarantines those it cannot take. */
@@ -172,7 +172,7 @@ class ChunkWriter {
         }
         List<UpsertResult> results = inputs.isEmpty() ? List.of() : graph.upsertAll(round.tenantId(), inputs);
         List<String> accepted = new ArrayList<>();
-        int changed = 0;
+        int missed = 0;
         for (int i = 0; i < results.size(); i++) {
             SalesforceRow row = mappedRows.get(i);
             UpsertResult.Outcome outcome = results.get(i).outcome();
@@ -181,13 +181,14 @@ class ChunkWriter {
                 payloads.put(row.id(), row.raw());
             } else {
                 accepted.add(row.id());
-                changed += outcome == UpsertResult.Outcome.UNCHANGED ? 0 : 1;
+                boolean changed = outcome != UpsertResult.Outcome.UNCHANGED;
+                missed += changed && round.streamed().shouldHaveBrought(row.systemModstamp()) ? 1 : 0;
             }
         }
         store.quarantine(round.tenantId(), round.connectionId(), object, unmappable, payloads, clock.instant());
         store.release(round.tenantId(), round.connectionId(), object, accepted);
         followMerges(round, object, mappedRows);
-        return new Written(accepted.size(), changed);
+        return new Written(accepted.size(), missed);
     }
 
     /**

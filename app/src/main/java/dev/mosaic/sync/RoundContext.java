@@ -3,7 +3,6 @@ package dev.mosaic.sync;
 import dev.mosaic.connection.SalesforceConnection;
 import dev.mosaic.sync.mapping.MappingContext;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -13,7 +12,7 @@ import java.util.function.BooleanSupplier;
  * streaming in when it began (what it changes of those, the stream missed).
  */
 record RoundContext(SalesforceConnection connection, ApiCalls api, MappingContext mapping, Instant roundEnd,
-                    BooleanSupplier stopping, Set<SyncedObject> streamed) {
+                    BooleanSupplier stopping, Streamed streamed) {
 
     String tenantId() {
         return connection.tenantId();

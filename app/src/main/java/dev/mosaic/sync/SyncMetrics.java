@@ -1,5 +1,6 @@
 package dev.mosaic.sync;
 
+import dev.mosaic.connection.ConnectionChanged;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
  * last successful round's window, as the connection's {@code objects[].lagSeconds} says), {@code mosaic_cdc_events_total}
  * (change events applied), {@code mosaic_sync_repaired_total} (per object: records polling rounds repaired that its
  * change stream had missed) and {@code mosaic_cdc_lag_seconds} (from a change's commit in Salesforce to its write in the
- * graph, per batch).
+ * graph, per batch). Each instance reports what it ran: the rounds it ran, the streams it listens to.
  */
 @Component
 class SyncMetrics {
@@ -31,7 +33,8 @@ class SyncMetrics {
     private final Counter apiCalls;
     private final Counter changeEvents;
     private final DistributionSummary changeLag;
-    private final Map<UUID, Instant> syncedUntil = new ConcurrentHashMap<>();
+    /** Per connection and object: the end of the window of the last round that read it. */
+    private final Map<UUID, Map<SyncedObject, Instant>> syncedUntil = new ConcurrentHashMap<>();
     private final Map<UUID, LiveStream> liveStreams = new ConcurrentHashMap<>();
 
     /** A connection's stream while it is live: the objects it carries, and the lag of its newest applied batch. */
@@ -91,28 +94,39 @@ class SyncMetrics {
         apiCalls.increment();
     }
 
-    /** A round succeeded: everything before {@code until} is in the graph. */
-    void roundSucceeded(UUID connectionId, Instant until) {
-        syncedUntil.put(connectionId, until);
+    /** A round read the object: everything of it before {@code until} is in the graph. */
+    void objectSynced(UUID connectionId, SyncedObject object, Instant until) {
+        syncedUntil.computeIfAbsent(connectionId, id -> new ConcurrentHashMap<>()).put(object, until);
         registerLag(connectionId);
+    }
+
+    /** A disconnected connection's lag is not reported any longer (it would only grow). */
+    @EventListener
+    void onConnectionChanged(ConnectionChanged event) {
+        if (event.change() == ConnectionChanged.Change.DISCONNECTED) {
+            registry.find("mosaic.sync.lag").tag("connection", event.connectionId().toString()).meters()
+                    .forEach(registry::remove);
+            syncedUntil.remove(event.connectionId());
+            liveStreams.remove(event.connectionId());
+        }
     }
 
     /** One lag gauge per object of the connection, registered once (registering again finds the same meter). */
     private void registerLag(UUID connectionId) {
         for (SyncedObject object : SyncedObject.values()) {
-            Gauge.builder("mosaic.sync.lag", this, metrics -> metrics.lagSeconds(connectionId, object.apiName()))
+            Gauge.builder("mosaic.sync.lag", this, metrics -> metrics.lagSeconds(connectionId, object))
                     .description("How far behind Salesforce the graph may be for the object, in seconds")
                     .tag("connection", connectionId.toString()).tag("object", object.apiName()).baseUnit("seconds")
                     .register(registry);
         }
     }
 
-    private double lagSeconds(UUID connectionId, String object) {
+    private double lagSeconds(UUID connectionId, SyncedObject object) {
         LiveStream live = liveStreams.get(connectionId);
-        if (live != null && live.objects().contains(object)) {
+        if (live != null && live.objects().contains(object.apiName())) {
             return live.lagMillis() / 1000.0;
         }
-        Instant until = syncedUntil.get(connectionId);
+        Instant until = syncedUntil.getOrDefault(connectionId, Map.of()).get(object);
         return until == null ? Double.NaN : Math.max(0, clock.millis() - until.toEpochMilli()) / 1000.0;
     }
 }

@@ -15,6 +15,7 @@ import dev.mosaic.salesforce.client.SalesforceException;
 import dev.mosaic.salesforce.client.Sleeper;
 import dev.mosaic.sync.mapping.MappingContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -46,6 +47,8 @@ class SyncRound {
     private static final Logger log = LoggerFactory.getLogger(SyncRound.class);
     private static final int QUERIES_PER_COMPOSITE = 5;
     private static final String DEFAULT_CURRENCY = "USD";
+    /** Beyond the watchdog: a stream heard of for longer than both is taken as not delivering (its instance died). */
+    static final Duration STREAM_SILENCE_MARGIN = Duration.ofMinutes(1);
 
     private final SalesforceConnections connections;
     private final DiskFullHealth diskHealth;
@@ -70,17 +73,27 @@ class SyncRound {
         this.clock = clock;
     }
 
-    /** The objects whose changes stream in as the round begins. */
-    private Set<SyncedObject> streamedNow(SalesforceConnection connection) {
-        Set<SyncedObject> streamed = EnumSet.noneOf(SyncedObject.class);
-        streams.find(connection.tenantId(), connection.connectionId(), ChangeStreams.TOPIC).ifPresent(stream -> {
-            for (SyncedObject object : SyncedObject.values()) {
-                if (stream.streams(object)) {
-                    streamed.add(object);
-                }
+    /**
+     * What the connection's change stream carries as the round begins, of the objects already loaded (what a load writes
+     * is no repair, even while the stream stands).
+     */
+    private Streamed streamedNow(SalesforceConnection connection) {
+        Optional<ChangeStreamStore.Stream> stream = streams.find(connection.tenantId(), connection.connectionId(),
+                ChangeStreams.TOPIC).filter(found -> found.heardWithin(clock.instant(), streamSilence()));
+        if (stream.isEmpty()) {
+            return Streamed.NOTHING;
+        }
+        Set<SyncedObject> objects = EnumSet.noneOf(SyncedObject.class);
+        for (SyncedObject object : store.loaded(connection.tenantId(), connection.connectionId())) {
+            if (stream.get().streams(object)) {
+                objects.add(object);
             }
-        });
-        return streamed;
+        }
+        return new Streamed(objects, stream.get().deliveredUntil());
+    }
+
+    private Duration streamSilence() {
+        return settings.streamWatchdog().plus(STREAM_SILENCE_MARGIN);
     }
 
     Outcome run(SalesforceConnection connection, BooleanSupplier stopping) {
@@ -102,10 +115,11 @@ class SyncRound {
         String detail = null;
         try {
             Map<SyncedObject, ObjectSchema> schemas = new LinkedHashMap<>();
+            Set<SyncedObject> leftToStream = round.streamed().objects().isEmpty() ? Set.of() : store.readSince(
+                    round.tenantId(), round.connectionId(), clock.instant().minus(settings.safetyNetInterval()));
             for (SyncedObject object : SyncedObject.inRoundOrder()) {
-                if (round.streamed().contains(object) && !store.safetyNetDue(round.tenantId(), round.connectionId(), object,
-                        clock.instant().minus(settings.safetyNetInterval()))) {
-                    // Its changes stream in; rounds read it as the safety net only.
+                if (round.streamed().carries(object) && leftToStream.contains(object)) {
+                    // Its changes stream in; rounds read it as the safety net only, or when asked.
                     continue;
                 }
                 available(round, object).ifPresent(schema -> schemas.put(object, schema));
@@ -116,7 +130,9 @@ class SyncRound {
                 if (stopping.getAsBoolean()) {
                     throw new RoundStoppedException();
                 }
-                if (!syncObject(round, entry.getKey(), entry.getValue(), firstPages.get(entry.getKey()))) {
+                if (syncObject(round, entry.getKey(), entry.getValue(), firstPages.get(entry.getKey()))) {
+                    metrics.objectSynced(connection.connectionId(), entry.getKey(), round.roundEnd());
+                } else {
                     outcome = Outcome.FAILED;
                 }
             }
@@ -151,9 +167,6 @@ class SyncRound {
         };
         connections.status(connection.tenantId(), connection.connectionId(), status, detail);
         connections.roundEnded(connection.tenantId(), connection.connectionId(), outcome == Outcome.DONE, client.lastUsage());
-        if (outcome == Outcome.DONE) {
-            metrics.roundSucceeded(connection.connectionId(), round.roundEnd());
-        }
         return outcome;
     }
 

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import dev.mosaic.connection.ConnectionChanged;
+import dev.mosaic.connection.SalesforceSettings;
 import dev.mosaic.platform.jobs.TenantTaskInstances;
 import java.time.Clock;
 import java.util.Comparator;
@@ -23,9 +24,12 @@ public class SyncService {
     private final ChildLinks childLinks;
     private final SchedulerClient scheduler;
     private final ChangeStreamStore streams;
+    private final SalesforceSettings settings;
     private final Clock clock;
 
-    SyncService(SyncStore store, ChildLinks childLinks, SchedulerClient scheduler, ChangeStreamStore streams, Clock clock) {
+    SyncService(SyncStore store, ChildLinks childLinks, SchedulerClient scheduler, ChangeStreamStore streams,
+                SalesforceSettings settings, Clock clock) {
+        this.settings = settings;
         this.store = store;
         this.streams = streams;
         this.childLinks = childLinks;
@@ -35,8 +39,9 @@ public class SyncService {
 
     /** Progress per object, in the order a round takes them, with how its changes arrive and how far behind it may be. */
     public List<ObjectProgress> progress(String tenantId, UUID connectionId) {
-        Optional<ChangeStreamStore.Stream> stream = streams.find(tenantId, connectionId, ChangeStreams.TOPIC);
         Instant now = clock.instant();
+        Optional<ChangeStreamStore.Stream> stream = streams.find(tenantId, connectionId, ChangeStreams.TOPIC)
+                .filter(found -> found.heardWithin(now, settings.streamWatchdog().plus(SyncRound.STREAM_SILENCE_MARGIN)));
         return store.progress(tenantId, connectionId).stream()
                 .sorted(Comparator.comparingInt(progress -> SyncedObject.ofApiName(progress.name()).ordinal()))
                 .map(progress -> {

@@ -6,12 +6,15 @@ import static dev.mosaic.platform.database.SqlTimes.utc;
 import dev.mosaic.platform.json.Json;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Result;
 import org.springframework.stereotype.Component;
 
 /** SQL for the sync's own tables: {@code sync_object} (cursor, schema, progress) and {@code sync_quarantine}. */
@@ -48,8 +51,11 @@ class SyncStore {
                 SyncPhase.INCREMENTAL.name()).isPresent();
     }
 
-    /** Written in the transaction of the records it covers. */
-    /** @param repaired records of the chunk a change stream had missed */
+    /**
+     * Written in the transaction of the records it covers.
+     *
+     * @param repaired records of the chunk a change stream had missed
+     */
     void saveCursor(String tenantId, UUID connectionId, SyncedObject object, SyncCursor cursor, int records, long busyMillis,
                     int repaired) {
         db.execute("update sync_object set phase = ?, cursor = ?::jsonb, records_synced = records_synced + ?, "
@@ -96,14 +102,26 @@ class SyncStore {
                 utc(at), tenantId, connectionId);
     }
 
+    /** The objects past their initial load, read whole by a round at least once. */
+    Set<SyncedObject> loaded(String tenantId, UUID connectionId) {
+        return objects(db.fetch("select object from sync_object where tenant_id = ? and connection_id = ? and phase = ? "
+                + "and last_success_at is not null", tenantId, connectionId, SyncPhase.INCREMENTAL.name()));
+    }
+
     /**
-     * Whether a round reads this streamed object: someone asked for it, or its last read is older than the safety
-     * net's interval (or it never had one).
+     * The objects past their initial load that a round read since {@code since}, with no read asked for meanwhile: a
+     * round may leave them to their change stream. Any other (never read, asked for, or read too long ago) it reads.
      */
-    boolean safetyNetDue(String tenantId, UUID connectionId, SyncedObject object, Instant readBefore) {
-        return db.fetchOptional("select 1 from sync_object where tenant_id = ? and connection_id = ? and object = ? "
-                        + "and (read_asked_at is not null or last_success_at is null or last_success_at < ?::timestamptz)",
-                tenantId, connectionId, object.apiName(), utc(readBefore)).isPresent();
+    Set<SyncedObject> readSince(String tenantId, UUID connectionId, Instant since) {
+        return objects(db.fetch("select object from sync_object where tenant_id = ? and connection_id = ? and phase = ? "
+                        + "and read_asked_at is null and last_success_at >= ?::timestamptz", tenantId, connectionId,
+                SyncPhase.INCREMENTAL.name(), utc(since)));
+    }
+
+    private static Set<SyncedObject> objects(Result<Record> rows) {
+        Set<SyncedObject> objects = EnumSet.noneOf(SyncedObject.class);
+        rows.forEach(row -> SyncedObject.find(row.get(0, String.class)).ifPresent(objects::add));
+        return objects;
     }
 
     void failed(String tenantId, UUID connectionId, SyncedObject object, String error, Instant at) {

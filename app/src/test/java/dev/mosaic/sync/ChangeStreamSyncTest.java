@@ -121,6 +121,8 @@ class ChangeStreamSyncTest extends SyncTestSupport {
         org.enableChangeEvents(List.of("Contact", "Lead", "Opportunity", "Task"));
         org.update("Account", id, Map.of("Name", "Changed unseen"));
         org.enableChangeEvents(List.of("Account", "Contact", "Lead", "Opportunity", "Task"));
+        // The stream goes on past it, so the round can tell a missed change from one still on its way.
+        visible("Account", org.create("Account", Map.of("Name", "Streamed after the unseen change")));
         roundStart = Instant.now();
         syncNow(token, connection);
         awaitRound(token, connection, roundStart);
@@ -143,6 +145,9 @@ class ChangeStreamSyncTest extends SyncTestSupport {
     @Test
     void roundsLeaveStreamedObjectsToTheHourlySafetyNetUnlessAskedToReadEverything() throws Exception {
         connected();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+                getJson("/api/v1/connections/salesforce/" + connection, token).path("changeStream").path("state").asText()
+                        .equals("LIVE"));
         Map<String, String> before = lastSuccess();
         // A reconnect starts a round of its own, as the schedule does (not "Sync now").
         Instant roundStart = Instant.now();
@@ -218,11 +223,15 @@ class ChangeStreamSyncTest extends SyncTestSupport {
             for (int i = 0; i < past; i++) {
                 limited.create("Contact", Map.of("LastName", "Spender " + i));
             }
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    getJson("/api/v1/connections/salesforce/" + id, own).path("changeStream").path("state").asText()
-                            .equals("WAITING"));
-            assertThat(getJson("/api/v1/connections/salesforce/" + id, own).path("changeStream").path("detail").asText())
-                    .contains("daily API calls");
+            try {
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+                        getJson("/api/v1/connections/salesforce/" + id, own).path("changeStream").path("detail").asText()
+                                .contains("daily API calls"));
+                assertThat(getJson("/api/v1/connections/salesforce/" + id, own).path("changeStream").path("state").asText())
+                        .isEqualTo("WAITING");
+            } finally {
+                send("DELETE", "/api/v1/connections/salesforce/" + id, own, null);
+            }
         }
     }
 

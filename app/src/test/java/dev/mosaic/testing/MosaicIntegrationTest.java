@@ -68,7 +68,8 @@ public abstract class MosaicIntegrationTest {
         registry.add("mosaic.salesforce.bulk-page-records", () -> "25");
         // The emulators keep their change streams alive every second: three silent seconds mean a stalled stream.
         registry.add("mosaic.salesforce.stream-watchdog", () -> "3s");
-        // Few enough that a test can go past them (the tests stream one org at a time otherwise).
+        // Few enough that a test can go past them. Streams of earlier test classes, whose orgs are closed, only retry
+        // every few seconds and hold a place for moments: tests wait for states, never for an instant.
         registry.add("mosaic.salesforce.max-streams", () -> "2");
     }
 
