@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * session ({@code mosaic.salesforce.stream-session}), then reschedules itself at once; after an error, when the error
  * says. Polling rounds go on beside it and catch whatever the stream misses. An instance listens to at most
  * {@code mosaic.salesforce.max-streams} streams at once, so that rounds and imports always find a thread; the
- * connections past it poll, and try again every 15 seconds.
+ * connections past it poll, and look every 15 seconds for a place a stream left (disconnected, or stopped by an error;
+ * a stream whose session simply ended takes its place again at once).
  */
 @Component
 class ChangeStreams {
