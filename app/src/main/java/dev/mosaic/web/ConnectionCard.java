@@ -44,7 +44,8 @@ record ConnectionCard(UUID id, String orgId, String instanceUrl, String loginUrl
         long repaired = progress.stream().mapToLong(ObjectProgress::repairedBySafetyNet).sum();
         String repairs = repaired == 0 ? "" : String.format(" · %,d repaired by polling", repaired);
         return stream.map(s -> switch (s.state()) {
-            case "LIVE" -> String.format("Streamed live · %,d changes so far", s.events()) + repairs;
+            case "LIVE" -> "Streamed live" + (s.events() == 0 ? "" : String.format(" · %,d changes so far", s.events()))
+                    + repairs;
             case "CONNECTING" -> "Connecting to the change stream" + repairs;
             default -> polled + " for now" + repairs;
         }).orElse(polled);
