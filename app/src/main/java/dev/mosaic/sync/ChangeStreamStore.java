@@ -34,13 +34,6 @@ class ChangeStreamStore {
             return state == State.LIVE && objects.contains(object.apiName());
         }
 
-        /**
-         * Whether the stream is live and its session said so within {@code silence}: a session that died with its app
-         * instance leaves its stream LIVE in the table, and that must not keep rounds away from its objects.
-         */
-        boolean heardWithin(Instant now, Duration silence) {
-            return state == State.LIVE && updatedAt.isAfter(now.minus(silence));
-        }
 
         /**
          * Up to when the stream had delivered every change: when it last brought anything, less the newest batch's lag
@@ -51,10 +44,23 @@ class ChangeStreamStore {
         }
     }
 
+    private static final Duration SILENCE_MARGIN = Duration.ofMinutes(1);
+
     private final DSLContext db;
 
     ChangeStreamStore(DSLContext db) {
         this.db = db;
+    }
+
+    /**
+     * The stream when it is live and its session said so lately (within the watchdog's time and a minute): a session
+     * that died with its app instance leaves its stream LIVE in the table, and that must not keep rounds away from its
+     * objects, nor show them streaming.
+     */
+    Optional<Stream> delivering(String tenantId, UUID connectionId, String topic, Instant now, Duration watchdog) {
+        Instant heardAfter = now.minus(watchdog).minus(SILENCE_MARGIN);
+        return find(tenantId, connectionId, topic)
+                .filter(stream -> stream.state() == State.LIVE && stream.updatedAt().isAfter(heardAfter));
     }
 
     Optional<Stream> find(String tenantId, UUID connectionId, String topic) {

@@ -79,11 +79,11 @@ class ChunkWriter {
             }
             // Progress counts every row read, deleted and quarantined ones too, so an initial load ends at its total.
             store.saveCursor(round.tenantId(), round.connectionId(), object, cursor, rows.size(),
-                    (System.nanoTime() - startedNanos) / 1_000_000, repaired(round, object, records));
+                    (System.nanoTime() - startedNanos) / 1_000_000, records.missedByStream());
             return records;
         });
         metrics.recordsWritten(object, written.accepted());
-        metrics.repaired(object, repaired(round, object, written));
+        metrics.repaired(object, written.missedByStream());
     }
 
     /** Records read again whole (not for a cursor): written, with no progress counted. */
@@ -135,16 +135,11 @@ class ChunkWriter {
     }
 
     /**
-     * How many records the graph took, and how many of them it created or changed that the round's change stream
-     * should have brought already ({@link Streamed#shouldHaveBrought}).
+     * How many records the graph took, and how many of them a round created or changed that the change stream carrying
+     * their object should have brought already ({@link Streamed#shouldHaveBrought}): what the stream had missed.
      */
     private record Written(int accepted, int missedByStream) {
         static final Written NONE = new Written(0, 0);
-    }
-
-    /** What a round changed of an object whose changes streamed in: what the stream had missed. */
-    private static int repaired(RoundContext round, SyncedObject object, Written written) {
-        return round.streamed().carries(object) ? written.missedByStream() : 0;
     }
 
     /** Writes the records to the graph and quarantines those it cannot take. */
@@ -172,6 +167,7 @@ class ChunkWriter {
         }
         List<UpsertResult> results = inputs.isEmpty() ? List.of() : graph.upsertAll(round.tenantId(), inputs);
         List<String> accepted = new ArrayList<>();
+        boolean streamedObject = round.streamed().carries(object);
         int missed = 0;
         for (int i = 0; i < results.size(); i++) {
             SalesforceRow row = mappedRows.get(i);
@@ -182,7 +178,7 @@ class ChunkWriter {
             } else {
                 accepted.add(row.id());
                 boolean changed = outcome != UpsertResult.Outcome.UNCHANGED;
-                missed += changed && round.streamed().shouldHaveBrought(row.systemModstamp()) ? 1 : 0;
+                missed += changed && streamedObject && round.streamed().shouldHaveBrought(row.systemModstamp()) ? 1 : 0;
             }
         }
         store.quarantine(round.tenantId(), round.connectionId(), object, unmappable, payloads, clock.instant());

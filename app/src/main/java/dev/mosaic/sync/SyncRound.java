@@ -15,7 +15,6 @@ import dev.mosaic.salesforce.client.SalesforceException;
 import dev.mosaic.salesforce.client.Sleeper;
 import dev.mosaic.sync.mapping.MappingContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -47,8 +46,6 @@ class SyncRound {
     private static final Logger log = LoggerFactory.getLogger(SyncRound.class);
     private static final int QUERIES_PER_COMPOSITE = 5;
     private static final String DEFAULT_CURRENCY = "USD";
-    /** Beyond the watchdog: a stream heard of for longer than both is taken as not delivering (its instance died). */
-    static final Duration STREAM_SILENCE_MARGIN = Duration.ofMinutes(1);
 
     private final SalesforceConnections connections;
     private final DiskFullHealth diskHealth;
@@ -78,8 +75,8 @@ class SyncRound {
      * is no repair, even while the stream stands).
      */
     private Streamed streamedNow(SalesforceConnection connection) {
-        Optional<ChangeStreamStore.Stream> stream = streams.find(connection.tenantId(), connection.connectionId(),
-                ChangeStreams.TOPIC).filter(found -> found.heardWithin(clock.instant(), streamSilence()));
+        Optional<ChangeStreamStore.Stream> stream = streams.delivering(connection.tenantId(), connection.connectionId(),
+                ChangeStreams.TOPIC, clock.instant(), settings.streamWatchdog());
         if (stream.isEmpty()) {
             return Streamed.NOTHING;
         }
@@ -90,10 +87,6 @@ class SyncRound {
             }
         }
         return new Streamed(objects, stream.get().deliveredUntil());
-    }
-
-    private Duration streamSilence() {
-        return settings.streamWatchdog().plus(STREAM_SILENCE_MARGIN);
     }
 
     Outcome run(SalesforceConnection connection, BooleanSupplier stopping) {

@@ -40,8 +40,8 @@ public class SyncService {
     /** Progress per object, in the order a round takes them, with how its changes arrive and how far behind it may be. */
     public List<ObjectProgress> progress(String tenantId, UUID connectionId) {
         Instant now = clock.instant();
-        Optional<ChangeStreamStore.Stream> stream = streams.find(tenantId, connectionId, ChangeStreams.TOPIC)
-                .filter(found -> found.heardWithin(now, settings.streamWatchdog().plus(SyncRound.STREAM_SILENCE_MARGIN)));
+        Optional<ChangeStreamStore.Stream> stream = streams.delivering(tenantId, connectionId, ChangeStreams.TOPIC, now,
+                settings.streamWatchdog());
         return store.progress(tenantId, connectionId).stream()
                 .sorted(Comparator.comparingInt(progress -> SyncedObject.ofApiName(progress.name()).ordinal()))
                 .map(progress -> {
