@@ -3,15 +3,13 @@ package dev.mosaic.salesforce.emulator.bulk;
 import dev.mosaic.salesforce.emulator.org.OrgUser;
 import dev.mosaic.salesforce.emulator.org.SalesforceError;
 
-import java.time.Instant;
 import java.util.Map;
 
 /**
  * One Bulk 2.0 ingest job: Open while it waits for its one upload, UploadComplete once closed, then InProgress and
  * JobComplete (or Failed) as the executor processes it; Aborted whenever the client says so before it ends.
  */
-final class BulkIngestJob {
-    final JobHeader header;
+final class BulkIngestJob extends BulkJob {
     final IngestOperation operation;
     /** Only upsert jobs have one. */
     final String externalIdFieldName;
@@ -19,34 +17,26 @@ final class BulkIngestJob {
     final OrgUser user;
     final IngestResults results = new IngestResults();
 
-    private JobState state = JobState.Open;
-    private Instant systemModstamp;
     private byte[] upload;
     private boolean uploaded;
     private long totalProcessingTime;
-    private String errorMessage;
 
     BulkIngestJob(JobHeader header, IngestOperation operation, String externalIdFieldName, OrgUser user) {
-        this.header = header;
+        super(header, JobState.Open);
         this.operation = operation;
         this.externalIdFieldName = externalIdFieldName;
         this.user = user;
-        this.systemModstamp = header.createdDate();
     }
 
     String id() {
         return header.id();
     }
 
-    synchronized JobState state() {
-        return state;
-    }
-
     /** Keeps the job's data; Salesforce takes one upload per job, and only while it is Open. */
     synchronized void upload(byte[] csv) {
-        if (state != JobState.Open) {
+        if (state() != JobState.Open) {
             throw new SalesforceError(409, "INVALIDJOB",
-                    "Job " + id() + " is in state " + state + "; data can be uploaded only while it is Open.");
+                    "Job " + id() + " is in state " + state() + "; data can be uploaded only while it is Open.");
         }
         if (uploaded) {
             throw new SalesforceError(409, "INVALIDJOB", "Job " + id()
@@ -63,35 +53,13 @@ final class BulkIngestJob {
         return data;
     }
 
-    /** Moves to a new state unless the job already ended (an abort wins over a late completion). */
-    synchronized boolean moveTo(JobState next, Instant at) {
-        if (state.isTerminal()) {
-            return false;
-        }
-        state = next;
-        systemModstamp = at;
-        return true;
-    }
-
-    /** Moves from {@code expected} only, so that two clients cannot both close (or the processing both start) a job. */
-    synchronized boolean moveFrom(JobState expected, JobState next, Instant at) {
-        return state == expected && moveTo(next, at);
-    }
-
-    synchronized void fail(String message, Instant at) {
-        if (moveTo(JobState.Failed, at)) {
-            errorMessage = message;
-        }
-    }
-
     synchronized void processingTime(long millis) {
         totalProcessingTime = millis;
     }
 
     /** The short form: the create and close responses, and the entries of the job list. */
     synchronized Map<String, Object> summary() {
-        return header.summary(state, systemModstamp, externalIdFieldName,
-                "services/data/v" + header.apiVersion() + "/jobs/ingest/" + id() + "/batches");
+        return summary(externalIdFieldName, "services/data/v" + header.apiVersion() + "/jobs/ingest/" + id() + "/batches");
     }
 
     /** The full job info of {@code GET jobs/ingest/{id}}. */
@@ -104,9 +72,6 @@ final class BulkIngestJob {
         info.put("totalProcessingTime", totalProcessingTime);
         info.put("apiActiveProcessingTime", totalProcessingTime);
         info.put("apexProcessingTime", 0);
-        if (errorMessage != null) {
-            info.put("errorMessage", errorMessage);
-        }
-        return info;
+        return withErrorMessage(info);
     }
 }

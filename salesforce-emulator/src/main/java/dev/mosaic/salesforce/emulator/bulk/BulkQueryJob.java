@@ -10,44 +10,26 @@ import java.util.Map;
  * query runs on the executor (its result selects its rows at first use), which moves the state machine like
  * the real asynchronous job.
  */
-final class BulkQueryJob {
+final class BulkQueryJob extends BulkJob {
     final String id;
     final Instant createdDate;
     final String apiVersion;
     final CsvSettings csv;
     final QueryResult result;
-    private final JobHeader header;
 
-    private JobState state = JobState.UploadComplete;
-    private Instant systemModstamp;
     private long numberRecordsProcessed;
     private long totalProcessingTime;
-    private String errorMessage;
     private long heldRows;
 
     BulkQueryJob(String id, String operation, String createdById, Instant createdDate, String apiVersion,
                  String columnDelimiter, String lineEnding, QueryResult result) {
-        this.csv = new CsvSettings(columnDelimiter, lineEnding);
-        this.header = new JobHeader(id, operation, result.objectName(), createdById, createdDate, apiVersion, csv);
+        super(new JobHeader(id, operation, result.objectName(), createdById, createdDate, apiVersion,
+                new CsvSettings(columnDelimiter, lineEnding)), JobState.UploadComplete);
+        this.csv = header.csv();
         this.id = id;
         this.createdDate = createdDate;
-        this.systemModstamp = createdDate;
         this.apiVersion = apiVersion;
         this.result = result;
-    }
-
-    synchronized JobState state() {
-        return state;
-    }
-
-    /** Moves to a new state unless the job already ended (an abort wins over a late completion). */
-    synchronized boolean moveTo(JobState next, Instant at) {
-        if (state.isTerminal()) {
-            return false;
-        }
-        state = next;
-        systemModstamp = at;
-        return true;
     }
 
     synchronized void complete(long records, long processingMillis, Instant at) {
@@ -64,15 +46,9 @@ final class BulkQueryJob {
         return heldRows;
     }
 
-    synchronized void fail(String message, Instant at) {
-        if (moveTo(JobState.Failed, at)) {
-            errorMessage = message;
-        }
-    }
-
     /** The short form: the create response and the entries of the job list. */
     synchronized Map<String, Object> summary() {
-        return header.summary(state, systemModstamp, null, null);
+        return summary(null, null);
     }
 
     /** The full job info of {@code GET jobs/query/{id}}. */
@@ -82,9 +58,6 @@ final class BulkQueryJob {
         ordered.put("retries", 0);
         ordered.put("totalProcessingTime", totalProcessingTime);
         ordered.put("isPkChunkingSupported", true);
-        if (errorMessage != null) {
-            ordered.put("errorMessage", errorMessage);
-        }
-        return ordered;
+        return withErrorMessage(ordered);
     }
 }
