@@ -36,6 +36,8 @@ class SyncMetrics {
     /** Per connection and object: the end of the window of the last round that read it. */
     private final Map<UUID, Map<SyncedObject, Instant>> syncedUntil = new ConcurrentHashMap<>();
     private final Map<UUID, LiveStream> liveStreams = new ConcurrentHashMap<>();
+    /** The connections whose lag gauges are registered (each round and stream would otherwise register them again). */
+    private final Set<UUID> lagRegistered = ConcurrentHashMap.newKeySet();
 
     /** A connection's stream while it is live: the objects it carries, and the lag of its newest applied batch. */
     private record LiveStream(Set<String> objects, long lagMillis) {
@@ -108,11 +110,15 @@ class SyncMetrics {
                     .forEach(registry::remove);
             syncedUntil.remove(event.connectionId());
             liveStreams.remove(event.connectionId());
+            lagRegistered.remove(event.connectionId());
         }
     }
 
-    /** One lag gauge per object of the connection, registered once (registering again finds the same meter). */
+    /** One lag gauge per object of the connection, registered once. */
     private void registerLag(UUID connectionId) {
+        if (!lagRegistered.add(connectionId)) {
+            return;
+        }
         for (SyncedObject object : SyncedObject.values()) {
             Gauge.builder("mosaic.sync.lag", this, metrics -> metrics.lagSeconds(connectionId, object))
                     .description("How far behind Salesforce the graph may be for the object, in seconds")
