@@ -550,7 +550,10 @@ public final class OrgGenerator {
                 return new long[] {created, created, created};
             }
         } else {
-            created = seconds(Math.min(now - 60_000, blockBase + (long) (random.nextDouble() * 45 * DAY)));
+            // Within weeks of the account, and before the last minute: the newest blocks' children are spread over
+            // the time left rather than piled on one instant (a minute before now, in every round's lookback).
+            long weeks = Math.min(45 * DAY, now - 60_000 - blockBase);
+            created = seconds(blockBase + (long) (random.nextDouble() * weeks));
         }
         long modified = created;
         if (random.nextInt(5) < 3) {
