@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +30,13 @@ public final class MatchingKeys {
             "company", "llc", "ltd", "limited", "gmbh", "ag", "sa", "sas", "sarl", "bv", "nv", "plc", "pty", "srl", "spa",
             "oy", "ab", "as", "kk", "lp", "llp");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    /**
+     * Phones already read, by region and text. Parsing a phone is matching's costliest step (a quarter of a contact
+     * load's CPU: libphonenumber runs regular expressions), and the same numbers come back again and again: a record's
+     * keys, then its profile, then its neighbours' profiles in every chunk that proposes them. Bounded: emptied when full.
+     */
+    private static final Map<String, Optional<String>> PHONES_READ = new ConcurrentHashMap<>();
+    private static final int PHONES_REMEMBERED = 50_000;
 
     private MatchingKeys() {
     }
@@ -97,6 +105,19 @@ public final class MatchingKeys {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
+        String key = defaultRegion + '|' + raw;
+        Optional<String> known = PHONES_READ.get(key);
+        if (known == null) {
+            if (PHONES_READ.size() >= PHONES_REMEMBERED) {
+                PHONES_READ.clear();
+            }
+            known = parsePhone(raw, defaultRegion);
+            PHONES_READ.put(key, known);
+        }
+        return known;
+    }
+
+    private static Optional<String> parsePhone(String raw, String defaultRegion) {
         try {
             Phonenumber.PhoneNumber number = PHONES.parse(raw, defaultRegion);
             return PHONES.isPossibleNumber(number)
@@ -112,6 +133,42 @@ public final class MatchingKeys {
         if (raw == null) {
             return "";
         }
+        String ascii = foldAscii(raw);
+        return ascii != null ? ascii : foldAnyScript(raw);
+    }
+
+    /**
+     * {@link #foldName} of plain ASCII text without regular expressions (a name is folded for its keys, its profile and
+     * its neighbours' profiles, thousands of times a chunk): runs of letters and digits, lower case, one space between
+     * them, apostrophes dropped. Null when the text has anything else, for {@link #foldAnyScript}.
+     */
+    static String foldAscii(String raw) {
+        StringBuilder folded = new StringBuilder(raw.length());
+        boolean gap = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            if (c == '\'') {
+                continue;
+            }
+            boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!letterOrDigit) {
+                gap = true;
+                continue;
+            }
+            if (gap && folded.length() > 0) {
+                folded.append(' ');
+            }
+            gap = false;
+            folded.append(c <= 'Z' && c >= 'A' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return folded.toString();
+    }
+
+    /** {@link #foldName} of any text: accents folded by Unicode decomposition, letters and digits of every script. */
+    static String foldAnyScript(String raw) {
         String decomposed = MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("");
         String letters = NON_LETTERS.matcher(decomposed.toLowerCase(Locale.ROOT).replace("'", "")).replaceAll(" ");
         return SPACES.matcher(letters).replaceAll(" ").trim();

@@ -2,6 +2,7 @@ package dev.mosaic.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,5 +51,33 @@ class MatchingKeysTest {
         assertThat(MatchingKeys.organizationName("ACME GmbH")).isEqualTo("acme");
         assertThat(MatchingKeys.isFreeMailDomain("gmail.com")).isTrue();
         assertThat(MatchingKeys.isFreeMailDomain("acme.com")).isFalse();
+    }
+
+    @Test
+    void plainAsciiNamesFoldExactlyAsTheGeneralFoldingDoes() {
+        // Letters, digits, apostrophes, every other printable character, tabs, newlines and other controls.
+        String alphabet = "aZq09 '-.,&_\t\n\u0000\u001f\u007f/()\"!~";
+        Random random = new Random(7);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int c = 0; c < length; c++) {
+                text.append(random.nextInt(3) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+                        : (char) (0x20 + random.nextInt(0x5f)));
+            }
+            String raw = text.toString();
+            assertThat(MatchingKeys.foldAscii(raw)).as("fold of [%s]", raw).isEqualTo(MatchingKeys.foldAnyScript(raw));
+        }
+        assertThat(MatchingKeys.foldAscii("Zoë")).isNull();
+    }
+
+    @Test
+    void aPhoneReadAgainGivesWhatItGaveTheFirstTime() {
+        for (int round = 0; round < 2; round++) {
+            assertThat(MatchingKeys.phone("+44 20 7946 0958", "US")).hasValue("+442079460958");
+            assertThat(MatchingKeys.phone("020 7946 0958", "GB")).hasValue("+442079460958");
+            assertThat(MatchingKeys.phone("020 7946 0958", "US")).isEmpty();
+            assertThat(MatchingKeys.phone("not a phone", "US")).isEmpty();
+        }
     }
 }
