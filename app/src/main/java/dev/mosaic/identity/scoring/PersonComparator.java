@@ -3,7 +3,6 @@ package dev.mosaic.identity.scoring;
 import dev.mosaic.identity.MatchingKeys;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -138,7 +137,7 @@ public final class PersonComparator {
                     ? new FieldComparison("email", "same name-based local part", "same mailbox name " + shared
                             + "@ made of the name, at other domains")
                     : new FieldComparison("email", "same local part", "same mailbox name " + shared + "@ at other domains"));
-        } else if (workDomains(a).stream().anyMatch(workDomains(b)::contains)) {
+        } else if (a.workDomains().stream().anyMatch(b.workDomains()::contains)) {
             comparisons.add(new FieldComparison("email", "other mailbox, same company", "other mailboxes at the same company"));
         } else {
             comparisons.add(new FieldComparison("email", "different", "other emails"));
@@ -223,8 +222,8 @@ public final class PersonComparator {
     }
 
     private static void organization(PersonProfile a, PersonProfile b, List<FieldComparison> comparisons) {
-        Set<String> domainsA = workDomains(a);
-        Set<String> domainsB = workDomains(b);
+        Set<String> domainsA = a.workDomains();
+        Set<String> domainsB = b.workDomains();
         boolean sameMailbox = a.emails().stream().anyMatch(b.emails()::contains);
         if (!domainsA.isEmpty() && !domainsB.isEmpty() && !sameMailbox
                 && domainsA.stream().anyMatch(domainsB::contains)) {
@@ -241,12 +240,5 @@ public final class PersonComparator {
                     ? new FieldComparison("organization", "exact", "same company")
                     : new FieldComparison("organization", "different", "other companies"));
         }
-    }
-
-    private static Set<String> workDomains(PersonProfile person) {
-        Set<String> domains = new LinkedHashSet<>();
-        person.emails().forEach(email -> MatchingKeys.registrableDomain(email).filter(MatchingKeys::isCompanyDomain)
-                .ifPresent(domains::add));
-        return domains;
     }
 }

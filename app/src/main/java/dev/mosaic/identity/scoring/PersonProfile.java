@@ -13,10 +13,12 @@ import java.util.UUID;
  * @param shownName the name as the record gives it, for evidence in words
  * @param company   the company the record names, folded; else the name of the organization its source links it to
  * @param employers the organization entities its source links it to
+ * @param workDomains the registrable domains of its emails that name a company (not a mailbox provider's), worked out
+ *                    once here rather than for every pair the profile is in
  */
 public record PersonProfile(String firstName, String lastName, String shownName, Set<String> emails, Set<String> phones,
                             String birthdate, String street, String city, String postalCode, String company,
-                            Set<UUID> employers, String title) {
+                            Set<UUID> employers, String title, Set<String> workDomains) {
 
     private static final String DEFAULT_REGION = "US";
 
@@ -46,7 +48,14 @@ public record PersonProfile(String firstName, String lastName, String shownName,
                 (MatchingKeys.text(values, "firstName").trim() + " " + MatchingKeys.text(values, "lastName").trim()).trim(), emails, phones, MatchingKeys.text(values, "birthdate").trim(),
                 MatchingKeys.foldName(MatchingKeys.text(address, "street")), MatchingKeys.foldName(MatchingKeys.text(address, "city")),
                 MatchingKeys.foldName(MatchingKeys.text(address, "postalCode")).replace(" ", ""), company, Set.copyOf(employers.keySet()),
-                MatchingKeys.foldName(MatchingKeys.text(values, "title")));
+                MatchingKeys.foldName(MatchingKeys.text(values, "title")), workDomains(emails));
+    }
+
+    private static Set<String> workDomains(Set<String> emails) {
+        Set<String> domains = new LinkedHashSet<>();
+        emails.forEach(email -> MatchingKeys.registrableDomain(email).filter(MatchingKeys::isCompanyDomain)
+                .ifPresent(domains::add));
+        return Set.copyOf(domains);
     }
 
     private static String firstNonBlank(String a, String b) {
