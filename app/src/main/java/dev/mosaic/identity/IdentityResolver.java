@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -150,9 +151,10 @@ public class IdentityResolver implements RecordResolver {
         }
         long suggestedAt = System.nanoTime();
         if (log.isDebugEnabled()) {
-            log.debug("Resolved {} records of tenant {}: keys {} ms, candidates {} ms, strong keys {} ms, scored and merged "
-                    + "{} ms, {} suggestions {} ms", keysOf.size(), tenantId, (keyedAt - startedAt) / 1_000_000,
-                    (foundAt - keyedAt) / 1_000_000, (strongAt - foundAt) / 1_000_000, (mergedAt - strongAt) / 1_000_000,
+            log.debug("Resolved {} records of tenant {}: keys {} ms, candidates {} ms ({} key holders placed), strong keys "
+                    + "{} ms, scored and merged {} ms, {} suggestions {} ms", keysOf.size(), tenantId,
+                    (keyedAt - startedAt) / 1_000_000, (foundAt - keyedAt) / 1_000_000, candidates.placements().size(),
+                    (strongAt - foundAt) / 1_000_000, (mergedAt - strongAt) / 1_000_000,
                     suggestions.size(), (suggestedAt - mergedAt) / 1_000_000);
         }
         return new Resolution(survivorOf, mergingRecords);
@@ -266,11 +268,33 @@ public class IdentityResolver implements RecordResolver {
         Map<UUID, GraphMerges.Placement> placements = graph.placements(tenantId, recordIds);
         Map<UUID, Instant> createdAt = new HashMap<>();
         placements.values().forEach(p -> createdAt.put(p.entityId(), p.entityCreatedAt()));
-        Map<UUID, List<UUID>> clusters = graph.clusters(tenantId, createdAt.keySet());
+        Map<UUID, List<UUID>> clusters = graph.clusters(tenantId, comparable(keysOf, holders, placements));
         Set<UUID> everyMember = new HashSet<>();
         clusters.values().forEach(everyMember::addAll);
         return new Candidates(holders, placements, createdAt,
                 new EntityClusters(clusters, store.blocksAmong(tenantId, everyMember)));
+    }
+
+    /**
+     * The entities the chunk's records may join or be compared with: their own, those holding a strong key with them, and
+     * those holding a weak key few enough entities hold. A weak key that more than {@link #MOST_SUGGESTED_PER_KEY} others
+     * hold proposes nobody ({@link #candidatePairs}), so its holders need neither their clusters nor their blocks read: at
+     * a million records most holders of a chunk's keys are holders of common names.
+     */
+    private static Set<UUID> comparable(List<KeyedRecord> keysOf, Map<IdentityStore.TypedKey, List<UUID>> holders,
+                                        Map<UUID, GraphMerges.Placement> placements) {
+        Set<UUID> entities = new HashSet<>();
+        keysOf.forEach(keyedRecord -> entities.add(placements.get(keyedRecord.record().recordId()).entityId()));
+        holders.forEach((key, recordIds) -> {
+            List<GraphMerges.Placement> placed = recordIds.stream().map(placements::get).filter(Objects::nonNull).toList();
+            // Counted as candidatePairs counts them, plus the record's own entity, which it leaves out.
+            long live = placed.stream().filter(placement -> !placement.deleted()).map(GraphMerges.Placement::entityId)
+                    .distinct().count();
+            if (key.key().strong() || live <= MOST_SUGGESTED_PER_KEY + 1) {
+                placed.forEach(placement -> entities.add(placement.entityId()));
+            }
+        });
+        return entities;
     }
 
     private static Map<String, Object> evidence(MatchKey key, RecordSnapshot record) {

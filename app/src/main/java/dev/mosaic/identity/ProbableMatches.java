@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ProbableMatches {
+
+    private static final Logger log = LoggerFactory.getLogger(ProbableMatches.class);
 
     /** Below this a pair is not worth a person's look. */
     static final double SUGGEST_FROM = 0.1;
@@ -51,6 +55,7 @@ class ProbableMatches {
         if (candidates.isEmpty()) {
             return List.of();
         }
+        long started = System.nanoTime();
         Set<UUID> others = new HashSet<>();
         candidates.forEach(candidate -> others.add(candidate.otherRecordId()));
         Map<UUID, Map<String, Object>> values = new HashMap<>(graph.valuesOf(tenantId, others));
@@ -60,8 +65,10 @@ class ProbableMatches {
             typeOf.put(candidate.recordId(), candidate.type());
             typeOf.put(candidate.otherRecordId(), candidate.type());
         });
+        long readAt = System.nanoTime();
         // Each record is read once, however many pairs it is in.
         Map<UUID, Object> profiles = this.profiles.of(tenantId, typeOf, values);
+        long profiledAt = System.nanoTime();
         Map<List<UUID>, Scored> best = new LinkedHashMap<>();
         Map<EntityType, MatchModel> modelOf = new EnumMap<>(EntityType.class);
         for (Candidate candidate : candidates) {
@@ -82,6 +89,11 @@ class ProbableMatches {
         }
         List<Scored> scored = new ArrayList<>(best.values());
         scored.sort(Comparator.comparingDouble((Scored s) -> -s.score().probability()));
+        if (log.isDebugEnabled()) {
+            log.debug("Scored {} pairs with {} other records: their values read in {} ms, profiles {} ms, compared {} ms",
+                    candidates.size(), others.size(), (readAt - started) / 1_000_000, (profiledAt - readAt) / 1_000_000,
+                    (System.nanoTime() - profiledAt) / 1_000_000);
+        }
         return scored;
     }
 
