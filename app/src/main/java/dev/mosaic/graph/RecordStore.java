@@ -282,20 +282,22 @@ class RecordStore {
 
     /**
      * The organizations these records' sources say they work at (links Mosaic inferred left out), by record: each the
-     * live organization entity with the name it shows.
+     * live organization entity with the name it shows. Index probes per record, whatever the statistics say: planned as
+     * joins, a sync's chunk of contacts once waited 44 s on it, right after the tables were analyzed.
      */
     Map<UUID, Map<UUID, String>> employersOf(String tenantId, Collection<UUID> recordIds) {
         Map<UUID, Map<UUID, String>> employers = new HashMap<>();
         if (!recordIds.isEmpty()) {
             db.fetch("""
-                    select l.from_record, t.entity_id, e.display_name
-                    from link l
-                    join source_record t on t.tenant_id = l.tenant_id and t.system = l.to_system and t.object = l.to_object
-                        and t.external_id = l.to_external_id
-                    join entity e on e.tenant_id = t.tenant_id and e.entity_id = t.entity_id
-                    where l.tenant_id = ? and l.from_record = any(?::uuid[]) and l.kind = ? and not l.inferred
-                        and not t.deleted
-                    """, tenantId, uuids(recordIds), LinkKind.WORKS_AT.key())
+                    select ids.id as from_record, t.entity_id, e.display_name
+                    from unnest(?::uuid[]) as ids(id)
+                    cross join lateral (select to_system, to_object, to_external_id from link where tenant_id = ?
+                        and from_record = ids.id and kind = ? and not inferred offset 0) l
+                    cross join lateral (select entity_id from source_record where tenant_id = ? and system = l.to_system
+                        and object = l.to_object and external_id = l.to_external_id and not deleted offset 0) t
+                    cross join lateral (select display_name from entity where tenant_id = ? and entity_id = t.entity_id
+                        offset 0) e
+                    """, uuids(recordIds), tenantId, LinkKind.WORKS_AT.key(), tenantId, tenantId)
                     .forEach(row -> employers.computeIfAbsent(row.get("from_record", UUID.class), id -> new LinkedHashMap<>())
                             .put(row.get("entity_id", UUID.class), row.get("display_name", String.class)));
         }
