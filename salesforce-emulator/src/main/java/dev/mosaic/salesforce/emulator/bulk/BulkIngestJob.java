@@ -28,10 +28,6 @@ final class BulkIngestJob extends BulkJob {
         this.user = user;
     }
 
-    String id() {
-        return header.id();
-    }
-
     /** Keeps the job's data; Salesforce takes one upload per job, and only while it is Open. */
     synchronized void upload(byte[] csv) {
         if (state() != JobState.Open) {

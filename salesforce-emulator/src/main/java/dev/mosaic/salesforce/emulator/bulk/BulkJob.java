@@ -21,6 +21,10 @@ abstract class BulkJob {
         this.systemModstamp = header.createdDate();
     }
 
+    String id() {
+        return header.id();
+    }
+
     synchronized JobState state() {
         return state;
     }

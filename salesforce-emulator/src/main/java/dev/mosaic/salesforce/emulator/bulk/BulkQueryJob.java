@@ -11,10 +11,6 @@ import java.util.Map;
  * the real asynchronous job.
  */
 final class BulkQueryJob extends BulkJob {
-    final String id;
-    final Instant createdDate;
-    final String apiVersion;
-    final CsvSettings csv;
     final QueryResult result;
 
     private long numberRecordsProcessed;
@@ -25,10 +21,6 @@ final class BulkQueryJob extends BulkJob {
                  String columnDelimiter, String lineEnding, QueryResult result) {
         super(new JobHeader(id, operation, result.objectName(), createdById, createdDate, apiVersion,
                 new CsvSettings(columnDelimiter, lineEnding)), JobState.UploadComplete);
-        this.csv = header.csv();
-        this.id = id;
-        this.createdDate = createdDate;
-        this.apiVersion = apiVersion;
         this.result = result;
     }
 

@@ -42,7 +42,7 @@ public final class BulkQueryJobs {
 
     void submit(BulkQueryJob job) {
         dropExpired();
-        jobs.put(job.id, job);
+        jobs.put(job.id(), job);
         try {
             executor.execute(() -> run(job));
         } catch (RejectedExecutionException shuttingDown) {
@@ -80,13 +80,13 @@ public final class BulkQueryJobs {
     List<BulkQueryJob> all() {
         dropExpired();
         List<BulkQueryJob> list = new ArrayList<>(jobs.values());
-        list.sort((a, b) -> a.createdDate.compareTo(b.createdDate));
+        list.sort((a, b) -> a.header.createdDate().compareTo(b.header.createdDate()));
         return list;
     }
 
     private void dropExpired() {
         Instant cutoff = org.now().minus(RETENTION);
-        jobs.values().removeIf(job -> !job.createdDate.isAfter(cutoff));
+        jobs.values().removeIf(job -> !job.header.createdDate().isAfter(cutoff));
     }
 
     /** After a job's query ran, so its rows are known. Synchronized so two jobs do not both drop for the same rows. */
@@ -96,7 +96,7 @@ public final class BulkQueryJobs {
             if (held <= maxHeldRows) {
                 return;
             }
-            if (oldest != newest && jobs.remove(oldest.id) != null) {
+            if (oldest != newest && jobs.remove(oldest.id()) != null) {
                 held -= oldest.heldRows();
             }
         }

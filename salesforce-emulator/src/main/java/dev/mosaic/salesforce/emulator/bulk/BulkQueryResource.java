@@ -48,7 +48,7 @@ public final class BulkQueryResource implements DataHandler {
                 case "GET", "HEAD" -> ApiResponse.ok(job.info());
                 case "PATCH" -> abort(call, job);
                 case "DELETE" -> {
-                    jobs.remove(job.id);
+                    jobs.remove(job.id());
                     yield ApiResponse.empty(204);
                 }
                 default -> ApiResponse.methodNotAllowed(method, "GET,HEAD,PATCH,DELETE");
@@ -107,13 +107,13 @@ public final class BulkQueryResource implements DataHandler {
     private ApiResponse results(DataCall call, BulkQueryJob job) {
         // The docs: results must be fetched with the API version that created the job, else 409. They name no
         // error code, so ours is descriptive.
-        if (!call.version().equals(job.apiVersion)) {
-            throw new SalesforceError(409, "API_VERSION_MISMATCH", "The job " + job.id + " was created with API version "
-                    + job.apiVersion + "; fetch its results with the same version, not " + call.version() + ".");
+        if (!call.version().equals(job.header.apiVersion())) {
+            throw new SalesforceError(409, "API_VERSION_MISMATCH", "The job " + job.id() + " was created with API version "
+                    + job.header.apiVersion() + "; fetch its results with the same version, not " + call.version() + ".");
         }
         if (job.state() != JobState.JobComplete) {
             throw new SalesforceError(412, "JOB_NOT_COMPLETE",
-                    "The job " + job.id + " is in state " + job.state() + "; results are available once it is JobComplete.");
+                    "The job " + job.id() + " is in state " + job.state() + "; results are available once it is JobComplete.");
         }
         int offset = locatorOffset(call.query().get("locator"));
         int maxRecords = maxRecords(call.query().get("maxRecords"));
@@ -122,7 +122,7 @@ public final class BulkQueryResource implements DataHandler {
             throw new SalesforceError(400, "INVALIDLOCATOR", "Invalid locator: " + call.query().get("locator"));
         }
         int to = (int) Math.min(total, (long) offset + maxRecords);
-        CsvFormat format = job.csv.format();
+        CsvFormat format = job.header.csv().format();
         StringBuilder csv = new StringBuilder();
         format.appendRow(csv, job.result.csvHeader());
         for (List<String> row : job.result.csvRows(offset, to)) {

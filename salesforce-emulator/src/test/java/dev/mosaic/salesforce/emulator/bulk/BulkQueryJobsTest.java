@@ -31,9 +31,9 @@ class BulkQueryJobsTest {
         jobs.submit(third);
 
         assertThat(rows).isPositive();
-        assertThat(jobs.find(first.id)).isEmpty();
-        assertThat(jobs.find(second.id)).isPresent();
-        assertThat(jobs.find(third.id)).isPresent();
+        assertThat(jobs.find(first.id())).isEmpty();
+        assertThat(jobs.find(second.id())).isPresent();
+        assertThat(jobs.find(third.id())).isPresent();
         assertThat(third.state()).isEqualTo(JobState.JobComplete);
     }
 
