@@ -48,6 +48,8 @@ class ChangeStreamSession {
     private static final String DEFAULT_CURRENCY = "USD";
     /** Events written in one transaction at most, when they queue up. */
     private static final int MOST_APPLIED_AT_ONCE = 1_000;
+    /** How far a transaction whose first events are in is gathered past {@link #MOST_APPLIED_AT_ONCE}, to be written whole. */
+    private static final int MOST_GATHERED_FOR_ONE_TRANSACTION = 10 * MOST_APPLIED_AT_ONCE;
     /** How long a batch waits for the ones behind it, to be read and written with them. */
     private static final Duration GATHER = Duration.ofMillis(150);
 
@@ -243,7 +245,7 @@ class ChangeStreamSession {
         long deadline = System.nanoTime() + (first.events().isEmpty() ? 0 : GATHER.toNanos());
         List<ChangeEvent> events = new ArrayList<>(first.events());
         ReplayId latest = first.latest();
-        while (events.size() < 10 * MOST_APPLIED_AT_ONCE) {
+        while (events.size() < MOST_GATHERED_FOR_ONE_TRANSACTION) {
             long left = deadline - System.nanoTime();
             Object more = left > 0 ? heard.pollFirst(left, TimeUnit.NANOSECONDS) : heard.pollFirst();
             if (more == null) {

@@ -34,7 +34,6 @@ class ChangeStreamStore {
             return state == State.LIVE && objects.contains(object.apiName());
         }
 
-
         /**
          * Up to when the stream had delivered every change: when it last brought anything, less the newest batch's lag
          * from commit to write (a keepalive says nothing is pending).
