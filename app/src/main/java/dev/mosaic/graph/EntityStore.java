@@ -78,6 +78,17 @@ class EntityStore {
     }
 
     /** Writes recomputed golden values, one statement for all. */
+    /** When each of these entities was made, in one read. */
+    Map<UUID, Instant> createdAt(String tenantId, Collection<UUID> entityIds) {
+        Map<UUID, Instant> createdAt = new HashMap<>();
+        if (!entityIds.isEmpty()) {
+            db.fetch("select e.* from unnest(?::uuid[]) as ids(id) cross join lateral (select entity_id, created_at from entity "
+                            + "where tenant_id = ? and entity_id = ids.id offset 0) e", uuids(entityIds), tenantId)
+                    .forEach(row -> createdAt.put(row.get("entity_id", UUID.class), SqlTimes.instant(row, "created_at")));
+        }
+        return createdAt;
+    }
+
     void saveGolden(String tenantId, Map<UUID, GoldenValues> golden, Instant now) {
         if (golden.isEmpty()) {
             return;

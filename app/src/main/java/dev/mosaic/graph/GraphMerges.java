@@ -40,8 +40,8 @@ public class GraphMerges {
     public record MergeMove(List<UUID> records, List<UUID> entities) {
     }
 
-    /** Where a record is now: its live entity, when that entity was created, and whether its source deleted it. */
-    public record Placement(UUID recordId, UUID entityId, Instant entityCreatedAt, boolean deleted) {
+    /** Where a record is now: its live entity, and whether its source deleted it. */
+    public record Placement(UUID recordId, UUID entityId, boolean deleted) {
     }
 
     /** The live entity an id stands for now: itself, or the entity it was merged into. */
@@ -58,6 +58,11 @@ public class GraphMerges {
     /** Where each record is now, in one read. */
     public Map<UUID, Placement> placements(String tenantId, Collection<UUID> recordIds) {
         return records.placements(tenantId, recordIds);
+    }
+
+    /** When each of these entities was made: of two merged, the older survives. */
+    public Map<UUID, Instant> createdAt(String tenantId, Collection<UUID> entityIds) {
+        return entities.createdAt(tenantId, entityIds);
     }
 
     /**

@@ -88,16 +88,15 @@ class RecordStore {
         return Optional.ofNullable(find(tenantId, List.of(ref)).get(ref));
     }
 
-    /** Where each record is now: its entity, when that entity was made, and whether its source deleted it. */
+    /** Where each record is now: its entity, and whether its source deleted it. */
     Map<UUID, GraphMerges.Placement> placements(String tenantId, Collection<UUID> recordIds) {
         Map<UUID, GraphMerges.Placement> placements = new HashMap<>();
-        db.fetch("select p.* from unnest(?::uuid[]) as ids(id) cross join lateral (select r.record_id, r.entity_id, r.deleted, "
-                                + "e.created_at from source_record r join entity e on e.tenant_id = r.tenant_id "
-                                + "and e.entity_id = r.entity_id where r.tenant_id = ? and r.record_id = ids.id offset 0) p",
+        db.fetch("select p.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, entity_id, deleted "
+                                + "from source_record where tenant_id = ? and record_id = ids.id offset 0) p",
                         uuids(recordIds), tenantId)
                 .forEach(row -> {
                     GraphMerges.Placement placement = new GraphMerges.Placement(row.get("record_id", UUID.class),
-                            row.get("entity_id", UUID.class), instant(row, "created_at"), row.get("deleted", Boolean.class));
+                            row.get("entity_id", UUID.class), row.get("deleted", Boolean.class));
                     placements.put(placement.recordId(), placement);
                 });
         return placements;

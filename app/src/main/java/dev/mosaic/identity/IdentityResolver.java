@@ -239,8 +239,12 @@ public class IdentityResolver implements RecordResolver {
         Map<UUID, UUID> survivorOf = new LinkedHashMap<>();
         Map<UUID, UUID> clusterOf = new HashMap<>();
         List<MergeService.Decision> decisions = new ArrayList<>();
-        candidates.clusters.joined().values().forEach(lives -> {
-            UUID survivor = lives.stream().min(Comparator.comparing((UUID id) -> candidates.createdAt.get(id))
+        Map<UUID, List<UUID>> joined = candidates.clusters.joined();
+        Set<UUID> joining = new HashSet<>();
+        joined.values().forEach(joining::addAll);
+        Map<UUID, Instant> createdAt = joining.isEmpty() ? Map.of() : graph.createdAt(tenantId, joining);
+        joined.values().forEach(lives -> {
+            UUID survivor = lives.stream().min(Comparator.comparing((UUID id) -> createdAt.get(id))
                     .thenComparing(id -> id)).orElseThrow();
             candidates.clusters.members(survivor).forEach(member -> clusterOf.put(member, survivor));
             lives.stream().filter(id -> !id.equals(survivor)).sorted().forEach(merged -> {
@@ -266,12 +270,10 @@ public class IdentityResolver implements RecordResolver {
             recordIds.add(holder.recordId());
         }
         Map<UUID, GraphMerges.Placement> placements = graph.placements(tenantId, recordIds);
-        Map<UUID, Instant> createdAt = new HashMap<>();
-        placements.values().forEach(p -> createdAt.put(p.entityId(), p.entityCreatedAt()));
         Map<UUID, List<UUID>> clusters = graph.clusters(tenantId, comparable(keysOf, holders, placements));
         Set<UUID> everyMember = new HashSet<>();
         clusters.values().forEach(everyMember::addAll);
-        return new Candidates(holders, placements, createdAt,
+        return new Candidates(holders, placements,
                 new EntityClusters(clusters, store.blocksAmong(tenantId, everyMember)));
     }
 
@@ -331,7 +333,7 @@ public class IdentityResolver implements RecordResolver {
     }
 
     private record Candidates(Map<IdentityStore.TypedKey, List<UUID>> holders, Map<UUID, GraphMerges.Placement> placements,
-                              Map<UUID, Instant> createdAt, EntityClusters clusters) {
+                              EntityClusters clusters) {
 
         UUID entityOf(UUID recordId) {
             return placements.get(recordId).entityId();

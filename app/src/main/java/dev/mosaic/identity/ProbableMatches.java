@@ -2,6 +2,7 @@ package dev.mosaic.identity;
 
 import dev.mosaic.graph.EntityType;
 import dev.mosaic.graph.GraphMerges;
+import dev.mosaic.identity.scoring.FieldComparison;
 import dev.mosaic.identity.scoring.MatchModel;
 import dev.mosaic.identity.scoring.MatchScore;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ class ProbableMatches {
 
     /** Below this a pair is not worth a person's look. */
     static final double SUGGEST_FROM = 0.1;
+    /** The only field people's employers take part in (see {@link dev.mosaic.identity.scoring.PersonComparator}). */
+    private static final String ORGANIZATION = "organization";
 
     private final GraphMerges graph;
     private final MatchingModels models;
@@ -50,7 +53,11 @@ class ProbableMatches {
     record Scored(EntityType type, UUID entity, UUID otherEntity, UUID recordId, UUID otherRecordId, MatchScore score) {
     }
 
-    /** Per pair of entities, the best score of their candidate records, from {@link #SUGGEST_FROM} up; best first. */
+    /**
+     * Per pair of entities, the best score of their candidate records, from {@link #SUGGEST_FROM} up; best first. People's
+     * employers are read only for the pairs that could reach it once they are known: most pairs blocking proposes are
+     * namesakes far below it whatever their organizations say.
+     */
     List<Scored> score(String tenantId, List<Candidate> candidates) {
         if (candidates.isEmpty()) {
             return List.of();
@@ -66,19 +73,41 @@ class ProbableMatches {
             typeOf.put(candidate.otherRecordId(), candidate.type());
         });
         long readAt = System.nanoTime();
-        // Each record is read once, however many pairs it is in.
-        Map<UUID, Object> profiles = this.profiles.of(tenantId, typeOf, values);
-        long profiledAt = System.nanoTime();
-        Map<List<UUID>, Scored> best = new LinkedHashMap<>();
+        // Each record is profiled once, however many pairs it is in.
+        Map<UUID, Object> profiles = new HashMap<>(this.profiles.withoutEmployers(typeOf, values));
         Map<EntityType, MatchModel> modelOf = new EnumMap<>(EntityType.class);
-        for (Candidate candidate : candidates) {
+        MatchScore[] scores = new MatchScore[candidates.size()];
+        List<Integer> awaitingEmployers = new ArrayList<>();
+        Set<UUID> employed = new HashSet<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate candidate = candidates.get(i);
+            Object mine = profiles.get(candidate.recordId());
             Object other = profiles.get(candidate.otherRecordId());
             if (other == null) {
                 continue;
             }
-            MatchScore score = modelOf.computeIfAbsent(candidate.type(), type -> models.model(tenantId, type))
-                    .score(RecordProfiles.compare(profiles.get(candidate.recordId()), other));
-            if (score.probability() < SUGGEST_FROM) {
+            MatchModel model = modelOf.computeIfAbsent(candidate.type(), type -> models.model(tenantId, type));
+            List<FieldComparison> comparisons = RecordProfiles.compare(mine, other);
+            if (!RecordProfiles.employersMayMatter(mine, other)) {
+                scores[i] = model.score(comparisons);
+            } else if (mostWithEmployers(model, comparisons) >= SUGGEST_FROM) {
+                awaitingEmployers.add(i);
+                employed.add(candidate.recordId());
+                employed.add(candidate.otherRecordId());
+            }
+        }
+        profiles.putAll(this.profiles.withEmployers(tenantId, employed, values));
+        for (int i : awaitingEmployers) {
+            Candidate candidate = candidates.get(i);
+            scores[i] = modelOf.get(candidate.type()).score(RecordProfiles.compare(profiles.get(candidate.recordId()),
+                    profiles.get(candidate.otherRecordId())));
+        }
+        long comparedAt = System.nanoTime();
+        Map<List<UUID>, Scored> best = new LinkedHashMap<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate candidate = candidates.get(i);
+            MatchScore score = scores[i];
+            if (score == null || score.probability() < SUGGEST_FROM) {
                 continue;
             }
             List<UUID> pair = candidate.entity().compareTo(candidate.otherEntity()) < 0
@@ -90,11 +119,25 @@ class ProbableMatches {
         List<Scored> scored = new ArrayList<>(best.values());
         scored.sort(Comparator.comparingDouble((Scored s) -> -s.score().probability()));
         if (log.isDebugEnabled()) {
-            log.debug("Scored {} pairs with {} other records: their values read in {} ms, profiles {} ms, compared {} ms",
-                    candidates.size(), others.size(), (readAt - started) / 1_000_000, (profiledAt - readAt) / 1_000_000,
-                    (System.nanoTime() - profiledAt) / 1_000_000);
+            log.debug("Scored {} pairs with {} other records: their values read in {} ms, compared in {} ms ({} pairs needed "
+                    + "the employers of {} records)", candidates.size(), others.size(), (readAt - started) / 1_000_000,
+                    (comparedAt - readAt) / 1_000_000, awaitingEmployers.size(), employed.size());
         }
         return scored;
+    }
+
+    /**
+     * The highest probability two people compared without their employers could have once those are known: the
+     * employers change only how their organizations compare, so at most that comparison becomes the strongest.
+     */
+    private static double mostWithEmployers(MatchModel model, List<FieldComparison> comparisons) {
+        double weight = model.score(comparisons).matchWeight();
+        for (FieldComparison comparison : comparisons) {
+            if (comparison.field().equals(ORGANIZATION)) {
+                weight -= model.weight(comparison.field(), comparison.level());
+            }
+        }
+        return MatchModel.probability(weight + model.mostFor(ORGANIZATION));
     }
 
     /** Whether records of this type are scored: people (contacts, leads) and organizations. */

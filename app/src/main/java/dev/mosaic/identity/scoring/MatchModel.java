@@ -117,6 +117,17 @@ public final class MatchModel {
         return known == null ? 0 : known.weight();
     }
 
+    /** The most a field's comparison can add: the weight of its strongest level, or 0 when none is for the match. */
+    public double mostFor(String field) {
+        return Math.max(0, levels.getOrDefault(field, Map.of()).values().stream().mapToDouble(Level::weight).max().orElse(0));
+    }
+
+    /** The probability that two records are one, from their summed weight (log2 of the odds). */
+    public static double probability(double matchWeight) {
+        double odds = Math.pow(2, matchWeight);
+        return Double.isInfinite(odds) ? 1.0 : odds / (1 + odds);
+    }
+
     public MatchScore score(List<FieldComparison> comparisons) {
         double weight = Math.log(prior / (1 - prior)) / Math.log(2);
         List<MatchScore.Evidence> evidence = new ArrayList<>();
@@ -125,7 +136,6 @@ public final class MatchModel {
             weight += w;
             evidence.add(new MatchScore.Evidence(comparison.field(), comparison.words(), Math.round(w * 100) / 100.0));
         }
-        double odds = Math.pow(2, weight);
-        return new MatchScore(Double.isInfinite(odds) ? 1.0 : odds / (1 + odds), weight, evidence);
+        return new MatchScore(probability(weight), weight, evidence);
     }
 }
