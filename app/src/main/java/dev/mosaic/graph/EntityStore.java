@@ -1,5 +1,6 @@
 package dev.mosaic.graph;
 
+import dev.mosaic.platform.database.Rows;
 import static dev.mosaic.platform.database.SqlArrays.booleans;
 import static dev.mosaic.platform.database.SqlArrays.rowsWithKeyIn;
 import static dev.mosaic.platform.database.SqlArrays.texts;
@@ -7,7 +8,6 @@ import static dev.mosaic.platform.database.SqlArrays.uuids;
 import static dev.mosaic.platform.database.SqlTimes.utc;
 
 import dev.mosaic.platform.database.CopyIn;
-import dev.mosaic.platform.database.SqlTimes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.springframework.stereotype.Component;
 
 /** SQL for entities: creation with their first golden values, golden values, and the merged-into pointers. */
@@ -33,6 +32,11 @@ class EntityStore {
 
     EntityStore(DSLContext db) {
         this.db = db;
+    }
+
+    /** A statement's rows, read by column name (see {@link Rows}). */
+    private Rows rows(String sql, Object... binds) {
+        return Rows.of(db.fetch(sql, binds));
     }
 
     /** How many live entities of a type the tenant has. */
@@ -63,13 +67,13 @@ class EntityStore {
     }
 
     Optional<EntityRow> find(String tenantId, UUID entityId) {
-        return db.fetchOptional(WITH_GOLDEN + "where e.tenant_id = ? and e.entity_id = ?", tenantId, entityId)
+        return rows(WITH_GOLDEN + "where e.tenant_id = ? and e.entity_id = ?", tenantId, entityId).first()
                 .map(EntityStore::toRow);
     }
 
     Map<UUID, EntityRow> findAll(String tenantId, Collection<UUID> entityIds) {
         Map<UUID, EntityRow> rows = new HashMap<>();
-        db.fetch("select e.* from unnest(?::uuid[]) as ids(id) cross join lateral (" + WITH_GOLDEN
+        rows("select e.* from unnest(?::uuid[]) as ids(id) cross join lateral (" + WITH_GOLDEN
                 + "where e.tenant_id = ? and e.entity_id = ids.id offset 0) e", uuids(entityIds), tenantId).forEach(row -> {
                     EntityRow entity = toRow(row);
                     rows.put(entity.entityId(), entity);
@@ -82,9 +86,9 @@ class EntityStore {
     Map<UUID, Instant> createdAt(String tenantId, Collection<UUID> entityIds) {
         Map<UUID, Instant> createdAt = new HashMap<>();
         if (!entityIds.isEmpty()) {
-            db.fetch("select e.* from unnest(?::uuid[]) as ids(id) cross join lateral (select entity_id, created_at from entity "
+            rows("select e.* from unnest(?::uuid[]) as ids(id) cross join lateral (select entity_id, created_at from entity "
                             + "where tenant_id = ? and entity_id = ids.id offset 0) e", uuids(entityIds), tenantId)
-                    .forEach(row -> createdAt.put(row.get("entity_id", UUID.class), SqlTimes.instant(row, "created_at")));
+                    .forEach(row -> createdAt.put(row.get("entity_id", UUID.class), row.instant("created_at")));
         }
         return createdAt;
     }
@@ -120,7 +124,7 @@ class EntityStore {
     Map<UUID, List<UUID>> clusters(String tenantId, Collection<UUID> liveIds) {
         Map<UUID, List<UUID>> clusters = new HashMap<>();
         liveIds.forEach(id -> clusters.put(id, new ArrayList<>(List.of(id))));
-        db.fetch("select m.* from unnest(?::uuid[]) as ids(id) cross join lateral (select entity_id, merged_into from entity "
+        rows("select m.* from unnest(?::uuid[]) as ids(id) cross join lateral (select entity_id, merged_into from entity "
                                 + "where tenant_id = ? and merged_into = ids.id offset 0) m order by m.entity_id", uuids(liveIds), tenantId)
                 .forEach(row -> clusters.get(row.get("merged_into", UUID.class)).add(row.get("entity_id", UUID.class)));
         return clusters;
@@ -135,7 +139,7 @@ class EntityStore {
         Map<UUID, List<UUID>> moved = new HashMap<>();
         merged.forEach(id -> moved.put(id, new ArrayList<>(List.of(id))));
         // Two statements: an OR of the two conditions would defeat both indexes.
-        db.fetch("""
+        rows("""
                         update entity e set merged_into = m.survivor, updated_at = ?::timestamptz
                         from (select found.row_ctid, m.* from unnest(?::uuid[], ?::uuid[]) as m(merged, survivor)
                               cross join lateral (select ctid as row_ctid from entity
@@ -162,10 +166,10 @@ class EntityStore {
                 + rowsWithKeyIn("entity", "entity_id"), survivorId, utc(now), tenantId, uuids(entityIds), tenantId);
     }
 
-    private static EntityRow toRow(Record row) {
+    private static EntityRow toRow(Rows.Row row) {
         return new EntityRow(row.get("entity_id", UUID.class), EntityType.fromKey(row.get("entity_type", String.class)),
                 row.get("merged_into", UUID.class), row.get("deleted", Boolean.class), row.get("display_name", String.class),
-                row.get("golden", String.class), SqlTimes.instant(row, "created_at"), SqlTimes.instant(row, "updated_at"));
+                row.get("golden", String.class), row.instant("created_at"), row.instant("updated_at"));
     }
 
     /** An entity a chunk creates, with the golden values of its one record. */

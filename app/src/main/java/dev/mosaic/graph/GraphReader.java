@@ -1,5 +1,6 @@
 package dev.mosaic.graph;
 
+import dev.mosaic.platform.database.Rows;
 import dev.mosaic.platform.database.SqlArrays;
 import dev.mosaic.platform.database.SqlTimes;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.Result;
 import org.springframework.stereotype.Service;
 
 /** Reads the graph for the API and the views. Every query names its tenant. */
@@ -36,6 +35,11 @@ public class GraphReader {
         this.entities = entities;
         this.merges = merges;
         this.golden = golden;
+    }
+
+    /** A statement's rows, read by column name (see {@link Rows}). */
+    private Rows rows(String sql, Object... binds) {
+        return Rows.of(db.fetch(sql, binds));
     }
 
     /** The entity a source record belongs to now (after any merges). */
@@ -61,7 +65,7 @@ public class GraphReader {
         if (recordIds.isEmpty()) {
             return refs;
         }
-        db.fetch("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, system, object, "
+        rows("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, system, object, "
                         + "external_id from source_record where tenant_id = ? and record_id = ids.id and not deleted offset 0) r",
                         SqlArrays.uuids(recordIds), tenantId)
                 .forEach(row -> refs.put(row.get("record_id", UUID.class), new ExternalRef(row.get("system", String.class),
@@ -77,15 +81,15 @@ public class GraphReader {
      */
     public Page<GraphViews.Summary> search(String tenantId, EntityType type, String query, int limit, int offset) {
         SearchFilter filter = SearchFilter.of(tenantId, type, query);
-        Result<Record> rows = db.fetch("select entity_id, display_name, updated_at"
+        Rows rows = rows("select entity_id, display_name, updated_at"
                 + (filter.usesTrigrams() ? ", count(*) over () as total" : "") + " from entity where " + filter.where()
                 + " order by lower(display_name), entity_id limit ? offset ?", filter.bindsThen(limit, offset));
         List<GraphViews.Summary> items = rows.map(row -> new GraphViews.Summary(row.get("entity_id", UUID.class), type,
-                row.get("display_name", String.class), SqlTimes.instant(row, "updated_at")));
+                row.get("display_name", String.class), row.instant("updated_at")));
         // A page that is not full, and not past the end, already says how many match: most searches name one
         // customer and need no second statement to count them.
         boolean lastPage = items.size() < limit && (!items.isEmpty() || offset == 0);
-        long total = filter.usesTrigrams() && !rows.isEmpty() ? rows.get(0).get("total", Long.class)
+        long total = filter.usesTrigrams() && !rows.isEmpty() ? rows.first().orElseThrow().get("total", Long.class)
                 : lastPage ? offset + items.size()
                 : count("select count(*) from entity where " + filter.where(), filter.binds().toArray());
         return new Page<>(items, total);
@@ -122,7 +126,7 @@ public class GraphReader {
      * not a read of every record.
      */
     public List<String> systems(String tenantId) {
-        return db.fetch("""
+        return rows("""
                         with recursive s as (
                             select min(system) as system from source_record where tenant_id = ?
                             union all
@@ -191,7 +195,7 @@ public class GraphReader {
         pageBinds.add(offset);
         pageBinds.add(tenantId);
         // The page counts the events it sorts: gathering them all again in a second statement doubled the cost.
-        Result<Record> rows = db.fetch(related + """
+        Rows rows = rows(related + """
                 select ev.event_id, ev.occurred_at, ev.kind, ev.summary, ev.detail::text as detail, ev.total,
                        r.system, r.object, r.external_id, r.url, r.deleted, r.last_seen_at,
                        case when ev.event_id = ev.subject_record then r.fields::text end as own_fields
@@ -201,7 +205,7 @@ public class GraphReader {
                     where tenant_id = ? and record_id = ev.subject_record offset 0) r on true
                 order by ev.occurred_at desc, ev.event_id desc
                 """, pageBinds.toArray());
-        long total = !rows.isEmpty() ? rows.get(0).get("total", Long.class)
+        long total = !rows.isEmpty() ? rows.first().orElseThrow().get("total", Long.class)
                 : offset == 0 ? 0 : count(related + "select count(*) from events", binds);
         return new Page<>(rows.map(GraphReader::timelineItem), total);
     }
@@ -214,7 +218,7 @@ public class GraphReader {
 
     private List<GraphViews.ExternalId> externalIds(String tenantId, UUID entityId) {
         // People's edits are shown as such on each field; an organization Mosaic made for an email domain is a source.
-        return db.fetch("select system, object, external_id, url, deleted, last_seen_at from source_record "
+        return rows("select system, object, external_id, url, deleted, last_seen_at from source_record "
                         + "where tenant_id = ? and entity_id = ? and (system <> ? or object <> ?) order by system, object, external_id",
                 tenantId, entityId, Survivorship.MOSAIC, Survivorship.EDIT).map(GraphReader::externalId);
     }
@@ -250,7 +254,7 @@ public class GraphReader {
         // Two records of one cluster may state the same relation with other attributes: a source's own statement
         // is shown before one Mosaic inferred, and the order by the stating record makes the one shown the same
         // every time.
-        db.fetch(outgoing + " union all " + incoming + " order by 2, 6, 4, 9, 7, 8, 3", tenantId, entityId, tenantId, tenantId,
+        rows(outgoing + " union all " + incoming + " order by 2, 6, 4, 9, 7, 8, 3", tenantId, entityId, tenantId, tenantId,
                         tenantId, tenantId, entityId, tenantId, tenantId, tenantId)
                 .forEach(row -> {
                     GraphViews.Relation relation = new GraphViews.Relation(row.get("kind", String.class),
@@ -269,20 +273,20 @@ public class GraphReader {
         return Json.mapper().convertValue(Json.read(json), Map.class);
     }
 
-    private static GraphViews.ExternalId externalId(Record row) {
+    private static GraphViews.ExternalId externalId(Rows.Row row) {
         return new GraphViews.ExternalId(row.get("system", String.class), row.get("object", String.class),
                 row.get("external_id", String.class), row.get("url", String.class), row.get("deleted", Boolean.class),
-                SqlTimes.instant(row, "last_seen_at"));
+                row.instant("last_seen_at"));
     }
 
-    private static GraphViews.TimelineItem timelineItem(Record row) {
-        GraphViews.ExternalId source = row.get("system") == null ? null : externalId(row);
+    private static GraphViews.TimelineItem timelineItem(Rows.Row row) {
+        GraphViews.ExternalId source = row.get("system", String.class) == null ? null : externalId(row);
         // An interaction's or a note's own entry (keyed by its record) shows the record's fields, which it keeps no
         // copy of (see Timeline); other events' records are not read past their ids.
         String ownFields = row.get("own_fields", String.class);
         Map<String, Object> detail = ownFields != null ? StoredFields.values(ownFields)
                 : attributes(row.get("detail", String.class));
-        return new GraphViews.TimelineItem(row.get("event_id", UUID.class), SqlTimes.instant(row, "occurred_at"),
+        return new GraphViews.TimelineItem(row.get("event_id", UUID.class), row.instant("occurred_at"),
                 row.get("kind", String.class), row.get("summary", String.class), detail, source);
     }
 

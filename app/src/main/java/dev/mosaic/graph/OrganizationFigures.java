@@ -1,5 +1,6 @@
 package dev.mosaic.graph;
 
+import dev.mosaic.platform.database.Rows;
 import dev.mosaic.platform.database.SqlArrays;
 import dev.mosaic.platform.database.SqlTimes;
 import java.math.BigDecimal;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,8 +45,9 @@ public class OrganizationFigures {
         if (organizationIds.isEmpty()) {
             return figures;
         }
-        db.fetch("select f.* from unnest(?::uuid[]) as ids(id) cross join lateral (select * from organization_figures "
-                        + "where tenant_id = ? and entity_id = ids.id offset 0) f", SqlArrays.uuids(organizationIds), tenantId)
+        Rows.of(db.fetch("select f.* from unnest(?::uuid[]) as ids(id) cross join lateral (select * from "
+                        + "organization_figures where tenant_id = ? and entity_id = ids.id offset 0) f",
+                        SqlArrays.uuids(organizationIds), tenantId))
                 .forEach(row -> figures.put(row.get("entity_id", UUID.class), figures(row)));
         return figures;
     }
@@ -69,13 +70,13 @@ public class OrganizationFigures {
         db.execute(COMPUTE, Collections.nCopies(COMPUTE_BINDS, tenantId).toArray());
     }
 
-    static Figures figures(Record row) {
+    static Figures figures(Rows.Row row) {
         String[] sources = row.get("sources", String[].class);
         return new Figures(row.get("owner_id", UUID.class), row.get("owner_name", String.class),
                 row.get("contacts", Integer.class), row.get("open_deals", Integer.class), row.get("currency", String.class),
                 row.get("mixed_currencies", Boolean.class), row.get("open_amount", BigDecimal.class),
                 row.get("open_weighted", BigDecimal.class), row.get("won_amount", BigDecimal.class),
-                SqlTimes.instant(row, "last_activity_at"), SqlTimes.instant(row, "next_activity_at"),
+                row.instant("last_activity_at"), row.instant("next_activity_at"),
                 sources == null ? List.of() : List.of(sources));
     }
 

@@ -1,6 +1,6 @@
 package dev.mosaic.graph;
 
-import dev.mosaic.platform.database.SqlTimes;
+import dev.mosaic.platform.database.Rows;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -114,7 +114,7 @@ public class OrganizationList {
                     tenantId, limit, offset);
             // The rows are the organizations of the last computation, and so is the total: counting them again per
             // page took longer than reading the page at a million records.
-            return new Page<>(rows.map(OrganizationList::row), computed.counts(tenantId).of(EntityType.ORGANIZATION));
+            return new Page<>(Rows.of(rows).map(OrganizationList::row), computed.counts(tenantId).of(EntityType.ORGANIZATION));
         }
         SearchFilter filter = SearchFilter.of(tenantId, EntityType.ORGANIZATION, query);
         Result<Record> rows = db.fetch("select e.entity_id, e.display_name, e.updated_at, f.*, f.entity_id is not null as computed, "
@@ -126,12 +126,12 @@ public class OrganizationList {
                 filter.bindsThen(tenantId, limit, offset));
         long total = rows.isEmpty() ? (offset == 0 ? 0 : graph.search(tenantId, EntityType.ORGANIZATION, query, 1, 0).total())
                 : rows.get(0).get("total", Long.class);
-        return new Page<>(rows.map(OrganizationList::row), total);
+        return new Page<>(Rows.of(rows).map(OrganizationList::row), total);
     }
 
-    private static Row row(Record row) {
+    private static Row row(Rows.Row row) {
         return new Row(new GraphViews.Summary(row.get(0, UUID.class), EntityType.ORGANIZATION,
-                row.get("display_name", String.class), SqlTimes.instant(row, "updated_at")),
+                row.get("display_name", String.class), row.instant("updated_at")),
                 row.get("computed", Boolean.class) ? OrganizationFigures.figures(row) : null);
     }
 }

@@ -1,11 +1,11 @@
 package dev.mosaic.graph;
 
+import dev.mosaic.platform.database.Rows;
 import static dev.mosaic.platform.database.SqlArrays.booleans;
 import static dev.mosaic.platform.database.SqlArrays.rowsWithKeyIn;
 import static dev.mosaic.platform.database.SqlArrays.texts;
 import static dev.mosaic.platform.database.SqlArrays.times;
 import static dev.mosaic.platform.database.SqlArrays.uuids;
-import static dev.mosaic.platform.database.SqlTimes.instant;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.mosaic.platform.database.CopyIn;
@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +42,11 @@ class RecordStore {
 
     RecordStore(DSLContext db) {
         this.db = db;
+    }
+
+    /** A statement's rows, read by column name (see {@link Rows}). */
+    private Rows rows(String sql, Object... binds) {
+        return Rows.of(db.fetch(sql, binds));
     }
 
     /** The stored records among these refs, by ref. The caller holds the tenant's write lock. */
@@ -67,19 +71,19 @@ class RecordStore {
      * These columns (among them {@code system, object, external_id}) of the records these refs name, in one statement:
      * an index probe per ref, whatever the statistics say (see SqlArrays).
      */
-    List<Record> byRefs(String tenantId, Collection<ExternalRef> refs, String columns) {
+    Rows byRefs(String tenantId, Collection<ExternalRef> refs, String columns) {
         if (refs.isEmpty()) {
-            return List.of();
+            return Rows.of(db.newResult());
         }
         List<ExternalRef> list = List.copyOf(refs);
-        return db.fetch("select r.* from unnest(?::text[], ?::text[], ?::text[]) as ref(system, object, external_id) "
+        return rows("select r.* from unnest(?::text[], ?::text[], ?::text[]) as ref(system, object, external_id) "
                         + "cross join lateral (select " + columns + " from source_record where tenant_id = ? "
                         + "and system = ref.system and object = ref.object and external_id = ref.external_id offset 0) r",
                 texts(list, ExternalRef::system), texts(list, ExternalRef::object), texts(list, ExternalRef::externalId),
                 tenantId);
     }
 
-    static ExternalRef refOf(Record row) {
+    static ExternalRef refOf(Rows.Row row) {
         return new ExternalRef(row.get("system", String.class), row.get("object", String.class),
                 row.get("external_id", String.class));
     }
@@ -91,7 +95,7 @@ class RecordStore {
     /** Where each record is now: its entity, and whether its source deleted it. */
     Map<UUID, GraphMerges.Placement> placements(String tenantId, Collection<UUID> recordIds) {
         Map<UUID, GraphMerges.Placement> placements = new HashMap<>();
-        db.fetch("select p.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, entity_id, deleted "
+        rows("select p.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, entity_id, deleted "
                                 + "from source_record where tenant_id = ? and record_id = ids.id offset 0) p",
                         uuids(recordIds), tenantId)
                 .forEach(row -> {
@@ -106,7 +110,7 @@ class RecordStore {
     Map<UUID, List<StoredRecord>> members(String tenantId, Collection<UUID> entityIds) {
         Map<UUID, List<StoredRecord>> members = new LinkedHashMap<>();
         entityIds.forEach(id -> members.put(id, new ArrayList<>()));
-        db.fetch("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select " + COLUMNS + " from source_record "
+        rows("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select " + COLUMNS + " from source_record "
                         + "where tenant_id = ? and entity_id = ids.id offset 0) r order by r.entity_id, r.first_seen_at, r.record_id",
                         uuids(entityIds), tenantId)
                 .forEach(row -> {
@@ -228,7 +232,7 @@ class RecordStore {
     }
 
     private List<LinkDecision> decisions(String tenantId, Collection<UUID> recordIds) {
-        return db.fetch("select d.* from unnest(?::uuid[]) as ids(id) cross join lateral (select from_record, kind, to_system, "
+        return rows("select d.* from unnest(?::uuid[]) as ids(id) cross join lateral (select from_record, kind, to_system, "
                         + "to_object, to_external_id, accepted, attributes::text as attributes from link_decision "
                         + "where tenant_id = ? and from_record = ids.id offset 0) d", uuids(recordIds), tenantId)
                 .map(row -> new LinkDecision(row.get("from_record", UUID.class), new LinkInput(
@@ -272,7 +276,7 @@ class RecordStore {
     Map<UUID, Map<String, Object>> valuesOf(String tenantId, Collection<UUID> recordIds) {
         Map<UUID, Map<String, Object>> values = new HashMap<>();
         if (!recordIds.isEmpty()) {
-            db.fetch("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, fields::text as fields "
+            rows("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, fields::text as fields "
                             + "from source_record where tenant_id = ? and record_id = ids.id offset 0) r", uuids(recordIds), tenantId)
                     .forEach(row -> values.put(row.get("record_id", UUID.class), StoredFields.values(row.get("fields", String.class))));
         }
@@ -287,7 +291,7 @@ class RecordStore {
     Map<UUID, Map<UUID, String>> employersOf(String tenantId, Collection<UUID> recordIds) {
         Map<UUID, Map<UUID, String>> employers = new HashMap<>();
         if (!recordIds.isEmpty()) {
-            db.fetch("""
+            rows("""
                     select ids.id as from_record, t.entity_id, e.display_name
                     from unnest(?::uuid[]) as ids(id)
                     cross join lateral (select to_system, to_object, to_external_id from link where tenant_id = ?
@@ -305,7 +309,7 @@ class RecordStore {
 
     Map<UUID, Map<String, Object>> sampleValues(String tenantId, EntityType type, int limit) {
         Map<UUID, Map<String, Object>> values = new LinkedHashMap<>();
-        db.fetch("select record_id, fields::text as fields from source_record where tenant_id = ? and entity_type = ? "
+        rows("select record_id, fields::text as fields from source_record where tenant_id = ? and entity_type = ? "
                         + "and not deleted and system <> ? order by random() limit ?", tenantId, type.key(), Survivorship.MOSAIC, limit)
                 .forEach(row -> values.put(row.get("record_id", UUID.class), StoredFields.values(row.get("fields", String.class))));
         return values;
@@ -320,7 +324,7 @@ class RecordStore {
     Map<UUID, ExternalRef> refsOf(String tenantId, Collection<UUID> recordIds) {
         Map<UUID, ExternalRef> refs = new HashMap<>();
         if (!recordIds.isEmpty()) {
-            db.fetch("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, system, object, "
+            rows("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, system, object, "
                             + "external_id from source_record where tenant_id = ? and record_id = ids.id offset 0) r",
                             uuids(recordIds), tenantId)
                     .forEach(row -> refs.put(row.get("record_id", UUID.class), refOf(row)));
@@ -335,7 +339,7 @@ class RecordStore {
 
     /** The links of this kind from one entity's records to another's. */
     List<StoredLink> linksBetween(String tenantId, UUID fromEntity, UUID toEntity, LinkKind kind) {
-        return db.fetch("""
+        return rows("""
                         select m.record_id, m.system, m.object, m.external_id, l.to_system, l.to_object, l.to_external_id, l.inferred,
                             l.attributes::text as attributes
                         from source_record m
@@ -356,7 +360,7 @@ class RecordStore {
         if (recordIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(db.fetch("select ids.id from unnest(?::uuid[]) as ids(id) where exists (select 1 from link "
+        return new HashSet<>(rows("select ids.id from unnest(?::uuid[]) as ids(id) where exists (select 1 from link "
                         + "where tenant_id = ? and from_record = ids.id and kind = ? and not inferred)",
                 uuids(recordIds), tenantId, kind.key()).map(row -> row.get(0, UUID.class)));
     }
@@ -366,7 +370,7 @@ class RecordStore {
         List<UUID> merged = List.copyOf(survivorOf.keySet());
         Map<UUID, List<UUID>> moved = new HashMap<>();
         merged.forEach(id -> moved.put(id, new ArrayList<>()));
-        db.fetch("""
+        rows("""
                         update source_record r set entity_id = m.survivor
                         from (select found.row_ctid, m.* from unnest(?::uuid[], ?::uuid[]) as m(merged, survivor)
                               cross join lateral (select ctid as row_ctid from source_record
@@ -385,13 +389,13 @@ class RecordStore {
                 + rowsWithKeyIn("source_record", "record_id"), toEntity, tenantId, fromEntity, uuids(recordIds), tenantId);
     }
 
-    private static StoredRecord toRecord(Record row) {
+    private static StoredRecord toRecord(Rows.Row row) {
         ExternalRef ref = refOf(row);
         return new StoredRecord(row.get("record_id", UUID.class), ref,
                 EntityType.fromKey(row.get("entity_type", String.class)), row.get("entity_id", UUID.class),
                 row.get("url", String.class), new StoredFields(ref, row.get("fields", String.class)),
                 row.get("content_hash", String.class), row.get("deleted", Boolean.class),
-                instant(row, "first_seen_at"), instant(row, "last_seen_at"), instant(row, "observed_at"),
+                row.instant("first_seen_at"), row.instant("last_seen_at"), row.instant("observed_at"),
                 row.get("links_hash", String.class));
     }
 }

@@ -1,5 +1,6 @@
 package dev.mosaic.identity;
 
+import dev.mosaic.platform.database.Rows;
 import dev.mosaic.platform.ids.TimeOrderedIds;
 import static dev.mosaic.platform.database.SqlArrays.booleans;
 import static dev.mosaic.platform.database.SqlArrays.rowsWithKeyIn;
@@ -47,6 +48,11 @@ class IdentityStore {
         this.db = db;
     }
 
+    /** A statement's rows, read by column name (see {@link Rows}). */
+    private Rows rows(String sql, Object... binds) {
+        return Rows.of(db.fetch(sql, binds));
+    }
+
     /** Replaces the keys of these records with the keys given (a deleted record keeps none). */
     void replaceKeys(String tenantId, Collection<UUID> recordIds, List<RecordKey> keys) {
         if (!recordIds.isEmpty()) {
@@ -65,7 +71,7 @@ class IdentityStore {
         if (recordIds.isEmpty()) {
             return keys;
         }
-        db.fetch("select k.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, key_type, key_value "
+        rows("select k.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, key_type, key_value "
                         + "from identity_key where tenant_id = ? and record_id = ids.id offset 0) k", uuids(recordIds), tenantId)
                 .forEach(row -> keys.computeIfAbsent(row.get("record_id", UUID.class), id -> new HashSet<>())
                         .add(new MatchKey(row.get("key_type", String.class), row.get("key_value", String.class), false)));
@@ -97,7 +103,7 @@ class IdentityStore {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return db.fetch("""
+        return rows("""
                         select w.entity_type, w.key_type, w.key_value, w.strong, k.record_id
                         from unnest(?::text[], ?::text[], ?::text[], ?::boolean[]) as w(entity_type, key_type, key_value, strong)
                         cross join lateral (select i.record_id from identity_key i where i.tenant_id = ?

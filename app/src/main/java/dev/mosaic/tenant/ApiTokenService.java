@@ -1,6 +1,7 @@
 package dev.mosaic.tenant;
 
 import static dev.mosaic.tenant.TenantTables.API_TOKEN;
+import static dev.mosaic.tenant.TenantTables.APP_USER;
 import static dev.mosaic.tenant.TenantTables.TOKEN_CREATED_AT;
 import static dev.mosaic.tenant.TenantTables.TOKEN_HASH;
 import static dev.mosaic.tenant.TenantTables.TOKEN_ID;
@@ -8,6 +9,10 @@ import static dev.mosaic.tenant.TenantTables.TOKEN_LAST_USED_AT;
 import static dev.mosaic.tenant.TenantTables.TOKEN_NAME;
 import static dev.mosaic.tenant.TenantTables.TOKEN_TENANT_ID;
 import static dev.mosaic.tenant.TenantTables.TOKEN_USER_ID;
+import static dev.mosaic.tenant.TenantTables.USER_EMAIL;
+import static dev.mosaic.tenant.TenantTables.USER_ID;
+import static dev.mosaic.tenant.TenantTables.USER_ROLE;
+import static dev.mosaic.tenant.TenantTables.USER_TENANT_ID;
 
 import dev.mosaic.platform.crypto.Hashes;
 import dev.mosaic.platform.errors.InvalidInputException;
@@ -41,12 +46,10 @@ public class ApiTokenService {
     private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
     private final DSLContext db;
-    private final UserService users;
     private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
 
-    public ApiTokenService(DSLContext db, UserService users) {
+    public ApiTokenService(DSLContext db) {
         this.db = db;
-        this.users = users;
     }
 
     /** A new random token for the user; the caller shows it once, it cannot be read back. */
@@ -75,13 +78,16 @@ public class ApiTokenService {
             return Optional.empty();
         }
         String tenantId = tenantOf(token);
-        return db.select(TOKEN_ID, TOKEN_USER_ID)
+        // The token and its user in one statement: this runs before every API call.
+        return db.select(TOKEN_ID, TOKEN_USER_ID, USER_EMAIL, USER_ROLE)
                 .from(API_TOKEN)
+                .join(APP_USER).on(USER_TENANT_ID.eq(TOKEN_TENANT_ID), USER_ID.eq(TOKEN_USER_ID))
                 .where(TOKEN_TENANT_ID.eq(tenantId), TOKEN_HASH.eq(hash(token)))
                 .fetchOptional()
-                .flatMap(row -> {
+                .map(row -> {
                     recordUse(tenantId, row.get(TOKEN_ID));
-                    return users.find(tenantId, row.get(TOKEN_USER_ID));
+                    return new TenantPrincipal(tenantId, row.get(TOKEN_USER_ID), row.get(USER_EMAIL),
+                            TenantPrincipal.Role.valueOf(row.get(USER_ROLE)));
                 });
     }
 
