@@ -1,7 +1,6 @@
 package dev.mosaic.tenant;
 
 import static dev.mosaic.tenant.TenantTables.API_TOKEN;
-import static dev.mosaic.tenant.TenantTables.APP_USER;
 import static dev.mosaic.tenant.TenantTables.TOKEN_CREATED_AT;
 import static dev.mosaic.tenant.TenantTables.TOKEN_HASH;
 import static dev.mosaic.tenant.TenantTables.TOKEN_ID;
@@ -9,12 +8,9 @@ import static dev.mosaic.tenant.TenantTables.TOKEN_LAST_USED_AT;
 import static dev.mosaic.tenant.TenantTables.TOKEN_NAME;
 import static dev.mosaic.tenant.TenantTables.TOKEN_TENANT_ID;
 import static dev.mosaic.tenant.TenantTables.TOKEN_USER_ID;
-import static dev.mosaic.tenant.TenantTables.USER_EMAIL;
-import static dev.mosaic.tenant.TenantTables.USER_ID;
-import static dev.mosaic.tenant.TenantTables.USER_ROLE;
-import static dev.mosaic.tenant.TenantTables.USER_TENANT_ID;
 
 import dev.mosaic.platform.crypto.Hashes;
+import dev.mosaic.platform.database.Rows;
 import dev.mosaic.platform.errors.InvalidInputException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -78,16 +74,15 @@ public class ApiTokenService {
             return Optional.empty();
         }
         String tenantId = tenantOf(token);
-        // The token and its user in one statement: this runs before every API call.
-        return db.select(TOKEN_ID, TOKEN_USER_ID, USER_EMAIL, USER_ROLE)
-                .from(API_TOKEN)
-                .join(APP_USER).on(USER_TENANT_ID.eq(TOKEN_TENANT_ID), USER_ID.eq(TOKEN_USER_ID))
-                .where(TOKEN_TENANT_ID.eq(tenantId), TOKEN_HASH.eq(hash(token)))
-                .fetchOptional()
+        // The token and its user in one statement, written out: it runs before every API call, and rendering jOOQ's
+        // query objects cost more than the lookup itself.
+        return Rows.of(db.fetch("select t.token_id, t.user_id, u.email, u.role from api_token t join app_user u "
+                        + "on u.tenant_id = t.tenant_id and u.user_id = t.user_id where t.tenant_id = ? and t.token_hash = ?",
+                        tenantId, hash(token))).first()
                 .map(row -> {
-                    recordUse(tenantId, row.get(TOKEN_ID));
-                    return new TenantPrincipal(tenantId, row.get(TOKEN_USER_ID), row.get(USER_EMAIL),
-                            TenantPrincipal.Role.valueOf(row.get(USER_ROLE)));
+                    recordUse(tenantId, row.get("token_id", UUID.class));
+                    return new TenantPrincipal(tenantId, row.get("user_id", UUID.class), row.get("email", String.class),
+                            TenantPrincipal.Role.valueOf(row.get("role", String.class)));
                 });
     }
 
