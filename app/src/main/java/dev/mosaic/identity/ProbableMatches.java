@@ -130,7 +130,7 @@ class ProbableMatches {
      * The highest probability two people compared without their employers could have once those are known: the
      * employers change only how their organizations compare, so at most that comparison becomes the strongest.
      */
-    private static double mostWithEmployers(MatchModel model, List<FieldComparison> comparisons) {
+    static double mostWithEmployers(MatchModel model, List<FieldComparison> comparisons) {
         double weight = model.score(comparisons).matchWeight();
         for (FieldComparison comparison : comparisons) {
             if (comparison.field().equals(ORGANIZATION)) {
