@@ -81,7 +81,6 @@ class EntityStore {
         return rows;
     }
 
-    /** Writes recomputed golden values, one statement for all. */
     /** When each of these entities was made, in one read. */
     Map<UUID, Instant> createdAt(String tenantId, Collection<UUID> entityIds) {
         Map<UUID, Instant> createdAt = new HashMap<>();
@@ -93,6 +92,7 @@ class EntityStore {
         return createdAt;
     }
 
+    /** Writes recomputed golden values, one statement for all. */
     void saveGolden(String tenantId, Map<UUID, GoldenValues> golden, Instant now) {
         if (golden.isEmpty()) {
             return;
