@@ -34,11 +34,6 @@ class EntityStore {
         this.db = db;
     }
 
-    /** A statement's rows, read by column name (see {@link Rows}). */
-    private Rows rows(String sql, Object... binds) {
-        return Rows.of(db.fetch(sql, binds));
-    }
-
     /** How many live entities of a type the tenant has. */
     long countLive(String tenantId, EntityType type) {
         return db.fetchOne("select count(*) from entity where tenant_id = ? and entity_type = ? and merged_into is null "
@@ -67,13 +62,13 @@ class EntityStore {
     }
 
     Optional<EntityRow> find(String tenantId, UUID entityId) {
-        return rows(WITH_GOLDEN + "where e.tenant_id = ? and e.entity_id = ?", tenantId, entityId).first()
+        return Rows.fetch(db, WITH_GOLDEN + "where e.tenant_id = ? and e.entity_id = ?", tenantId, entityId).first()
                 .map(EntityStore::toRow);
     }
 
     Map<UUID, EntityRow> findAll(String tenantId, Collection<UUID> entityIds) {
         Map<UUID, EntityRow> rows = new HashMap<>();
-        rows("select e.* from unnest(?::uuid[]) as ids(id) cross join lateral (" + WITH_GOLDEN
+        Rows.fetch(db, "select e.* from unnest(?::uuid[]) as ids(id) cross join lateral (" + WITH_GOLDEN
                 + "where e.tenant_id = ? and e.entity_id = ids.id offset 0) e", uuids(entityIds), tenantId).forEach(row -> {
                     EntityRow entity = toRow(row);
                     rows.put(entity.entityId(), entity);
@@ -85,7 +80,7 @@ class EntityStore {
     Map<UUID, Instant> createdAt(String tenantId, Collection<UUID> entityIds) {
         Map<UUID, Instant> createdAt = new HashMap<>();
         if (!entityIds.isEmpty()) {
-            rows("select e.* from unnest(?::uuid[]) as ids(id) cross join lateral (select entity_id, created_at from entity "
+            Rows.fetch(db, "select e.* from unnest(?::uuid[]) as ids(id) cross join lateral (select entity_id, created_at from entity "
                             + "where tenant_id = ? and entity_id = ids.id offset 0) e", uuids(entityIds), tenantId)
                     .forEach(row -> createdAt.put(row.get("entity_id", UUID.class), row.instant("created_at")));
         }
@@ -124,7 +119,7 @@ class EntityStore {
     Map<UUID, List<UUID>> clusters(String tenantId, Collection<UUID> liveIds) {
         Map<UUID, List<UUID>> clusters = new HashMap<>();
         liveIds.forEach(id -> clusters.put(id, new ArrayList<>(List.of(id))));
-        rows("select m.* from unnest(?::uuid[]) as ids(id) cross join lateral (select entity_id, merged_into from entity "
+        Rows.fetch(db, "select m.* from unnest(?::uuid[]) as ids(id) cross join lateral (select entity_id, merged_into from entity "
                                 + "where tenant_id = ? and merged_into = ids.id offset 0) m order by m.entity_id", uuids(liveIds), tenantId)
                 .forEach(row -> clusters.get(row.get("merged_into", UUID.class)).add(row.get("entity_id", UUID.class)));
         return clusters;
@@ -139,7 +134,7 @@ class EntityStore {
         Map<UUID, List<UUID>> moved = new HashMap<>();
         merged.forEach(id -> moved.put(id, new ArrayList<>(List.of(id))));
         // Two statements: an OR of the two conditions would defeat both indexes.
-        rows("""
+        Rows.fetch(db, """
                         update entity e set merged_into = m.survivor, updated_at = ?::timestamptz
                         from (select found.row_ctid, m.* from unnest(?::uuid[], ?::uuid[]) as m(merged, survivor)
                               cross join lateral (select ctid as row_ctid from entity

@@ -37,11 +37,6 @@ public class GraphReader {
         this.golden = golden;
     }
 
-    /** A statement's rows, read by column name (see {@link Rows}). */
-    private Rows rows(String sql, Object... binds) {
-        return Rows.of(db.fetch(sql, binds));
-    }
-
     /** The entity a source record belongs to now (after any merges). */
     public Optional<EntityHandle> resolve(String tenantId, ExternalRef ref) {
         return db.fetchOptional("select e.entity_id, e.entity_type, e.created_at from source_record r "
@@ -65,7 +60,7 @@ public class GraphReader {
         if (recordIds.isEmpty()) {
             return refs;
         }
-        rows("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, system, object, "
+        Rows.fetch(db, "select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, system, object, "
                         + "external_id from source_record where tenant_id = ? and record_id = ids.id and not deleted offset 0) r",
                         SqlArrays.uuids(recordIds), tenantId)
                 .forEach(row -> refs.put(row.get("record_id", UUID.class), new ExternalRef(row.get("system", String.class),
@@ -81,7 +76,7 @@ public class GraphReader {
      */
     public Page<GraphViews.Summary> search(String tenantId, EntityType type, String query, int limit, int offset) {
         SearchFilter filter = SearchFilter.of(tenantId, type, query);
-        Rows rows = rows("select entity_id, display_name, updated_at"
+        Rows rows = Rows.fetch(db, "select entity_id, display_name, updated_at"
                 + (filter.usesTrigrams() ? ", count(*) over () as total" : "") + " from entity where " + filter.where()
                 + " order by lower(display_name), entity_id limit ? offset ?", filter.bindsThen(limit, offset));
         List<GraphViews.Summary> items = rows.map(row -> new GraphViews.Summary(row.get("entity_id", UUID.class), type,
@@ -126,7 +121,7 @@ public class GraphReader {
      * not a read of every record.
      */
     public List<String> systems(String tenantId) {
-        return rows("""
+        return Rows.fetch(db, """
                         with recursive s as (
                             select min(system) as system from source_record where tenant_id = ?
                             union all
@@ -195,7 +190,7 @@ public class GraphReader {
         pageBinds.add(offset);
         pageBinds.add(tenantId);
         // The page counts the events it sorts: gathering them all again in a second statement doubled the cost.
-        Rows rows = rows(related + """
+        Rows rows = Rows.fetch(db, related + """
                 select ev.event_id, ev.occurred_at, ev.kind, ev.summary, ev.detail::text as detail, ev.total,
                        r.system, r.object, r.external_id, r.url, r.deleted, r.last_seen_at,
                        case when ev.event_id = ev.subject_record then r.fields::text end as own_fields
@@ -218,7 +213,7 @@ public class GraphReader {
 
     private List<GraphViews.ExternalId> externalIds(String tenantId, UUID entityId) {
         // People's edits are shown as such on each field; an organization Mosaic made for an email domain is a source.
-        return rows("select system, object, external_id, url, deleted, last_seen_at from source_record "
+        return Rows.fetch(db, "select system, object, external_id, url, deleted, last_seen_at from source_record "
                         + "where tenant_id = ? and entity_id = ? and (system <> ? or object <> ?) order by system, object, external_id",
                 tenantId, entityId, Survivorship.MOSAIC, Survivorship.EDIT).map(GraphReader::externalId);
     }
@@ -254,7 +249,7 @@ public class GraphReader {
         // Two records of one cluster may state the same relation with other attributes: a source's own statement
         // is shown before one Mosaic inferred, and the order by the stating record makes the one shown the same
         // every time.
-        rows(outgoing + " union all " + incoming + " order by 2, 6, 4, 9, 7, 8, 3", tenantId, entityId, tenantId, tenantId,
+        Rows.fetch(db, outgoing + " union all " + incoming + " order by 2, 6, 4, 9, 7, 8, 3", tenantId, entityId, tenantId, tenantId,
                         tenantId, tenantId, entityId, tenantId, tenantId, tenantId)
                 .forEach(row -> {
                     GraphViews.Relation relation = new GraphViews.Relation(row.get("kind", String.class),

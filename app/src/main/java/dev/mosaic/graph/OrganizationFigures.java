@@ -45,9 +45,9 @@ public class OrganizationFigures {
         if (organizationIds.isEmpty()) {
             return figures;
         }
-        Rows.of(db.fetch("select f.* from unnest(?::uuid[]) as ids(id) cross join lateral (select * from "
+        Rows.fetch(db, "select f.* from unnest(?::uuid[]) as ids(id) cross join lateral (select * from "
                         + "organization_figures where tenant_id = ? and entity_id = ids.id offset 0) f",
-                        SqlArrays.uuids(organizationIds), tenantId))
+                        SqlArrays.uuids(organizationIds), tenantId)
                 .forEach(row -> figures.put(row.get("entity_id", UUID.class), figures(row)));
         return figures;
     }

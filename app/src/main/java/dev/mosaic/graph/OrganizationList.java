@@ -5,8 +5,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.Result;
 import org.springframework.stereotype.Service;
 
 /**
@@ -106,7 +104,7 @@ public class OrganizationList {
             // after: a plain join, planned before the statistics have seen a small tenant, compared every figure with
             // every entity (0.4 s for 300 organizations), and a probe naming the live-only conditions walked the
             // partial listing index instead (80 ms).
-            Result<Record> rows = db.fetch("select e.entity_id, e.display_name, e.updated_at, f.*, true as computed "
+            Rows rows = Rows.fetch(db, "select e.entity_id, e.display_name, e.updated_at, f.*, true as computed "
                     + "from organization_figures f cross join lateral (select entity_id, display_name, updated_at, "
                     + "merged_into, deleted from entity where tenant_id = f.tenant_id and entity_id = f.entity_id offset 0) e "
                     + "where f.tenant_id = ? and e.merged_into is null and not e.deleted "
@@ -114,10 +112,10 @@ public class OrganizationList {
                     tenantId, limit, offset);
             // The rows are the organizations of the last computation, and so is the total: counting them again per
             // page took longer than reading the page at a million records.
-            return new Page<>(Rows.of(rows).map(OrganizationList::row), computed.counts(tenantId).of(EntityType.ORGANIZATION));
+            return new Page<>(rows.map(OrganizationList::row), computed.counts(tenantId).of(EntityType.ORGANIZATION));
         }
         SearchFilter filter = SearchFilter.of(tenantId, EntityType.ORGANIZATION, query);
-        Result<Record> rows = db.fetch("select e.entity_id, e.display_name, e.updated_at, f.*, f.entity_id is not null as computed, "
+        Rows rows = Rows.fetch(db, "select e.entity_id, e.display_name, e.updated_at, f.*, f.entity_id is not null as computed, "
                 + "count(*) over () as total "
                 + "from (select entity_id, display_name, updated_at from entity where " + filter.where() + ") e "
                 + "left join lateral (select * from organization_figures where tenant_id = ? and entity_id = e.entity_id "
@@ -125,8 +123,8 @@ public class OrganizationList {
                 + "order by " + sort.orderBy(ascending, "lower(e.display_name)", "e.entity_id") + " limit ? offset ?",
                 filter.bindsThen(tenantId, limit, offset));
         long total = rows.isEmpty() ? (offset == 0 ? 0 : graph.search(tenantId, EntityType.ORGANIZATION, query, 1, 0).total())
-                : rows.get(0).get("total", Long.class);
-        return new Page<>(Rows.of(rows).map(OrganizationList::row), total);
+                : rows.first().orElseThrow().get("total", Long.class);
+        return new Page<>(rows.map(OrganizationList::row), total);
     }
 
     private static Row row(Rows.Row row) {

@@ -44,11 +44,6 @@ class RecordStore {
         this.db = db;
     }
 
-    /** A statement's rows, read by column name (see {@link Rows}). */
-    private Rows rows(String sql, Object... binds) {
-        return Rows.of(db.fetch(sql, binds));
-    }
-
     /** The stored records among these refs, by ref. The caller holds the tenant's write lock. */
     Map<ExternalRef, StoredRecord> find(String tenantId, Collection<ExternalRef> refs) {
         Map<ExternalRef, StoredRecord> found = new HashMap<>();
@@ -76,7 +71,7 @@ class RecordStore {
             return Rows.of(db.newResult());
         }
         List<ExternalRef> list = List.copyOf(refs);
-        return rows("select r.* from unnest(?::text[], ?::text[], ?::text[]) as ref(system, object, external_id) "
+        return Rows.fetch(db, "select r.* from unnest(?::text[], ?::text[], ?::text[]) as ref(system, object, external_id) "
                         + "cross join lateral (select " + columns + " from source_record where tenant_id = ? "
                         + "and system = ref.system and object = ref.object and external_id = ref.external_id offset 0) r",
                 texts(list, ExternalRef::system), texts(list, ExternalRef::object), texts(list, ExternalRef::externalId),
@@ -95,7 +90,7 @@ class RecordStore {
     /** Where each record is now: its entity, and whether its source deleted it. */
     Map<UUID, GraphMerges.Placement> placements(String tenantId, Collection<UUID> recordIds) {
         Map<UUID, GraphMerges.Placement> placements = new HashMap<>();
-        rows("select p.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, entity_id, deleted "
+        Rows.fetch(db, "select p.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, entity_id, deleted "
                                 + "from source_record where tenant_id = ? and record_id = ids.id offset 0) p",
                         uuids(recordIds), tenantId)
                 .forEach(row -> {
@@ -110,7 +105,7 @@ class RecordStore {
     Map<UUID, List<StoredRecord>> members(String tenantId, Collection<UUID> entityIds) {
         Map<UUID, List<StoredRecord>> members = new LinkedHashMap<>();
         entityIds.forEach(id -> members.put(id, new ArrayList<>()));
-        rows("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select " + COLUMNS + " from source_record "
+        Rows.fetch(db, "select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select " + COLUMNS + " from source_record "
                         + "where tenant_id = ? and entity_id = ids.id offset 0) r order by r.entity_id, r.first_seen_at, r.record_id",
                         uuids(entityIds), tenantId)
                 .forEach(row -> {
@@ -232,7 +227,7 @@ class RecordStore {
     }
 
     private List<LinkDecision> decisions(String tenantId, Collection<UUID> recordIds) {
-        return rows("select d.* from unnest(?::uuid[]) as ids(id) cross join lateral (select from_record, kind, to_system, "
+        return Rows.fetch(db, "select d.* from unnest(?::uuid[]) as ids(id) cross join lateral (select from_record, kind, to_system, "
                         + "to_object, to_external_id, accepted, attributes::text as attributes from link_decision "
                         + "where tenant_id = ? and from_record = ids.id offset 0) d", uuids(recordIds), tenantId)
                 .map(row -> new LinkDecision(row.get("from_record", UUID.class), new LinkInput(
@@ -276,7 +271,7 @@ class RecordStore {
     Map<UUID, Map<String, Object>> valuesOf(String tenantId, Collection<UUID> recordIds) {
         Map<UUID, Map<String, Object>> values = new HashMap<>();
         if (!recordIds.isEmpty()) {
-            rows("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, fields::text as fields "
+            Rows.fetch(db, "select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, fields::text as fields "
                             + "from source_record where tenant_id = ? and record_id = ids.id offset 0) r", uuids(recordIds), tenantId)
                     .forEach(row -> values.put(row.get("record_id", UUID.class), StoredFields.values(row.get("fields", String.class))));
         }
@@ -291,7 +286,7 @@ class RecordStore {
     Map<UUID, Map<UUID, String>> employersOf(String tenantId, Collection<UUID> recordIds) {
         Map<UUID, Map<UUID, String>> employers = new HashMap<>();
         if (!recordIds.isEmpty()) {
-            rows("""
+            Rows.fetch(db, """
                     select ids.id as from_record, t.entity_id, e.display_name
                     from unnest(?::uuid[]) as ids(id)
                     cross join lateral (select to_system, to_object, to_external_id from link where tenant_id = ?
@@ -309,7 +304,7 @@ class RecordStore {
 
     Map<UUID, Map<String, Object>> sampleValues(String tenantId, EntityType type, int limit) {
         Map<UUID, Map<String, Object>> values = new LinkedHashMap<>();
-        rows("select record_id, fields::text as fields from source_record where tenant_id = ? and entity_type = ? "
+        Rows.fetch(db, "select record_id, fields::text as fields from source_record where tenant_id = ? and entity_type = ? "
                         + "and not deleted and system <> ? order by random() limit ?", tenantId, type.key(), Survivorship.MOSAIC, limit)
                 .forEach(row -> values.put(row.get("record_id", UUID.class), StoredFields.values(row.get("fields", String.class))));
         return values;
@@ -324,7 +319,7 @@ class RecordStore {
     Map<UUID, ExternalRef> refsOf(String tenantId, Collection<UUID> recordIds) {
         Map<UUID, ExternalRef> refs = new HashMap<>();
         if (!recordIds.isEmpty()) {
-            rows("select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, system, object, "
+            Rows.fetch(db, "select r.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, system, object, "
                             + "external_id from source_record where tenant_id = ? and record_id = ids.id offset 0) r",
                             uuids(recordIds), tenantId)
                     .forEach(row -> refs.put(row.get("record_id", UUID.class), refOf(row)));
@@ -339,7 +334,7 @@ class RecordStore {
 
     /** The links of this kind from one entity's records to another's. */
     List<StoredLink> linksBetween(String tenantId, UUID fromEntity, UUID toEntity, LinkKind kind) {
-        return rows("""
+        return Rows.fetch(db, """
                         select m.record_id, m.system, m.object, m.external_id, l.to_system, l.to_object, l.to_external_id, l.inferred,
                             l.attributes::text as attributes
                         from source_record m
@@ -360,7 +355,7 @@ class RecordStore {
         if (recordIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(rows("select ids.id from unnest(?::uuid[]) as ids(id) where exists (select 1 from link "
+        return new HashSet<>(Rows.fetch(db, "select ids.id from unnest(?::uuid[]) as ids(id) where exists (select 1 from link "
                         + "where tenant_id = ? and from_record = ids.id and kind = ? and not inferred)",
                 uuids(recordIds), tenantId, kind.key()).map(row -> row.get(0, UUID.class)));
     }
@@ -370,7 +365,7 @@ class RecordStore {
         List<UUID> merged = List.copyOf(survivorOf.keySet());
         Map<UUID, List<UUID>> moved = new HashMap<>();
         merged.forEach(id -> moved.put(id, new ArrayList<>()));
-        rows("""
+        Rows.fetch(db, """
                         update source_record r set entity_id = m.survivor
                         from (select found.row_ctid, m.* from unnest(?::uuid[], ?::uuid[]) as m(merged, survivor)
                               cross join lateral (select ctid as row_ctid from source_record

@@ -48,11 +48,6 @@ class IdentityStore {
         this.db = db;
     }
 
-    /** A statement's rows, read by column name (see {@link Rows}). */
-    private Rows rows(String sql, Object... binds) {
-        return Rows.of(db.fetch(sql, binds));
-    }
-
     /** Replaces the keys of these records with the keys given (a deleted record keeps none). */
     void replaceKeys(String tenantId, Collection<UUID> recordIds, List<RecordKey> keys) {
         if (!recordIds.isEmpty()) {
@@ -71,7 +66,7 @@ class IdentityStore {
         if (recordIds.isEmpty()) {
             return keys;
         }
-        rows("select k.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, key_type, key_value "
+        Rows.fetch(db, "select k.* from unnest(?::uuid[]) as ids(id) cross join lateral (select record_id, key_type, key_value "
                         + "from identity_key where tenant_id = ? and record_id = ids.id offset 0) k", uuids(recordIds), tenantId)
                 .forEach(row -> keys.computeIfAbsent(row.get("record_id", UUID.class), id -> new HashSet<>())
                         .add(new MatchKey(row.get("key_type", String.class), row.get("key_value", String.class), false)));
@@ -103,7 +98,7 @@ class IdentityStore {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return rows("""
+        return Rows.fetch(db, """
                         select w.entity_type, w.key_type, w.key_value, w.strong, k.record_id
                         from unnest(?::text[], ?::text[], ?::text[], ?::boolean[]) as w(entity_type, key_type, key_value, strong)
                         cross join lateral (select i.record_id from identity_key i where i.tenant_id = ?

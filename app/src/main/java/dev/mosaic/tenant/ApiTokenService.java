@@ -11,11 +11,11 @@ import static dev.mosaic.tenant.TenantTables.TOKEN_USER_ID;
 
 import dev.mosaic.platform.crypto.Hashes;
 import dev.mosaic.platform.database.Rows;
+import dev.mosaic.platform.database.SqlTimes;
 import dev.mosaic.platform.errors.InvalidInputException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
@@ -76,9 +76,9 @@ public class ApiTokenService {
         String tenantId = tenantOf(token);
         // The token and its user in one statement, written out: it runs before every API call, and rendering jOOQ's
         // query objects cost more than the lookup itself.
-        return Rows.of(db.fetch("select t.token_id, t.user_id, u.email, u.role from api_token t join app_user u "
+        return Rows.fetch(db, "select t.token_id, t.user_id, u.email, u.role from api_token t join app_user u "
                         + "on u.tenant_id = t.tenant_id and u.user_id = t.user_id where t.tenant_id = ? and t.token_hash = ?",
-                        tenantId, hash(token))).first()
+                        tenantId, hash(token)).first()
                 .map(row -> {
                     recordUse(tenantId, row.get("token_id", UUID.class));
                     return new TenantPrincipal(tenantId, row.get("user_id", UUID.class), row.get("email", String.class),
@@ -92,8 +92,8 @@ public class ApiTokenService {
                 .from(API_TOKEN)
                 .where(TOKEN_TENANT_ID.eq(owner.tenantId()), TOKEN_USER_ID.eq(owner.userId()))
                 .orderBy(TOKEN_CREATED_AT.desc(), TOKEN_ID)
-                .fetch(row -> new TokenInfo(row.get(TOKEN_ID), row.get(TOKEN_NAME), instant(row.get(TOKEN_CREATED_AT)),
-                        instant(row.get(TOKEN_LAST_USED_AT))));
+                .fetch(row -> new TokenInfo(row.get(TOKEN_ID), row.get(TOKEN_NAME), SqlTimes.instant(row.get(TOKEN_CREATED_AT)),
+                        SqlTimes.instant(row.get(TOKEN_LAST_USED_AT))));
     }
 
     /** Revokes one of the user's tokens: it stops working at once. Returns whether there was such a token. */
@@ -114,10 +114,6 @@ public class ApiTokenService {
         db.update(API_TOKEN).set(TOKEN_LAST_USED_AT, now.atOffset(ZoneOffset.UTC))
                 .where(TOKEN_TENANT_ID.eq(tenantId), TOKEN_ID.eq(tokenId))
                 .execute();
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 
     /** A token as its owner sees it in Settings. */

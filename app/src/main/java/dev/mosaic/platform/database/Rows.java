@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
 
@@ -28,6 +29,11 @@ public final class Rows {
 
     public static Rows of(Result<Record> result) {
         return new Rows(result);
+    }
+
+    /** The rows of a plain-SQL statement. */
+    public static Rows fetch(DSLContext db, String sql, Object... binds) {
+        return new Rows(db.fetch(sql, binds));
     }
 
     public <T> List<T> map(Function<Row, T> mapper) {
@@ -82,8 +88,7 @@ public final class Rows {
         }
 
         public Instant instant(String column) {
-            OffsetDateTime value = get(column, OffsetDateTime.class);
-            return value == null ? null : value.toInstant();
+            return SqlTimes.instant(get(column, OffsetDateTime.class));
         }
     }
 }

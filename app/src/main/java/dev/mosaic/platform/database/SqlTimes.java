@@ -19,7 +19,10 @@ public final class SqlTimes {
     }
 
     public static Instant instant(Record row, String column) {
-        OffsetDateTime value = row.get(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        return instant(row.get(column, OffsetDateTime.class));
+    }
+
+    public static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 }
