@@ -23,6 +23,9 @@ import org.springframework.stereotype.Service;
 public class OrganizationFigures {
 
     private static final int COMPUTE_BINDS = 12;
+    private static final FigureTable TABLE = new FigureTable("organization_figures", List.of("tenant_id", "entity_id",
+            "owner_id", "owner_name", "contacts", "open_deals", "currency", "mixed_currencies", "open_amount", "open_weighted",
+            "won_amount", "last_activity_at", "next_activity_at", "sources", "sort_name"));
 
     private final DSLContext db;
 
@@ -66,8 +69,7 @@ public class OrganizationFigures {
 
     /** Recomputes the figures of every organization of the tenant, in the caller's snapshot of the graph. */
     void computeAll(String tenantId) {
-        db.execute("delete from organization_figures where tenant_id = ?", tenantId);
-        db.execute(COMPUTE, Collections.nCopies(COMPUTE_BINDS, tenantId).toArray());
+        TABLE.replace(db, tenantId, COMPUTE, Collections.nCopies(COMPUTE_BINDS, tenantId).toArray());
     }
 
     static Figures figures(Rows.Row row) {
@@ -89,8 +91,6 @@ public class OrganizationFigures {
      * deleted count for nothing.
      */
     private static final String COMPUTE = """
-            insert into organization_figures (tenant_id, entity_id, owner_id, owner_name, contacts, open_deals, currency,
-                mixed_currencies, open_amount, open_weighted, won_amount, last_activity_at, next_activity_at, sources, sort_name)
             with org_records as (
                 select r.entity_id as org_id, lower(o.display_name) as sort_name, r.record_id, r.system, r.object,
                     r.external_id

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 public class Pipeline {
 
     /** A decimal as sources write it; anything else counts as no amount rather than failing the page. */
+    private static final FigureTable TABLE = new FigureTable("deal_figures", List.of("tenant_id", "entity_id", "stage",
+            "currency", "amount", "probability", "close_date", "closed", "won", "owner_ids"));
     private static final String DECIMAL = "'^-?[0-9]{1,20}(\\.[0-9]{1,10})?$'";
 
     /** Per stage and currency, the deals' figures of a tenant that pass a condition ({@code %s}: {@code and …} or nothing). */
@@ -81,10 +83,7 @@ public class Pipeline {
      * first. Returns how many deals there are.
      */
     int computeDeals(String tenantId) {
-        db.execute("delete from deal_figures where tenant_id = ?", tenantId);
-        int deals = db.execute("""
-                insert into deal_figures (tenant_id, entity_id, stage, currency, amount, probability, close_date, closed, won,
-                    owner_ids)
+        int deals = TABLE.replace(db, tenantId, """
                 with deals as materialized (
                     select e.entity_id, g.golden::jsonb as golden
                     from entity e join entity_golden g on g.tenant_id = e.tenant_id and g.entity_id = e.entity_id
