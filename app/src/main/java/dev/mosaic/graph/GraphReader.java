@@ -28,9 +28,12 @@ public class GraphReader {
     private final EntityStore entities;
     private final GraphMerges merges;
     private final GoldenRecords golden;
+    private final GraphFigures figures;
 
-    GraphReader(DSLContext db, RecordStore records, EntityStore entities, GraphMerges merges, GoldenRecords golden) {
+    GraphReader(DSLContext db, RecordStore records, EntityStore entities, GraphMerges merges, GoldenRecords golden,
+                GraphFigures figures) {
         this.db = db;
+        this.figures = figures;
         this.records = records;
         this.entities = entities;
         this.merges = merges;
@@ -86,6 +89,7 @@ public class GraphReader {
         boolean lastPage = items.size() < limit && (!items.isEmpty() || offset == 0);
         long total = filter.usesTrigrams() && !rows.isEmpty() ? rows.first().orElseThrow().get("total", Long.class)
                 : lastPage ? offset + items.size()
+                : filter.all() ? figures.liveCount(tenantId, type)
                 : count("select count(*) from entity where " + filter.where(), filter.binds().toArray());
         return new Page<>(items, total);
     }
@@ -176,32 +180,30 @@ public class GraphReader {
                     union select from_record from via_contacts),
                 cluster as (select ?::uuid as eid union select entity_id from entity where tenant_id = ? and merged_into = ?),
                 event_ids as (
-                    select t.event_id from subjects s cross join lateral (select event_id from timeline_event
-                        where tenant_id = ? and subject_record = s.rid offset 0) t
-                    union select t.event_id from cluster c cross join lateral (select event_id from timeline_event
-                        where tenant_id = ? and subject_entity = c.eid offset 0) t),
-                events as (
-                    select t.* from event_ids i cross join lateral (select * from timeline_event
-                        where tenant_id = ? and event_id = i.event_id offset 0) t)
+                    select t.event_id, t.occurred_at from subjects s cross join lateral (select event_id, occurred_at
+                        from timeline_event where tenant_id = ? and subject_record = s.rid offset 0) t
+                    union select t.event_id, t.occurred_at from cluster c cross join lateral (select event_id, occurred_at
+                        from timeline_event where tenant_id = ? and subject_entity = c.eid offset 0) t)
                 """;
-        Object[] binds = {tenantId, id, tenantId, tenantId, tenantId, tenantId, id, tenantId, id, tenantId, tenantId, tenantId};
+        Object[] binds = {tenantId, id, tenantId, tenantId, tenantId, tenantId, id, tenantId, id, tenantId, tenantId};
         List<Object> pageBinds = new ArrayList<>(List.of(binds));
-        pageBinds.add(limit);
-        pageBinds.add(offset);
-        pageBinds.add(tenantId);
-        // The page counts the events it sorts: gathering them all again in a second statement doubled the cost.
+        pageBinds.addAll(List.of(limit, offset, tenantId, tenantId));
+        // The page is sorted from the timeline's indexes alone, which hold each event's id and time; only the events
+        // shown are read, and their records. The page counts the events it sorts: gathering them all again in a
+        // second statement doubled the cost.
         Rows rows = Rows.fetch(db, related + """
-                select ev.event_id, ev.occurred_at, ev.kind, ev.summary, ev.detail::text as detail, ev.total,
+                select ev.event_id, ev.occurred_at, ev.kind, ev.summary, ev.detail::text as detail, p.total,
                        r.system, r.object, r.external_id, r.url, r.deleted, r.last_seen_at,
                        case when ev.event_id = ev.subject_record then r.fields::text end as own_fields
-                from (select *, count(*) over () as total from events
-                    order by occurred_at desc, event_id desc limit ? offset ?) ev
+                from (select event_id, count(*) over () as total from event_ids
+                    order by occurred_at desc, event_id desc limit ? offset ?) p
+                cross join lateral (select * from timeline_event where tenant_id = ? and event_id = p.event_id offset 0) ev
                 left join lateral (select system, object, external_id, url, deleted, last_seen_at, fields from source_record
                     where tenant_id = ? and record_id = ev.subject_record offset 0) r on true
                 order by ev.occurred_at desc, ev.event_id desc
                 """, pageBinds.toArray());
         long total = !rows.isEmpty() ? rows.first().orElseThrow().get("total", Long.class)
-                : offset == 0 ? 0 : count(related + "select count(*) from events", binds);
+                : offset == 0 ? 0 : count(related + "select count(*) from event_ids", binds);
         return new Page<>(rows.map(GraphReader::timelineItem), total);
     }
 

@@ -14,8 +14,9 @@ import java.util.Locale;
  * posting lists of every trigram, and those of {@code co} and {@code uk} hold a good part of all contacts.
  *
  * @param usesTrigrams whether the trigram index answers it: then its matches are few enough to count while reading them
+ * @param all          whether there is no query: every live entity of the type matches
  */
-record SearchFilter(String where, List<Object> binds, boolean usesTrigrams) {
+record SearchFilter(String where, List<Object> binds, boolean usesTrigrams, boolean all) {
 
     private static final int TRIGRAM = 3;
 
@@ -32,7 +33,7 @@ record SearchFilter(String where, List<Object> binds, boolean usesTrigrams) {
             where += " and search_text <> '' and search_text like ? escape '\\'";
             binds.add("%" + escapeLike(text) + "%");
         }
-        return new SearchFilter(where, List.copyOf(binds), text.length() >= TRIGRAM);
+        return new SearchFilter(where, List.copyOf(binds), text.length() >= TRIGRAM, text.isEmpty());
     }
 
     /** The binds of the condition followed by more. */

@@ -1,12 +1,17 @@
 package dev.mosaic.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.testing.MosaicIntegrationTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** A search's total is the number of matches whichever page is asked for, full, partial or past the end. */
+/**
+ * A search's total is the number of matches whichever page is asked for, full, partial or past the end; a list without
+ * a search counts every live entity of its kind.
+ */
 class SearchPagingTest extends MosaicIntegrationTest {
 
     @Test
@@ -33,6 +38,31 @@ class SearchPagingTest extends MosaicIntegrationTest {
         assertThat(all.path("total").asInt()).isEqualTo(3);
         assertThat(getJson("/api/v1/organizations?q=orthwi", token).path("total").asInt()).isEqualTo(3);
         assertThat(getJson("/api/v1/organizations?q=zz", token).path("total").asInt()).isZero();
+    }
+
+    @Test
+    void aListWithoutSearchCountsEveryLiveEntityWhetherTheFiguresAreCurrentOrNot() throws Exception {
+        String token = newTenantToken();
+        call("POST", "/api/v1/ingest/crm", token, """
+                {"organizations":[{"externalId":"o1","name":"Alpha"},{"externalId":"o2","name":"Beta"},
+                                  {"externalId":"o3","name":"Gamma"}]}
+                """);
+        // Once the figures took in every write, the total is theirs; right after a write, it is counted.
+        JsonNode current = await().atMost(Duration.ofSeconds(30))
+                .until(() -> getJson("/api/v1/organizations/figures?sort=name&limit=2", token),
+                        page -> !page.path("computedAt").isNull() && !page.path("behind").asBoolean());
+        assertThat(current.path("total").asInt()).isEqualTo(3);
+        assertThat(getJson("/api/v1/organizations?limit=2", token).path("total").asInt()).isEqualTo(3);
+
+        call("POST", "/api/v1/ingest/crm", token, """
+                {"organizations":[{"externalId":"o4","name":"Delta"},{"externalId":"o1","deleted":true}]}
+                """);
+        call("POST", "/api/v1/ingest/crm", token, """
+                {"organizations":[{"externalId":"o5","name":"Epsilon"}]}
+                """);
+
+        assertThat(getJson("/api/v1/organizations?limit=2", token).path("total").asInt()).isEqualTo(4);
+        assertThat(getJson("/api/v1/organizations/figures?sort=name&limit=2", token).path("total").asInt()).isEqualTo(4);
     }
 
     @Test
