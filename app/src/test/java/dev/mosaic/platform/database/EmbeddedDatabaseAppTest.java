@@ -75,8 +75,8 @@ class EmbeddedDatabaseAppTest {
     void sizesItsBuffersToTheMachine() throws Exception {
         long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getTotalMemorySize();
-        long expectedMb = Math.max(128, Math.min(1024, memory / 4 / (1024 * 1024)));
-        assertThat(show("shared_buffers")).isEqualTo(expectedMb >= 1024 ? expectedMb / 1024 + "GB" : expectedMb + "MB");
+        long expectedMb = Math.max(128, Math.min(4096, memory / 4 / (1024 * 1024)));
+        assertThat(show("shared_buffers")).isEqualTo(expectedMb % 1024 == 0 ? expectedMb / 1024 + "GB" : expectedMb + "MB");
         assertThat(show("max_wal_size")).isEqualTo("4GB");
     }
 
