@@ -66,6 +66,25 @@ class EntityStore {
                 .map(EntityStore::toRow);
     }
 
+    /**
+     * The live entity an id names now, itself or the one it was merged into (merges are flattened: one hop), in one
+     * read of the two rows' ids, kinds and creation times: every API call about an entity starts here, and reading its
+     * golden values too cost more than the rest of the lookup.
+     */
+    Optional<EntityHandle> current(String tenantId, UUID entityId) {
+        return Rows.fetch(db, "select e.merged_into, now_.entity_id, now_.entity_type, now_.created_at from entity e "
+                        + "left join entity now_ on now_.tenant_id = e.tenant_id and now_.entity_id = coalesce(e.merged_into, e.entity_id) "
+                        + "where e.tenant_id = ? and e.entity_id = ?", tenantId, entityId).first()
+                .map(row -> {
+                    if (row.get("entity_id", UUID.class) == null) {
+                        throw new IllegalStateException("Entity " + entityId + " is merged into a missing entity "
+                                + row.get("merged_into", UUID.class));
+                    }
+                    return new EntityHandle(row.get("entity_id", UUID.class),
+                            EntityType.fromKey(row.get("entity_type", String.class)), row.instant("created_at"));
+                });
+    }
+
     Map<UUID, EntityRow> findAll(String tenantId, Collection<UUID> entityIds) {
         Map<UUID, EntityRow> rows = new HashMap<>();
         Rows.fetch(db, "select e.* from unnest(?::uuid[]) as ids(id) cross join lateral (" + WITH_GOLDEN

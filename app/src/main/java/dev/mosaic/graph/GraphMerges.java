@@ -46,13 +46,8 @@ public class GraphMerges {
 
     /** The live entity an id stands for now: itself, or the entity it was merged into. */
     public EntityHandle current(String tenantId, UUID entityId) {
-        EntityStore.EntityRow row = entities.find(tenantId, entityId)
+        return entities.current(tenantId, entityId)
                 .orElseThrow(() -> new NotFoundException("There is no entity " + entityId));
-        if (row.mergedInto() != null) {
-            row = entities.find(tenantId, row.mergedInto())
-                    .orElseThrow(() -> new IllegalStateException("Entity " + entityId + " is merged into a missing entity"));
-        }
-        return new EntityHandle(row.entityId(), row.type(), row.createdAt());
     }
 
     /** Where each record is now, in one read. */
