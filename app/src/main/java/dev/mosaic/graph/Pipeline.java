@@ -17,9 +17,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Pipeline {
 
-    /** A decimal as sources write it; anything else counts as no amount rather than failing the page. */
     private static final FigureTable TABLE = new FigureTable("deal_figures", List.of("tenant_id", "entity_id", "stage",
             "currency", "amount", "probability", "close_date", "closed", "won", "owner_ids"));
+    /** A decimal as sources write it; anything else counts as no amount rather than failing the page. */
     private static final String DECIMAL = "'^-?[0-9]{1,20}(\\.[0-9]{1,10})?$'";
 
     /** Per stage and currency, the deals' figures of a tenant that pass a condition ({@code %s}: {@code and …} or nothing). */

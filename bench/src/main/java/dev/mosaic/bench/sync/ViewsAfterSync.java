@@ -56,7 +56,7 @@ final class ViewsAfterSync implements SyncScenario.AfterSync {
                     "p99Ms", Figures.round(latencies.percentileMs(99), 1)));
         });
         double p99 = reads.all().percentileMs(99);
-        // A failed call fails the run whenever it happens.
+        // A failed call counts, warm-up or not.
         long errors = warmup.errors() + reads.errors();
         out.printf("%d clients, %,d calls in %.0f s (%,.0f/s), %d errors: p50 %.1f ms, p99 %.1f ms (at most 50: %s)%n",
                 clients, reads.all().count(), reads.seconds(), reads.all().count() / reads.seconds(), errors,
